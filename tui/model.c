@@ -1,0 +1,221 @@
+/* model.c - the minutes model: arena, lookups, small helpers. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+
+#define ARENA_BLOCK ((size_t)1 << 20)
+
+struct mn_block {
+	struct mn_block *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+struct mn_arena {
+	struct mn_block *head;
+	size_t total;
+};
+
+struct mn_arena *
+mn_arena_new(void)
+{
+	return calloc(1, sizeof(struct mn_arena));
+}
+
+void *
+mn_arena_alloc(struct mn_arena *a, size_t size)
+{
+	const size_t align = sizeof(max_align_t);
+	struct mn_block *b = a->head;
+	size = (size + align - 1) / align * align;
+	if (size == 0)
+		size = align;
+	if (!b || b->size - b->used < size) {
+		size_t bsize = size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK;
+		struct mn_block *nb = malloc(sizeof(*nb) + bsize);
+		if (!nb) {
+			fputs("minutes: out of memory\n", stderr);
+			abort();
+		}
+		nb->used = 0;
+		nb->size = bsize;
+		if (b && bsize != ARENA_BLOCK) {
+			/* a big one-off: keep filling the current block */
+			nb->next = b->next;
+			b->next = nb;
+		} else {
+			nb->next = b;
+			a->head = nb;
+		}
+		a->total += bsize;
+		b = nb;
+	}
+	void *p = (char *)b->data + b->used;
+	b->used += size;
+	memset(p, 0, size);
+	return p;
+}
+
+const char *
+mn_arena_strndup(struct mn_arena *a, const char *s, size_t len)
+{
+	char *p = mn_arena_alloc(a, len + 1);
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+size_t
+mn_arena_bytes(const struct mn_arena *a)
+{
+	return a->total;
+}
+
+void
+mn_arena_free(struct mn_arena *a)
+{
+	if (!a)
+		return;
+	struct mn_block *b = a->head;
+	while (b) {
+		struct mn_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	free(a);
+}
+
+struct minutes *
+minutes_new(const char *path)
+{
+	struct mn_arena *a = mn_arena_new();
+	if (!a)
+		return NULL;
+	struct minutes *m = mn_arena_alloc(a, sizeof(*m));
+	m->arena = a;
+	m->path = mn_arena_strndup(a, path, strlen(path));
+	m->id = m->lang = "";
+	m->meeting.title = m->meeting.organizer = m->meeting.date = "";
+	m->meeting.start = m->meeting.end = m->meeting.place = "";
+	m->meeting.source = "";
+	return m;
+}
+
+void
+minutes_free(struct minutes *m)
+{
+	if (!m)
+		return;
+	free(m->problems);
+	mn_arena_free(m->arena);
+}
+
+void
+minutes_add_problem(struct minutes *m, uint32_t line, uint32_t col,
+		    const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	/* problems grow one at a time: a plain realloc'd array */
+	if ((m->nproblems & (m->nproblems - 1)) == 0) {
+		size_t cap = m->nproblems ? (size_t)m->nproblems * 2 : 4;
+		struct mn_problem *p = realloc(m->problems, cap * sizeof(*p));
+		if (!p)
+			return;
+		m->problems = p;
+	}
+	struct mn_problem *p = &m->problems[m->nproblems++];
+	p->line = line;
+	p->col = col;
+	p->msg = mn_arena_strndup(m->arena, buf, strlen(buf));
+}
+
+const char *
+mn_kind_symbol(enum mn_kind k)
+{
+	switch (k) {
+	case MN_KIND_ACHIEVEMENTS: return "+";
+	case MN_KIND_LIMITATIONS: return "!";
+	case MN_KIND_TARGETS: return ">";
+	default: return "#";
+	}
+}
+
+const char *
+mn_status_name(enum mn_status s)
+{
+	switch (s) {
+	case MN_STATUS_FINAL: return "final";
+	case MN_STATUS_APPROVED: return "approved";
+	default: return "draft";
+	}
+}
+
+const char *
+mn_op_text(enum mn_op op)
+{
+	static const char *const text[] = { "≥", ">", "=", "≤", "<" };
+	return text[op];
+}
+
+enum mn_verdict
+mn_figure_verdict(const struct mn_figure *f)
+{
+	if (!f->actual)
+		return MN_UNKNOWN;
+	char *end;
+	double a = strtod(f->actual, &end);
+	if (end == f->actual)
+		return MN_UNKNOWN;
+	int met;
+	switch (f->op) {
+	case MN_OP_GE: met = a >= f->value; break;
+	case MN_OP_GT: met = a > f->value; break;
+	case MN_OP_EQ: met = a == f->value; break;
+	case MN_OP_LE: met = a <= f->value; break;
+	default: met = a < f->value; break;
+	}
+	return met ? MN_MET : MN_MISSED;
+}
+
+uint32_t
+minutes_item_count(const struct minutes *m)
+{
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < m->nsections; i++)
+		n += m->sections[i].nitems;
+	return n;
+}
+
+int
+minutes_find_id(const struct minutes *m, const char *id, int *sec, int *item)
+{
+	if (m->id && strcmp(m->id, id) == 0)
+		return 3;
+	for (uint32_t i = 0; i < m->npersons; i++)
+		if (strcmp(m->persons[i].id, id) == 0) {
+			*sec = (int)i;
+			return 2;
+		}
+	for (uint32_t s = 0; s < m->nsections; s++) {
+		const struct mn_section *sc = &m->sections[s];
+		if (strcmp(sc->id, id) == 0) {
+			*sec = (int)s;
+			*item = -1;
+			return 1;
+		}
+		for (uint32_t i = 0; i < sc->nitems; i++)
+			if (strcmp(sc->items[i].id, id) == 0) {
+				*sec = (int)s;
+				*item = (int)i;
+				return 1;
+			}
+	}
+	return 0;
+}
