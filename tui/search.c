@@ -1,1 +1,130 @@
-/* search.c - being written */
+/* search.c - accent-insensitive search over loaded minutes. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "search.h"
+#include "text.h"
+
+struct search_query {
+	char *key;
+	size_t len;
+};
+
+struct search_query *
+search_compile(const char *query)
+{
+	size_t len;
+	char *key = text_fold_simple(query, strlen(query), &len);
+	if (!key)
+		return NULL;
+	/* a query that is only spaces finds everything: refuse it */
+	if (len == 0 || (len == 1 && key[0] == ' ')) {
+		free(key);
+		return NULL;
+	}
+	struct search_query *q = malloc(sizeof(*q));
+	if (!q) {
+		free(key);
+		return NULL;
+	}
+	q->key = key;
+	q->len = len;
+	return q;
+}
+
+void
+search_query_free(struct search_query *q)
+{
+	if (!q)
+		return;
+	free(q->key);
+	free(q);
+}
+
+bool
+search_text(const struct search_query *q, const char *text, size_t len,
+	    size_t from, size_t *start, size_t *end)
+{
+	if (from >= len)
+		return false;
+	size_t klen;
+	char *simple = text_fold_simple(text + from, len - from, &klen);
+	if (!simple)
+		return false;
+	char *hit = memmem(simple, klen, q->key, q->len);
+	free(simple);
+	if (!hit)
+		return false;
+	/* only now pay for the map back to the source */
+	struct text_key k;
+	if (!text_fold(text + from, len - from, &k))
+		return false;
+	char *h = memmem(k.key, k.len, q->key, q->len);
+	bool found = h != NULL;
+	if (found) {
+		size_t a = (size_t)(h - k.key);
+		*start = from + k.map[a];
+		*end = from + k.map[a + q->len];
+	}
+	text_key_free(&k);
+	return found;
+}
+
+static bool
+search_report(const struct search_query *q, struct search_hit *hit,
+	      const char *text, bool (*fn)(const struct search_hit *, void *),
+	      void *arg, size_t *count, bool *stop)
+{
+	if (!text || !*text)
+		return false;
+	if (!search_text(q, text, strlen(text), 0, &hit->start, &hit->end))
+		return false;
+	hit->text = text;
+	(*count)++;
+	if (!fn(hit, arg))
+		*stop = true;
+	return true;
+}
+
+size_t
+search_minutes(const struct search_query *q, const struct minutes *m,
+	       bool (*fn)(const struct search_hit *hit, void *arg), void *arg)
+{
+	size_t count = 0;
+	bool stop = false;
+	struct search_hit hit = { .where = SEARCH_MEETING };
+	const struct mn_meeting *mt = &m->meeting;
+	const char *fields[] = { mt->title, mt->organizer, mt->place,
+				 mt->source };
+
+	hit.line = mt->line;
+	for (size_t i = 0; i < sizeof(fields) / sizeof(*fields) && !stop; i++) {
+		hit.index = (int)i;
+		if (search_report(q, &hit, fields[i], fn, arg, &count, &stop))
+			break; /* one line for the header */
+	}
+	hit.where = SEARCH_PERSON;
+	for (uint32_t i = 0; i < m->npersons && !stop; i++) {
+		const struct mn_person *p = &m->persons[i];
+		hit.index = (int)i;
+		hit.line = p->line;
+		if (!search_report(q, &hit, p->name, fn, arg, &count, &stop))
+			search_report(q, &hit, p->role, fn, arg, &count, &stop);
+	}
+	for (uint32_t s = 0; s < m->nsections && !stop; s++) {
+		const struct mn_section *sc = &m->sections[s];
+		hit.where = SEARCH_HEADING;
+		hit.index = (int)s;
+		hit.item = -1;
+		hit.line = sc->line;
+		search_report(q, &hit, sc->heading, fn, arg, &count, &stop);
+		hit.where = SEARCH_ITEM;
+		for (uint32_t i = 0; i < sc->nitems && !stop; i++) {
+			hit.item = (int)i;
+			hit.line = sc->items[i].line;
+			search_report(q, &hit, sc->items[i].text, fn, arg,
+				      &count, &stop);
+		}
+	}
+	return count;
+}

@@ -1,0 +1,132 @@
+/* cli.c - --check, --dump and --search. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "loader.h"
+#include "nls.h"
+#include "report.h"
+#include "search.h"
+#include "text.h"
+
+/* Loads PATH, reporting a fatal error or the problems on stderr. */
+static enum load_status
+cli_load(const char *path, struct minutes **m)
+{
+	struct load_error err;
+	enum load_status st = loader_load_file(path, m, &err);
+	if (st == LOAD_FATAL) {
+		char buf[2048];
+		load_error_format(&err, buf, sizeof(buf));
+		fprintf(stderr, "%s\n", buf);
+	} else if (st == LOAD_INVALID) {
+		report_problems(stderr, *m);
+	}
+	return st;
+}
+
+int
+cli_check(char *const *args, int nargs, bool verbose)
+{
+	int errors = 0;
+	char **paths = report_expand_paths(args, nargs, &errors);
+	int status = errors ? 1 : 0;
+
+	for (char **p = paths; p && *p; p++) {
+		struct minutes *m = NULL;
+		enum load_status st = cli_load(*p, &m);
+		if (st != LOAD_OK)
+			status = 1;
+		else if (verbose) {
+			char *safe = text_sanitize(*p, strlen(*p), false);
+			printf("%s: %s\n", safe, _("ok"));
+			free(safe);
+		}
+		minutes_free(m);
+	}
+	report_free_paths(paths);
+	return status;
+}
+
+int
+cli_dump(char *const *args, int nargs, int width)
+{
+	int status = 0;
+	for (int i = 0; i < nargs; i++) {
+		struct minutes *m = NULL;
+		enum load_status st = cli_load(args[i], &m);
+		if (st == LOAD_FATAL) {
+			status = 1;
+			continue;
+		}
+		if (st == LOAD_INVALID)
+			status = 1;
+		if (i > 0)
+			fputs("\f\n", stdout);
+		report_dump(stdout, m, width);
+		minutes_free(m);
+	}
+	return status;
+}
+
+struct search_print {
+	const struct minutes *m;
+	const char *path;
+};
+
+static bool
+search_print_hit(const struct search_hit *h, void *arg)
+{
+	const struct search_print *sp = arg;
+	const struct minutes *m = sp->m;
+	const char *id;
+
+	switch (h->where) {
+	case SEARCH_MEETING: id = m->id; break;
+	case SEARCH_PERSON: id = m->persons[h->index].id; break;
+	case SEARCH_HEADING: id = m->sections[h->index].id; break;
+	default: id = m->sections[h->index].items[h->item].id; break;
+	}
+	char *text = text_sanitize(h->text, strlen(h->text), false);
+	printf("%s:%u:%s: %s\n", sp->path, h->line, id, text ? text : "");
+	free(text);
+	return true;
+}
+
+int
+cli_search(const char *query, char *const *args, int nargs)
+{
+	int errors = 0;
+	size_t hits = 0;
+	struct search_query *q = search_compile(query);
+
+	if (!q) {
+		fprintf(stderr, "minutes: %s\n",
+			_("the search query is empty"));
+		return 2;
+	}
+	char **paths = report_expand_paths(args, nargs, &errors);
+	for (char **p = paths; p && *p; p++) {
+		struct minutes *m = NULL;
+		struct load_error err;
+		enum load_status st = loader_load_file(*p, &m, &err);
+		if (st == LOAD_FATAL) {
+			char buf[2048];
+			load_error_format(&err, buf, sizeof(buf));
+			fprintf(stderr, "%s\n", buf);
+			errors++;
+			continue;
+		}
+		char *safe = text_sanitize(*p, strlen(*p), false);
+		struct search_print sp = { m, safe ? safe : "" };
+		hits += search_minutes(q, m, search_print_hit, &sp);
+		free(safe);
+		minutes_free(m);
+	}
+	report_free_paths(paths);
+	search_query_free(q);
+	if (errors)
+		return 2;
+	return hits ? 0 : 1;
+}

@@ -1,0 +1,12 @@
+/* cli.h - the command-line modes (no curses). Each returns the exit
+ * status: 0 success, 1 invalid input or nothing found, 2 error. */
+#ifndef MINUTES_CLI_H
+#define MINUTES_CLI_H
+
+#include <stdbool.h>
+
+int cli_check(char *const *args, int nargs, bool verbose);
+int cli_dump(char *const *args, int nargs, int width);
+int cli_search(const char *query, char *const *args, int nargs);
+
+#endif

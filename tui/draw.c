@@ -1,0 +1,287 @@
+/* draw.c - drawing through the text engine. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "draw.h"
+#include "text.h"
+
+static attr_t style_attr[STYLE_COUNT];
+static short style_pair[STYLE_COUNT];
+
+static const struct search_query *hl_query;
+static const char *hl_text; /* the text the ranges below belong to */
+static size_t *hl_ranges, hl_n, hl_cap;
+
+void
+draw_init(bool color)
+{
+	static const attr_t mono[STYLE_COUNT] = {
+		[STYLE_TITLE] = A_REVERSE | A_BOLD,
+		[STYLE_DRAFT] = A_BOLD | A_UNDERLINE,
+		[STYLE_BANNER] = A_REVERSE,
+		[STYLE_HEADER] = A_UNDERLINE,
+		[STYLE_HEADER_FOCUS] = A_BOLD | A_UNDERLINE,
+		[STYLE_SELECTED] = A_REVERSE,
+		[STYLE_SELECTED_DIM] = A_BOLD,
+		[STYLE_DIM] = A_DIM,
+		[STYLE_LABEL] = A_BOLD,
+		[STYLE_ACHIEVEMENTS] = A_BOLD,
+		[STYLE_LIMITATIONS] = A_BOLD,
+		[STYLE_TARGETS] = A_BOLD,
+		[STYLE_MET] = A_BOLD,
+		[STYLE_MISSED] = A_BOLD | A_UNDERLINE,
+		[STYLE_ERROR] = A_BOLD,
+		[STYLE_STATUS] = A_REVERSE,
+		[STYLE_MATCH] = A_BOLD | A_UNDERLINE,
+	};
+	static const struct {
+		enum style st;
+		short fg, bg;
+	} colors[] = {
+		{ STYLE_TITLE, COLOR_WHITE, COLOR_BLUE },
+		{ STYLE_DRAFT, COLOR_WHITE, COLOR_RED },
+		{ STYLE_BANNER, COLOR_BLACK, COLOR_YELLOW },
+		{ STYLE_ACHIEVEMENTS, COLOR_GREEN, -1 },
+		{ STYLE_LIMITATIONS, COLOR_RED, -1 },
+		{ STYLE_TARGETS, COLOR_CYAN, -1 },
+		{ STYLE_MET, COLOR_GREEN, -1 },
+		{ STYLE_MISSED, COLOR_RED, -1 },
+		{ STYLE_ERROR, COLOR_RED, -1 },
+		{ STYLE_MATCH, COLOR_BLACK, COLOR_YELLOW },
+	};
+
+	memcpy(style_attr, mono, sizeof(mono));
+	memset(style_pair, 0, sizeof(style_pair));
+	if (!color || !has_colors() || start_color() == ERR)
+		return;
+	use_default_colors();
+	for (size_t i = 0; i < sizeof(colors) / sizeof(*colors); i++) {
+		short pair = (short)(i + 1);
+		if (init_pair(pair, colors[i].fg, colors[i].bg) == OK)
+			style_pair[colors[i].st] = pair;
+	}
+}
+
+void
+draw_set_highlight(const struct search_query *q)
+{
+	hl_query = q;
+	hl_text = NULL;
+}
+
+static void
+hl_compute(const char *s)
+{
+	size_t len = strlen(s), from = 0, a, b;
+
+	hl_text = s;
+	hl_n = 0;
+	while (hl_query && search_text(hl_query, s, len, from, &a, &b)) {
+		if (hl_n + 2 > hl_cap) {
+			size_t cap = hl_cap ? hl_cap * 2 : 16;
+			size_t *r = realloc(hl_ranges, cap * sizeof(*r));
+			if (!r)
+				break;
+			hl_ranges = r;
+			hl_cap = cap;
+		}
+		hl_ranges[hl_n++] = a;
+		hl_ranges[hl_n++] = b;
+		from = b > a ? b : a + 1;
+	}
+}
+
+static bool
+hl_covers(size_t off)
+{
+	for (size_t i = 0; i < hl_n; i += 2)
+		if (off >= hl_ranges[i] && off < hl_ranges[i + 1])
+			return true;
+	return false;
+}
+
+/* Puts one rendered cluster (UTF-8) at (y, x). */
+static void
+put_cluster(int y, int x, const char *utf8, attr_t attr, short pair)
+{
+	wchar_t wc[16];
+	size_t n = 0;
+	mbstate_t ps;
+	const char *p = utf8;
+
+	memset(&ps, 0, sizeof(ps));
+	while (*p && n < 15) {
+		size_t k = mbrtowc(&wc[n], p, strlen(p), &ps);
+		if (k == 0 || k > 4)
+			break;
+		p += k;
+		n++;
+	}
+	wc[n] = L'\0';
+	if (n == 0)
+		return;
+	cchar_t cc;
+	if (setcchar(&cc, wc, attr, pair, NULL) == OK) {
+		mvadd_wch(y, x, &cc);
+		return;
+	}
+	/* several spacing characters (an emoji sequence): one by one */
+	int col = x;
+	for (size_t i = 0; i < n; i++) {
+		int w = wcwidth(wc[i]);
+		wchar_t one[2] = { wc[i], L'\0' };
+		if (w <= 0 || setcchar(&cc, one, attr, pair, NULL) != OK)
+			continue;
+		mvadd_wch(y, col, &cc);
+		col += w;
+	}
+}
+
+int
+draw_text(int y, int x, int maxw, const char *s, size_t off, size_t len,
+	  enum style st)
+{
+	size_t end = off + len, pos = off;
+	int col = 0;
+	char buf[64];
+
+	if (maxw <= 0 || !s)
+		return 0;
+	if (hl_query && hl_text != s)
+		hl_compute(s);
+	while (pos < end) {
+		struct text_cluster c;
+		size_t next = text_cluster_next(s, end, pos, &c);
+		if (next == pos)
+			break;
+		int w = text_cluster_render(s, &c, col, buf, sizeof(buf));
+		if (col + w > maxw)
+			break;
+		attr_t attr = style_attr[st];
+		short pair = style_pair[st];
+		if (c.kind == TEXT_CL_CONTROL)
+			attr |= A_DIM;
+		if (hl_query && hl_covers(c.off)) {
+			attr = (attr & A_REVERSE) | style_attr[STYLE_MATCH];
+			pair = style_pair[STYLE_MATCH];
+		}
+		if (c.kind == TEXT_CL_TAB) {
+			for (int i = 0; i < w; i++)
+				put_cluster(y, x + col + i, " ", attr, pair);
+		} else if (w > 0) {
+			put_cluster(y, x + col, buf, attr, pair);
+		}
+		col += w;
+		pos = next;
+	}
+	return col;
+}
+
+int
+draw_str(int y, int x, int maxw, const char *s, enum style st)
+{
+	size_t len = strlen(s);
+	int used;
+	size_t fit = text_fit(s, len, maxw, &used);
+	if (fit == len)
+		return draw_text(y, x, maxw, s, 0, len, st);
+	fit = text_fit(s, len, maxw - 1, &used);
+	used = draw_text(y, x, maxw - 1, s, 0, fit, st);
+	attr_t attr = style_attr[st];
+	mvaddnstr(y, x + used, "…", -1);
+	mvchgat(y, x + used, 1, attr, style_pair[st], NULL);
+	return used + 1;
+}
+
+void
+draw_fill(int y, int x, int w, enum style st)
+{
+	if (w <= 0)
+		return;
+	attr_t attr = style_attr[st];
+	short pair = style_pair[st];
+	cchar_t cc;
+	wchar_t sp[2] = { L' ', L'\0' };
+	setcchar(&cc, sp, attr, pair, NULL);
+	for (int i = 0; i < w; i++)
+		mvadd_wch(y, x + i, &cc);
+}
+
+void
+draw_restyle(int y, int x, int w, enum style st)
+{
+	for (int i = 0; i < w; i++) {
+		cchar_t cc;
+		wchar_t wc[CCHARW_MAX + 1];
+		attr_t attr;
+		short pair;
+		if (mvin_wch(y, x + i, &cc) == ERR)
+			continue;
+		if (getcchar(&cc, wc, &attr, &pair, NULL) == ERR)
+			continue;
+		if (attr & A_UNDERLINE && style_attr[STYLE_MATCH] & A_UNDERLINE &&
+		    pair == style_pair[STYLE_MATCH])
+			attr |= style_attr[st]; /* keep a match visible */
+		else {
+			attr = (attr & ~(attr_t)A_DIM) | style_attr[st];
+			pair = style_pair[st] ? style_pair[st] : pair;
+		}
+		mvchgat(y, x + i, 1, attr, pair, NULL);
+	}
+}
+
+static void
+dump_row(FILE *f, int y, int cols, bool attrs)
+{
+	char line[8192], attr_line[4096];
+	size_t n = 0, an = 0, keep = 0, akeep = 0;
+
+	for (int x = 0; x < cols; x++) {
+		cchar_t cc;
+		wchar_t wc[CCHARW_MAX + 1];
+		attr_t attr = 0;
+		short pair = 0;
+		int w = 1;
+		if (mvin_wch(y, x, &cc) == ERR ||
+		    getcchar(&cc, wc, &attr, &pair, NULL) == ERR)
+			wc[0] = L' ', wc[1] = L'\0';
+		for (int i = 0; wc[i] && n + 8 < sizeof(line); i++) {
+			char mb[8];
+			mbstate_t ps;
+			memset(&ps, 0, sizeof(ps));
+			size_t k = wcrtomb(mb, wc[i], &ps);
+			if (k == (size_t)-1)
+				continue;
+			memcpy(line + n, mb, k);
+			n += k;
+			if (i == 0 && wcwidth(wc[0]) == 2)
+				w = 2;
+		}
+		if (wc[0] != L' ' || wc[1])
+			keep = n;
+		int bits = ((attr & A_REVERSE) ? 1 : 0) | ((attr & A_BOLD) ? 2 : 0) |
+			   ((attr & A_UNDERLINE) ? 4 : 0) | ((attr & A_DIM) ? 8 : 0);
+		for (int i = 0; i < w && an + 1 < sizeof(attr_line); i++)
+			attr_line[an++] = bits ? "0123456789abcdef"[bits] : '.';
+		if (bits)
+			akeep = an;
+		x += w - 1;
+	}
+	fprintf(f, "%.*s\n", (int)keep, line);
+	if (attrs)
+		fprintf(f, "%.*s\n", (int)akeep, attr_line);
+}
+
+bool
+draw_dump_screen(const char *path, bool attrs)
+{
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return false;
+	for (int y = 0; y < LINES; y++)
+		dump_row(f, y, COLS, attrs);
+	return fclose(f) == 0;
+}
