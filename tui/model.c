@@ -110,6 +110,7 @@ minutes_free(struct minutes *m)
 	if (!m)
 		return;
 	free(m->problems);
+	free(m->item_store);
 	mn_arena_free(m->arena);
 }
 

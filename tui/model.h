@@ -100,6 +100,7 @@ struct minutes {
 	struct mn_section *sections;
 	struct mn_problem *problems;
 	struct mn_arena *arena;
+	struct mn_item *item_store; /* all items, malloc'd: sections point in */
 };
 
 /* Arena: bump allocation in large blocks; everything is freed at once. */
