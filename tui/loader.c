@@ -1,1 +1,1920 @@
-/* loader.c - being written */
+/* loader.c - stream a minutes XML file into the model.
+ *
+ * One pass of libxml2's xmlTextReader over the file's bytes, held in
+ * memory; no tree is kept.  A light scanner walks the same bytes in step
+ * with the reader to give exact line:column positions to problems (the
+ * reader itself only knows where the parser is, which runs ahead). */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
+
+#include "loader.h"
+#include "text.h"
+
+#define MAX_PROBLEMS 1000
+#define RELEASE_STEP ((size_t)4 << 20)
+#define READER_OPTIONS (XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_NOWARNING)
+
+#if LIBXML_VERSION >= 21200
+#define XML_ERROR const xmlError
+#else
+#define XML_ERROR xmlError
+#endif
+
+enum el {
+	EL_MINUTES, EL_MEETING, EL_TITLE, EL_ORGANIZER, EL_DATE, EL_PLACE,
+	EL_STATUS, EL_SOURCE, EL_ATTENDEES, EL_PERSON, EL_NAME, EL_ROLE,
+	EL_SECTION, EL_HEADING, EL_ITEM, EL_P, EL_FIGURE,
+	EL_COUNT,
+	EL_UNKNOWN = EL_COUNT,
+	EL_SKIP,        /* inside an element that is not read */
+	EL_DOC,         /* above the root */
+};
+
+#define B(x) (1u << (x))
+
+static const char *const el_names[EL_COUNT] = {
+	"minutes", "meeting", "title", "organizer", "date", "place",
+	"status", "source", "attendees", "person", "name", "role",
+	"section", "heading", "item", "p", "figure",
+};
+
+static const uint32_t el_children[EL_DOC + 1] = {
+	[EL_DOC] = B(EL_MINUTES),
+	[EL_MINUTES] = B(EL_MEETING) | B(EL_ATTENDEES) | B(EL_SECTION),
+	[EL_MEETING] = B(EL_TITLE) | B(EL_ORGANIZER) | B(EL_DATE) |
+		       B(EL_PLACE) | B(EL_STATUS) | B(EL_SOURCE),
+	[EL_ATTENDEES] = B(EL_PERSON),
+	[EL_PERSON] = B(EL_NAME) | B(EL_ROLE),
+	[EL_SECTION] = B(EL_HEADING) | B(EL_ITEM),
+	[EL_ITEM] = B(EL_P) | B(EL_FIGURE),
+	[EL_P] = B(EL_FIGURE),
+};
+
+static const uint32_t el_required[EL_COUNT] = {
+	[EL_MINUTES] = B(EL_MEETING) | B(EL_ATTENDEES) | B(EL_SECTION),
+	[EL_MEETING] = B(EL_TITLE) | B(EL_DATE),
+	[EL_PERSON] = B(EL_NAME),
+	[EL_SECTION] = B(EL_HEADING),
+};
+
+#define EL_TEXT (B(EL_TITLE) | B(EL_ORGANIZER) | B(EL_DATE) | B(EL_PLACE) | \
+		 B(EL_STATUS) | B(EL_SOURCE) | B(EL_NAME) | B(EL_ROLE) | \
+		 B(EL_HEADING) | B(EL_ITEM) | B(EL_P) | B(EL_FIGURE))
+#define EL_LEAF (EL_TEXT & ~(B(EL_ITEM) | B(EL_P) | B(EL_FIGURE)))
+#define EL_MANY (B(EL_PERSON) | B(EL_SECTION) | B(EL_ITEM) | B(EL_P) | \
+		 B(EL_FIGURE))
+
+enum attr {
+	A_VERSION, A_ID, A_LANG, A_START, A_END, A_KIND, A_BY, A_OP,
+	A_VALUE, A_UNIT, A_ACTUAL,
+	A_COUNT,
+};
+
+static const char *const attr_names[A_COUNT] = {
+	"version", "id", "xml:lang", "start", "end", "kind", "by", "op",
+	"value", "unit", "actual",
+};
+
+static const uint32_t el_attrs[EL_COUNT] = {
+	[EL_MINUTES] = B(A_VERSION) | B(A_ID) | B(A_LANG),
+	[EL_DATE] = B(A_START) | B(A_END),
+	[EL_PERSON] = B(A_ID),
+	[EL_SECTION] = B(A_ID) | B(A_KIND),
+	[EL_ITEM] = B(A_ID) | B(A_BY),
+	[EL_FIGURE] = B(A_OP) | B(A_VALUE) | B(A_UNIT) | B(A_ACTUAL),
+};
+
+static const uint32_t el_attrs_required[EL_COUNT] = {
+	[EL_MINUTES] = B(A_VERSION),
+	[EL_PERSON] = B(A_ID),
+	[EL_SECTION] = B(A_ID) | B(A_KIND),
+	[EL_ITEM] = B(A_ID),
+	[EL_FIGURE] = B(A_OP) | B(A_VALUE),
+};
+
+/* Ids live in one table; a ref names what holds the id. */
+enum { REF_MINUTES, REF_PERSON, REF_SECTION, REF_ITEM };
+#define REF(kind, i) ((uint32_t)(kind) << 30 | (uint32_t)(i))
+#define REF_KIND(r) ((r) >> 30)
+#define REF_INDEX(r) ((r) & 0x3fffffffu)
+#define REF_NONE UINT32_MAX
+
+struct id_slot {
+	uint32_t hash, ref;
+};
+
+struct id_table {
+	struct id_slot *slots;
+	uint32_t mask, n;
+};
+
+struct sbuf {
+	char *s;
+	size_t len, cap;
+};
+
+struct frame {
+	enum el el;
+	uint32_t seen; /* children met; bit 31: stray text reported */
+	uint32_t line, col;
+};
+
+#define SEEN_TEXT (1u << 31)
+
+/* A `by` name not known yet when its item was read. */
+struct by_later {
+	uint32_t item, slot, line, col;
+	size_t name;     /* offset in ld.names */
+};
+
+/* The raw-bytes scanner that follows the reader. */
+struct scan {
+	const char *p, *end;
+	const char *line_start;
+	uint32_t line;
+	const char *tag, *tag_end, *tag_ls;
+	uint32_t tag_line;
+	bool on, utf8;
+};
+
+struct attrs {
+	const char *v[A_COUNT];
+	xmlChar *owned[A_COUNT];
+};
+
+struct ld {
+	struct minutes *m;
+	struct load_error *err;
+	xmlTextReaderPtr r;
+	bool fatal;
+	const char *buf;
+	size_t len;
+	size_t released; /* bytes of buf given back (loader's own buffer) */
+	bool release;
+	struct scan sc;
+
+	struct frame frames[LOADER_MAX_DEPTH + 1];
+	const xmlChar *el_seen[EL_COUNT], *attr_seen[A_COUNT];
+	int nframes;
+	uint32_t dropped; /* problems past MAX_PROBLEMS */
+	uint32_t root_line;
+
+	struct mn_person *persons;
+	uint32_t npersons, cap_persons;
+	struct mn_section *sections;
+	uint32_t nsections, cap_sections;
+	struct mn_item *items;
+	uint32_t nitems, cap_items;
+	struct mn_figure *figs;
+	uint32_t nfigs, cap_figs;
+	struct by_later *later;
+	uint32_t nlater, cap_later;
+	struct sbuf names, raw, out, tmp;
+	struct id_table ids;
+
+	/* text being built */
+	bool space, at_start;
+	bool fig_open, fig_started;
+	/* the item being read */
+	uint32_t npara;
+	bool has_p, has_inline, open_inline, mixed;
+};
+
+static void
+oom(void)
+{
+	fputs("minutes: out of memory\n", stderr);
+	abort();
+}
+
+static void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+/* ARR (of SIZE-byte elements) grown to hold at least N + 1. */
+static void *
+grow(void *arr, uint32_t n, uint32_t *cap, size_t size)
+{
+	if (n < *cap)
+		return arr;
+	*cap = *cap ? *cap * 2 : 16;
+	return xrealloc(arr, (size_t)*cap * size);
+}
+
+static void
+sbuf_reserve(struct sbuf *b, size_t extra)
+{
+	if (b->len + extra + 1 <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 256;
+	while (cap < b->len + extra + 1)
+		cap *= 2;
+	b->s = xrealloc(b->s, cap);
+	b->cap = cap;
+}
+
+static void
+sbuf_add(struct sbuf *b, const char *s, size_t len)
+{
+	sbuf_reserve(b, len);
+	memcpy(b->s + b->len, s, len);
+	b->len += len;
+	b->s[b->len] = '\0';
+}
+
+static bool
+is_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static bool
+is_blank(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!is_space((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
+/* Trims XML white space: returns the start, the length in *len. */
+static const char *
+trim(const char *s, size_t *len)
+{
+	size_t n = strlen(s);
+	while (n && is_space((unsigned char)*s)) {
+		s++;
+		n--;
+	}
+	while (n && is_space((unsigned char)s[n - 1]))
+		n--;
+	*len = n;
+	return s;
+}
+
+/* --- errors ----------------------------------------------------------- */
+
+static void
+set_fatal(struct ld *ld, uint32_t line, uint32_t col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void
+set_fatal(struct ld *ld, uint32_t line, uint32_t col, const char *fmt, ...)
+{
+	va_list ap;
+	if (ld->fatal)
+		return;
+	ld->fatal = true;
+	ld->err->line = line;
+	ld->err->col = col;
+	va_start(ap, fmt);
+	vsnprintf(ld->err->msg, sizeof(ld->err->msg), fmt, ap);
+	va_end(ap);
+}
+
+/* libxml2's message on one line, without its trailing newline, and put
+ * plainly where it is obscure. */
+static void
+xml_message(XML_ERROR *e, char *buf, size_t size)
+{
+	const char *msg = e->message ? e->message : "XML error";
+	const char *bytes = strstr(msg, "Bytes:");
+	size_t n = 0;
+
+	if (strncmp(msg, "Input is not proper UTF-8", 25) == 0 ||
+	    strncmp(msg, "Input is not proper UTF-16", 26) == 0) {
+		snprintf(buf, size, "invalid %s%s%s%s", msg[23] == '8' ?
+			 "UTF-8" : "UTF-16", bytes ? " (" : "",
+			 bytes ? bytes + 7 : "", bytes ? ")" : "");
+		msg = buf;
+	} else if (e->code == XML_ERR_UNDECLARED_ENTITY ||
+		   e->code == XML_WAR_UNDECLARED_ENTITY) {
+		snprintf(buf, size, "%s (only &amp; &lt; &gt; &quot; &apos; "
+			 "and character references are allowed)", msg);
+		msg = buf;
+	} else {
+		snprintf(buf, size, "%s", msg);
+	}
+	for (const char *p = buf; *p && n + 1 < size; p++) {
+		char c = *p == '\n' || *p == '\r' ? ' ' : *p;
+		if (c == ' ' && (n == 0 || buf[n - 1] == ' '))
+			continue;
+		buf[n++] = c;
+	}
+	while (n && buf[n - 1] == ' ')
+		n--;
+	buf[n] = '\0';
+}
+
+static void
+on_xml_error(void *arg, XML_ERROR *e)
+{
+	struct ld *ld = arg;
+	char msg[sizeof(ld->err->msg)];
+	if (!ld || !e || e->level < XML_ERR_ERROR)
+		return;
+	if (ld->fatal) {
+		/* an encoding error comes first without a position */
+		if (ld->err->line == 0 && e->line > 0) {
+			ld->err->line = (uint32_t)e->line;
+			ld->err->col = e->int2 > 0 ? (uint32_t)e->int2 : 0;
+		}
+		return;
+	}
+	xml_message(e, msg, sizeof(msg));
+	set_fatal(ld, e->line > 0 ? (uint32_t)e->line : 0,
+		  e->int2 > 0 ? (uint32_t)e->int2 : 0, "%s", msg);
+}
+
+static void
+silent(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static void
+problem(struct ld *ld, uint32_t line, uint32_t col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void
+problem(struct ld *ld, uint32_t line, uint32_t col, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	if (ld->m->nproblems >= MAX_PROBLEMS) {
+		ld->dropped++;
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	minutes_add_problem(ld->m, line, col, "%s", buf);
+}
+
+/* --- the bytes before parsing ---------------------------------------- */
+
+/* Code units of the input: bytes, or UTF-16 units. */
+struct units {
+	const unsigned char *s;
+	size_t n;
+	int width;
+	bool big;
+};
+
+static unsigned
+unit_at(const struct units *u, size_t i)
+{
+	if (u->width == 1)
+		return u->s[i];
+	const unsigned char *p = u->s + 2 * i;
+	return u->big ? (unsigned)p[0] << 8 | p[1] : (unsigned)p[1] << 8 | p[0];
+}
+
+static bool
+units_match(const struct units *u, size_t i, const char *lit)
+{
+	for (; *lit; lit++, i++)
+		if (i >= u->n || unit_at(u, i) != (unsigned char)*lit)
+			return false;
+	return true;
+}
+
+static size_t
+units_find(const struct units *u, size_t i, const char *lit)
+{
+	for (; i < u->n; i++)
+		if (units_match(u, i, lit))
+			return i;
+	return u->n;
+}
+
+static void
+units_pos(const struct units *u, size_t start, size_t i, bool utf8,
+	  uint32_t *line, uint32_t *col)
+{
+	*line = 1;
+	*col = 1;
+	for (size_t k = start; k < i; k++) {
+		unsigned c = unit_at(u, k);
+		if (c == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if (u->width == 2 ? (c & 0xfc00) != 0xdc00 :
+			   !utf8 || (c & 0xc0) != 0x80) {
+			(*col)++;
+		}
+	}
+}
+
+static bool
+name_is_utf8(const char *s, size_t len)
+{
+	static const char *const ok[] = { "utf-8", "utf8", "us-ascii", "ascii" };
+	for (size_t i = 0; i < sizeof(ok) / sizeof(*ok); i++)
+		if (strlen(ok[i]) == len && strncasecmp(s, ok[i], len) == 0)
+			return true;
+	return false;
+}
+
+/* Reads the encoding name out of the XML declaration [i, end). */
+static void
+xml_decl_encoding(struct ld *ld, const struct units *u, size_t i, size_t end)
+{
+	char enc[64];
+	size_t n = 0;
+	i = units_find(u, i, "encoding");
+	if (i >= end)
+		return;
+	i += 8;
+	while (i < end && (is_space((int)unit_at(u, i)) || unit_at(u, i) == '='))
+		i++;
+	if (i >= end || (unit_at(u, i) != '"' && unit_at(u, i) != '\''))
+		return;
+	unsigned q = unit_at(u, i++);
+	while (i < end && unit_at(u, i) != q && n + 1 < sizeof(enc))
+		enc[n++] = (char)unit_at(u, i++);
+	ld->sc.utf8 = name_is_utf8(enc, n);
+}
+
+static bool
+compressed(const unsigned char *s, size_t len)
+{
+	static const struct { const char *magic; size_t len; } magic[] = {
+		{ "\x1f\x8b", 2 },                 /* gzip */
+		{ "\xfd" "7zXZ\0", 6 },            /* xz */
+		{ "BZh", 3 },                      /* bzip2 */
+		{ "\x28\xb5\x2f\xfd", 4 },         /* zstd */
+		{ "PK\x03\x04", 4 },               /* zip */
+	};
+	for (size_t i = 0; i < sizeof(magic) / sizeof(*magic); i++)
+		if (len >= magic[i].len &&
+		    memcmp(s, magic[i].magic, magic[i].len) == 0)
+			return true;
+	return false;
+}
+
+/* The checks made on the bytes before libxml2 sees them: empty,
+ * compressed, NUL bytes, DOCTYPE.  Sets up the scanner. */
+static bool
+check_bytes(struct ld *ld)
+{
+	const unsigned char *s = (const unsigned char *)ld->buf;
+	struct units u = { s, ld->len, 1, false };
+	size_t start = 0, i;
+	uint32_t line, col;
+
+	if (ld->len == 0) {
+		set_fatal(ld, 0, 0, "empty file");
+		return false;
+	}
+	if (compressed(s, ld->len)) {
+		set_fatal(ld, 0, 0, "compressed file: decompress it first");
+		return false;
+	}
+	ld->sc.utf8 = true;
+	if (ld->len >= 2 && (s[0] == 0xff || s[0] == 0xfe) &&
+	    (s[1] ^ s[0]) == 0x01) {
+		u.width = 2;
+		u.big = s[0] == 0xfe;
+		start = 1;
+	} else if (ld->len >= 4 && (memcmp(s, "<\0?\0", 4) == 0 ||
+				    memcmp(s, "\0<\0?", 4) == 0)) {
+		u.width = 2;
+		u.big = s[0] == 0;
+	} else if (ld->len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+		start = 3;
+	}
+	const unsigned char *nul = u.width == 1 ? memchr(s, 0, ld->len) : NULL;
+	if (u.width == 2)
+		u.n = ld->len / 2;
+	if (nul) {
+		units_pos(&u, start, (size_t)(nul - s), true, &line, &col);
+		set_fatal(ld, line, col, "NUL byte (not allowed in XML)");
+		return false;
+	}
+	for (i = start;;) {
+		while (i < u.n && is_space((int)unit_at(&u, i)))
+			i++;
+		if (units_match(&u, i, "<?")) {
+			size_t end = units_find(&u, i, "?>");
+			if (i == start && units_match(&u, i, "<?xml"))
+				xml_decl_encoding(ld, &u, i, end);
+			i = end + 2;
+		} else if (units_match(&u, i, "<!--")) {
+			i = units_find(&u, i + 4, "-->") + 3;
+		} else {
+			break;
+		}
+	}
+	if (units_match(&u, i, "<!DOCTYPE")) {
+		units_pos(&u, start, i, ld->sc.utf8, &line, &col);
+		set_fatal(ld, line, col, "DOCTYPE not allowed");
+		return false;
+	}
+	ld->sc.on = u.width == 1;
+	ld->sc.p = ld->sc.line_start = ld->buf + start;
+	ld->sc.end = ld->buf + ld->len;
+	ld->sc.line = 1;
+	return true;
+}
+
+/* --- the scanner -------------------------------------------------------- */
+
+static void
+scan_to(struct scan *sc, const char *to)
+{
+	const char *p = sc->p;
+	while (p < to && (p = memchr(p, '\n', (size_t)(to - p)))) {
+		sc->line++;
+		sc->line_start = ++p;
+	}
+	sc->p = to;
+}
+
+static uint32_t
+col_of(const struct scan *sc, const char *ls, const char *p)
+{
+	uint32_t col = 1;
+	for (; ls < p; ls++)
+		if (!sc->utf8 || ((unsigned char)*ls & 0xc0) != 0x80)
+			col++;
+	return col;
+}
+
+static const char *
+find_lit(const char *p, const char *end, const char *lit)
+{
+	const char *q = memmem(p, (size_t)(end - p), lit, strlen(lit));
+	return q ? q + strlen(lit) : end;
+}
+
+/* Moves to the next tag, skipping comments, CDATA sections and
+ * processing instructions; returns its '<' or NULL. */
+static const char *
+scan_next_tag(struct scan *sc)
+{
+	for (;;) {
+		const char *lt = memchr(sc->p, '<', (size_t)(sc->end - sc->p));
+		if (!lt || lt + 1 >= sc->end)
+			return NULL;
+		scan_to(sc, lt);
+		if (lt[1] == '?') {
+			scan_to(sc, find_lit(lt, sc->end, "?>"));
+		} else if (lt[1] == '!') {
+			const char *e = sc->end - lt > 3 && lt[2] == '-' ?
+				find_lit(lt, sc->end, "-->") :
+				find_lit(lt, sc->end, "]]>");
+			scan_to(sc, e);
+		} else {
+			return lt;
+		}
+	}
+}
+
+/* Is NAME written at P, followed by one of the bytes in AFTER? */
+static bool
+name_at(const char *p, const char *end, const char *name, const char *after)
+{
+	size_t n = strlen(name);
+	if ((size_t)(end - p) <= n || memcmp(p, name, n) != 0)
+		return false;
+	return is_space((unsigned char)p[n]) || strchr(after, p[n]);
+}
+
+static void
+scan_start(struct scan *sc, const char *qname)
+{
+	const char *lt, *q;
+	if (!sc->on)
+		return;
+	lt = scan_next_tag(sc);
+	if (!lt || lt[1] == '/' || !name_at(lt + 1, sc->end, qname, "/>")) {
+		sc->on = false;
+		return;
+	}
+	sc->tag = lt;
+	sc->tag_line = sc->line;
+	sc->tag_ls = sc->line_start;
+	for (q = lt + 1; q < sc->end && *q != '>'; q++) {
+		if (*q == '"' || *q == '\'') {
+			const char *e = memchr(q + 1, *q, (size_t)(sc->end - q - 1));
+			if (!e)
+				break;
+			q = e;
+		}
+	}
+	if (q >= sc->end) {
+		sc->on = false;
+		return;
+	}
+	sc->tag_end = q;
+	scan_to(sc, q + 1);
+}
+
+static void
+scan_end(struct scan *sc)
+{
+	const char *lt;
+	if (!sc->on)
+		return;
+	lt = scan_next_tag(sc);
+	if (!lt || lt[1] != '/') {
+		sc->on = false;
+		return;
+	}
+	scan_to(sc, find_lit(lt, sc->end, ">"));
+}
+
+/* Where the reader is when the scanner is lost. */
+static uint32_t
+reader_line(struct ld *ld)
+{
+	xmlNodePtr n = xmlTextReaderCurrentNode(ld->r);
+	if (n && n->line > 0 && n->line < 65535)
+		return n->line;
+	int line = xmlTextReaderGetParserLineNumber(ld->r);
+	return line > 0 ? (uint32_t)line : 0;
+}
+
+static void
+tag_pos(struct ld *ld, uint32_t *line, uint32_t *col)
+{
+	if (ld->sc.on) {
+		*line = ld->sc.tag_line;
+		*col = col_of(&ld->sc, ld->sc.tag_ls, ld->sc.tag);
+	} else {
+		*line = reader_line(ld);
+		*col = 0;
+	}
+}
+
+/* Where attribute QNAME is written in the last start tag. */
+static void
+attr_pos(struct ld *ld, const struct frame *f, const char *qname,
+	 uint32_t *line, uint32_t *col)
+{
+	const struct scan *sc = &ld->sc;
+	const char *p, *end = sc->tag_end, *ls = sc->tag_ls;
+	uint32_t ln = sc->tag_line;
+
+	*line = f->line;
+	*col = f->col;
+	if (!sc->on)
+		return;
+	for (p = sc->tag + 1; p < end && !is_space((unsigned char)*p); p++)
+		;
+	while (p < end) {
+		if (is_space((unsigned char)*p)) {
+			if (*p++ == '\n') {
+				ln++;
+				ls = p;
+			}
+			continue;
+		}
+		if (*p == '/')
+			return;
+		if (name_at(p, end, qname, "=")) {
+			*line = ln;
+			*col = col_of(sc, ls, p);
+			return;
+		}
+		const char *qt = p;
+		while (qt < end && *qt != '"' && *qt != '\'')
+			qt++;
+		const char *e = qt < end ?
+			memchr(qt + 1, *qt, (size_t)(end - qt - 1)) : NULL;
+		if (!e)
+			return;
+		for (const char *k = p; k < e; k++)
+			if (*k == '\n') {
+				ln++;
+				ls = k + 1;
+			}
+		p = e + 1;
+	}
+}
+
+/* Where the text the reader is on starts: its first character that is
+ * not white space. */
+static void
+text_pos(struct ld *ld, uint32_t *line, uint32_t *col)
+{
+	struct scan sc = ld->sc;
+	if (!sc.on) {
+		*line = reader_line(ld);
+		*col = 0;
+		return;
+	}
+	const char *p = sc.p;
+	for (;;) {
+		while (p < sc.end && is_space((unsigned char)*p))
+			p++;
+		if (sc.end - p > 3 && memcmp(p, "<!--", 4) == 0)
+			p = find_lit(p, sc.end, "-->");
+		else if (sc.end - p > 1 && memcmp(p, "<?", 2) == 0)
+			p = find_lit(p, sc.end, "?>");
+		else
+			break;
+	}
+	scan_to(&sc, p);
+	*line = sc.line;
+	*col = col_of(&sc, sc.line_start, p);
+}
+
+/* Gives back the pages of the loader's own copy of the file that both
+ * libxml2 and the scanner are done with. */
+static void
+release_behind(struct ld *ld)
+{
+	if (!ld->release || !ld->sc.on)
+		return;
+	size_t upto = (size_t)(ld->sc.tag_ls - ld->buf);
+	if (upto - ld->released < RELEASE_STEP)
+		return;
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	upto = upto / page * page;
+	if (upto > ld->released &&
+	    madvise((char *)ld->buf + ld->released, upto - ld->released,
+		    MADV_DONTNEED) == 0)
+		ld->released = upto;
+}
+
+/* --- ids ---------------------------------------------------------------- */
+
+static uint32_t
+hash_str(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static const char *
+ref_id(const struct ld *ld, uint32_t ref)
+{
+	uint32_t i = REF_INDEX(ref);
+	switch (REF_KIND(ref)) {
+	case REF_MINUTES: return ld->m->id;
+	case REF_PERSON: return ld->persons[i].id;
+	case REF_SECTION: return ld->sections[i].id;
+	default: return ld->items[i].id;
+	}
+}
+
+static uint32_t
+ref_line(const struct ld *ld, uint32_t ref)
+{
+	uint32_t i = REF_INDEX(ref);
+	switch (REF_KIND(ref)) {
+	case REF_MINUTES: return ld->root_line;
+	case REF_PERSON: return ld->persons[i].line;
+	case REF_SECTION: return ld->sections[i].line;
+	default: return ld->items[i].line;
+	}
+}
+
+static struct id_slot *
+id_slot(const struct ld *ld, const char *id, uint32_t h)
+{
+	const struct id_table *t = &ld->ids;
+	for (uint32_t i = h & t->mask;; i = (i + 1) & t->mask) {
+		struct id_slot *s = &t->slots[i];
+		if (s->ref == REF_NONE ||
+		    (s->hash == h && strcmp(ref_id(ld, s->ref), id) == 0))
+			return s;
+	}
+}
+
+static uint32_t
+id_find(const struct ld *ld, const char *id)
+{
+	if (!ld->ids.slots)
+		return REF_NONE;
+	return id_slot(ld, id, hash_str(id))->ref;
+}
+
+static void
+id_grow(struct ld *ld)
+{
+	struct id_table old = ld->ids;
+	uint32_t cap = old.slots ? (old.mask + 1) * 2 : 1024;
+	ld->ids.slots = xrealloc(NULL, cap * sizeof(struct id_slot));
+	memset(ld->ids.slots, 0xff, cap * sizeof(struct id_slot));
+	ld->ids.mask = cap - 1;
+	for (uint32_t i = 0; old.slots && i <= old.mask; i++) {
+		struct id_slot *s = &old.slots[i];
+		if (s->ref == REF_NONE)
+			continue;
+		uint32_t j = s->hash & ld->ids.mask;
+		while (ld->ids.slots[j].ref != REF_NONE)
+			j = (j + 1) & ld->ids.mask;
+		ld->ids.slots[j] = *s;
+	}
+	free(old.slots);
+}
+
+/* Adds ID for REF; returns the ref already holding it, or REF_NONE. */
+static uint32_t
+id_add(struct ld *ld, const char *id, uint32_t ref)
+{
+	if (!ld->ids.slots || (ld->ids.n + 1) * 2 > ld->ids.mask + 1)
+		id_grow(ld);
+	uint32_t h = hash_str(id);
+	struct id_slot *s = id_slot(ld, id, h);
+	if (s->ref != REF_NONE)
+		return s->ref;
+	s->hash = h;
+	s->ref = ref;
+	ld->ids.n++;
+	return REF_NONE;
+}
+
+/* --- strings -------------------------------------------------------------- */
+
+/* An NFC copy in the arena. */
+static const char *
+nfc_str(struct ld *ld, const char *s, size_t len)
+{
+	if (text_is_clean(s, len))
+		return mn_arena_strndup(ld->m->arena, s, len);
+	size_t n;
+	char *r = text_repair(s, len, &n);
+	if (!r)
+		oom();
+	const char *a = mn_arena_strndup(ld->m->arena, r, n);
+	free(r);
+	return a;
+}
+
+/* An attribute value, trimmed, in NFC, in the arena. */
+static const char *
+token_str(struct ld *ld, const char *v)
+{
+	size_t n;
+	v = trim(v, &n);
+	return nfc_str(ld, v, n);
+}
+
+static bool
+valid_date(const char *s)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+				    30, 31 };
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+			return false;
+	if (s[10])
+		return false;
+	int y = atoi(s), mo = atoi(s + 5), d = atoi(s + 8);
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (y < 1 || mo < 1 || mo > 12 || d < 1)
+		return false;
+	return d <= days[mo - 1] + (mo == 2 && leap);
+}
+
+static bool
+valid_time(const char *s)
+{
+	if (strlen(s) != 5 || s[2] != ':')
+		return false;
+	for (int i = 0; i < 5; i++)
+		if (i != 2 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	return atoi(s) < 24 && atoi(s + 3) < 60;
+}
+
+/* xsd:decimal, read without the locale. */
+static bool
+parse_decimal(const char *s, double *out)
+{
+	double v = 0, scale = 1;
+	bool neg = false, digits = false, point = false;
+	if (*s == '+' || *s == '-')
+		neg = *s++ == '-';
+	for (; *s; s++) {
+		if (*s == '.' && !point) {
+			point = true;
+		} else if (*s >= '0' && *s <= '9') {
+			digits = true;
+			if (point)
+				scale *= 10;
+			v = v * 10 + (*s - '0');
+		} else {
+			return false;
+		}
+	}
+	*out = (neg ? -v : v) / scale;
+	return digits;
+}
+
+/* --- text ------------------------------------------------------------------ */
+
+static void
+text_begin(struct ld *ld)
+{
+	ld->raw.len = ld->out.len = 0;
+	ld->space = false;
+	ld->at_start = true;
+}
+
+/* Appends normalized text to out, collapsing white space; marks where
+ * the open figure's text starts. */
+static void
+text_emit(struct ld *ld, const char *s, size_t len)
+{
+	struct sbuf *o = &ld->out;
+	sbuf_reserve(o, len + 1);
+	char *d = o->s + o->len;
+	for (const char *e = s + len; s < e; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (is_space(c)) {
+			ld->space = !ld->at_start;
+			continue;
+		}
+		if (ld->space) {
+			*d++ = ' ';
+			ld->space = false;
+		}
+		if (ld->fig_open && !ld->fig_started) {
+			ld->figs[ld->nfigs - 1].start = (uint32_t)(d - o->s);
+			ld->fig_started = true;
+		}
+		ld->at_start = false;
+		*d++ = (char)c;
+	}
+	o->len = (size_t)(d - o->s);
+	o->s[o->len] = '\0';
+}
+
+static void
+text_flush(struct ld *ld)
+{
+	if (ld->raw.len == 0)
+		return;
+	if (text_is_clean(ld->raw.s, ld->raw.len)) {
+		text_emit(ld, ld->raw.s, ld->raw.len);
+	} else {
+		size_t n;
+		char *r = text_repair(ld->raw.s, ld->raw.len, &n);
+		if (!r)
+			oom();
+		text_emit(ld, r, n);
+		free(r);
+	}
+	ld->raw.len = 0;
+}
+
+static void
+para_begin(struct ld *ld)
+{
+	text_flush(ld);
+	if (ld->npara++) {
+		sbuf_add(&ld->out, "\n", 1);
+		ld->space = false;
+	}
+	ld->at_start = true;
+}
+
+static void
+check_mojibake(struct ld *ld, const struct frame *f, const char *s,
+	       size_t len)
+{
+	size_t at;
+	enum text_mojibake k = text_detect_mojibake(s, len, &at);
+	if (k != TEXT_MOJI_NONE)
+		problem(ld, f->line, f->col, "text looks mangled: %s",
+			text_mojibake_hint(k));
+}
+
+/* The text of a leaf element, finished. */
+static const char *
+text_end(struct ld *ld, const struct frame *f)
+{
+	text_flush(ld);
+	check_mojibake(ld, f, ld->out.s ? ld->out.s : "", ld->out.len);
+	return mn_arena_strndup(ld->m->arena, ld->out.s ? ld->out.s : "",
+				ld->out.len);
+}
+
+/* --- elements ------------------------------------------------------------ */
+
+/* Names come interned by libxml2: compare pointers first. */
+static enum el
+el_lookup(struct ld *ld, xmlNodePtr n)
+{
+	if (n->ns)
+		return EL_UNKNOWN;
+	for (int e = 0; e < EL_COUNT; e++)
+		if (n->name == ld->el_seen[e])
+			return (enum el)e;
+	for (int e = 0; e < EL_COUNT; e++)
+		if (strcmp((const char *)n->name, el_names[e]) == 0) {
+			ld->el_seen[e] = n->name;
+			return (enum el)e;
+		}
+	return EL_UNKNOWN;
+}
+
+static void
+qname(const xmlChar *prefix, const xmlChar *name, char *buf, size_t size)
+{
+	if (prefix)
+		snprintf(buf, size, "%s:%s", prefix, name);
+	else
+		snprintf(buf, size, "%s", name);
+}
+
+static enum attr
+attr_lookup(struct ld *ld, xmlAttrPtr a)
+{
+	if (a->ns) {
+		if (strcmp((const char *)a->ns->href,
+			   (const char *)XML_XML_NAMESPACE) == 0 &&
+		    strcmp((const char *)a->name, "lang") == 0)
+			return A_LANG;
+		return A_COUNT;
+	}
+	for (int i = 0; i < A_COUNT; i++)
+		if (a->name == ld->attr_seen[i])
+			return (enum attr)i;
+	for (int i = 0; i < A_COUNT; i++)
+		if (i != A_LANG && strcmp((const char *)a->name, attr_names[i]) == 0) {
+			ld->attr_seen[i] = a->name;
+			return (enum attr)i;
+		}
+	return A_COUNT;
+}
+
+static const char *
+attr_value(xmlAttrPtr a, xmlChar **owned)
+{
+	xmlNodePtr c = a->children;
+	if (!c)
+		return "";
+	if (c->type == XML_TEXT_NODE && !c->next && c->content)
+		return (const char *)c->content;
+	*owned = xmlNodeListGetString(a->doc, c, 1);
+	return *owned ? (const char *)*owned : "";
+}
+
+static void
+attrs_read(struct ld *ld, struct frame *f, xmlNodePtr n, struct attrs *at)
+{
+	char name[256];
+	uint32_t line, col;
+	memset(at, 0, sizeof(*at));
+	for (xmlAttrPtr a = n->properties; a; a = a->next) {
+		enum attr k = attr_lookup(ld, a);
+		if (k == A_COUNT || !(el_attrs[f->el] & B(k))) {
+			qname(a->ns ? a->ns->prefix : NULL, a->name, name,
+			      sizeof(name));
+			attr_pos(ld, f, name, &line, &col);
+			problem(ld, line, col, "unknown attribute %s on <%s>",
+				name, el_names[f->el]);
+			continue;
+		}
+		at->v[k] = attr_value(a, &at->owned[k]);
+	}
+	for (int k = 0; k < A_COUNT; k++)
+		if ((el_attrs_required[f->el] & B(k)) && !at->v[k])
+			problem(ld, f->line, f->col,
+				"missing attribute %s on <%s>", attr_names[k],
+				el_names[f->el]);
+}
+
+static void
+attrs_free(struct attrs *at)
+{
+	for (int k = 0; k < A_COUNT; k++)
+		xmlFree(at->owned[k]);
+}
+
+/* Checks and registers an id; returns it (NULL when absent). */
+static const char *
+read_id(struct ld *ld, const struct frame *f, const struct attrs *at,
+	uint32_t ref)
+{
+	uint32_t line, col;
+	if (!at->v[A_ID])
+		return NULL;
+	const char *id = token_str(ld, at->v[A_ID]);
+	attr_pos(ld, f, "id", &line, &col);
+	if (xmlValidateNCName((const xmlChar *)id, 0) != 0) {
+		problem(ld, line, col, "bad id \"%s\": not an XML name", id);
+		return id;
+	}
+	uint32_t first = id_add(ld, id, ref);
+	if (first != REF_NONE)
+		problem(ld, line, col, "duplicate id \"%s\" (first at line %u)",
+			id, ref_line(ld, first));
+	return id;
+}
+
+static void
+begin_minutes(struct ld *ld, struct frame *f, const struct attrs *at)
+{
+	struct minutes *m = ld->m;
+	uint32_t line, col;
+	ld->root_line = f->line;
+	if (at->v[A_VERSION]) {
+		const char *v = token_str(ld, at->v[A_VERSION]);
+		m->version = atoi(v);
+		if (strcmp(v, "1") != 0) {
+			attr_pos(ld, f, "version", &line, &col);
+			problem(ld, line, col,
+				"unsupported version \"%s\" (expected \"1\")", v);
+		}
+	}
+	if (at->v[A_LANG])
+		m->lang = token_str(ld, at->v[A_LANG]);
+	const char *id = read_id(ld, f, at, REF(REF_MINUTES, 0));
+	if (id)
+		m->id = id;
+}
+
+static const char *
+read_time(struct ld *ld, const struct frame *f, const char *v,
+	  const char *what)
+{
+	uint32_t line, col;
+	if (!v)
+		return "";
+	const char *t = token_str(ld, v);
+	if (!valid_time(t)) {
+		attr_pos(ld, f, what, &line, &col);
+		problem(ld, line, col, "bad %s time \"%s\": expected HH:MM",
+			what, t);
+	}
+	return t;
+}
+
+static void
+begin_person(struct ld *ld, struct frame *f, const struct attrs *at)
+{
+	ld->persons = grow(ld->persons, ld->npersons, &ld->cap_persons,
+			   sizeof(*ld->persons));
+	struct mn_person *p = &ld->persons[ld->npersons];
+	memset(p, 0, sizeof(*p));
+	p->line = f->line;
+	p->id = p->name = p->role = "";
+	p->id = read_id(ld, f, at, REF(REF_PERSON, ld->npersons));
+	if (!p->id)
+		p->id = "";
+	ld->npersons++;
+}
+
+static enum mn_kind
+kind_of(const char *k)
+{
+	if (strcmp(k, "achievements") == 0)
+		return MN_KIND_ACHIEVEMENTS;
+	if (strcmp(k, "limitations") == 0)
+		return MN_KIND_LIMITATIONS;
+	if (strcmp(k, "targets") == 0)
+		return MN_KIND_TARGETS;
+	return MN_KIND_OTHER;
+}
+
+static void
+begin_section(struct ld *ld, struct frame *f, const struct attrs *at)
+{
+	uint32_t line, col;
+	ld->sections = grow(ld->sections, ld->nsections, &ld->cap_sections,
+			    sizeof(*ld->sections));
+	struct mn_section *s = &ld->sections[ld->nsections];
+	memset(s, 0, sizeof(*s));
+	s->line = f->line;
+	s->heading = s->kind_name = "";
+	s->kind = MN_KIND_OTHER;
+	/* nitems holds the index of the first item until the end */
+	s->nitems = ld->nitems;
+	s->id = read_id(ld, f, at, REF(REF_SECTION, ld->nsections));
+	if (!s->id)
+		s->id = "";
+	if (at->v[A_KIND]) {
+		s->kind_name = token_str(ld, at->v[A_KIND]);
+		s->kind = kind_of(s->kind_name);
+		if (xmlValidateNCName((const xmlChar *)s->kind_name, 0) != 0) {
+			attr_pos(ld, f, "kind", &line, &col);
+			problem(ld, line, col, "bad kind \"%s\": not an XML name",
+				s->kind_name);
+		}
+	}
+	ld->nsections++;
+}
+
+static void
+by_later(struct ld *ld, const char *name, size_t len, uint32_t slot,
+	 uint32_t line, uint32_t col)
+{
+	ld->later = grow(ld->later, ld->nlater, &ld->cap_later,
+			 sizeof(*ld->later));
+	struct by_later *b = &ld->later[ld->nlater++];
+	b->item = ld->nitems - 1;
+	b->slot = slot;
+	b->line = line;
+	b->col = col;
+	b->name = ld->names.len;
+	sbuf_add(&ld->names, name, len);
+	sbuf_add(&ld->names, "", 1);
+}
+
+/* Resolves what it can of `by` now; the rest after the parse. */
+static void
+read_by(struct ld *ld, const struct frame *f, struct mn_item *it,
+	const char *v)
+{
+	uint32_t line, col, n = 0;
+	const char *by = token_str(ld, v), *p;
+	attr_pos(ld, f, "by", &line, &col);
+	for (p = by; *p;) {
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		if (*p)
+			n++;
+		while (*p && !is_space((unsigned char)*p))
+			p++;
+	}
+	if (n == 0) {
+		problem(ld, line, col, "attribute by names no one");
+		return;
+	}
+	it->by = mn_arena_alloc(ld->m->arena, n * sizeof(*it->by));
+	it->nby = n;
+	n = 0;
+	for (p = by; *p;) {
+		char name[256];
+		size_t len = 0;
+		while (is_space((unsigned char)*p))
+			p++;
+		if (!*p)
+			break;
+		while (p[len] && !is_space((unsigned char)p[len]))
+			len++;
+		snprintf(name, sizeof(name), "%.*s", (int)len, p);
+		uint32_t ref = id_find(ld, name);
+		if (ref != REF_NONE && REF_KIND(ref) == REF_PERSON)
+			it->by[n] = REF_INDEX(ref);
+		else
+			by_later(ld, p, len, n, line, col);
+		n++;
+		p += len;
+	}
+}
+
+static void
+begin_item(struct ld *ld, struct frame *f, const struct attrs *at)
+{
+	ld->items = grow(ld->items, ld->nitems, &ld->cap_items,
+			 sizeof(*ld->items));
+	struct mn_item *it = &ld->items[ld->nitems];
+	memset(it, 0, sizeof(*it));
+	it->line = f->line;
+	it->id = read_id(ld, f, at, REF(REF_ITEM, ld->nitems));
+	if (!it->id)
+		it->id = "";
+	ld->nitems++;
+	if (at->v[A_BY])
+		read_by(ld, f, it, at->v[A_BY]);
+	text_begin(ld);
+	ld->nfigs = 0;
+	ld->npara = 0;
+	ld->has_p = ld->has_inline = ld->open_inline = ld->mixed = false;
+	ld->fig_open = false;
+}
+
+/* Text or a figure straight inside an item: a paragraph of its own. */
+static void
+item_inline(struct ld *ld, uint32_t line, uint32_t col)
+{
+	if (ld->open_inline)
+		return;
+	if (ld->has_p && !ld->mixed) {
+		problem(ld, line, col, "mixed text and <p> in <item>");
+		ld->mixed = true;
+	}
+	para_begin(ld);
+	ld->open_inline = ld->has_inline = true;
+}
+
+static void
+begin_p(struct ld *ld, struct frame *f)
+{
+	if (ld->has_inline && !ld->mixed) {
+		problem(ld, f->line, f->col, "mixed text and <p> in <item>");
+		ld->mixed = true;
+	}
+	ld->open_inline = false;
+	ld->has_p = true;
+	para_begin(ld);
+}
+
+static void
+begin_figure(struct ld *ld, struct frame *f, const struct frame *parent,
+	     const struct attrs *at)
+{
+	uint32_t line, col;
+	double v;
+	if (parent->el == EL_ITEM)
+		item_inline(ld, f->line, f->col);
+	text_flush(ld);
+	ld->figs = grow(ld->figs, ld->nfigs, &ld->cap_figs, sizeof(*ld->figs));
+	struct mn_figure *fg = &ld->figs[ld->nfigs++];
+	memset(fg, 0, sizeof(*fg));
+	fg->line = f->line;
+	fg->unit = "";
+	ld->fig_open = true;
+	ld->fig_started = false;
+	if (at->v[A_OP]) {
+		static const char *const ops[] = { "ge", "gt", "eq", "le", "lt" };
+		const char *op = token_str(ld, at->v[A_OP]);
+		int i = 0;
+		while (i < 5 && strcmp(op, ops[i]) != 0)
+			i++;
+		if (i < 5) {
+			fg->op = (enum mn_op)i;
+		} else {
+			attr_pos(ld, f, "op", &line, &col);
+			problem(ld, line, col, "bad figure: op \"%s\" "
+				"(expected ge, gt, eq, le or lt)", op);
+		}
+	}
+	if (at->v[A_VALUE]) {
+		const char *s = token_str(ld, at->v[A_VALUE]);
+		if (parse_decimal(s, &v)) {
+			fg->value = v;
+		} else {
+			attr_pos(ld, f, "value", &line, &col);
+			problem(ld, line, col,
+				"bad figure: value \"%s\" is not a number", s);
+		}
+	}
+	if (at->v[A_ACTUAL]) {
+		const char *s = token_str(ld, at->v[A_ACTUAL]);
+		if (parse_decimal(s, &v)) {
+			fg->actual = s;
+		} else {
+			attr_pos(ld, f, "actual", &line, &col);
+			problem(ld, line, col,
+				"bad figure: actual \"%s\" is not a number", s);
+		}
+	}
+	if (at->v[A_UNIT]) {
+		ld->tmp.len = 0;
+		sbuf_add(&ld->tmp, at->v[A_UNIT], strlen(at->v[A_UNIT]));
+		ld->tmp.len = text_collapse_space(ld->tmp.s, ld->tmp.len);
+		fg->unit = nfc_str(ld, ld->tmp.s, ld->tmp.len);
+	}
+}
+
+static void
+begin_el(struct ld *ld, struct frame *f, const struct frame *parent,
+	 xmlNodePtr n)
+{
+	struct attrs at;
+	attrs_read(ld, f, n, &at);
+	switch (f->el) {
+	case EL_MINUTES: begin_minutes(ld, f, &at); break;
+	case EL_DATE:
+		ld->m->meeting.start = read_time(ld, f, at.v[A_START], "start");
+		ld->m->meeting.end = read_time(ld, f, at.v[A_END], "end");
+		text_begin(ld);
+		break;
+	case EL_MEETING: ld->m->meeting.line = f->line; break;
+	case EL_PERSON: begin_person(ld, f, &at); break;
+	case EL_SECTION: begin_section(ld, f, &at); break;
+	case EL_ITEM: begin_item(ld, f, &at); break;
+	case EL_P: begin_p(ld, f); break;
+	case EL_FIGURE: begin_figure(ld, f, parent, &at); break;
+	default:
+		if (EL_LEAF & B(f->el))
+			text_begin(ld);
+		break;
+	}
+	attrs_free(&at);
+}
+
+static void
+end_date(struct ld *ld, const struct frame *f)
+{
+	const char *d = text_end(ld, f);
+	ld->m->meeting.date = d;
+	if (!valid_date(d))
+		problem(ld, f->line, f->col,
+			"bad date \"%s\": expected a real date as YYYY-MM-DD", d);
+}
+
+static void
+end_status(struct ld *ld, const struct frame *f)
+{
+	static const char *const names[] = { "draft", "final", "approved" };
+	const char *s = text_end(ld, f);
+	for (int i = 0; i < 3; i++)
+		if (strcmp(s, names[i]) == 0) {
+			ld->m->meeting.status = (enum mn_status)i;
+			return;
+		}
+	problem(ld, f->line, f->col,
+		"bad status \"%s\" (expected draft, final or approved)", s);
+}
+
+static void
+end_item(struct ld *ld, const struct frame *f)
+{
+	struct mn_item *it = &ld->items[ld->nitems - 1];
+	text_flush(ld);
+	check_mojibake(ld, f, ld->out.s ? ld->out.s : "", ld->out.len);
+	it->text = mn_arena_strndup(ld->m->arena, ld->out.s ? ld->out.s : "",
+				    ld->out.len);
+	it->len = (uint32_t)ld->out.len;
+	if (ld->nfigs) {
+		size_t size = ld->nfigs * sizeof(*it->figures);
+		it->figures = mn_arena_alloc(ld->m->arena, size);
+		memcpy(it->figures, ld->figs, size);
+		it->nfigures = ld->nfigs;
+	}
+}
+
+static void
+end_figure(struct ld *ld)
+{
+	struct mn_figure *fg = &ld->figs[ld->nfigs - 1];
+	text_flush(ld);
+	fg->end = (uint32_t)ld->out.len;
+	if (!ld->fig_started)
+		fg->start = fg->end;
+	ld->fig_open = false;
+}
+
+static void
+check_required(struct ld *ld, const struct frame *f)
+{
+	uint32_t missing = el_required[f->el] & ~f->seen;
+	for (int e = 0; e < EL_COUNT; e++)
+		if (missing & B(e))
+			problem(ld, f->line, f->col, "missing <%s> in <%s>",
+				el_names[e], el_names[f->el]);
+}
+
+static void
+end_el(struct ld *ld, const struct frame *f)
+{
+	struct minutes *m = ld->m;
+	struct mn_meeting *mt = &m->meeting;
+	switch (f->el) {
+	case EL_TITLE: mt->title = text_end(ld, f); break;
+	case EL_ORGANIZER: mt->organizer = text_end(ld, f); break;
+	case EL_DATE: end_date(ld, f); break;
+	case EL_PLACE: mt->place = text_end(ld, f); break;
+	case EL_STATUS: end_status(ld, f); break;
+	case EL_SOURCE: mt->source = text_end(ld, f); break;
+	case EL_NAME: ld->persons[ld->npersons - 1].name = text_end(ld, f); break;
+	case EL_ROLE: ld->persons[ld->npersons - 1].role = text_end(ld, f); break;
+	case EL_HEADING:
+		ld->sections[ld->nsections - 1].heading = text_end(ld, f);
+		break;
+	case EL_SECTION: {
+		struct mn_section *s = &ld->sections[ld->nsections - 1];
+		s->nitems = ld->nitems - s->nitems;
+		break;
+	}
+	case EL_ITEM: end_item(ld, f); break;
+	case EL_P:
+		text_flush(ld);
+		break;
+	case EL_FIGURE: end_figure(ld); break;
+	default: break;
+	}
+	check_required(ld, f);
+}
+
+/* Is E welcome in PARENT here?  Says why not. */
+static bool
+el_allowed(struct ld *ld, struct frame *parent, struct frame *f,
+	   const char *name)
+{
+	enum el e = f->el;
+	const char *pn = parent->el == EL_DOC ? "" : el_names[parent->el];
+	if (parent->el == EL_DOC && e != EL_MINUTES) {
+		problem(ld, f->line, f->col,
+			"root element is <%s>, expected <minutes>", name);
+		return false;
+	}
+	if (e == EL_UNKNOWN) {
+		problem(ld, f->line, f->col, "unknown element <%s>", name);
+		return false;
+	}
+	if (!(el_children[parent->el] & B(e))) {
+		problem(ld, f->line, f->col, "<%s> not allowed in <%s>", name, pn);
+		return false;
+	}
+	if ((parent->seen & B(e)) && !(EL_MANY & B(e))) {
+		problem(ld, f->line, f->col, "duplicate <%s> in <%s>", name, pn);
+		return false;
+	}
+	if (e == EL_MEETING && (parent->seen & (B(EL_ATTENDEES) | B(EL_SECTION))))
+		problem(ld, f->line, f->col,
+			"<meeting> must come before <attendees> and <section>");
+	else if (e == EL_ATTENDEES && (parent->seen & B(EL_SECTION)))
+		problem(ld, f->line, f->col,
+			"<attendees> must come before <section>");
+	else if (e == EL_HEADING && (parent->seen & B(EL_ITEM)))
+		problem(ld, f->line, f->col, "<heading> must come before <item>");
+	return true;
+}
+
+static void
+on_end(struct ld *ld)
+{
+	struct frame *f = &ld->frames[--ld->nframes];
+	scan_end(&ld->sc);
+	if (f->el != EL_SKIP)
+		end_el(ld, f);
+}
+
+static void
+on_start(struct ld *ld)
+{
+	xmlNodePtr n = xmlTextReaderCurrentNode(ld->r);
+	char name[256];
+	bool empty = xmlTextReaderIsEmptyElement(ld->r) == 1;
+	struct frame *parent = &ld->frames[ld->nframes - 1];
+
+	qname(n->ns ? n->ns->prefix : NULL, n->name, name, sizeof(name));
+	scan_start(&ld->sc, name);
+	release_behind(ld);
+	uint32_t line, col;
+	tag_pos(ld, &line, &col);
+	if (ld->nframes > LOADER_MAX_DEPTH) {
+		set_fatal(ld, line, col, "elements nested deeper than %d levels",
+			  LOADER_MAX_DEPTH);
+		return;
+	}
+	struct frame *f = &ld->frames[ld->nframes++];
+	f->line = line;
+	f->col = col;
+	f->seen = 0;
+	f->el = parent->el == EL_SKIP ? EL_SKIP : el_lookup(ld, n);
+	if (f->el != EL_SKIP && !el_allowed(ld, parent, f, name))
+		f->el = EL_SKIP;
+	if (f->el != EL_SKIP) {
+		parent->seen |= B(f->el);
+		begin_el(ld, f, parent, n);
+	}
+	if (empty) {
+		ld->nframes--;
+		if (f->el != EL_SKIP)
+			end_el(ld, f);
+	}
+}
+
+static void
+on_text(struct ld *ld, bool blank)
+{
+	struct frame *f = &ld->frames[ld->nframes - 1];
+	const char *s = (const char *)xmlTextReaderConstValue(ld->r);
+	uint32_t line, col;
+	if (!s || f->el == EL_SKIP || f->el == EL_DOC)
+		return;
+	size_t len = strlen(s);
+	if (!(EL_TEXT & B(f->el))) {
+		if (blank || (f->seen & SEEN_TEXT) || is_blank(s, len))
+			return;
+		text_pos(ld, &line, &col);
+		problem(ld, line, col, "text not allowed in <%s>",
+			el_names[f->el]);
+		f->seen |= SEEN_TEXT;
+		return;
+	}
+	if (f->el == EL_ITEM && !ld->open_inline) {
+		if (blank || is_blank(s, len))
+			return;
+		text_pos(ld, &line, &col);
+		item_inline(ld, line, col);
+	}
+	sbuf_add(&ld->raw, s, len);
+}
+
+static void
+run(struct ld *ld)
+{
+	int ret;
+	uint32_t line;
+	while (!ld->fatal && (ret = xmlTextReaderRead(ld->r)) == 1) {
+		switch (xmlTextReaderNodeType(ld->r)) {
+		case XML_READER_TYPE_ELEMENT: on_start(ld); break;
+		case XML_READER_TYPE_END_ELEMENT: on_end(ld); break;
+		case XML_READER_TYPE_TEXT:
+		case XML_READER_TYPE_CDATA: on_text(ld, false); break;
+		case XML_READER_TYPE_WHITESPACE:
+		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE: on_text(ld, true); break;
+		case XML_READER_TYPE_DOCUMENT_TYPE:
+			set_fatal(ld, reader_line(ld), 0, "DOCTYPE not allowed");
+			break;
+		case XML_READER_TYPE_ENTITY_REFERENCE:
+			set_fatal(ld, reader_line(ld), 0,
+				  "entity reference not allowed");
+			break;
+		default: break;
+		}
+	}
+	if (!ld->fatal && ret < 0) {
+		line = (uint32_t)xmlTextReaderGetParserLineNumber(ld->r);
+		set_fatal(ld, line, 0, "not well-formed XML");
+	}
+}
+
+/* --- the model, finished -------------------------------------------------- */
+
+static void
+resolve_later(struct ld *ld)
+{
+	for (uint32_t i = 0; i < ld->nlater; i++) {
+		struct by_later *b = &ld->later[i];
+		const char *name = ld->names.s + b->name;
+		uint32_t ref = id_find(ld, name);
+		struct mn_item *it = &ld->items[b->item];
+		if (ref != REF_NONE && REF_KIND(ref) == REF_PERSON) {
+			it->by[b->slot] = REF_INDEX(ref);
+			continue;
+		}
+		it->by[b->slot] = UINT32_MAX;
+		if (ref == REF_NONE)
+			problem(ld, b->line, b->col,
+				"by refers to unknown person \"%s\"", name);
+		else
+			problem(ld, b->line, b->col,
+				"by refers to \"%s\", which is not a person", name);
+	}
+	for (uint32_t i = 0; i < ld->nlater; i++) {
+		struct mn_item *it = &ld->items[ld->later[i].item];
+		uint32_t n = 0;
+		for (uint32_t k = 0; k < it->nby; k++)
+			if (it->by[k] != UINT32_MAX)
+				it->by[n++] = it->by[k];
+		it->nby = n;
+	}
+}
+
+static void *
+to_arena(struct ld *ld, const void *p, size_t size)
+{
+	if (!size)
+		return NULL;
+	void *a = mn_arena_alloc(ld->m->arena, size);
+	memcpy(a, p, size);
+	return a;
+}
+
+static int
+problem_cmp(const struct mn_problem *a, const struct mn_problem *b)
+{
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return a->col < b->col ? -1 : a->col > b->col;
+}
+
+/* In document order (insertion sort: they nearly are, and stable). */
+static void
+sort_problems(struct minutes *m)
+{
+	for (uint32_t i = 1; i < m->nproblems; i++) {
+		struct mn_problem p = m->problems[i];
+		uint32_t j = i;
+		while (j > 0 && problem_cmp(&m->problems[j - 1], &p) > 0) {
+			m->problems[j] = m->problems[j - 1];
+			j--;
+		}
+		m->problems[j] = p;
+	}
+}
+
+static void
+finish(struct ld *ld)
+{
+	struct minutes *m = ld->m;
+	resolve_later(ld);
+	sort_problems(m);
+	if (ld->dropped)
+		minutes_add_problem(m, 0, 0, "%u more problems not listed",
+				    ld->dropped);
+	if (ld->nitems) {
+		m->item_store = xrealloc(ld->items,
+					 ld->nitems * sizeof(*ld->items));
+		ld->items = NULL;
+	}
+	for (uint32_t i = 0, first = 0; i < ld->nsections; i++) {
+		struct mn_section *s = &ld->sections[i];
+		s->items = s->nitems ? m->item_store + first : NULL;
+		first += s->nitems;
+	}
+	m->persons = to_arena(ld, ld->persons,
+			      ld->npersons * sizeof(*ld->persons));
+	m->npersons = ld->npersons;
+	m->sections = to_arena(ld, ld->sections,
+			       ld->nsections * sizeof(*ld->sections));
+	m->nsections = ld->nsections;
+}
+
+static void
+ld_free(struct ld *ld)
+{
+	free(ld->persons);
+	free(ld->sections);
+	free(ld->items);
+	free(ld->figs);
+	free(ld->later);
+	free(ld->names.s);
+	free(ld->raw.s);
+	free(ld->out.s);
+	free(ld->tmp.s);
+	free(ld->ids.slots);
+}
+
+/* --- loading ------------------------------------------------------------ */
+
+static void
+err_init(struct load_error *err, const char *name)
+{
+	snprintf(err->path, sizeof(err->path), "%s", name);
+	err->line = err->col = 0;
+	err->msg[0] = '\0';
+}
+
+static void
+parse(struct ld *ld, const char *name)
+{
+	xmlGenericErrorFunc gen = xmlGenericError;
+	void *gen_ctx = xmlGenericErrorContext;
+	xmlStructuredErrorFunc serr = xmlStructuredError;
+	void *serr_ctx = xmlStructuredErrorContext;
+
+	xmlSetGenericErrorFunc(NULL, silent);
+	xmlSetStructuredErrorFunc(ld, on_xml_error);
+	ld->r = xmlReaderForMemory(ld->buf, (int)ld->len, name, NULL,
+				   READER_OPTIONS);
+	if (!ld->r) {
+		set_fatal(ld, 0, 0, "cannot start the XML reader");
+	} else {
+		xmlTextReaderSetStructuredErrorHandler(ld->r, on_xml_error, ld);
+		run(ld);
+		xmlFreeTextReader(ld->r);
+	}
+	xmlSetGenericErrorFunc(gen_ctx, gen);
+	xmlSetStructuredErrorFunc(serr_ctx, serr);
+}
+
+static enum load_status
+load(const char *name, const char *buf, size_t len, bool own,
+     struct minutes **out, struct load_error *err)
+{
+	struct ld ld;
+	memset(&ld, 0, sizeof(ld));
+	ld.err = err;
+	ld.buf = buf;
+	ld.len = len;
+	ld.release = own;
+	ld.frames[0].el = EL_DOC;
+	ld.nframes = 1;
+	*out = NULL;
+	if (len > LOADER_MAX_BYTES) {
+		set_fatal(&ld, 0, 0, "file too large: %zu MiB (the limit is %zu MiB)",
+			  len >> 20, LOADER_MAX_BYTES >> 20);
+		return LOAD_FATAL;
+	}
+	if (!check_bytes(&ld))
+		return LOAD_FATAL;
+	ld.m = minutes_new(name);
+	if (!ld.m)
+		oom();
+	parse(&ld, name);
+	if (!ld.fatal)
+		finish(&ld);
+	ld_free(&ld);
+	if (ld.fatal) {
+		minutes_free(ld.m);
+		return LOAD_FATAL;
+	}
+	*out = ld.m;
+	return ld.m->nproblems ? LOAD_INVALID : LOAD_OK;
+}
+
+enum load_status
+loader_load_memory(const char *name, const char *buf, size_t len,
+		   struct minutes **out, struct load_error *err)
+{
+	err_init(err, name);
+	return load(name, buf, len, false, out, err);
+}
+
+static bool
+read_all(int fd, char *buf, size_t size, size_t *got)
+{
+	size_t n = 0;
+	while (n < size) {
+		ssize_t r = read(fd, buf + n, size - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return false;
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	*got = n;
+	return true;
+}
+
+/* Opens PATH without blocking and maps a private copy of its bytes. */
+static bool
+read_file(const char *path, char **buf, size_t *len, size_t *map,
+	  struct load_error *err)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	*buf = NULL;
+	*len = *map = 0;
+	if (fd < 0) {
+		snprintf(err->msg, sizeof(err->msg), "%s", strerror(errno));
+		return false;
+	}
+	if (fstat(fd, &st) < 0)
+		snprintf(err->msg, sizeof(err->msg), "%s", strerror(errno));
+	else if (S_ISDIR(st.st_mode))
+		snprintf(err->msg, sizeof(err->msg), "is a directory");
+	else if (!S_ISREG(st.st_mode))
+		snprintf(err->msg, sizeof(err->msg),
+			 "not a regular file (a FIFO, device or socket)");
+	else if ((uintmax_t)st.st_size > LOADER_MAX_BYTES)
+		snprintf(err->msg, sizeof(err->msg),
+			 "file too large: %ju MiB (the limit is %zu MiB)",
+			 (uintmax_t)st.st_size >> 20, LOADER_MAX_BYTES >> 20);
+	if (err->msg[0]) {
+		close(fd);
+		return false;
+	}
+	*map = st.st_size > 0 ? (size_t)st.st_size : 1;
+	*buf = mmap(NULL, *map, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (*buf == MAP_FAILED)
+		oom();
+	if (!read_all(fd, *buf, (size_t)st.st_size, len)) {
+		snprintf(err->msg, sizeof(err->msg), "%s", strerror(errno));
+		close(fd);
+		munmap(*buf, *map);
+		*buf = NULL;
+		return false;
+	}
+	close(fd);
+	return true;
+}
+
+enum load_status
+loader_load_file(const char *path, struct minutes **out,
+		 struct load_error *err)
+{
+	char *buf;
+	size_t len, map;
+	enum load_status st;
+	err_init(err, path);
+	*out = NULL;
+	if (!read_file(path, &buf, &len, &map, err))
+		return LOAD_FATAL;
+	st = load(path, buf, len, true, out, err);
+	munmap(buf, map);
+	return st;
+}
+
+void
+load_error_format(const struct load_error *err, char *buf, size_t size)
+{
+	if (err->line && err->col)
+		snprintf(buf, size, "%s:%u:%u: error: %s", err->path, err->line,
+			 err->col, err->msg);
+	else if (err->line)
+		snprintf(buf, size, "%s:%u: error: %s", err->path, err->line,
+			 err->msg);
+	else
+		snprintf(buf, size, "%s: error: %s", err->path, err->msg);
+}
