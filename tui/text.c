@@ -1,1 +1,1732 @@
-/* text.c - being written */
+/* text.c - the text engine: UTF-8 repair and NFC, grapheme clusters and
+ * widths, wrapping, search keys, Vietnamese collation, mojibake.
+ *
+ * One width oracle everywhere: utf8proc_charwidth.  A cluster is as wide
+ * as the sum of its code points, which is what ncurses draws when it is
+ * handed the cluster code point by code point.  Terminals set to draw
+ * East-Asian "ambiguous" characters wide (à, á, đ, è ...) are not
+ * supported: those letters are taken as one column. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "text.h"
+
+/* ncurses keeps only a few combining characters per cell: a cluster is
+ * drawn with at most this many zero-width code points after each spacing
+ * one; the rest are dropped (they are still in the text, and in the key). */
+#define TEXT_MAX_MARKS 4
+/* Bytes of one cluster that are drawn (render buffers hold 64). */
+#define TEXT_CLUSTER_MAX 60
+/* Code points below this are looked up in tables built on first use. */
+#define TEXT_TABLE_END 0x3000
+
+#define CP_REPLACEMENT 0xFFFD
+#define CP_NBSP 0x00A0
+
+/* --- UTF-8 --------------------------------------------------------------- */
+
+/* Decodes one code point strictly (no overlongs, surrogates or values over
+ * U+10FFFF); an invalid or truncated sequence yields -1 for one byte. */
+static size_t
+utf8_decode(const unsigned char *s, size_t len, int32_t *cp)
+{
+	unsigned char b = s[0], lo = 0x80, hi = 0xBF;
+	size_t n, i;
+	int32_t c;
+
+	if (b < 0x80) {
+		*cp = b;
+		return 1;
+	}
+	if (b >= 0xC2 && b <= 0xDF) {
+		n = 2;
+		c = b & 0x1F;
+	} else if (b >= 0xE0 && b <= 0xEF) {
+		n = 3;
+		c = b & 0x0F;
+		if (b == 0xE0)
+			lo = 0xA0;
+		else if (b == 0xED)
+			hi = 0x9F;
+	} else if (b >= 0xF0 && b <= 0xF4) {
+		n = 4;
+		c = b & 0x07;
+		if (b == 0xF0)
+			lo = 0x90;
+		else if (b == 0xF4)
+			hi = 0x8F;
+	} else {
+		*cp = -1;
+		return 1;
+	}
+	if (len < n) {
+		*cp = -1;
+		return 1;
+	}
+	for (i = 1; i < n; i++) {
+		if (s[i] < lo || s[i] > hi) {
+			*cp = -1;
+			return 1;
+		}
+		lo = 0x80;
+		hi = 0xBF;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	*cp = c;
+	return n;
+}
+
+static size_t
+utf8_at(const char *s, size_t len, size_t pos, int32_t *cp)
+{
+	return utf8_decode((const unsigned char *)s + pos, len - pos, cp);
+}
+
+static size_t
+utf8_encode(int32_t c, char *out)
+{
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (char)(0xC0 | (c >> 6));
+		out[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		out[0] = (char)(0xE0 | (c >> 12));
+		out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (c >> 18));
+	out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+static char *
+text_dup(const char *s, size_t len, size_t *outlen)
+{
+	char *p = malloc(len + 1);
+
+	if (!p)
+		return NULL;
+	if (len)
+		memcpy(p, s, len);
+	p[len] = '\0';
+	if (outlen)
+		*outlen = len;
+	return p;
+}
+
+static bool
+is_dee(int32_t c)
+{
+	return c == 0x0110 || c == 0x0111 || c == 0x00D0 || c == 0x00F0 ||
+	       c == 0x0189 || c == 0x0256;
+}
+
+static bool
+is_mark_category(int cat)
+{
+	return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC ||
+	       cat == UTF8PROC_CATEGORY_ME;
+}
+
+/* --- NFC quick check ------------------------------------------------------ */
+
+/* qc_table[c]: 0 when C may change under NFC or make its neighbour change;
+ * otherwise 1 + its combining class. */
+static unsigned char qc_table[TEXT_TABLE_END];
+static pthread_once_t qc_once = PTHREAD_ONCE_INIT;
+
+static bool
+nfc_keeps_char(int32_t c)
+{
+	utf8proc_int32_t buf[8];
+	int bc = 0;
+	utf8proc_ssize_t n;
+
+	n = utf8proc_decompose_char(c, buf, 8, UTF8PROC_DECOMPOSE, &bc);
+	if (n < 1 || n > 8)
+		return false;
+	n = utf8proc_normalize_utf32(buf, n, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+	return n == 1 && buf[0] == c;
+}
+
+static int
+qc_compute(int32_t c)
+{
+	const utf8proc_property_t *p = utf8proc_get_property(c);
+
+	if (p->comb_index != UINT16_MAX && p->comb_index >= 0x8000)
+		return 0; /* second half of a composition */
+	if ((c >= 0x1161 && c <= 0x1175) || (c >= 0x11A8 && c <= 0x11C2))
+		return 0; /* Hangul vowel or trailing jamo */
+	if (p->decomp_seqindex != UINT16_MAX && p->decomp_type == 0 &&
+	    !nfc_keeps_char(c))
+		return 0;
+	return 1 + p->combining_class;
+}
+
+static void
+qc_init(void)
+{
+	int32_t c;
+
+	for (c = 0; c < TEXT_TABLE_END; c++)
+		qc_table[c] = (unsigned char)qc_compute(c);
+}
+
+static int
+qc_get(int32_t c)
+{
+	return c < TEXT_TABLE_END ? qc_table[c] : qc_compute(c);
+}
+
+/* Index of the first byte at or after I that is not ASCII or is a CR. */
+static size_t
+ascii_run(const unsigned char *p, size_t len, size_t i)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t highs = 0x8080808080808080ULL;
+
+	while (i + 8 <= len) {
+		uint64_t v, x;
+		memcpy(&v, p + i, 8);
+		x = v ^ (ones * '\r');
+		if ((v & highs) || ((x - ones) & ~x & highs))
+			break;
+		i += 8;
+	}
+	while (i < len && p[i] < 0x80 && p[i] != '\r')
+		i++;
+	return i;
+}
+
+static bool
+nfc_equal(const char *s, size_t len)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t n;
+	bool same;
+
+	n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+			 &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (n < 0)
+		return false;
+	same = (size_t)n == len && memcmp(out, s, len) == 0;
+	free(out);
+	return same;
+}
+
+bool
+text_is_clean(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	int last = 0;
+	bool maybe = false;
+
+	pthread_once(&qc_once, qc_init);
+	while (i < len) {
+		int32_t c;
+		int q;
+
+		if (p[i] < 0x80) {
+			i = ascii_run(p, len, i);
+			if (i < len && p[i] == '\r')
+				return false;
+			last = 0;
+			continue;
+		}
+		i += utf8_decode(p + i, len - i, &c);
+		if (c < 0 || c == 0x2028 || c == 0x2029)
+			return false;
+		q = qc_get(c);
+		if (q == 0 || (q > 1 && q - 1 < last))
+			maybe = true;
+		last = q > 0 ? q - 1 : 0;
+	}
+	return !maybe || nfc_equal(s, len);
+}
+
+/* --- Repair -------------------------------------------------------------- */
+
+/* Valid UTF-8: bad bytes become U+FFFD, line separators become '\n'. */
+static char *
+repair_bytes(const char *s, size_t len, size_t *outlen)
+{
+	char *out, *o;
+	size_t i = 0;
+
+	if (len > (SIZE_MAX - 1) / 3)
+		return NULL;
+	out = malloc(len * 3 + 1);
+	if (!out)
+		return NULL;
+	o = out;
+	while (i < len) {
+		int32_t c;
+		size_t n = utf8_at(s, len, i, &c);
+
+		if (c == '\r') {
+			*o++ = '\n';
+			if (i + 1 < len && s[i + 1] == '\n')
+				n = 2;
+		} else if (c == 0x2028 || c == 0x2029) {
+			*o++ = '\n';
+		} else if (c < 0) {
+			o += utf8_encode(CP_REPLACEMENT, o);
+		} else {
+			memcpy(o, s + i, n);
+			o += n;
+		}
+		i += n;
+	}
+	*o = '\0';
+	*outlen = (size_t)(o - out);
+	return out;
+}
+
+char *
+text_repair(const char *s, size_t len, size_t *outlen)
+{
+	utf8proc_uint8_t *nfc = NULL;
+	utf8proc_ssize_t n;
+	size_t vlen;
+	char *v;
+
+	if (text_is_clean(s, len))
+		return text_dup(s, len, outlen);
+	v = repair_bytes(s, len, &vlen);
+	if (!v)
+		return NULL;
+	n = utf8proc_map((const utf8proc_uint8_t *)v, (utf8proc_ssize_t)vlen,
+			 &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	free(v);
+	if (n < 0)
+		return NULL;
+	if (outlen)
+		*outlen = (size_t)n;
+	return (char *)nfc;
+}
+
+static bool
+is_collapsible_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+size_t
+text_collapse_space(char *s, size_t len)
+{
+	size_t i, o = 0;
+	bool space = false;
+
+	for (i = 0; i < len; i++) {
+		if (is_collapsible_space(s[i])) {
+			space = o > 0;
+			continue;
+		}
+		if (space)
+			s[o++] = ' ';
+		space = false;
+		s[o++] = s[i];
+	}
+	s[o] = '\0';
+	return o;
+}
+
+/* --- Clusters -------------------------------------------------------------- */
+
+static bool
+is_control_cp(int32_t c, const utf8proc_property_t *p)
+{
+	return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == CP_REPLACEMENT ||
+	       p->category == UTF8PROC_CATEGORY_CN ||
+	       p->category == UTF8PROC_CATEGORY_CS ||
+	       p->category == UTF8PROC_CATEGORY_ZL ||
+	       p->category == UTF8PROC_CATEGORY_ZP;
+}
+
+static enum text_cluster_kind
+cluster_kind(int32_t c, const utf8proc_property_t *p)
+{
+	if (c == '\n')
+		return TEXT_CL_NEWLINE;
+	if (c == '\t')
+		return TEXT_CL_TAB;
+	if (is_control_cp(c, p))
+		return TEXT_CL_CONTROL;
+	if (p->category == UTF8PROC_CATEGORY_CF)
+		return TEXT_CL_HIDDEN;
+	if (is_mark_category(p->category))
+		return TEXT_CL_ORPHAN;
+	return TEXT_CL_NORMAL;
+}
+
+/* The code points of a cluster that are drawn, written to BUF (if any)
+ * within SIZE bytes; returns their width.  Shared by the measuring and the
+ * drawing so that the two always agree. */
+static int
+cluster_emit(const char *s, size_t off, size_t len, char *buf, size_t size,
+	     size_t *used)
+{
+	size_t i = off, end = off + len, o = 0;
+	int width = 0, zrun = 0;
+
+	if (size > TEXT_CLUSTER_MAX + 1)
+		size = TEXT_CLUSTER_MAX + 1;
+	while (i < end) {
+		int32_t c;
+		size_t n = utf8_at(s, end, i, &c);
+		int w = c < 0 ? 0 : utf8proc_charwidth(c);
+
+		if (c < 0 || o + n + 1 > size)
+			break;
+		if (w == 0 && zrun >= TEXT_MAX_MARKS) {
+			i += n;
+			continue;
+		}
+		zrun = w == 0 ? zrun + 1 : 0;
+		if (buf)
+			memcpy(buf + o, s + i, n);
+		o += n;
+		width += w;
+		i += n;
+	}
+	*used = o;
+	return width;
+}
+
+static int
+orphan_emit(const char *s, const struct text_cluster *c, char *buf,
+	    size_t size, size_t *used)
+{
+	int w;
+
+	if (size < 3) {
+		*used = 0;
+		return 0;
+	}
+	if (buf) {
+		buf[0] = (char)0xC2;
+		buf[1] = (char)0xA0;
+	}
+	w = cluster_emit(s, c->off, c->len, buf ? buf + 2 : NULL, size - 2,
+			 used);
+	*used += 2;
+	return w + 1;
+}
+
+/* Grows a cluster from its first code point while no grapheme break is
+ * allowed; stops before invalid bytes. */
+static size_t
+cluster_extend(const char *s, size_t len, size_t pos, int32_t first)
+{
+	int32_t prev = first, state = 0;
+
+	while (pos < len) {
+		int32_t c;
+		size_t n = utf8_at(s, len, pos, &c);
+
+		if (c < 0 || utf8proc_grapheme_break_stateful(prev, c, &state))
+			break;
+		prev = c;
+		pos += n;
+	}
+	return pos;
+}
+
+size_t
+text_cluster_next(const char *s, size_t len, size_t pos,
+		  struct text_cluster *out)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	const utf8proc_property_t *p;
+	size_t n, end, used;
+	int32_t c;
+
+	out->off = pos;
+	out->len = 0;
+	out->width = 0;
+	out->kind = TEXT_CL_NORMAL;
+	if (pos >= len)
+		return pos;
+	if (u[pos] >= 0x20 && u[pos] < 0x7F && (pos + 1 == len || u[pos + 1] < 0x80)) {
+		out->len = 1;
+		out->width = 1;
+		return pos + 1;
+	}
+	n = utf8_at(s, len, pos, &c);
+	if (c < 0) {
+		out->len = 1;
+		out->width = 1;
+		out->kind = TEXT_CL_CONTROL;
+		return pos + 1;
+	}
+	p = utf8proc_get_property(c);
+	out->kind = cluster_kind(c, p);
+	switch (out->kind) {
+	case TEXT_CL_NORMAL:
+	case TEXT_CL_ORPHAN:
+		end = cluster_extend(s, len, pos + n, c);
+		break;
+	default:
+		end = pos + n;
+	}
+	out->len = end - pos;
+	if (out->kind == TEXT_CL_NORMAL) {
+		out->width = cluster_emit(s, pos, out->len, NULL, SIZE_MAX, &used);
+		if (out->width == 0)
+			out->kind = TEXT_CL_HIDDEN;
+	} else if (out->kind == TEXT_CL_ORPHAN) {
+		out->width = orphan_emit(s, out, NULL, SIZE_MAX, &used);
+	} else if (out->kind == TEXT_CL_CONTROL || out->kind == TEXT_CL_TAB) {
+		out->width = 1;
+	}
+	return end;
+}
+
+static int
+boundclass_at(const char *s, size_t len, size_t pos)
+{
+	int32_t c;
+
+	utf8_at(s, len, pos, &c);
+	if (c < 0)
+		return UTF8PROC_BOUNDCLASS_CONTROL;
+	return utf8proc_get_property(c)->boundclass;
+}
+
+static bool
+is_plain_boundclass(int bc)
+{
+	return bc == UTF8PROC_BOUNDCLASS_OTHER ||
+	       bc == UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC;
+}
+
+static size_t
+utf8_prev(const char *s, size_t pos)
+{
+	size_t i = pos - 1, stop = pos >= 4 ? pos - 4 : 0;
+
+	while (i > stop && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
+/* Whether a cluster surely starts at POS, whatever came before. */
+static bool
+is_sure_boundary(const char *s, size_t len, size_t pos)
+{
+	size_t prev;
+	int32_t c;
+	int a, b;
+
+	if (pos == 0)
+		return true;
+	prev = utf8_prev(s, pos);
+	if (prev + utf8_at(s, len, prev, &c) != pos)
+		return true; /* an invalid byte ends right here */
+	a = boundclass_at(s, len, prev);
+	b = boundclass_at(s, len, pos);
+	if (a == UTF8PROC_BOUNDCLASS_LF || a == UTF8PROC_BOUNDCLASS_CONTROL ||
+	    b == UTF8PROC_BOUNDCLASS_CONTROL || b == UTF8PROC_BOUNDCLASS_CR)
+		return true;
+	return is_plain_boundclass(a) && is_plain_boundclass(b);
+}
+
+size_t
+text_cluster_prev(const char *s, size_t len, size_t pos)
+{
+	struct text_cluster c;
+	size_t start, next;
+
+	if (pos > len)
+		pos = len;
+	if (pos == 0)
+		return 0;
+	start = utf8_prev(s, pos);
+	while (!is_sure_boundary(s, len, start))
+		start = utf8_prev(s, start);
+	for (;;) {
+		next = text_cluster_next(s, len, start, &c);
+		if (next >= pos || next == start)
+			return start;
+		start = next;
+	}
+}
+
+static void
+render_spaces(char *buf, size_t size, int n)
+{
+	size_t i;
+
+	for (i = 0; i < (size_t)n && i + 1 < size; i++)
+		buf[i] = ' ';
+	buf[i] = '\0';
+}
+
+int
+text_cluster_render(const char *s, const struct text_cluster *c, int col,
+		    char *buf, size_t size)
+{
+	size_t used = 0;
+	int w = 0;
+
+	if (size == 0)
+		return 0;
+	switch (c->kind) {
+	case TEXT_CL_NORMAL:
+		w = cluster_emit(s, c->off, c->len, buf, size, &used);
+		break;
+	case TEXT_CL_ORPHAN:
+		w = orphan_emit(s, c, buf, size, &used);
+		break;
+	case TEXT_CL_CONTROL:
+		if (size > sizeof(TEXT_PLACEHOLDER) - 1) {
+			memcpy(buf, TEXT_PLACEHOLDER, sizeof(TEXT_PLACEHOLDER) - 1);
+			used = sizeof(TEXT_PLACEHOLDER) - 1;
+			w = 1;
+		}
+		break;
+	case TEXT_CL_TAB:
+		w = text_tab_width(col);
+		render_spaces(buf, size, w);
+		return w;
+	case TEXT_CL_HIDDEN:
+	case TEXT_CL_NEWLINE:
+		break;
+	}
+	buf[used] = '\0';
+	return w;
+}
+
+/* --- Width, fit, truncate, sanitize ---------------------------------------- */
+
+static int
+cluster_cols(const struct text_cluster *c, int col)
+{
+	return c->kind == TEXT_CL_TAB ? text_tab_width(col) : c->width;
+}
+
+int
+text_width(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	struct text_cluster c;
+	size_t pos = 0;
+	int col = 0;
+
+	while (pos < len) {
+		if (u[pos] >= 0x20 && u[pos] < 0x7F &&
+		    (pos + 1 == len || u[pos + 1] < 0x80)) {
+			col++;
+			pos++;
+			continue;
+		}
+		pos = text_cluster_next(s, len, pos, &c);
+		col += cluster_cols(&c, col);
+	}
+	return col;
+}
+
+size_t
+text_fit(const char *s, size_t len, int cols, int *used)
+{
+	struct text_cluster c;
+	size_t pos = 0, next;
+	int col = 0;
+
+	while (cols > 0 && pos < len) {
+		int w;
+
+		next = text_cluster_next(s, len, pos, &c);
+		w = cluster_cols(&c, col);
+		if (col + w > cols)
+			break;
+		col += w;
+		pos = next;
+	}
+	if (used)
+		*used = col;
+	return pos;
+}
+
+/* What one cluster looks like in a single-line copy: TAB and '\n' as
+ * spaces. */
+static int
+flat_render(const char *s, const struct text_cluster *c, int col, char *buf,
+	    size_t size)
+{
+	if (c->kind == TEXT_CL_NEWLINE) {
+		render_spaces(buf, size, 1);
+		return 1;
+	}
+	return text_cluster_render(s, c, col, buf, size);
+}
+
+/* Columns and bytes of the single-line copy of S, stopping early once
+ * wider than LIMIT columns. */
+static int
+flat_measure(const char *s, size_t len, int limit, size_t *bytes)
+{
+	struct text_cluster c;
+	char piece[TEXT_CLUSTER_MAX + 8];
+	size_t pos = 0;
+	int col = 0;
+
+	*bytes = 0;
+	while (pos < len && col <= limit) {
+		pos = text_cluster_next(s, len, pos, &c);
+		col += flat_render(s, &c, col, piece, sizeof(piece));
+		*bytes += strlen(piece);
+	}
+	return col;
+}
+
+#define ELLIPSIS "\xE2\x80\xA6"
+
+int
+text_truncate(const char *s, size_t len, int cols, char *buf, size_t size)
+{
+	struct text_cluster c;
+	char piece[TEXT_CLUSTER_MAX + 8];
+	size_t pos = 0, o = 0, reserve = 0, bytes;
+	int col = 0, limit = cols;
+
+	if (size == 0)
+		return 0;
+	buf[0] = '\0';
+	if (cols <= 0)
+		return 0;
+	if (flat_measure(s, len, cols, &bytes) > cols || bytes + 1 > size) {
+		limit = cols - 1;
+		/* no room for the marker at all: just cut short */
+		reserve = size > sizeof(ELLIPSIS) ? sizeof(ELLIPSIS) - 1 : 0;
+	}
+	while (pos < len) {
+		size_t next = text_cluster_next(s, len, pos, &c);
+		int w = flat_render(s, &c, col, piece, sizeof(piece));
+		size_t n = strlen(piece);
+
+		if (col + w > limit || o + n + reserve + 1 > size)
+			break;
+		memcpy(buf + o, piece, n);
+		o += n;
+		col += w;
+		pos = next;
+	}
+	if (reserve && o + reserve + 1 <= size) {
+		memcpy(buf + o, ELLIPSIS, reserve);
+		o += reserve;
+		col++;
+	}
+	buf[o] = '\0';
+	return col;
+}
+
+char *
+text_sanitize(const char *s, size_t len, bool keep_nl)
+{
+	struct text_cluster c;
+	char piece[TEXT_CLUSTER_MAX + 8];
+	size_t pos = 0, o = 0, cap = len + 16;
+	char *out = malloc(cap);
+	int col = 0;
+
+	if (!out)
+		return NULL;
+	while (pos < len) {
+		size_t n;
+
+		pos = text_cluster_next(s, len, pos, &c);
+		if (c.kind == TEXT_CL_NEWLINE && keep_nl) {
+			strcpy(piece, "\n");
+			col = 0;
+		} else {
+			col += flat_render(s, &c, col, piece, sizeof(piece));
+		}
+		n = strlen(piece);
+		if (o + n + 1 > cap) {
+			char *p;
+			cap = (cap + n) * 2;
+			p = realloc(out, cap);
+			if (!p) {
+				free(out);
+				return NULL;
+			}
+			out = p;
+		}
+		memcpy(out + o, piece, n);
+		o += n;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* --- Wrapping ---------------------------------------------------------------- */
+
+struct wrap {
+	const char *s;
+	int width;
+	struct text_line *lines;
+	size_t n, cap;
+};
+
+static bool
+wrap_emit(struct wrap *w, size_t from, size_t to, int width)
+{
+	if (w->n == w->cap) {
+		size_t cap = w->cap ? w->cap * 2 : 16;
+		struct text_line *p = realloc(w->lines, cap * sizeof(*p));
+		if (!p)
+			return false;
+		w->lines = p;
+		w->cap = cap;
+	}
+	w->lines[w->n].off = (uint32_t)from;
+	w->lines[w->n].len = (uint32_t)(to - from);
+	w->lines[w->n].width = width;
+	w->n++;
+	return true;
+}
+
+static bool
+is_break_space(const char *s, const struct text_cluster *c)
+{
+	return c->kind == TEXT_CL_TAB || (c->len == 1 && s[c->off] == ' ');
+}
+
+static bool
+is_break_after(const char *s, const struct text_cluster *c)
+{
+	return c->len == 1 && (s[c->off] == '-' || s[c->off] == '/');
+}
+
+/* A '-' or '/' may end a line when a word goes on both sides of it. */
+static bool
+hyphen_breaks(const char *s, size_t end, const struct text_cluster *c,
+	      bool after_word)
+{
+	struct text_cluster next;
+
+	if (!after_word || !is_break_after(s, c) || c->off + 1 >= end)
+		return false;
+	text_cluster_next(s, end, c->off + 1, &next);
+	return !is_break_space(s, &next);
+}
+
+/* One line of S without '\n', from START to END. */
+static bool
+wrap_para(struct wrap *w, size_t start, size_t end)
+{
+	const char *s = w->s;
+	size_t pos = start, line = start, brk_end = 0, brk_next = 0;
+	int col = 0, brk_col = 0;
+	bool have_brk = false, brk_word = false, after_word = false;
+	bool emitted = false;
+
+	while (pos < end) {
+		struct text_cluster c;
+		size_t next = text_cluster_next(s, end, pos, &c);
+		int cw = cluster_cols(&c, col);
+
+		if (is_break_space(s, &c)) {
+			if (c.kind == TEXT_CL_TAB && col + cw > w->width &&
+			    col < w->width)
+				cw = w->width - col;
+			after_word = false;
+			if (col + cw > w->width) {
+				if (!wrap_emit(w, line, pos, col))
+					return false;
+				emitted = true;
+				line = pos = next;
+				col = 0;
+				have_brk = false;
+				continue;
+			}
+			if (col > 0) {
+				have_brk = true;
+				brk_word = false;
+				brk_end = pos;
+				brk_next = next;
+				brk_col = col;
+			}
+			col += cw;
+			pos = next;
+			continue;
+		}
+		if (col + cw > w->width && col > 0) {
+			if (have_brk) {
+				if (!wrap_emit(w, line, brk_end, brk_col))
+					return false;
+				line = pos = brk_next;
+				after_word = brk_word;
+			} else {
+				if (!wrap_emit(w, line, pos, col))
+					return false;
+				line = pos;
+			}
+			emitted = true;
+			col = 0;
+			have_brk = false;
+			continue;
+		}
+		col += cw;
+		if (hyphen_breaks(s, end, &c, after_word)) {
+			have_brk = brk_word = true;
+			brk_end = brk_next = next;
+			brk_col = col;
+		}
+		if (c.kind != TEXT_CL_HIDDEN)
+			after_word = true;
+		pos = next;
+	}
+	if (line < end || !emitted)
+		return wrap_emit(w, line, end, col);
+	return true;
+}
+
+size_t
+text_wrap(const char *s, size_t len, int width, struct text_line **lines)
+{
+	struct wrap w = { s, width < 1 ? 1 : width, NULL, 0, 0 };
+	size_t start = 0;
+
+	for (;;) {
+		const char *nl = len > start ? memchr(s + start, '\n', len - start) : NULL;
+		size_t end = nl ? (size_t)(nl - s) : len;
+
+		if (!wrap_para(&w, start, end))
+			break;
+		if (!nl)
+			break;
+		start = end + 1;
+	}
+	if (w.n == 0) {
+		/* out of memory: still hand back one line */
+		free(w.lines);
+		w.lines = malloc(sizeof(*w.lines));
+		if (!w.lines) {
+			*lines = NULL;
+			return 0;
+		}
+		w.lines[0].off = 0;
+		w.lines[0].len = 0;
+		w.lines[0].width = 0;
+		w.n = 1;
+	}
+	*lines = w.lines;
+	return w.n;
+}
+
+/* --- Search keys --------------------------------------------------------------- */
+
+#define FOLD_SPACE 0xFE
+#define FOLD_LONG 0xFF
+#define FOLD_BUF 96
+
+struct fold_entry {
+	unsigned char len;
+	char s[7];
+};
+
+static struct fold_entry fold_table[TEXT_TABLE_END];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static bool
+is_space_cp(int32_t c, const utf8proc_property_t *p)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x85 ||
+	       p->category == UTF8PROC_CATEGORY_ZS ||
+	       p->category == UTF8PROC_CATEGORY_ZL ||
+	       p->category == UTF8PROC_CATEGORY_ZP;
+}
+
+static bool
+is_plain_cp(const utf8proc_property_t *p)
+{
+	return p->casefold_seqindex == UINT16_MAX &&
+	       p->decomp_seqindex == UINT16_MAX && !p->ignorable &&
+	       p->category != UTF8PROC_CATEGORY_CF &&
+	       p->category != UTF8PROC_CATEGORY_CC &&
+	       !is_mark_category(p->category);
+}
+
+/* The folded form of one code point into BUF (FOLD_BUF bytes); returns
+ * its length or FOLD_SPACE. */
+static int
+fold_compute(int32_t c, char *buf)
+{
+	const utf8proc_property_t *p = utf8proc_get_property(c);
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t n;
+	char one[4];
+
+	if (is_dee(c)) {
+		buf[0] = 'd';
+		return 1;
+	}
+	if (is_space_cp(c, p))
+		return FOLD_SPACE;
+	if (p->category == UTF8PROC_CATEGORY_CC ||
+	    p->category == UTF8PROC_CATEGORY_CF || p->ignorable)
+		return 0;
+	if (c >= TEXT_TABLE_END && is_plain_cp(p))
+		return (int)utf8_encode(c, buf);
+	n = utf8proc_map((const utf8proc_uint8_t *)one,
+			 (utf8proc_ssize_t)utf8_encode(c, one), &out,
+			 UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+			 UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+			 UTF8PROC_IGNORE | UTF8PROC_LUMP);
+	if (n < 0)
+		n = 0;
+	if (n >= FOLD_BUF)
+		n = 0;
+	if (n)
+		memcpy(buf, out, (size_t)n);
+	free(out);
+	if (n == 1 && buf[0] == ' ')
+		return FOLD_SPACE;
+	return (int)n;
+}
+
+static void
+fold_init(void)
+{
+	char buf[FOLD_BUF];
+	int32_t c;
+
+	for (c = 0; c < TEXT_TABLE_END; c++) {
+		int n = fold_compute(c, buf);
+		if (n == FOLD_SPACE) {
+			fold_table[c].len = FOLD_SPACE;
+		} else if (n > (int)sizeof(fold_table[c].s)) {
+			fold_table[c].len = FOLD_LONG;
+		} else {
+			fold_table[c].len = (unsigned char)n;
+			memcpy(fold_table[c].s, buf, (size_t)n);
+		}
+	}
+}
+
+struct kbuf {
+	char *key;
+	uint32_t *map;
+	size_t len, cap;
+	bool with_map;
+};
+
+static bool
+kbuf_put(struct kbuf *b, const char *src, size_t n, size_t from)
+{
+	size_t i;
+
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = (b->cap + n + 1) * 2;
+		char *k = realloc(b->key, cap);
+		if (!k)
+			return false;
+		b->key = k;
+		if (b->with_map) {
+			uint32_t *m = realloc(b->map, cap * sizeof(*m));
+			if (!m)
+				return false;
+			b->map = m;
+		}
+		b->cap = cap;
+	}
+	memcpy(b->key + b->len, src, n);
+	if (b->with_map)
+		for (i = 0; i < n; i++)
+			b->map[b->len + i] = (uint32_t)from;
+	b->len += n;
+	return true;
+}
+
+static int
+fold_char(const char *s, size_t len, size_t pos, size_t *adv,
+	  const char **out, char *buf)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	int32_t c;
+	int n;
+
+	if (u[pos] < 0x80) {
+		*adv = 1;
+		c = u[pos];
+		if (c == ' ' || (c >= '\t' && c <= '\r'))
+			return FOLD_SPACE;
+		if (c < 0x20 || c == 0x7F)
+			return 0;
+		buf[0] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		*out = buf;
+		return 1;
+	}
+	*adv = utf8_at(s, len, pos, &c);
+	if (c < 0)
+		c = CP_REPLACEMENT;
+	if (c < TEXT_TABLE_END && fold_table[c].len != FOLD_LONG) {
+		*out = fold_table[c].s;
+		return fold_table[c].len;
+	}
+	n = fold_compute(c, buf);
+	*out = buf;
+	return n;
+}
+
+static bool
+fold_run(const char *s, size_t len, struct kbuf *b)
+{
+	char buf[FOLD_BUF];
+	size_t pos = 0, space_at = 0;
+	bool space = false;
+
+	pthread_once(&fold_once, fold_init);
+	while (pos < len) {
+		const char *out = NULL;
+		size_t adv;
+		int n = fold_char(s, len, pos, &adv, &out, buf);
+
+		if (n == FOLD_SPACE) {
+			if (!space)
+				space_at = pos;
+			space = true;
+		} else if (n > 0) {
+			if (space && b->len > 0 && !kbuf_put(b, " ", 1, space_at))
+				return false;
+			space = false;
+			if (!kbuf_put(b, out, (size_t)n, pos))
+				return false;
+		}
+		pos += adv;
+	}
+	if (!kbuf_put(b, "", 0, 0))
+		return false;
+	b->key[b->len] = '\0';
+	if (b->with_map)
+		b->map[b->len] = (uint32_t)len;
+	return true;
+}
+
+bool
+text_fold(const char *s, size_t len, struct text_key *out)
+{
+	struct kbuf b = { NULL, NULL, 0, 0, true };
+
+	out->key = NULL;
+	out->map = NULL;
+	out->len = 0;
+	if (!fold_run(s, len, &b)) {
+		free(b.key);
+		free(b.map);
+		return false;
+	}
+	out->key = b.key;
+	out->map = b.map;
+	out->len = b.len;
+	return true;
+}
+
+void
+text_key_free(struct text_key *k)
+{
+	if (!k)
+		return;
+	free(k->key);
+	free(k->map);
+	k->key = NULL;
+	k->map = NULL;
+	k->len = 0;
+}
+
+char *
+text_fold_simple(const char *s, size_t len, size_t *outlen)
+{
+	struct kbuf b = { NULL, NULL, 0, 0, false };
+
+	if (!fold_run(s, len, &b)) {
+		free(b.key);
+		return NULL;
+	}
+	if (outlen)
+		*outlen = b.len;
+	return b.key;
+}
+
+/* --- Collation --------------------------------------------------------------- */
+
+/* The Vietnamese alphabet: a ă â b c d đ e ê f ... o ô ơ p ... u ư v ... z */
+enum {
+	AL_A = 0, AL_A_BREVE, AL_A_CIRC, AL_B, AL_C, AL_D, AL_DD, AL_E,
+	AL_E_CIRC, AL_F, AL_G, AL_H, AL_I, AL_J, AL_K, AL_L, AL_M, AL_N,
+	AL_O, AL_O_CIRC, AL_O_HORN, AL_P, AL_Q, AL_R, AL_S, AL_T, AL_U,
+	AL_U_HORN, AL_V, AL_W, AL_X, AL_Y, AL_Z
+};
+
+static const unsigned char coll_ascii[26] = {
+	AL_A, AL_B, AL_C, AL_D, AL_E, AL_F, AL_G, AL_H, AL_I, AL_J, AL_K,
+	AL_L, AL_M, AL_N, AL_O, AL_P, AL_Q, AL_R, AL_S, AL_T, AL_U, AL_V,
+	AL_W, AL_X, AL_Y, AL_Z
+};
+
+#define PRI_SPACE 0x20
+#define PRI_DIGIT 0x100
+#define PRI_LETTER 0x200
+#define PRI_OTHER 0x10000
+
+#define CU_LETTER 1
+#define CU_UPPER 2
+#define CU_MARK 4
+#define CU_SPACE 8
+
+struct coll_unit {
+	uint32_t primary;
+	uint32_t extra;  /* marks that are not Vietnamese */
+	unsigned char tone, flags;
+};
+
+static struct coll_unit coll_table[TEXT_TABLE_END];
+static pthread_once_t coll_once = PTHREAD_ONCE_INIT;
+
+/* none < huyền < hỏi < ngã < sắc < nặng */
+static int
+tone_of(int32_t m)
+{
+	switch (m) {
+	case 0x0300: return 1;
+	case 0x0309: return 2;
+	case 0x0303: return 3;
+	case 0x0301: return 4;
+	case 0x0323: return 5;
+	default: return 0;
+	}
+}
+
+static int
+modified_letter(int letter, int32_t m)
+{
+	if (m == 0x0306 && letter == AL_A)
+		return AL_A_BREVE;
+	if (m == 0x0302 && letter == AL_A)
+		return AL_A_CIRC;
+	if (m == 0x0302 && letter == AL_E)
+		return AL_E_CIRC;
+	if (m == 0x0302 && letter == AL_O)
+		return AL_O_CIRC;
+	if (m == 0x031B && letter == AL_O)
+		return AL_O_HORN;
+	if (m == 0x031B && letter == AL_U)
+		return AL_U_HORN;
+	return -1;
+}
+
+static void
+coll_apply(struct coll_unit *u, int32_t m)
+{
+	int t = tone_of(m), l;
+
+	if (t && (u->flags & CU_LETTER) && !u->tone) {
+		u->tone = (unsigned char)t;
+		return;
+	}
+	if (u->flags & CU_LETTER) {
+		l = modified_letter((int)(u->primary - PRI_LETTER), m);
+		if (l >= 0) {
+			u->primary = PRI_LETTER + (uint32_t)l;
+			return;
+		}
+	}
+	u->extra = u->extra * 31 + (uint32_t)m;
+}
+
+static void
+coll_compute(int32_t c, struct coll_unit *u)
+{
+	const utf8proc_property_t *p = utf8proc_get_property(c);
+	utf8proc_int32_t d[8];
+	utf8proc_ssize_t n, i;
+	int bc = 0;
+
+	memset(u, 0, sizeof(*u));
+	if (c >= 'a' && c <= 'z') {
+		u->primary = PRI_LETTER + coll_ascii[c - 'a'];
+		u->flags = CU_LETTER;
+	} else if (c >= 'A' && c <= 'Z') {
+		u->primary = PRI_LETTER + coll_ascii[c - 'A'];
+		u->flags = CU_LETTER | CU_UPPER;
+	} else if (c >= '0' && c <= '9') {
+		u->primary = PRI_DIGIT + (uint32_t)(c - '0');
+	} else if (c < 0x80 && !is_space_cp(c, p)) {
+		u->primary = (uint32_t)c;
+	} else if (is_space_cp(c, p)) {
+		u->primary = PRI_SPACE;
+		u->flags = CU_SPACE;
+	} else if (is_dee(c)) {
+		u->primary = PRI_LETTER + AL_DD;
+		u->flags = CU_LETTER | (utf8proc_isupper(c) ? CU_UPPER : 0);
+	} else if (is_mark_category(p->category)) {
+		u->flags = CU_MARK;
+		u->primary = PRI_OTHER + (uint32_t)c;
+	} else {
+		n = utf8proc_decompose_char(c, d, 8, UTF8PROC_DECOMPOSE, &bc);
+		if (n >= 1 && n <= 8 && d[0] < 0x80 && d[0] != c &&
+		    ((d[0] >= 'a' && d[0] <= 'z') || (d[0] >= 'A' && d[0] <= 'Z'))) {
+			coll_compute(d[0], u);
+			for (i = 1; i < n; i++)
+				coll_apply(u, d[i]);
+			return;
+		}
+		u->primary = PRI_OTHER + (uint32_t)utf8proc_tolower(c);
+		if (utf8proc_isupper(c))
+			u->flags = CU_UPPER;
+	}
+}
+
+static void
+coll_init(void)
+{
+	int32_t c;
+
+	for (c = 0; c < TEXT_TABLE_END; c++)
+		coll_compute(c, &coll_table[c]);
+}
+
+static void
+coll_lookup(int32_t c, struct coll_unit *u)
+{
+	if (c < 0)
+		c = CP_REPLACEMENT;
+	if (c < TEXT_TABLE_END)
+		*u = coll_table[c];
+	else
+		coll_compute(c, u);
+}
+
+struct coll_iter {
+	const char *s;
+	size_t len, pos;
+};
+
+/* The next base character with its marks; white space runs count once. */
+static bool
+coll_next(struct coll_iter *it, struct coll_unit *u)
+{
+	struct coll_unit m;
+	int32_t c;
+	size_t n;
+
+	if (it->pos >= it->len)
+		return false;
+	it->pos += utf8_at(it->s, it->len, it->pos, &c);
+	coll_lookup(c, u);
+	if (u->flags & CU_MARK) {
+		u->primary = 1;
+		u->flags = 0;
+		coll_apply(u, c);
+	}
+	while (it->pos < it->len) {
+		n = utf8_at(it->s, it->len, it->pos, &c);
+		coll_lookup(c, &m);
+		if (m.flags & CU_MARK)
+			coll_apply(u, c);
+		else if (!((u->flags & CU_SPACE) && (m.flags & CU_SPACE)))
+			break;
+		it->pos += n;
+	}
+	return true;
+}
+
+static int
+cmp_u32(uint32_t a, uint32_t b)
+{
+	return a < b ? -1 : a > b;
+}
+
+static int
+coll_primary(const char *a, size_t alen, const char *b, size_t blen)
+{
+	struct coll_iter ia = { a, alen, 0 }, ib = { b, blen, 0 };
+	struct coll_unit ua, ub;
+
+	for (;;) {
+		bool ha = coll_next(&ia, &ua), hb = coll_next(&ib, &ub);
+		if (!ha || !hb)
+			return ha - hb;
+		if (ua.primary != ub.primary)
+			return cmp_u32(ua.primary, ub.primary);
+	}
+}
+
+/* The tone of the next syllable (a run of letters), -1 at the end. */
+static int
+coll_next_tone(struct coll_iter *it)
+{
+	struct coll_unit u;
+	int tone = -1;
+
+	while (coll_next(it, &u)) {
+		if (u.flags & CU_LETTER) {
+			if (tone <= 0)
+				tone = u.tone;
+		} else if (tone >= 0) {
+			return tone;
+		}
+	}
+	return tone;
+}
+
+static int
+coll_tones(const char *a, size_t alen, const char *b, size_t blen)
+{
+	struct coll_iter ia = { a, alen, 0 }, ib = { b, blen, 0 };
+
+	for (;;) {
+		int ta = coll_next_tone(&ia), tb = coll_next_tone(&ib);
+		if (ta != tb)
+			return ta < tb ? -1 : 1;
+		if (ta < 0)
+			return 0;
+	}
+}
+
+/* Level 2b (other marks) when LEVEL is 0, level 3 (case) when it is 1. */
+static int
+coll_minor(const char *a, size_t alen, const char *b, size_t blen, int level)
+{
+	struct coll_iter ia = { a, alen, 0 }, ib = { b, blen, 0 };
+	struct coll_unit ua, ub;
+
+	for (;;) {
+		bool ha = coll_next(&ia, &ua), hb = coll_next(&ib, &ub);
+		uint32_t va, vb;
+		if (!ha || !hb)
+			return ha - hb;
+		va = level ? (ua.flags & CU_UPPER) : ua.extra;
+		vb = level ? (ub.flags & CU_UPPER) : ub.extra;
+		if (va != vb)
+			return cmp_u32(va, vb);
+	}
+}
+
+static int
+coll_levels(const char *a, size_t alen, const char *b, size_t blen)
+{
+	int r;
+
+	pthread_once(&coll_once, coll_init);
+	if ((r = coll_primary(a, alen, b, blen)) != 0)
+		return r;
+	if ((r = coll_tones(a, alen, b, blen)) != 0)
+		return r;
+	if ((r = coll_minor(a, alen, b, blen, 0)) != 0)
+		return r;
+	return coll_minor(a, alen, b, blen, 1);
+}
+
+static int
+bytes_cmp(const char *a, size_t alen, const char *b, size_t blen)
+{
+	int r = memcmp(a, b, alen < blen ? alen : blen);
+
+	if (r)
+		return r < 0 ? -1 : 1;
+	return alen < blen ? -1 : alen > blen;
+}
+
+int
+text_collate(const char *a, const char *b)
+{
+	size_t alen = strlen(a), blen = strlen(b);
+	int r = coll_levels(a, alen, b, blen);
+
+	return r ? r : bytes_cmp(a, alen, b, blen);
+}
+
+static void
+name_split(const char *s, size_t *rest_len, size_t *given_off,
+	   size_t *given_len)
+{
+	size_t end = strlen(s), i;
+
+	while (end > 0 && is_collapsible_space(s[end - 1]))
+		end--;
+	i = end;
+	while (i > 0 && !is_collapsible_space(s[i - 1]))
+		i--;
+	*given_off = i;
+	*given_len = end - i;
+	while (i > 0 && is_collapsible_space(s[i - 1]))
+		i--;
+	*rest_len = i;
+}
+
+int
+text_name_collate(const char *a, const char *b)
+{
+	size_t ar, ao, al, br, bo, bl;
+	int r;
+
+	name_split(a, &ar, &ao, &al);
+	name_split(b, &br, &bo, &bl);
+	if ((r = coll_levels(a + ao, al, b + bo, bl)) != 0)
+		return r;
+	if ((r = coll_levels(a, ar, b, br)) != 0)
+		return r;
+	return text_collate(a, b);
+}
+
+/* --- Mojibake ------------------------------------------------------------------ */
+
+struct moji {
+	int strong, weak, decisive;
+	size_t at;
+	bool seen;
+};
+
+static void
+moji_hit(struct moji *m, size_t at, int what)
+{
+	if (!m->seen) {
+		m->at = at;
+		m->seen = true;
+	}
+	if (what == 2)
+		m->decisive++;
+	else if (what == 1)
+		m->strong++;
+	else
+		m->weak++;
+}
+
+static bool
+moji_found(const struct moji *m)
+{
+	return m->decisive > 0 || m->strong >= 2 ||
+	       (m->strong >= 1 && m->weak >= 1);
+}
+
+static bool
+is_ascii_lower(int32_t c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static bool
+is_ascii_upper(int32_t c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static bool
+is_ascii_letter(int32_t c)
+{
+	return is_ascii_lower(c) || is_ascii_upper(c);
+}
+
+static bool
+is_latin1_letter(int32_t c)
+{
+	return c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7;
+}
+
+static bool
+is_letter1(int32_t c)
+{
+	return is_ascii_letter(c) || is_latin1_letter(c);
+}
+
+static bool
+is_vowel(int32_t c)
+{
+	return c > 0 && c < 0x80 && strchr("aeiouyAEIOUY", (int)c) != NULL;
+}
+
+/* TCVN3 puts Vietnamese letters on Latin-1 symbols and capitals:
+ * "c¸c", "lµm", "®ång", "ViÖt", "nghÞ". */
+static void
+moji_tcvn3(struct moji *m, int32_t prev, int32_t c, int32_t next,
+	   size_t at)
+{
+	bool symbol = c >= 0xA1 && c <= 0xBF && c != 0xAD;
+
+	if (symbol && is_letter1(prev) && is_letter1(next) &&
+	    !(c == 0xB7 && prev == 'l' && next == 'l'))
+		moji_hit(m, at, 1);
+	else if ((c == 0xAE || c == 0xA7) && !is_letter1(prev) &&
+		 (is_ascii_lower(next) || is_latin1_letter(next) ||
+		  (next >= 0xA1 && next <= 0xBF)))
+		moji_hit(m, at, 1);
+	else if (c >= 0xC0 && c <= 0xDE && c != 0xD7 && is_ascii_lower(prev))
+		moji_hit(m, at, is_ascii_lower(next) ? 2 : 1);
+	else if ((c == 0xD7 || c == 0xF7) && is_letter1(prev) &&
+		 is_letter1(next))
+		moji_hit(m, at, 1);
+	else if (c >= 0xDF && c <= 0xFF && c != 0xF7 &&
+		 is_ascii_letter(prev) && is_ascii_letter(next))
+		moji_hit(m, at, 0);
+}
+
+/* VNI writes a letter as its ASCII base followed by Latin-1 characters
+ * standing for the marks ("Vieät", "Hoäi", "hoøa"), and ơ, ư as ô, ö,
+ * which take marks in turn ("nöôùc"). */
+static void
+moji_vni(struct moji *m, int32_t prev, int32_t c, size_t at)
+{
+	static const char after_vowel[] = "\xE4\xF8\xE5";
+	static const char after_horn[] = "\xF9\xF8\xFB\xF5\xEF\xF4";
+	static const char weak[] = "\xF9\xFB\xF5\xEF\xEB\xE1\xE0\xE9\xE8"
+				   "\xFA\xFC\xF3\xF2\xED\xEC\xE6\xEA\xE2"
+				   "\xE3\xF4\xF6";
+	bool upper = c < 0xE0;
+	int32_t lo = upper ? c + 0x20 : c, plo;
+
+	if (c < 0xC0 || c > 0xFF || c == 0xD7 || c == 0xF7 || c == 0xDF)
+		return;
+	if (prev >= 0xC0 && prev <= 0xFF && (prev < 0xE0) == upper) {
+		plo = prev < 0xE0 ? prev + 0x20 : prev;
+		if ((plo == 0xF4 || plo == 0xF6) && strchr(after_horn, (int)lo))
+			moji_hit(m, at, 1);
+		return;
+	}
+	if (!is_vowel(prev) || is_ascii_upper(prev) != upper)
+		return;
+	if (strchr(after_vowel, (int)lo))
+		moji_hit(m, at, 1);
+	else if (strchr(weak, (int)lo))
+		moji_hit(m, at, 0);
+}
+
+/* The byte a Windows-1252 or Latin-1 character was decoded from, or -1. */
+static int
+cp1252_byte(int32_t c)
+{
+	static const uint16_t high[32] = {
+		0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+		0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+		0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+		0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178
+	};
+	int i;
+
+	if (c >= 0x80 && c <= 0xFF)
+		return (int)c;
+	for (i = 0; i < 32; i++)
+		if (high[i] == c)
+			return 0x80 + i;
+	return -1;
+}
+
+static bool
+is_plausible_cp(int32_t c)
+{
+	return (c >= 0x80 && c < 0x530) || (c >= 0x1E00 && c < 0x1F00) ||
+	       (c >= 0x2000 && c < 0x2150);
+}
+
+/* "Viá»‡t": the UTF-8 bytes of a letter, each read as one character. */
+static void
+moji_double(struct moji *m, const char *s, size_t len, size_t pos,
+	    int32_t lead)
+{
+	unsigned char bytes[4];
+	size_t need, k, i = pos;
+	int32_t c, decoded;
+
+	if (lead < 0xC2 || lead > 0xF4)
+		return;
+	need = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+	bytes[0] = (unsigned char)lead;
+	i += utf8_at(s, len, i, &c);
+	for (k = 1; k < need; k++) {
+		int b;
+		if (i >= len)
+			return;
+		i += utf8_at(s, len, i, &c);
+		b = cp1252_byte(c);
+		if (b < 0x80 || b > 0xBF)
+			return;
+		bytes[k] = (unsigned char)b;
+	}
+	if (utf8_decode(bytes, need, &decoded) != need ||
+	    !is_plausible_cp(decoded))
+		return;
+	moji_hit(m, pos, need >= 3 || (lead >= 0xC3 && lead <= 0xC6) ? 2 : 1);
+}
+
+enum text_mojibake
+text_detect_mojibake(const char *s, size_t len, size_t *at)
+{
+	struct moji tcvn = { 0 }, vni = { 0 }, dbl = { 0 };
+	int32_t prev = 0, c, next;
+	size_t pos = 0, n;
+
+	if (len == 0)
+		return TEXT_MOJI_NONE;
+	n = utf8_at(s, len, 0, &c);
+	while (pos < len) {
+		size_t nn = 0;
+		next = 0;
+		if (pos + n < len)
+			nn = utf8_at(s, len, pos + n, &next);
+		if (c >= 0x80) {
+			moji_double(&dbl, s, len, pos, c);
+			moji_tcvn3(&tcvn, prev, c, next, pos);
+			moji_vni(&vni, prev, c, pos);
+		}
+		prev = c;
+		c = next;
+		pos += n;
+		n = nn;
+	}
+	if (moji_found(&dbl)) {
+		if (at)
+			*at = dbl.at;
+		return TEXT_MOJI_DOUBLE_UTF8;
+	}
+	if (moji_found(&tcvn) &&
+	    (!moji_found(&vni) || tcvn.decisive * 2 + tcvn.strong >=
+				  vni.decisive * 2 + vni.strong)) {
+		if (at)
+			*at = tcvn.at;
+		return TEXT_MOJI_TCVN3;
+	}
+	if (moji_found(&vni)) {
+		if (at)
+			*at = vni.at;
+		return TEXT_MOJI_VNI;
+	}
+	return TEXT_MOJI_NONE;
+}
+
+const char *
+text_mojibake_hint(enum text_mojibake kind)
+{
+	switch (kind) {
+	case TEXT_MOJI_TCVN3:
+		return "the text looks like TCVN3 (ABC) read as Latin-1; "
+		       "convert the file to UTF-8 (e.g. with a converter such "
+		       "as Unikey's) and declare encoding=\"UTF-8\"";
+	case TEXT_MOJI_VNI:
+		return "the text looks like VNI read as Latin-1; convert the "
+		       "file from VNI to UTF-8 (e.g. with a converter such as "
+		       "Unikey's) and declare encoding=\"UTF-8\"";
+	case TEXT_MOJI_DOUBLE_UTF8:
+		return "the text looks like UTF-8 that was read as Latin-1 and "
+		       "encoded again; convert it back (e.g. iconv -f UTF-8 -t "
+		       "WINDOWS-1252, then check the result) and declare "
+		       "encoding=\"UTF-8\"";
+	case TEXT_MOJI_NONE:
+		break;
+	}
+	return "";
+}
