@@ -1,0 +1,1077 @@
+/* test_notes.c - the reviewer-notes store: saving, loading, merging,
+ * re-anchoring, read-only files, status overrides, the XDG fallback,
+ * the Markdown export, and crash/concurrency safety (fork + SIGKILL). */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "model.h"
+#include "notes.h"
+#include "tap.h"
+
+static const char *srcdir;
+static char scratch[] = "/tmp/test-notes.XXXXXX";
+#define BASE_TIME 1795860900 /* 2026-11-28T10:15:00Z */
+static time_t fake_now = BASE_TIME;
+
+static time_t
+fake_clock(void)
+{
+	return fake_now;
+}
+
+static void
+skip(const char *what, const char *why)
+{
+	printf("ok %d - %s # SKIP %s\n", ++tap_n, what, why);
+}
+
+/* --- Fixtures ------------------------------------------------------------ */
+
+struct fx_item {
+	const char *id, *text;
+};
+
+static void
+fx_section(struct minutes *m, struct mn_section *sc, const char *id,
+	   const char *heading, const struct fx_item *items, uint32_t n)
+{
+	sc->id = id;
+	sc->kind_name = "other";
+	sc->kind = MN_KIND_OTHER;
+	sc->heading = heading;
+	sc->nitems = n;
+	sc->items = mn_arena_alloc(m->arena, n * sizeof(*sc->items));
+	for (uint32_t i = 0; i < n; i++) {
+		sc->items[i].id = items[i].id;
+		sc->items[i].text = items[i].text;
+		sc->items[i].len = (uint32_t)strlen(items[i].text);
+	}
+}
+
+/* The model of tests/fixtures/notes/minutes-vVERSION.xml, built by hand
+ * (version 3: v1 with a long item kq4). */
+static struct minutes *
+fx_minutes(const char *path, int version)
+{
+	static const struct fx_item opening[] = {
+		{ "md1", "Khai mạc hội nghị." },
+	};
+	static const struct fx_item v1[] = {
+		{ "kq1", "Tổ chức thành công Đại hội nhiệm kỳ 2019 - 2024;" },
+		{ "kq2", "Vận động ủng hộ Quỹ “Vì người nghèo” được 120 triệu đồng." },
+		{ "kq3", "Chỉ đạo các thôn tổ chức Ngày hội Đại đoàn kết." },
+		{ "kq4", NULL },
+	};
+	struct minutes *m = minutes_new(path);
+	m->id = "hop-thu-2020";
+	m->lang = "vi";
+	m->version = 1;
+	m->meeting.title = "Họp thử nghiệm ghi chú";
+	m->meeting.date = "2020-01-16";
+	m->npersons = 2;
+	m->persons = mn_arena_alloc(m->arena, 2 * sizeof(*m->persons));
+	m->persons[0] = (struct mn_person){ "hoang", "Phạm Huy Hoàng",
+					    "Phó Chủ tịch", 0 };
+	m->persons[1] = (struct mn_person){ "lan", "Hoàng Thị Ngọc Lan", "",
+					    0 };
+	m->nsections = 2;
+	m->sections = mn_arena_alloc(m->arena, 2 * sizeof(*m->sections));
+	fx_section(m, &m->sections[0], "mo-dau", "Mở đầu", opening, 1);
+	struct fx_item items[4];
+	memcpy(items, v1, sizeof(items));
+	uint32_t n = 3;
+	if (version == 2) {
+		items[1].text = "Vận động ủng hộ Quỹ “Vì người nghèo” được 125 triệu đồng.";
+		n = 2;
+	} else if (version == 3) {
+		char *t = mn_arena_alloc(m->arena, 80 * 10 + 1);
+		t[0] = '\0';
+		for (int i = 0; i < 80; i++) /* 8 characters each: 640 */
+			strcat(t, "Đoàn kết");
+		items[3].text = t;
+		n = 4;
+	}
+	fx_section(m, &m->sections[1], "ket-qua", "Kết quả công tác", items, n);
+	return m;
+}
+
+static char *
+slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *buf = NULL;
+	size_t n = 0, cap = 0, k;
+	char chunk[4096];
+	while ((k = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		if (n + k + 1 > cap) {
+			cap = (n + k + 1) * 2;
+			buf = realloc(buf, cap);
+		}
+		memcpy(buf + n, chunk, k);
+		n += k;
+	}
+	fclose(f);
+	if (!buf)
+		buf = calloc(1, 1);
+	else
+		buf[n] = '\0';
+	return buf;
+}
+
+static void
+spew(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+static char *
+fixture(const char *name)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/tests/fixtures/notes/%s", srcdir, name);
+	return slurp(path);
+}
+
+/* A fresh folder DIR holding hop.xml (minutes v1); returns its path. */
+static char *
+new_minutes_dir(const char *name, char *dir, size_t size)
+{
+	static char path[4096];
+	snprintf(dir, size, "%s/%s", scratch, name);
+	mkdir(dir, 0777);
+	snprintf(path, sizeof(path), "%s/hop.xml", dir);
+	char *v1 = fixture("minutes-v1.xml");
+	spew(path, v1 ? v1 : "");
+	free(v1);
+	return path;
+}
+
+static int
+count_by(const struct notes_store *s, const char *author)
+{
+	int n = 0;
+	for (size_t i = 0; i < notes_count(s); i++)
+		n += strcmp(notes_get(s, i)->author, author) == 0;
+	return n;
+}
+
+/* --- Basics ---------------------------------------------------------------- */
+
+static void
+test_helpers(void)
+{
+	char buf[80], h[17];
+	unsetenv("MINUTES_REVIEWER");
+	IS_STR(notes_reviewer_name("Lan"), "Lan", "--reviewer wins");
+	setenv("MINUTES_REVIEWER", "minh", 1);
+	IS_STR(notes_reviewer_name(NULL), "minh", "then $MINUTES_REVIEWER");
+	IS_STR(notes_reviewer_name(""), "minh", "an empty option is skipped");
+	unsetenv("MINUTES_REVIEWER");
+	const char *login = notes_reviewer_name(NULL);
+	OK(login && *login, "then the login name, never empty");
+
+	notes_safe_name("Nguyễn Thị Lan", buf, sizeof(buf));
+	IS_STR(buf, "Nguyen_Thi_Lan", "safe name: marks dropped, spaces _");
+	notes_safe_name("Đặng Đức", buf, sizeof(buf));
+	IS_STR(buf, "Dang_Duc", "safe name: Đ -> D");
+	notes_safe_name("../.x/y", buf, sizeof(buf));
+	IS_STR(buf, "_._.x_y", "safe name: no slash, no leading dot");
+	notes_safe_name("", buf, sizeof(buf));
+	IS_STR(buf, "reviewer", "safe name: never empty");
+	notes_safe_name("a-b_c.d", buf, sizeof(buf));
+	IS_STR(buf, "a-b_c.d", "safe name: - _ . kept");
+
+	notes_hash("", 0, h);
+	IS_STR(h, "cbf29ce484222325", "FNV-1a 64 of \"\"");
+	notes_hash("a", 1, h);
+	IS_STR(h, "af63dc4c8601ec8c", "FNV-1a 64 of \"a\"");
+
+	struct minutes *m = fx_minutes("/x/hop.xml", 1);
+	char *t = notes_element_text(m, "hoang");
+	IS_STR(t, "Phạm Huy Hoàng, Phó Chủ tịch", "person text: name, role");
+	free(t);
+	t = notes_element_text(m, "lan");
+	IS_STR(t, "Hoàng Thị Ngọc Lan", "person text without a role");
+	free(t);
+	t = notes_element_text(m, "hop-thu-2020");
+	IS_STR(t, "Họp thử nghiệm ghi chú", "meeting text: the title");
+	free(t);
+	t = notes_element_text(m, "ket-qua");
+	IS_STR(t, "Kết quả công tác", "section text: the heading");
+	free(t);
+	OK(notes_element_text(m, "nope") == NULL, "no such element: NULL");
+	minutes_free(m);
+
+	enum notes_kind k;
+	OK(notes_kind_parse("agreed", &k) == 0 && k == NOTES_AGREED,
+	   "kind keyword parsed");
+	OK(notes_kind_parse("Agreed", &k) < 0, "kind keywords are exact");
+}
+
+static const char saved_xml[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	"<notes version=\"1\" minutes=\"hop-thu-2020\" reviewer=\"lan\">\n"
+	"  <note id=\"lan-20261128T101500Z-1\" target=\"kq2\" kind=\"question\""
+	" status=\"open\" created=\"2026-11-28T10:15:00Z\""
+	" modified=\"2026-11-28T10:15:00Z\" status-at=\"2026-11-28T10:15:00Z\""
+	" hash=\"%s\">\n"
+	"    <quote>Vận động ủng hộ Quỹ “Vì người nghèo” được 120 triệu đồng.</quote>\n"
+	"    <text>Is this figure right?\n"
+	"Source: &lt;report&gt; &amp; \"minutes\"\t�</text>\n"
+	"  </note>\n"
+	"</notes>\n";
+
+static void
+test_save_load(void)
+{
+	fake_now = BASE_TIME;
+	char dir[1024], path[4096], want[8192], hash[17];
+	const char *mp = new_minutes_dir("basic", dir, sizeof(dir));
+	struct minutes *m = fx_minutes(mp, 1);
+	struct notes_error err = { "" };
+	struct notes_store *s = notes_open(mp, m, "lan", &err);
+	OK(s != NULL, "open with no notes yet");
+	IS_INT(notes_count(s), 0, "no notes");
+	snprintf(path, sizeof(path), "%s/hop.notes", dir);
+	IS_STR(notes_dir(s), path, "notes go to NAME.notes beside the minutes");
+	OK(!notes_fallback(s), "not the fallback");
+	struct stat st;
+	OK(stat(path, &st) < 0, "nothing created by opening");
+
+	const struct note *n = NULL;
+	IS_INT(notes_add(s, "kq2", NOTES_QUESTION,
+			 "Is this figure right?\r\nSource: <report> & \"minutes\"\t\x01",
+			 &n, &err),
+	       NOTES_OK, "add a note");
+	OK(n != NULL, "the added note is returned");
+	IS_STR(n ? n->id : NULL, "lan-20261128T101500Z-1", "id: reviewer, time, counter");
+	IS_STR(n ? n->text : NULL,
+	       "Is this figure right?\nSource: <report> & \"minutes\"\t\xEF\xBF\xBD",
+	       "text: CRLF -> LF, control -> U+FFFD, TAB kept");
+	notes_hash(m->sections[1].items[1].text,
+		   strlen(m->sections[1].items[1].text), hash);
+	IS_STR(n ? n->hash : NULL, hash, "hash of the element's text");
+	IS_INT(n ? (int)n->anchor : -1, NOTES_ANCHORED, "anchored");
+	OK(n && n->own, "one's own note");
+	IS_INT(notes_open_count(s, "kq2"), 1, "one open note on kq2");
+	IS_INT(notes_section_open_count(s, 1), 1, "one open in section 1");
+	IS_INT(notes_section_open_count(s, 0), 0, "none in section 0");
+
+	snprintf(path, sizeof(path), "%s/hop.notes/lan.xml", dir);
+	char *got = slurp(path);
+	snprintf(want, sizeof(want), saved_xml, hash);
+	IS_STR(got, want, "the file, exactly");
+	free(got);
+	snprintf(path, sizeof(path), "%s/hop.notes/.lock", dir);
+	OK(stat(path, &st) == 0, "a persistent lock file");
+	notes_close(s);
+
+	s = notes_open(mp, m, "minh", &err);
+	IS_INT(notes_count(s), 1, "another reviewer sees it");
+	n = notes_get(s, 0);
+	IS_STR(n->author, "lan", "author from the file");
+	OK(!n->own, "not minh's own");
+	IS_STR(n->text,
+	       "Is this figure right?\nSource: <report> & \"minutes\"\t\xEF\xBF\xBD",
+	       "text read back exactly");
+	IS_STR(n->quote, m->sections[1].items[1].text, "quote read back");
+	IS_INT(n->created, fake_now, "created read back");
+	IS_INT(n->kind, NOTES_QUESTION, "kind read back");
+	IS_INT(notes_problem_count(s), 0, "no problems");
+	notes_close(s);
+
+	/* NFD in, NFC stored */
+	s = notes_open(mp, m, "lan", &err);
+	IS_INT(notes_add(s, "md1", NOTES_COMMENT, "Vie\xCC\xA3\xCC\x82t Nam",
+			 &n, &err),
+	       NOTES_OK, "add NFD text");
+	IS_STR(n->text, "Vi\xE1\xBB\x87t Nam", "stored as NFC");
+	IS_STR(n->id, "lan-20261128T101500Z-2", "the counter makes ids unique");
+	notes_close(s);
+	s = notes_open(mp, m, "lan", &err);
+	const struct note *const *v;
+	IS_INT(notes_for_target(s, "md1", &v), 1, "one note on md1");
+	IS_STR(v[0]->text, "Việt Nam", "NFC after a round trip");
+
+	IS_INT(notes_add(s, "nope", NOTES_COMMENT, "x", &n, &err),
+	       NOTES_REFUSED, "no such element: refused");
+	IS_STR(err.msg, "the minutes have no element 'nope'", "and why");
+	OK(n == NULL, "nothing added");
+	IS_INT(notes_add(s, "md1", NOTES_COMMENT, " \n\t ", NULL, &err),
+	       NOTES_REFUSED, "a blank note: refused");
+	IS_STR(err.msg, "a note cannot be empty", "and why");
+	IS_INT(notes_count(s), 2, "still two notes");
+	notes_close(s);
+	minutes_free(m);
+}
+
+static void
+test_edit_delete(void)
+{
+	fake_now = BASE_TIME;
+	char dir[1024];
+	const char *mp = new_minutes_dir("edit", dir, sizeof(dir));
+	struct minutes *m = fx_minutes(mp, 1);
+	struct notes_error err = { "" };
+	struct notes_store *a = notes_open(mp, m, "lan", &err);
+	const struct note *n1, *n2, *mn;
+	char id1[128], id2[128];
+	/* a note pointer is valid until the next change: copy the id */
+	notes_add(a, "kq1", NOTES_COMMENT, "first", &n1, &err);
+	snprintf(id1, sizeof(id1), "%s", n1->id);
+	notes_add(a, "kq1", NOTES_COMMENT, "second", &n2, &err);
+	snprintf(id2, sizeof(id2), "%s", n2->id);
+
+	struct notes_store *b = notes_open(mp, m, "minh", &err);
+	notes_add(b, "kq1", NOTES_AGREED, "minh's", &mn, &err);
+	char idm[128];
+	snprintf(idm, sizeof(idm), "%s", mn->id);
+	IS_STR(idm, "minh-20261128T101500Z-1", "minh's id");
+	IS_INT(notes_edit(b, id1, "hijack", &err), NOTES_REFUSED,
+	       "editing another's note: refused");
+	IS_STR(err.msg, "this note is lan's: only its author can change it",
+	       "and why");
+	IS_INT(notes_delete(b, id1, &err), NOTES_REFUSED,
+	       "deleting another's note: refused");
+	IS_INT(notes_set_kind(b, id1, NOTES_AGREED, &err), NOTES_REFUSED,
+	       "changing the kind of another's note: refused");
+	IS_INT(notes_reattach(b, id1, "kq2", &err), NOTES_REFUSED,
+	       "re-attaching another's note: refused");
+	IS_INT(notes_edit(b, "nope", "x", &err), NOTES_REFUSED,
+	       "editing a note that does not exist: refused");
+	IS_STR(err.msg, "no such note", "and why");
+
+	notes_reload(a, &err);
+	IS_INT(notes_count(a), 3, "lan sees minh's note after a reload");
+	fake_now += 60;
+	IS_INT(notes_edit(a, id1, "first, edited", &err), NOTES_OK,
+	       "edit one's own note");
+	const struct note *n = notes_find(a, id1);
+	IS_STR(n->text, "first, edited", "new text");
+	IS_INT(n->modified, fake_now, "modified time updated");
+	IS_INT(n->created, fake_now - 60, "created kept");
+	IS_INT(notes_set_kind(a, id1, NOTES_CORRECTION, &err), NOTES_OK,
+	       "set the kind");
+	IS_INT(notes_find(a, id1)->kind, NOTES_CORRECTION, "kind changed");
+
+	/* a second process of lan's holds both notes; lan deletes one */
+	struct notes_store *a2 = notes_open(mp, m, "lan", &err);
+	IS_INT(notes_delete(a, id2, &err), NOTES_OK, "delete one's own note");
+	OK(notes_find(a, id2) == NULL, "gone");
+	IS_INT(notes_add(a2, "kq3", NOTES_COMMENT, "from a2", NULL, &err),
+	       NOTES_OK, "the other process adds a note");
+	OK(notes_find(a2, id2) == NULL,
+	   "the deletion is not undone by the other process's save");
+	OK(notes_find(a2, id1) && strcmp(notes_find(a2, id1)->text,
+					 "first, edited") == 0,
+	   "the other process picked up the edit");
+	notes_reload(a, &err);
+	OK(notes_find(a, id2) == NULL, "deleted for good");
+	IS_INT(count_by(a, "lan"), 2, "lan: first + from a2");
+	notes_close(a2);
+	notes_close(a);
+	notes_close(b);
+	minutes_free(m);
+}
+
+static void
+test_merge(void)
+{
+	fake_now = BASE_TIME;
+	char dir[1024];
+	const char *mp = new_minutes_dir("merge", dir, sizeof(dir));
+	struct minutes *m = fx_minutes(mp, 1);
+	struct notes_error err = { "" };
+	struct notes_store *a = notes_open(mp, m, "lan", &err);
+	struct notes_store *b = notes_open(mp, m, "lan", &err);
+	struct notes_store *c = notes_open(mp, m, "minh", &err);
+	int ok = 1;
+	for (int i = 0; i < 5; i++) {
+		char t[32];
+		snprintf(t, sizeof(t), "a%d", i);
+		ok &= notes_add(a, "kq1", NOTES_COMMENT, t, NULL, &err) == NOTES_OK;
+		snprintf(t, sizeof(t), "b%d", i);
+		ok &= notes_add(b, "kq2", NOTES_COMMENT, t, NULL, &err) == NOTES_OK;
+		snprintf(t, sizeof(t), "c%d", i);
+		ok &= notes_add(c, "kq3", NOTES_COMMENT, t, NULL, &err) == NOTES_OK;
+	}
+	OK(ok, "three stores (two of lan's, one of minh's) add alternately");
+	IS_INT(notes_count(b), 10, "b holds its own and a's notes (same file)");
+	struct notes_store *d = notes_open(mp, m, "viet", &err);
+	IS_INT(notes_count(d), 15, "all 15 notes are there");
+	IS_INT(count_by(d, "lan"), 10, "10 by lan");
+	IS_INT(count_by(d, "minh"), 5, "5 by minh");
+	IS_INT(notes_for_target(d, "kq2", NULL), 5, "5 on kq2");
+	int uniq = 1;
+	for (size_t i = 1; i < notes_count(d); i++)
+		for (size_t j = 0; j < i; j++)
+			uniq &= strcmp(notes_get(d, i)->id,
+				       notes_get(d, j)->id) != 0;
+	OK(uniq, "same second, same reviewer, two processes: ids unique");
+	notes_close(a);
+	notes_close(b);
+	notes_close(c);
+	notes_close(d);
+	minutes_free(m);
+}
+
+static void
+test_anchoring(void)
+{
+	fake_now = BASE_TIME;
+	char dir[1024];
+	const char *mp = new_minutes_dir("anchor", dir, sizeof(dir));
+	struct minutes *m1 = fx_minutes(mp, 1), *m2 = fx_minutes(mp, 2);
+	struct notes_error err = { "" };
+	struct notes_store *s = notes_open(mp, m1, "lan", &err);
+	const struct note *n;
+	char k1[64], k2[64], k3[64];
+	notes_add(s, "kq1", NOTES_COMMENT, "on kq1", &n, &err);
+	snprintf(k1, sizeof(k1), "%s", n->id);
+	notes_add(s, "kq2", NOTES_QUESTION, "on kq2", &n, &err);
+	snprintf(k2, sizeof(k2), "%s", n->id);
+	notes_add(s, "kq3", NOTES_CORRECTION, "on kq3", &n, &err);
+	snprintf(k3, sizeof(k3), "%s", n->id);
+	notes_add(s, "ket-qua", NOTES_COMMENT, "on the section", NULL, &err);
+	IS_INT(notes_section_open_count(s, 1), 4, "4 open in the section");
+	IS_INT(notes_orphans(s, NULL), 0, "no orphans");
+
+	notes_set_minutes(s, m2);
+	IS_INT(notes_find(s, k1)->anchor, NOTES_ANCHORED, "same text: anchored");
+	IS_INT(notes_find(s, k2)->anchor, NOTES_CHANGED, "changed text: changed");
+	IS_STR(notes_find(s, k2)->quote,
+	       "Vận động ủng hộ Quỹ “Vì người nghèo” được 120 triệu đồng.",
+	       "the old quote is kept");
+	IS_INT(notes_find(s, k3)->anchor, NOTES_ORPHAN, "element gone: orphan");
+	const struct note *const *o;
+	IS_INT(notes_orphans(s, &o), 1, "one orphan");
+	IS_STR(o[0]->id, k3, "listed apart");
+	IS_INT(notes_section_open_count(s, 1), 3, "the orphan is not counted");
+	notes_close(s);
+
+	s = notes_open(mp, m2, "lan", &err);
+	IS_INT(notes_count(s), 4, "reopened on the new minutes: nothing lost");
+	IS_INT(notes_find(s, k3)->anchor, NOTES_ORPHAN, "still an orphan");
+	IS_INT(notes_reattach(s, k3, "kq1", &err), NOTES_OK, "re-attach the orphan");
+	n = notes_find(s, k3);
+	IS_STR(n->target, "kq1", "new target");
+	IS_INT(n->anchor, NOTES_ANCHORED, "anchored again");
+	IS_STR(n->quote, "Tổ chức thành công Đại hội nhiệm kỳ 2019 - 2024;",
+	       "new quote");
+	IS_INT(notes_reattach(s, k2, "kq2", &err), NOTES_OK,
+	       "accept the changed text");
+	IS_INT(notes_find(s, k2)->anchor, NOTES_ANCHORED, "anchored");
+	IS_INT(notes_reattach(s, k2, "gone", &err), NOTES_REFUSED,
+	       "re-attach to a missing element: refused");
+	IS_INT(notes_orphans(s, NULL), 0, "no orphans left");
+	notes_close(s);
+	minutes_free(m1);
+	minutes_free(m2);
+
+	/* a long element: quote capped, hash of the whole */
+	struct minutes *m3 = fx_minutes(mp, 3);
+	s = notes_open(mp, m3, "lan", &err);
+	notes_add(s, "kq4", NOTES_COMMENT, "long", &n, &err);
+	const char *full = m3->sections[1].items[3].text;
+	char hash[17];
+	notes_hash(full, strlen(full), hash);
+	IS_INT(strncmp(n->quote, full, strlen(n->quote) - 3), 0,
+	       "the quote is the text's start");
+	IS_STR(n->quote + strlen(n->quote) - 3, "…", "then …");
+	/* "Đoàn kết": 8 characters, 12 bytes; 500 = 62 * 8 + "Đoàn" */
+	IS_INT(strlen(n->quote), 62 * 12 + 6 + 3, "500 characters + …");
+	IS_STR(n->hash, hash, "hash of the whole text");
+	notes_close(s);
+	minutes_free(m3);
+}
+
+static void
+test_status(void)
+{
+	fake_now = BASE_TIME;
+	char dir[1024], path[4096];
+	const char *mp = new_minutes_dir("status", dir, sizeof(dir));
+	struct minutes *m = fx_minutes(mp, 1);
+	struct notes_error err = { "" };
+	struct notes_store *lan = notes_open(mp, m, "lan", &err);
+	const struct note *n;
+	char id[64];
+	notes_add(lan, "kq1", NOTES_QUESTION, "why?", &n, &err);
+	snprintf(id, sizeof(id), "%s", n->id);
+	snprintf(path, sizeof(path), "%s/hop.notes/lan.xml", dir);
+	char *before = slurp(path);
+
+	struct notes_store *minh = notes_open(mp, m, "minh", &err);
+	IS_INT(notes_toggle_status(minh, id, &err), NOTES_OK,
+	       "minh resolves lan's note");
+	n = notes_find(minh, id);
+	IS_INT(n->status, NOTES_RESOLVED, "resolved");
+	IS_STR(n->status_by, "minh", "by minh");
+	char *after = slurp(path);
+	IS_STR(after, before, "lan's file is untouched");
+	free(after);
+	free(before);
+	snprintf(path, sizeof(path), "%s/hop.notes/minh.xml", dir);
+	char *mf = slurp(path);
+	OK(mf && strstr(mf, "<status note=\"lan-20261128T101500Z-1\" "
+			    "status=\"resolved\" by=\"minh\" "
+			    "at=\"2026-11-28T10:15:00Z\"/>"),
+	   "the override is in minh's own file");
+	free(mf);
+
+	notes_reload(lan, &err);
+	n = notes_find(lan, id);
+	IS_INT(n->status, NOTES_RESOLVED, "lan sees it resolved");
+	IS_STR(n->status_by, "minh", "by minh");
+	IS_INT(notes_open_count(lan, "kq1"), 0, "no open note on kq1");
+	/* same second: lan's reopen must still win */
+	IS_INT(notes_toggle_status(lan, id, &err), NOTES_OK, "lan reopens it");
+	n = notes_find(lan, id);
+	IS_INT(n->status, NOTES_OPEN, "open again");
+	IS_STR(n->status_by, "lan", "by lan");
+	notes_reload(minh, &err);
+	IS_INT(notes_find(minh, id)->status, NOTES_OPEN, "minh sees it open");
+	IS_INT(notes_toggle_status(minh, id, &err), NOTES_OK,
+	       "minh resolves it again");
+	IS_INT(notes_find(minh, id)->status, NOTES_RESOLVED, "resolved");
+	fake_now += 10;
+	notes_reload(lan, &err);
+	IS_INT(notes_find(lan, id)->status, NOTES_RESOLVED, "lan sees that");
+	IS_INT(notes_toggle_status(lan, id, &err), NOTES_OK, "lan reopens");
+	notes_reload(minh, &err);
+	IS_INT(notes_find(minh, id)->status, NOTES_OPEN, "the latest wins");
+	IS_INT(notes_toggle_status(lan, id, &err), NOTES_OK,
+	       "lan resolves her own note");
+	IS_INT(notes_find(lan, id)->status, NOTES_RESOLVED, "resolved");
+	IS_STR(notes_find(lan, id)->status_by, "lan", "by lan");
+	IS_INT(notes_toggle_status(lan, "nope", &err), NOTES_REFUSED,
+	       "toggling a missing note: refused");
+	notes_close(lan);
+	notes_close(minh);
+	minutes_free(m);
+}
+
+static void
+test_malformed(void)
+{
+	fake_now = BASE_TIME;
+	char dir[1024], path[4096], want[8192];
+	const char *mp = new_minutes_dir("malformed", dir, sizeof(dir));
+	struct minutes *m = fx_minutes(mp, 1);
+	struct notes_error err = { "" };
+	snprintf(path, sizeof(path), "%s/hop.notes", dir);
+	mkdir(path, 0777);
+	snprintf(path, sizeof(path), "%s/hop.notes/lan.xml", dir);
+	char *bad = fixture("malformed.xml");
+	spew(path, bad);
+
+	struct notes_store *s = notes_open(mp, m, "lan", &err);
+	OK(notes_readonly(s), "own file malformed: read-only");
+	IS_INT(notes_problem_count(s), 2, "reported");
+	snprintf(want, sizeof(want),
+		 "%s:6: Opening and ending tag mismatch: text line 6 and txet",
+		 path);
+	IS_STR(notes_problem(s, 0), want, "as FILE:LINE: message");
+	IS_INT(notes_add(s, "kq1", NOTES_COMMENT, "x", NULL, &err),
+	       NOTES_REFUSED, "adding: refused");
+	snprintf(want, sizeof(want),
+		 "your notes file %s is malformed: notes are read-only until it is fixed",
+		 path);
+	IS_STR(err.msg, want, "saying so");
+	IS_INT(notes_save(s, &err), -1, "saving: refused");
+	char *now = slurp(path);
+	IS_STR(now, bad, "the file is byte-identical");
+	free(now);
+
+	/* another reviewer: reported, skipped, not blocking */
+	struct notes_store *o = notes_open(mp, m, "minh", &err);
+	OK(!notes_readonly(o), "another reviewer is not blocked");
+	IS_INT(notes_problem_count(o), 1, "the bad file is reported");
+	IS_INT(notes_add(o, "kq1", NOTES_COMMENT, "fine", NULL, &err),
+	       NOTES_OK, "and can save");
+	notes_close(o);
+
+	/* a bad file appearing under a running store: not overwritten */
+	char *good = fixture("bad-kind.xml");
+	spew(path, good);
+	notes_reload(s, &err);
+	/* libxml2 gives an element the line where its start tag ends */
+	snprintf(want, sizeof(want), "%s:4: note lan-1: unknown kind 'bogus'",
+		 path);
+	IS_STR(notes_problem(s, 0), want, "a bad kind: FILE:LINE: message");
+	OK(notes_readonly(s), "still read-only");
+	spew(path, "<?xml version=\"1.0\"?>\n<notes version=\"1\" reviewer=\"lan\"/>\n");
+	notes_reload(s, &err);
+	OK(!notes_readonly(s), "fixed: writable again");
+	IS_INT(notes_add(s, "kq1", NOTES_COMMENT, "x", NULL, &err), NOTES_OK,
+	       "adding works again");
+	spew(path, bad);
+	IS_INT(notes_add(s, "kq1", NOTES_COMMENT, "y", NULL, &err),
+	       NOTES_UNSAVED, "the file broke meanwhile: not saved");
+	now = slurp(path);
+	IS_STR(now, bad, "and not overwritten");
+	free(now);
+	OK(notes_readonly(s) && notes_unsaved(s), "read-only, change kept in memory");
+	free(good);
+	free(bad);
+	notes_close(s);
+
+	/* a DOCTYPE is refused (no entity is ever expanded) */
+	snprintf(path, sizeof(path), "%s/hop.notes/lan.xml", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/hop.notes/eve.xml", dir);
+	char *dt = fixture("doctype.xml");
+	spew(path, dt);
+	free(dt);
+	s = notes_open(mp, m, "lan", &err);
+	snprintf(want, sizeof(want), "%s:2: a DOCTYPE is not allowed", path);
+	IS_STR(notes_problem(s, 0), want, "DOCTYPE refused");
+	IS_INT(count_by(s, "eve"), 0, "its notes are skipped");
+	notes_close(s);
+	minutes_free(m);
+}
+
+static void
+test_files(void)
+{
+	fake_now = BASE_TIME;
+	char dir[1024], path[4096], link[4096];
+	const char *mp = new_minutes_dir("files", dir, sizeof(dir));
+	struct minutes *m = fx_minutes(mp, 1);
+	struct notes_error err = { "" };
+	snprintf(path, sizeof(path), "%s/hop.notes", dir);
+	mkdir(path, 0777);
+	snprintf(path, sizeof(path), "%s/shared-lan.xml", dir);
+	spew(path, "<?xml version=\"1.0\"?>\n<notes version=\"1\" reviewer=\"lan\"/>\n");
+	chmod(path, 0640);
+	snprintf(link, sizeof(link), "%s/hop.notes/lan.xml", dir);
+	OK(symlink("../shared-lan.xml", link) == 0, "own file is a symlink");
+	snprintf(path, sizeof(path), "%s/hop.notes/" ".tmp-lan.xml.1.1", dir);
+	spew(path, "stale");
+
+	struct notes_store *s = notes_open(mp, m, "lan", &err);
+	IS_INT(notes_problem_count(s), 0, "a stale temp file is not read");
+	IS_INT(notes_add(s, "kq1", NOTES_COMMENT, "via a link", NULL, &err),
+	       NOTES_OK, "save");
+	struct stat st;
+	OK(lstat(link, &st) == 0 && S_ISLNK(st.st_mode), "still a symlink");
+	snprintf(path, sizeof(path), "%s/shared-lan.xml", dir);
+	OK(stat(path, &st) == 0 && (st.st_mode & 07777) == 0640,
+	   "the target's mode is kept");
+	char *t = slurp(path);
+	OK(t && strstr(t, "via a link"), "the target holds the note");
+	free(t);
+	snprintf(path, sizeof(path), "%s/hop.notes/" ".tmp-lan.xml.1.1", dir);
+	OK(stat(path, &st) < 0, "the stale temp file is swept under the lock");
+	notes_close(s);
+	minutes_free(m);
+}
+
+static void
+test_fallback(void)
+{
+	fake_now = BASE_TIME;
+	char dir[1024], path[4096], xdg[4096], want[8192];
+	struct notes_error err = { "" };
+	const struct note *n;
+	snprintf(xdg, sizeof(xdg), "%s/xdg", scratch);
+	setenv("XDG_DATA_HOME", xdg, 1);
+
+	/* works for root too: NAME.notes is a regular file */
+	const char *mp = new_minutes_dir("fb-file", dir, sizeof(dir));
+	struct minutes *m = fx_minutes(mp, 1);
+	snprintf(path, sizeof(path), "%s/hop.notes", dir);
+	spew(path, "not a folder");
+	struct notes_store *s = notes_open(mp, m, "lan", &err);
+	OK(notes_fallback(s), "the notes folder cannot be made: fallback");
+	IS_INT(notes_add(s, "kq1", NOTES_COMMENT, "elsewhere", &n, &err),
+	       NOTES_OK, "saved");
+	snprintf(want, sizeof(want), "%s/minutes/notes/", xdg);
+	OK(strncmp(notes_dir(s), want, strlen(want)) == 0,
+	   "under $XDG_DATA_HOME/minutes/notes");
+	const char *d = notes_dir(s);
+	OK(strlen(d) == strlen(want) + 16 + 4 &&
+		   strcmp(d + strlen(d) - 4, "-hop") == 0,
+	   "KEY: hash hex and the file's base name");
+	snprintf(path, sizeof(path), "%s/lan.xml", d);
+	struct stat st;
+	OK(stat(path, &st) == 0, "the reviewer's file is there");
+	char *t = slurp(mp);
+	char *v1 = fixture("minutes-v1.xml");
+	IS_STR(t, v1, "the minutes file is never modified");
+	free(t);
+	free(v1);
+	notes_close(s);
+	s = notes_open(mp, m, "lan", &err);
+	OK(notes_fallback(s), "reopened: the fallback again");
+	IS_INT(notes_count(s), 1, "the note is loaded from there");
+	notes_close(s);
+	minutes_free(m);
+
+	/* a read-only folder (not for root, who writes anyway) */
+	mp = new_minutes_dir("fb-ro", dir, sizeof(dir));
+	m = fx_minutes(mp, 1);
+	if (geteuid() == 0) {
+		skip("read-only minutes folder: fallback", "running as root");
+		skip("saved in the fallback", "running as root");
+	} else {
+		chmod(dir, 0555);
+		s = notes_open(mp, m, "lan", &err);
+		OK(notes_fallback(s), "read-only minutes folder: fallback");
+		IS_INT(notes_add(s, "kq1", NOTES_COMMENT, "ro", NULL, &err),
+		       NOTES_OK, "saved in the fallback");
+		notes_close(s);
+		chmod(dir, 0755);
+	}
+	minutes_free(m);
+	unsetenv("XDG_DATA_HOME");
+}
+
+/* --- Export -------------------------------------------------------------- */
+
+static char *
+capture(void (*fn)(FILE *, void *), void *arg)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&buf, &n);
+	fn(f, arg);
+	fclose(f);
+	return buf;
+}
+
+struct exp_args {
+	struct minutes *m;
+	struct notes_store *s;
+};
+
+static void
+do_export(FILE *f, void *arg)
+{
+	struct exp_args *a = arg;
+	notes_export_markdown(f, a->m, a->s);
+}
+
+static void
+do_dump(FILE *f, void *arg)
+{
+	struct exp_args *a = arg;
+	notes_dump_for(f, a->s, "kq2", 4);
+}
+
+static void
+test_export(void)
+{
+	char dir[1024];
+	const char *mp = new_minutes_dir("export", dir, sizeof(dir));
+	struct minutes *m1 = fx_minutes(mp, 1), *m2 = fx_minutes(mp, 2);
+	struct notes_error err = { "" };
+	struct notes_store *lan = notes_open(mp, m1, "lan", &err);
+	struct notes_store *minh = notes_open(mp, m1, "minh", &err);
+	const struct note *n;
+	char id[64];
+
+	fake_now = BASE_TIME;
+	notes_add(lan, "hop-thu-2020", NOTES_COMMENT, "Thiếu giờ bắt đầu.", NULL, &err);
+	fake_now += 60;
+	notes_add(lan, "hoang", NOTES_CORRECTION, "Chức vụ: Phó Chủ tịch Ủy ban.", NULL, &err);
+	fake_now += 60;
+	notes_add(minh, "kq2", NOTES_QUESTION, "Con số này đúng không?\nXem báo cáo.", &n, &err);
+	snprintf(id, sizeof(id), "%s", n->id);
+	fake_now += 60;
+	notes_add(lan, "kq2", NOTES_AGREED, "Đã đối chiếu.", NULL, &err);
+	fake_now += 60;
+	notes_add(lan, "ket-qua", NOTES_COMMENT, "Mục này cần tách đôi.", NULL, &err);
+	fake_now += 60;
+	notes_add(minh, "kq3", NOTES_COMMENT, "Thôn nào?", NULL, &err);
+	fake_now += 60;
+	notes_reload(lan, &err);
+	notes_toggle_status(lan, id, &err);
+	notes_close(minh);
+	notes_set_minutes(lan, m2);
+
+	struct exp_args a = { m2, lan };
+	char *got = capture(do_export, &a);
+	char *want = fixture("export.md");
+	IS_STR(got, want, "the Markdown export, exactly");
+	if (getenv("NOTES_WRITE_GOLDEN"))
+		spew(getenv("NOTES_WRITE_GOLDEN"), got);
+	free(got);
+	free(want);
+
+	got = capture(do_dump, &a);
+	IS_STR(got,
+	       "    [agreed, open] lan, 2026-11-28 10:18 UTC (text changed since this note)\n"
+	       "      Đã đối chiếu.\n"
+	       "    [question, resolved] minh, 2026-11-28 10:17 UTC (text changed since this note)\n"
+	       "      Con số này đúng không?\n"
+	       "      Xem báo cáo.\n",
+	       "the --dump lines under an element");
+	free(got);
+	notes_close(lan);
+	minutes_free(m1);
+	minutes_free(m2);
+}
+
+/* --- Crashes and concurrency ----------------------------------------------- */
+
+/* Adds notes forever, writing each confirmed id to FD. */
+static void
+child_adder(const char *mp, const char *reviewer, int fd, int count)
+{
+	struct minutes *m = fx_minutes(mp, 1);
+	struct notes_error err;
+	struct notes_store *s = notes_open(mp, m, reviewer, &err);
+	for (int i = 0; count < 0 || i < count; i++) {
+		const struct note *n;
+		char line[256];
+		snprintf(line, sizeof(line), "%s note %d", reviewer, i);
+		if (notes_add(s, "kq1", NOTES_COMMENT, line, &n, &err) !=
+		    NOTES_OK) {
+			dprintf(fd, "ERROR %s\n", err.msg);
+			_exit(3);
+		}
+		snprintf(line, sizeof(line), "%s\n", n->id);
+		if (write(fd, line, strlen(line)) < 0)
+			_exit(4);
+	}
+	_exit(0);
+}
+
+struct idset {
+	char **v;
+	size_t n, cap;
+};
+
+/* Reads the ids a child wrote (until EOF). */
+static int
+read_ids(int fd, struct idset *ids)
+{
+	char buf[65536];
+	size_t have = 0;
+	int errors = 0;
+	for (;;) {
+		ssize_t k = read(fd, buf + have, sizeof(buf) - 1 - have);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			break;
+		have += (size_t)k;
+		buf[have] = '\0';
+		char *line = buf, *nl;
+		while ((nl = strchr(line, '\n'))) {
+			*nl = '\0';
+			if (strncmp(line, "ERROR", 5) == 0) {
+				printf("# child: %s\n", line);
+				errors++;
+			} else {
+				if (ids->n == ids->cap) {
+					ids->cap = ids->cap ? ids->cap * 2 : 64;
+					ids->v = realloc(ids->v, ids->cap * sizeof(char *));
+				}
+				ids->v[ids->n++] = strdup(line);
+			}
+			line = nl + 1;
+		}
+		have = strlen(line);
+		memmove(buf, line, have);
+	}
+	return errors;
+}
+
+static void
+idset_free(struct idset *ids)
+{
+	for (size_t i = 0; i < ids->n; i++)
+		free(ids->v[i]);
+	free(ids->v);
+}
+
+static size_t
+missing_ids(const char *mp, const struct idset *ids, int *problems,
+	    size_t *total)
+{
+	struct minutes *m = fx_minutes(mp, 1);
+	struct notes_error err;
+	struct notes_store *s = notes_open(mp, m, "checker", &err);
+	size_t missing = 0;
+	*problems = (int)notes_problem_count(s);
+	for (int i = 0; i < *problems; i++)
+		printf("# %s\n", notes_problem(s, (size_t)i));
+	for (size_t i = 0; i < ids->n; i++)
+		if (!notes_find(s, ids->v[i])) {
+			if (missing++ < 3)
+				printf("# missing %s\n", ids->v[i]);
+		}
+	*total = notes_count(s);
+	notes_close(s);
+	minutes_free(m);
+	return missing;
+}
+
+static void
+test_crash(void)
+{
+	char dir[1024];
+	const char *mp = new_minutes_dir("crash", dir, sizeof(dir));
+	char mpath[4096];
+	snprintf(mpath, sizeof(mpath), "%s", mp);
+	struct idset ids = { 0 };
+	int rounds = 50, bad_parse = 0, errors = 0;
+	size_t missing = 0, total = 0;
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	srand((unsigned)getpid());
+	notes_set_clock(NULL);
+	for (int r = 0; r < rounds; r++) {
+		int fds[2];
+		if (pipe(fds) < 0)
+			break;
+		fflush(stdout);
+		pid_t pid = fork();
+		if (pid == 0) {
+			close(fds[0]);
+			child_adder(mpath, "crash", fds[1], -1);
+		}
+		close(fds[1]);
+		struct timespec d = { 0, (long)(rand() % 40000) * 1000 };
+		nanosleep(&d, NULL);
+		kill(pid, SIGKILL);
+		int st;
+		waitpid(pid, &st, 0);
+		errors += read_ids(fds[0], &ids);
+		close(fds[0]);
+		int problems;
+		missing += missing_ids(mpath, &ids, &problems, &total);
+		bad_parse += problems > 0;
+	}
+	notes_set_clock(fake_clock);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	printf("# %d kills, %zu confirmed notes, %zu in the file, %.1f s\n",
+	       rounds, ids.n, total,
+	       (double)(t1.tv_sec - t0.tv_sec) +
+		       (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+	IS_INT(errors, 0, "the child's saves succeeded until killed");
+	IS_INT(bad_parse, 0, "after each SIGKILL the notes file parses");
+	IS_INT(missing, 0, "after each SIGKILL every confirmed note is there");
+	OK(ids.n > 0 && total >= ids.n, "notes were confirmed and kept");
+	idset_free(&ids);
+}
+
+static void
+run_pair(const char *name, const char *r1, const char *r2, int count)
+{
+	char dir[1024], mpath[4096], what[256];
+	const char *mp = new_minutes_dir(name, dir, sizeof(dir));
+	snprintf(mpath, sizeof(mpath), "%s", mp);
+	struct idset ids = { 0 };
+	int fds[2][2], errors = 0;
+	pid_t pid[2];
+	const char *who[2] = { r1, r2 };
+	notes_set_clock(NULL);
+	for (int i = 0; i < 2; i++) {
+		if (pipe(fds[i]) < 0)
+			return;
+		fflush(stdout);
+		pid[i] = fork();
+		if (pid[i] == 0) {
+			close(fds[i][0]);
+			child_adder(mpath, who[i], fds[i][1], count);
+		}
+		close(fds[i][1]);
+	}
+	int clean = 1;
+	for (int i = 0; i < 2; i++) {
+		int st;
+		errors += read_ids(fds[i][0], &ids);
+		close(fds[i][0]);
+		waitpid(pid[i], &st, 0);
+		clean &= WIFEXITED(st) && WEXITSTATUS(st) == 0;
+	}
+	notes_set_clock(fake_clock);
+	snprintf(what, sizeof(what), "%s: both processes finished cleanly", name);
+	OK(clean && errors == 0, what);
+	int problems;
+	size_t total;
+	size_t missing = missing_ids(mpath, &ids, &problems, &total);
+	snprintf(what, sizeof(what), "%s: %d notes confirmed", name, 2 * count);
+	IS_INT(ids.n, 2 * count, what);
+	snprintf(what, sizeof(what), "%s: all %d are in the files", name, 2 * count);
+	IS_INT(total, 2 * count, what);
+	snprintf(what, sizeof(what), "%s: none missing, no problems", name);
+	OK(missing == 0 && problems == 0, what);
+	idset_free(&ids);
+}
+
+static void
+test_concurrency(void)
+{
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	run_pair("same-reviewer", "lan", "lan", 100);
+	run_pair("two-reviewers", "lan", "minh", 100);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	printf("# concurrency: %.1f s\n",
+	       (double)(t1.tv_sec - t0.tv_sec) +
+		       (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+}
+
+static void
+rm_rf(const char *path)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		execlp("rm", "rm", "-rf", path, (char *)NULL);
+		_exit(127);
+	}
+	int st;
+	if (pid > 0)
+		waitpid(pid, &st, 0);
+}
+
+int
+main(void)
+{
+	srcdir = getenv("top_srcdir");
+	if (!srcdir)
+		srcdir = ".";
+	if (!mkdtemp(scratch)) {
+		perror("mkdtemp");
+		return 1;
+	}
+	setenv("HOME", scratch, 1);
+	unsetenv("XDG_DATA_HOME");
+	notes_set_clock(fake_clock);
+
+	test_helpers();
+	test_save_load();
+	test_edit_delete();
+	test_merge();
+	test_anchoring();
+	test_status();
+	test_malformed();
+	test_files();
+	test_fallback();
+	test_export();
+	test_crash();
+	test_concurrency();
+
+	if (!getenv("NOTES_KEEP"))
+		rm_rf(scratch);
+	else
+		printf("# kept %s\n", scratch);
+	return tap_done();
+}

@@ -1,0 +1,279 @@
+/* notes.h - reviewer notes on minutes: the store (no curses).
+ *
+ * A note is anchored to one element of the minutes: the meeting (the
+ * minutes id), an attendee (person id), a section or an item.  It keeps
+ * a quote of the element's text and a hash of it, so when the minutes
+ * change it is re-anchored (W3C Web Annotation style: target = element
+ * id, plus a TextQuoteSelector-like quote):
+ *   same id, same text hash -> NOTES_ANCHORED
+ *   same id, other text     -> NOTES_CHANGED (the old quote is kept)
+ *   id gone                 -> NOTES_ORPHAN  (listed apart, never deleted
+ *                                             on its own; notes_reattach)
+ *
+ * Storage.  The minutes file is never written.  For DIR/NAME.xml the
+ * notes live in DIR/NAME.notes/, one file per reviewer, REVIEWER.xml
+ * (the name made file-safe: Vietnamese letters lose their marks, đ -> d,
+ * anything but ASCII letters, digits, '.', '-' and '_' becomes '_', never
+ * empty, never starting with '.').  Each file has a single writer: its
+ * reviewer.  The browser shows every *.xml of the folder together.
+ * When the minutes' folder is not writable, the reviewer's own file goes
+ * to $XDG_DATA_HOME/minutes/notes/KEY/REVIEWER.xml instead (default
+ * ~/.local/share), KEY = FNV-1a hash (hex) of the minutes' absolute path
+ * and id, '-', the file's base name; notes_fallback() says so.
+ *
+ * Saving happens the moment a change is made: under flock(LOCK_EX) on
+ * the persistent DIR/NAME.notes/.lock, the reviewer's file is read again
+ * and merged by note id (notes on disk that this store did not change
+ * are taken from disk, so two processes never lose each other's notes;
+ * deleted ids are not resurrected), written to a temporary file in the
+ * same folder (O_EXCL), fsync'd, renamed over the file (symlinks
+ * resolved first, mode kept), and the folder fsync'd.
+ *
+ * A malformed notes file is reported as "FILE:LINE: message" and never
+ * written: when it is the reviewer's own, the store is read-only until it
+ * is fixed; other reviewers' malformed files are skipped.
+ *
+ * The file format, version 1 (UTF-8, XML 1.0, no DOCTYPE):
+ *
+ *   <?xml version="1.0" encoding="UTF-8"?>
+ *   <notes version="1" minutes="MINUTES-ID" reviewer="NAME">
+ *     <note id="NOTE-ID" target="ELEMENT-ID" kind="KIND" status="STATUS"
+ *           created="TIME" modified="TIME" status-at="TIME" hash="HASH">
+ *       <quote>the element's text when the note was made</quote>
+ *       <text>the note, NFC, may span lines</text>
+ *     </note>
+ *     <status note="NOTE-ID" status="STATUS" by="NAME" at="TIME"/>
+ *   </notes>
+ *
+ *   KIND     comment | question | correction | agreed
+ *   STATUS   open | resolved
+ *   TIME     UTC, ISO 8601: 2026-11-28T10:15:00Z
+ *   HASH     FNV-1a 64 of the element's whole text, 16 lowercase hex digits
+ *   NOTE-ID  unique: file-safe reviewer name, creation time, counter:
+ *            lan-20261128T101500Z-1
+ *   quote    the first 500 characters of the element's text ("…" added
+ *            when cut); the hash is always of the whole text
+ *   status-at  when the note's own status was last set (default: created)
+ *   <status> a reviewer resolving or reopening another reviewer's note:
+ *            recorded in the resolver's own file.  A note's effective
+ *            status is the latest (by time) of its own status and every
+ *            <status> record for it; on equal times the note's own status
+ *            comes first, then records by reviewer name, the last wins.
+ *
+ * Element texts: an item's text, a section's heading, a person's name
+ * (", role" appended when there is one), the meeting's title for the
+ * minutes id. */
+#ifndef MINUTES_NOTES_H
+#define MINUTES_NOTES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <time.h>
+#include "model.h"
+
+#define NOTES_QUOTE_MAX 500 /* characters of the element's text kept */
+
+enum notes_kind {
+	NOTES_COMMENT,
+	NOTES_QUESTION,
+	NOTES_CORRECTION,
+	NOTES_AGREED,
+};
+
+enum notes_status { NOTES_OPEN, NOTES_RESOLVED };
+
+enum notes_anchor { NOTES_ANCHORED, NOTES_CHANGED, NOTES_ORPHAN };
+
+/* What a mutator did.  NOTES_UNSAVED: the change is made in memory but
+ * saving failed (the error says why); the next successful save, or
+ * notes_save(), writes it. */
+enum notes_result {
+	NOTES_OK = 0,
+	NOTES_REFUSED = -1, /* nothing changed */
+	NOTES_UNSAVED = -2,
+};
+
+struct notes_error {
+	char msg[1024];
+};
+
+/* A note as the store holds it (read-only; valid until the store next
+ * changes: any mutator, notes_reload, notes_set_minutes). */
+struct note {
+	const char *id;
+	const char *author;  /* the reviewer whose file holds the note */
+	const char *target;  /* element id */
+	const char *quote;   /* the element's text when anchored */
+	const char *hash;    /* of the element's whole text then */
+	const char *text;
+	enum notes_kind kind;
+	enum notes_status status; /* effective: overrides applied */
+	const char *status_by;    /* who set the effective status */
+	time_t created, modified, status_at;
+	enum notes_anchor anchor;
+	bool own;                 /* the store's reviewer may edit it */
+};
+
+struct notes_store;
+
+/* --- Opening, reading ------------------------------------------------ */
+
+/* Opens the notes of the minutes at MINUTES_PATH (model M, which the
+ * store reads until notes_set_minutes or notes_close: keep it alive)
+ * for REVIEWER.  Nothing is created until the first change.  Problems
+ * with notes files do not fail the open: see notes_problem().  Returns
+ * NULL only when out of memory (*err says so). */
+struct notes_store *
+notes_open(const char *minutes_path, const struct minutes *m,
+	   const char *reviewer, struct notes_error *err);
+void
+notes_close(struct notes_store *s);
+
+/* Reads every reviewer's file again (changes by others appear; this
+ * store's unsaved changes are kept).  0, or -1 when the folder cannot
+ * be read. */
+int
+notes_reload(struct notes_store *s, struct notes_error *err);
+
+/* The minutes were reloaded: re-anchor every note against M. */
+void
+notes_set_minutes(struct notes_store *s, const struct minutes *m);
+
+size_t
+notes_count(const struct notes_store *s);
+/* Notes by creation time, then id. */
+const struct note *
+notes_get(const struct notes_store *s, size_t i);
+const struct note *
+notes_find(const struct notes_store *s, const char *id);
+
+/* The notes on element ID, open ones first, then by creation time: the
+ * count, and in *out (when not NULL) an array valid like a note. */
+size_t
+notes_for_target(const struct notes_store *s, const char *id,
+		 const struct note *const **out);
+/* Open notes on element ID. */
+size_t
+notes_open_count(const struct notes_store *s, const char *id);
+/* Open notes on section SEC (an index into m->sections) and its items. */
+size_t
+notes_section_open_count(const struct notes_store *s, size_t sec);
+/* Orphans (element gone), by target then creation time. */
+size_t
+notes_orphans(const struct notes_store *s, const struct note *const **out);
+
+/* Problems met reading notes files: "FILE:LINE: message". */
+size_t
+notes_problem_count(const struct notes_store *s);
+const char *
+notes_problem(const struct notes_store *s, size_t i);
+
+/* True while the reviewer's own file is malformed: nothing is written. */
+bool
+notes_readonly(const struct notes_store *s);
+/* The folder the reviewer's notes are written to, and whether it is the
+ * fallback under $XDG_DATA_HOME (the minutes' folder is not writable):
+ * the UI should say where notes go then. */
+const char *
+notes_dir(const struct notes_store *s);
+bool
+notes_fallback(const struct notes_store *s);
+const char *
+notes_reviewer(const struct notes_store *s);
+/* Changes made in memory that are not on disk yet. */
+bool
+notes_unsaved(const struct notes_store *s);
+
+/* --- Changing (each saves durably before returning) ----------------- */
+
+/* Adds a note on element TARGET (which must exist in the minutes); the
+ * quote and hash are taken from the element's text.  TEXT may be any
+ * bytes: it is repaired to NFC, controls other than '\n' and TAB become
+ * U+FFFD, and it must not be blank.  *added (when ADDED is not NULL) is
+ * the new note, or NULL when refused. */
+enum notes_result
+notes_add(struct notes_store *s, const char *target, enum notes_kind kind,
+	  const char *text, const struct note **added,
+	  struct notes_error *err);
+
+/* On the store's own notes only (others' are read-only): */
+enum notes_result
+notes_edit(struct notes_store *s, const char *id, const char *text,
+	   struct notes_error *err);
+enum notes_result
+notes_set_kind(struct notes_store *s, const char *id, enum notes_kind kind,
+	       struct notes_error *err);
+enum notes_result
+notes_delete(struct notes_store *s, const char *id, struct notes_error *err);
+/* Anchors the note to element TARGET as it is now (its quote and hash
+ * renewed): re-attaches an orphan, or accepts a changed text. */
+enum notes_result
+notes_reattach(struct notes_store *s, const char *id, const char *target,
+	       struct notes_error *err);
+
+/* Resolves an open note, reopens a resolved one: anyone's note (another
+ * reviewer's is overridden by a <status> record in one's own file). */
+enum notes_result
+notes_toggle_status(struct notes_store *s, const char *id,
+		    struct notes_error *err);
+
+/* Writes unsaved changes (after NOTES_UNSAVED): 0 or -1. */
+int
+notes_save(struct notes_store *s, struct notes_error *err);
+
+/* --- Output (everything from files is made terminal-safe) ----------- */
+
+/* A review report in Markdown: header, then per element in document
+ * order (meeting, attendees, each section and its items) the element's
+ * text quoted and its notes, open ones first; orphans at the end. */
+void
+notes_export_markdown(FILE *out, const struct minutes *m,
+		      const struct notes_store *s);
+
+/* For --dump: the notes on element ID, each as one line "author · kind ·
+ * status · date" then its text, every line after INDENT spaces. */
+void
+notes_dump_for(FILE *out, const struct notes_store *s, const char *id,
+	       int indent);
+
+/* --- Helpers ---------------------------------------------------------- */
+
+/* The reviewer name: OPT (--reviewer) when not empty, else
+ * $MINUTES_REVIEWER, else the login name, else "reviewer".  Returns OPT,
+ * the environment's string or a static buffer. */
+const char *
+notes_reviewer_name(const char *opt);
+
+/* REVIEWER made file-safe (see above) into BUF (at least 8 bytes); a
+ * name is cut at 64 bytes. */
+void
+notes_safe_name(const char *reviewer, char *buf, size_t size);
+
+/* The text notes anchor to for element ID (see above): malloc'd, NULL
+ * when M has no such element. */
+char *
+notes_element_text(const struct minutes *m, const char *id);
+
+/* FNV-1a 64 of LEN bytes as 16 lowercase hex digits + NUL. */
+void
+notes_hash(const char *s, size_t len, char out[17]);
+
+/* Keywords as in the file ("question"), and translated labels. */
+const char *
+notes_kind_name(enum notes_kind k);
+const char *
+notes_status_name(enum notes_status st);
+const char *
+notes_kind_label(enum notes_kind k);
+const char *
+notes_status_label(enum notes_status st);
+/* "question" -> NOTES_QUESTION: 0, or -1 for an unknown keyword. */
+int
+notes_kind_parse(const char *name, enum notes_kind *k);
+
+/* Tests: the clock used for created/modified times (NULL: time()). */
+void
+notes_set_clock(time_t (*now)(void));
+
+#endif
