@@ -1,0 +1,41 @@
+# screens.sh - golden-screen tests through the headless replay mode.
+#
+# Each tests/screens/NAME.keys is a replay script whose leading comment
+# lines say how to run it:
+#   #@ args: data/ngan-son-2020.xml      (relative to the source tree)
+#   #@ size: 120x40                       (default 80x24)
+#   #@ attrs                              (dump attribute rows too)
+#   #@ env: NO_COLOR=1                    (extra environment)
+# and tests/screens/NAME.screen is the exact screen expected.
+# UPDATE_GOLDEN=1 rewrites the golden files instead of comparing.
+. "$top_srcdir/tests/tap.sh"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$top_srcdir" || exit 1
+
+for keys in tests/screens/*.keys; do
+	name=$(basename "$keys" .keys)
+	args=$(sed -n 's/^#@ args: //p' "$keys")
+	size=$(sed -n 's/^#@ size: //p' "$keys")
+	envs=$(sed -n 's/^#@ env: //p' "$keys")
+	attrs=
+	grep -q '^#@ attrs' "$keys" && attrs=--dump-attrs
+	[ -n "$size" ] || size=80x24
+	cols=${size%x*}
+	rows=${size#*x}
+	# shellcheck disable=SC2086
+	env COLUMNS="$cols" LINES="$rows" $envs "$MINUTES" --replay "$keys" \
+		--dump-screen "$tmp/$name.screen" $attrs $args 2>"$tmp/$name.err"
+	status=$?
+	is "$status" 0 "$name: replay exits 0"
+	if [ -n "${UPDATE_GOLDEN:-}" ]; then
+		cp "$tmp/$name.screen" "tests/screens/$name.screen"
+	fi
+	if [ -f "tests/screens/$name.screen" ]; then
+		is "$(cat "$tmp/$name.screen")" "$(cat "tests/screens/$name.screen")" \
+			"$name: screen matches"
+	else
+		ok 1 "$name: golden file tests/screens/$name.screen is missing"
+	fi
+done
+done_testing
