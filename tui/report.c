@@ -159,13 +159,17 @@ dump_section(FILE *out, const struct minutes *m, const struct mn_section *s,
 			}
 	snprintf(head, sizeof(head), "\n[%s] ", mn_kind_symbol(s->kind));
 	dump_wrapped(out, head, "    ", s->heading, width);
+	const char *items = ngettext("item", "items", s->nitems);
+	char summary[256];
 	if (met + missed + unknown)
-		fprintf(out, "    (%s; %u %s; %s: %u %s, %u %s, %u %s)\n",
-			s->kind_name, s->nitems, _("items"), _("figures"), met,
-			_("met"), missed, _("missed"), unknown, _("unknown"));
+		snprintf(summary, sizeof(summary),
+			 "(%s; %u %s; %s: %u %s, %u %s, %u %s)", s->kind_name,
+			 s->nitems, items, _("figures"), met, _("met"), missed,
+			 _("missed"), unknown, _("unknown"));
 	else
-		fprintf(out, "    (%s; %u %s)\n", s->kind_name, s->nitems,
-			_("items"));
+		snprintf(summary, sizeof(summary), "(%s; %u %s)", s->kind_name,
+			 s->nitems, items);
+	dump_wrapped(out, "    ", "    ", summary, width);
 	for (uint32_t i = 0; i < s->nitems; i++) {
 		const struct mn_item *it = &s->items[i];
 		char num[32];
@@ -283,7 +287,10 @@ paths_walk(struct path_list *l, const char *dir, int depth, int *errors)
 		char *p;
 		if (e->d_name[0] == '.')
 			continue;
-		if (asprintf(&p, "%s/%s", dir, e->d_name) < 0)
+		size_t dl = strlen(dir);
+		while (dl > 1 && dir[dl - 1] == '/')
+			dl--;
+		if (asprintf(&p, "%.*s/%s", (int)dl, dir, e->d_name) < 0)
 			break;
 		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
 			if (depth < 32)

@@ -1,0 +1,133 @@
+# cli.sh - the command-line modes: exact stdout, stderr and exit status.
+. "$top_srcdir/tests/tap.sh"
+tmp=$(mktemp -d)
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+cd "$top_srcdir" || exit 1
+exp=tests/cli/expected
+
+# run CMD...: sets $out, $err and $rc
+run() {
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	out=$(cat "$tmp/out")
+	err=$(cat "$tmp/err")
+}
+
+# check NAME RC STDOUT STDERR: one run, three assertions
+check() {
+	is "$rc" "$2" "$1: exit status"
+	is "$out" "$3" "$1: stdout"
+	is "$err" "$4" "$1: stderr"
+}
+
+# --- options -----------------------------------------------------------
+run "$MINUTES" --version
+check "--version" 0 "minutes 0.1.0" ""
+run "$MINUTES" --help
+is "$rc" 0 "--help exits 0"
+is "$(printf '%s\n' "$out" | head -n 1)" "Usage: minutes [OPTION]... [FILE|DIR]..." "--help starts with the usage line"
+run "$MINUTES" --bogus
+check "unknown option" 2 "" "minutes: unknown option '--bogus'
+Try 'minutes --help' for more information."
+run "$MINUTES" --check
+check "--check without FILE" 2 "" "minutes: no FILE given
+Try 'minutes --help' for more information."
+run "$MINUTES" --dump --width 0 data/ngan-son-2020.xml
+check "--width 0" 2 "" "minutes: --width wants a number of columns from 1 to 10000, not '0'
+Try 'minutes --help' for more information."
+run "$MINUTES" --check --dump data/ngan-son-2020.xml
+check "two modes" 2 "" "minutes: choose one of --check, --dump, --search, --export-notes
+Try 'minutes --help' for more information."
+run "$MINUTES" --search
+check "--search without a query" 2 "" "minutes: option '--search' needs an argument
+Try 'minutes --help' for more information."
+
+# --- --check ---------------------------------------------------------------
+run "$MINUTES" --check data/ngan-son-2020.xml data/ban-ke-hoach-2021.xml
+check "--check valid samples" 0 "" ""
+run "$MINUTES" --check --verbose data
+check "--check --verbose DIR" 0 "data/ban-ke-hoach-2021.xml: ok
+data/ngan-son-2020.xml: ok" ""
+run "$MINUTES" --check --verbose data/
+check "--check DIR/ gives no double slash" 0 "data/ban-ke-hoach-2021.xml: ok
+data/ngan-son-2020.xml: ok" ""
+run "$MINUTES" --check tests/fixtures/ngan-son-2020-nfd.xml
+check "--check NFD sample" 0 "" ""
+
+printf '' >"$tmp/empty.xml"
+run "$MINUTES" --check "$tmp/empty.xml"
+check "--check empty file" 1 "" "$tmp/empty.xml: error: empty file"
+
+printf '<?xml version="1.0"?>\n<!DOCTYPE m [<!ENTITY a "b">]>\n<minutes/>\n' >"$tmp/doctype.xml"
+run "$MINUTES" --check "$tmp/doctype.xml"
+check "--check DOCTYPE" 1 "" "$tmp/doctype.xml:2:1: error: DOCTYPE not allowed"
+
+printf '<minutes version="1" id="x">\n <meeting><title>A</title></meeting>\n <bogus/>\n</minutes>\n' >"$tmp/invalid.xml"
+run "$MINUTES" --check "$tmp/invalid.xml"
+is "$rc" 1 "--check invalid: exit 1"
+is "$(printf '%s\n' "$err" | wc -l)" 4 "--check invalid: every problem of the file in one pass"
+printf '%s\n' "$err" | grep -q "^$tmp/invalid.xml:3:2: error: unknown element <bogus>\$"
+ok $? "--check invalid: unknown element with line and column"
+printf '%s\n' "$err" | grep -q "^$tmp/invalid.xml:2:2: error: missing <date> in <meeting>\$"
+ok $? "--check invalid: missing required element"
+
+mkfifo "$tmp/fifo.xml"
+run timeout 10 "$MINUTES" --check "$tmp/fifo.xml"
+check "--check FIFO does not hang" 1 "" "$tmp/fifo.xml: error: not a regular file (a FIFO, device or socket)"
+
+mkdir "$tmp/dir.xml"
+run "$MINUTES" --dump "$tmp/dir.xml"
+check "--dump a directory" 1 "" "$tmp/dir.xml: error: is a directory"
+
+run "$MINUTES" --check "$tmp/nonexistent.xml"
+check "--check a missing file" 1 "" "$tmp/nonexistent.xml: error: No such file or directory"
+
+mkdir -p "$tmp/loop/a"
+cp data/ngan-son-2020.xml "$tmp/loop/a/m.xml"
+ln -s .. "$tmp/loop/a/up"
+run timeout 10 "$MINUTES" --check --verbose "$tmp/loop"
+check "--check a symlink loop in an archive" 0 "$tmp/loop/a/m.xml: ok" ""
+
+# --- --dump ----------------------------------------------------------------
+run "$MINUTES" --dump data/ngan-son-2020.xml
+check "--dump sample" 0 "$(cat $exp/ngan-son-2020.dump)" ""
+run "$MINUTES" --dump --width 60 data/ngan-son-2020.xml
+check "--dump --width 60 sample" 0 "$(cat $exp/ngan-son-2020.dump60)" ""
+run "$MINUTES" --dump --width 60 tests/fixtures/ngan-son-2020-nfd.xml
+check "--dump NFD sample is the NFC dump" 0 "$(cat $exp/ngan-son-2020.dump60)" ""
+run "$MINUTES" --dump --width 72 data/ban-ke-hoach-2021.xml
+check "--dump --width 72 second sample" 0 "$(cat $exp/ban-ke-hoach-2021.dump72)" ""
+run "$MINUTES" --dump --width 60 data/ngan-son-2020.xml
+is "$(printf '%s\n' "$out" | LC_ALL=C.UTF-8 wc -L)" 60 "--dump --width 60: the widest line is 60 columns"
+
+# hostile text that is valid XML: nothing raw reaches stdout
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<minutes version="1" id="x"><meeting><title>T\302\233[31mred \342\200\256live</title><date>2020-01-01</date></meeting><attendees/><section id="s" kind="other"><heading>H</heading><item id="i">\314\201abc x\302\2332J</item></section></minutes>\n' >"$tmp/c1.xml"
+run "$MINUTES" --dump "$tmp/c1.xml"
+is "$rc" 0 "--dump C1/bidi text: exit 0"
+printf '%s' "$out" | LC_ALL=C grep -q "$(printf '\302\233')"
+ok $((! $?)) "--dump: no raw C1 CSI (U+009B) in the output"
+printf '%s' "$out" | LC_ALL=C grep -q "$(printf '\342\200\256')"
+ok $((! $?)) "--dump: no raw bidi override (U+202E) in the output"
+is "$(printf '%s\n' "$out" | head -n 1)" "T�[31mred live" "--dump: C1 shown as U+FFFD, bidi override dropped"
+is "$(printf '%s\n' "$out" | tail -n 1)" "$(printf '  1. \302\240\314\201abc x\357\277\2752J')" "--dump: a leading combining mark sits on a no-break space"
+
+# --- --search ----------------------------------------------------------------
+run "$MINUTES" --search 'dai doan ket' data
+check "--search unaccented" 0 "$(cat $exp/search-dai-doan-ket)" ""
+run "$MINUTES" --search 'ĐẠI ĐOÀN KẾT' data
+check "--search accented upper-case finds the same" 0 "$(cat $exp/search-dai-doan-ket)" ""
+run "$MINUTES" --search 'Uỷ ban' data/ngan-son-2020.xml
+is "$rc" 0 "--search 'Uỷ ban': exit 0"
+printf '%s\n' "$out" | grep -q '^data/ngan-son-2020.xml:[0-9]*:hoang: Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Bắc Kạn$'
+ok $? "--search 'Uỷ ban' finds 'Ủy ban' (tone placement)"
+run "$MINUTES" --search 'Lan' data/ngan-son-2020.xml
+printf '%s\n' "$out" | grep -q '^data/ngan-son-2020.xml:[0-9]*:lan: Hoàng Thị Ngọc Lan$'
+ok $? "--search: an attendee match gives the person id"
+run "$MINUTES" --search 'khong co dau nay' data
+check "--search without a match" 1 "" ""
+run "$MINUTES" --search '' data
+check "--search empty query" 2 "" "minutes: the search query is empty"
+run "$MINUTES" --search 'dai doan ket' tests/fixtures/ngan-son-2020-nfd.xml
+check "--search NFD file" 0 "$(sed 's|^data/ngan-son-2020.xml|tests/fixtures/ngan-son-2020-nfd.xml|' $exp/search-dai-doan-ket | grep nfd)" ""
+
+done_testing
