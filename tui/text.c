@@ -79,10 +79,40 @@ utf8_decode(const unsigned char *s, size_t len, int32_t *cp)
 	return n;
 }
 
+/* Decodes the common two- and three-byte forms inline; anything else
+ * goes through utf8_decode. */
+static inline size_t
+utf8_decode_fast(const unsigned char *p, size_t len, int32_t *cp)
+{
+	unsigned b = p[0];
+
+	if (b >= 0xC2 && b < 0xE0 && len >= 2 && (p[1] & 0xC0) == 0x80) {
+		*cp = (int32_t)((b & 0x1F) << 6 | (p[1] & 0x3F));
+		return 2;
+	}
+	if (b >= 0xE1 && b <= 0xEC && len >= 3 && (p[1] & 0xC0) == 0x80 &&
+	    (p[2] & 0xC0) == 0x80) {
+		*cp = (int32_t)((b & 0x0F) << 12 | (p[1] & 0x3F) << 6 |
+				(p[2] & 0x3F));
+		return 3;
+	}
+	return utf8_decode(p, len, cp);
+}
+
 static size_t
 utf8_at(const char *s, size_t len, size_t pos, int32_t *cp)
 {
-	return utf8_decode((const unsigned char *)s + pos, len - pos, cp);
+	return utf8_decode_fast((const unsigned char *)s + pos, len - pos, cp);
+}
+
+static size_t
+utf8_prev(const char *s, size_t pos)
+{
+	size_t i = pos - 1, stop = pos >= 4 ? pos - 4 : 0;
+
+	while (i > stop && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return i;
 }
 
 static size_t
@@ -142,9 +172,16 @@ is_mark_category(int cat)
 /* --- NFC quick check ------------------------------------------------------ */
 
 /* qc_table[c]: 0 when C may change under NFC or make its neighbour change;
- * otherwise 1 + its combining class. */
+ * otherwise 1 + its combining class.  So 1 marks a "boundary" character:
+ * NFC never looks across it, and text can be normalized span by span. */
 static unsigned char qc_table[TEXT_TABLE_END];
-static pthread_once_t qc_once = PTHREAD_ONCE_INIT;
+/* disp_table[c]: DISP_SIMPLE when C is a cluster of its own next to any
+ * ASCII or other simple character, with its width in the low bits. */
+static unsigned char disp_table[TEXT_TABLE_END];
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+#define DISP_SIMPLE 0x80
+#define QC_LINE 0xFF /* U+2028, U+2029: text_is_clean says no */
 
 static bool
 nfc_keeps_char(int32_t c)
@@ -175,48 +212,147 @@ qc_compute(int32_t c)
 	return 1 + p->combining_class;
 }
 
+static enum text_cluster_kind cluster_kind(int32_t c,
+					   const utf8proc_property_t *p);
+
+static int
+disp_compute(int32_t c)
+{
+	const utf8proc_property_t *p = utf8proc_get_property(c);
+	int w = utf8proc_charwidth(c);
+
+	if (cluster_kind(c, p) != TEXT_CL_NORMAL ||
+	    p->boundclass != UTF8PROC_BOUNDCLASS_OTHER || w < 1 || w > 2)
+		return 0;
+	return DISP_SIMPLE | w;
+}
+
 static void
-qc_init(void)
+tables_init(void)
 {
 	int32_t c;
 
-	for (c = 0; c < TEXT_TABLE_END; c++)
+	for (c = 0; c < TEXT_TABLE_END; c++) {
 		qc_table[c] = (unsigned char)qc_compute(c);
+		disp_table[c] = (unsigned char)disp_compute(c);
+	}
+	qc_table[0x2028] = qc_table[0x2029] = QC_LINE;
 }
 
 static int
 qc_get(int32_t c)
 {
-	return c < TEXT_TABLE_END ? qc_table[c] : qc_compute(c);
+	if (c >= TEXT_TABLE_END)
+		return qc_compute(c);
+	return qc_table[c] == QC_LINE ? 1 : qc_table[c];
 }
 
-/* Index of the first byte at or after I that is not ASCII or is a CR. */
-static size_t
-ascii_run(const unsigned char *p, size_t len, size_t i)
+/* The next span at or after POS of valid UTF-8 that NFC may change: from
+ * a boundary character to the next one. */
+static bool
+nfc_next_span(const char *s, size_t len, size_t pos, size_t *from,
+	      size_t *to)
 {
-	const uint64_t ones = 0x0101010101010101ULL;
-	const uint64_t highs = 0x8080808080808080ULL;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t seg = pos, i = pos;
+	bool dirty = false;
+	int last = 0;
 
-	while (i + 8 <= len) {
-		uint64_t v, x;
-		memcpy(&v, p + i, 8);
-		x = v ^ (ones * '\r');
-		if ((v & highs) || ((x - ones) & ~x & highs))
-			break;
-		i += 8;
+	while (i < len) {
+		int32_t c = p[i];
+		size_t n = 1;
+		int q = 1;
+
+		if (c >= 0x80) {
+			n = utf8_decode(p + i, len - i, &c);
+			q = c < 0 ? 1 : qc_get(c);
+		}
+		if (q == 1) {
+			if (dirty)
+				break;
+			seg = i;
+			last = 0;
+		} else {
+			if (q == 0 || q - 1 < last)
+				dirty = true;
+			last = q > 0 ? q - 1 : 0;
+		}
+		i += n;
 	}
-	while (i < len && p[i] < 0x80 && p[i] != '\r')
-		i++;
-	return i;
+	*from = seg;
+	*to = i;
+	return dirty;
+}
+
+#define NFC_SMALL 32
+
+static void
+canonical_order(utf8proc_int32_t *cp, utf8proc_ssize_t n)
+{
+	utf8proc_ssize_t i;
+	bool sorted;
+
+	do {
+		sorted = true;
+		for (i = 0; i + 1 < n; i++) {
+			int a = utf8proc_get_property(cp[i])->combining_class;
+			int b = utf8proc_get_property(cp[i + 1])->combining_class;
+			if (a > b && b > 0) {
+				utf8proc_int32_t tmp = cp[i];
+				cp[i] = cp[i + 1];
+				cp[i + 1] = tmp;
+				sorted = false;
+			}
+		}
+	} while (!sorted);
+}
+
+/* NFC of a short span without allocating, the way utf8proc_map does it:
+ * full canonical decomposition, canonical order, then composition.
+ * OUT holds NFC_SMALL * 4 bytes.  False when the span is too long. */
+static bool
+nfc_small(const char *s, size_t len, char *out, size_t *outlen)
+{
+	utf8proc_int32_t cp[NFC_SMALL];
+	utf8proc_ssize_t k = 0, r, i;
+	size_t pos = 0, o = 0;
+
+	if (len > NFC_SMALL)
+		return false;
+	while (pos < len) {
+		int32_t c;
+		int bc = 0;
+
+		pos += utf8_at(s, len, pos, &c);
+		if (c < 0)
+			return false;
+		r = utf8proc_decompose_char(c, cp + k, NFC_SMALL - k,
+					    UTF8PROC_DECOMPOSE, &bc);
+		if (r < 0 || r > NFC_SMALL - k)
+			return false;
+		k += r;
+	}
+	canonical_order(cp, k);
+	k = utf8proc_normalize_utf32(cp, k, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (k < 0)
+		return false;
+	for (i = 0; i < k; i++)
+		o += utf8_encode(cp[i], out + o);
+	*outlen = o;
+	return true;
 }
 
 static bool
-nfc_equal(const char *s, size_t len)
+nfc_span_equal(const char *s, size_t len)
 {
 	utf8proc_uint8_t *out = NULL;
+	char small[NFC_SMALL * 4];
 	utf8proc_ssize_t n;
+	size_t sn;
 	bool same;
 
+	if (nfc_small(s, len, small, &sn))
+		return sn == len && memcmp(small, s, len) == 0;
 	n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
 			 &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	if (n < 0)
@@ -226,35 +362,72 @@ nfc_equal(const char *s, size_t len)
 	return same;
 }
 
+static bool
+nfc_spans_equal(const char *s, size_t len, size_t pos)
+{
+	size_t from, to;
+
+	while (nfc_next_span(s, len, pos, &from, &to)) {
+		if (!nfc_span_equal(s + from, to - from))
+			return false;
+		pos = to;
+	}
+	return true;
+}
+
+/* The start of the boundary character at or before the character at I,
+ * in text where no character before I may change under NFC. */
+static size_t
+nfc_span_start(const char *s, size_t len, size_t i)
+{
+	int32_t c;
+
+	while (i > 0) {
+		i = utf8_prev(s, i);
+		utf8_at(s, len, i, &c);
+		if (c >= 0 && qc_get(c) == 1)
+			break;
+	}
+	return i;
+}
+
 bool
 text_is_clean(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
+	size_t i = 0, first = SIZE_MAX;
 	int last = 0;
-	bool maybe = false;
 
-	pthread_once(&qc_once, qc_init);
+	pthread_once(&tables_once, tables_init);
 	while (i < len) {
+		unsigned b = p[i];
 		int32_t c;
+		size_t n;
 		int q;
 
-		if (p[i] < 0x80) {
-			i = ascii_run(p, len, i);
-			if (i < len && p[i] == '\r')
+		if (b < 0x80) {
+			if (b == '\r')
 				return false;
+			i++;
 			last = 0;
 			continue;
 		}
-		i += utf8_decode(p + i, len - i, &c);
-		if (c < 0 || c == 0x2028 || c == 0x2029)
+		n = utf8_decode_fast(p + i, len - i, &c);
+		if (c < 0)
 			return false;
-		q = qc_get(c);
-		if (q == 0 || (q > 1 && q - 1 < last))
-			maybe = true;
-		last = q > 0 ? q - 1 : 0;
+		q = c < TEXT_TABLE_END ? qc_table[c] : qc_compute(c);
+		if (q != 1) {
+			if (q == QC_LINE)
+				return false;
+			if ((q == 0 || q - 1 < last) && first == SIZE_MAX)
+				first = nfc_span_start(s, len, i);
+			last = q > 0 ? q - 1 : 0;
+		} else {
+			last = 0;
+		}
+		i += n;
 	}
-	return !maybe || nfc_equal(s, len);
+	return first == SIZE_MAX || nfc_spans_equal(s, len, first);
 }
 
 /* --- Repair -------------------------------------------------------------- */
@@ -263,7 +436,7 @@ text_is_clean(const char *s, size_t len)
 static char *
 repair_bytes(const char *s, size_t len, size_t *outlen)
 {
-	char *out, *o;
+	char *out, *o, *small;
 	size_t i = 0;
 
 	if (len > (SIZE_MAX - 1) / 3)
@@ -292,30 +465,96 @@ repair_bytes(const char *s, size_t len, size_t *outlen)
 	}
 	*o = '\0';
 	*outlen = (size_t)(o - out);
-	return out;
+	small = realloc(out, *outlen + 1);
+	return small ? small : out;
+}
+
+struct sbuf {
+	char *p;
+	size_t len, cap;
+};
+
+static bool
+sbuf_add(struct sbuf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = (b->len + n + 1) * 2;
+		char *p = realloc(b->p, cap);
+		if (!p)
+			return false;
+		b->p = p;
+		b->cap = cap;
+	}
+	if (n)
+		memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+	return true;
+}
+
+static bool
+nfc_add_span(struct sbuf *b, const char *s, size_t len)
+{
+	utf8proc_uint8_t *nfc = NULL;
+	char small[NFC_SMALL * 4];
+	utf8proc_ssize_t n;
+	size_t sn;
+	bool ok;
+
+	if (nfc_small(s, len, small, &sn))
+		return sbuf_add(b, small, sn);
+	n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+			 &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	ok = n >= 0 && sbuf_add(b, (char *)nfc, (size_t)n);
+	free(nfc);
+	return ok;
+}
+
+/* NFC of valid UTF-8, normalizing only the spans that need it. */
+static char *
+nfc_spans(char *v, size_t len, size_t *outlen)
+{
+	struct sbuf b = { NULL, 0, 0 };
+	size_t pos = 0, from, to;
+
+	while (nfc_next_span(v, len, pos, &from, &to)) {
+		if (!b.p && !sbuf_add(&b, "", 0))
+			goto fail;
+		if (!sbuf_add(&b, v + pos, from - pos) ||
+		    !nfc_add_span(&b, v + from, to - from))
+			goto fail;
+		pos = to;
+	}
+	if (!b.p) {
+		*outlen = len;
+		return v;
+	}
+	if (!sbuf_add(&b, v + pos, len - pos))
+		goto fail;
+	free(v);
+	*outlen = b.len;
+	return b.p;
+fail:
+	free(b.p);
+	free(v);
+	return NULL;
 }
 
 char *
 text_repair(const char *s, size_t len, size_t *outlen)
 {
-	utf8proc_uint8_t *nfc = NULL;
-	utf8proc_ssize_t n;
-	size_t vlen;
-	char *v;
+	size_t vlen, n;
+	char *v, *r;
 
 	if (text_is_clean(s, len))
 		return text_dup(s, len, outlen);
 	v = repair_bytes(s, len, &vlen);
 	if (!v)
 		return NULL;
-	n = utf8proc_map((const utf8proc_uint8_t *)v, (utf8proc_ssize_t)vlen,
-			 &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-	free(v);
-	if (n < 0)
-		return NULL;
-	if (outlen)
-		*outlen = (size_t)n;
-	return (char *)nfc;
+	r = nfc_spans(v, vlen, &n);
+	if (r && outlen)
+		*outlen = n;
+	return r;
 }
 
 static bool
@@ -445,6 +684,18 @@ cluster_extend(const char *s, size_t len, size_t pos, int32_t first)
 	return pos;
 }
 
+/* Whether a simple character ending at POS is a cluster by itself. */
+static bool
+simple_ends(const char *s, size_t len, size_t pos)
+{
+	int32_t c;
+
+	if (pos >= len || (unsigned char)s[pos] < 0x80)
+		return true;
+	utf8_at(s, len, pos, &c);
+	return c < 0 || (c < TEXT_TABLE_END && (disp_table[c] & DISP_SIMPLE));
+}
+
 size_t
 text_cluster_next(const char *s, size_t len, size_t pos,
 		  struct text_cluster *out)
@@ -471,6 +722,13 @@ text_cluster_next(const char *s, size_t len, size_t pos,
 		out->width = 1;
 		out->kind = TEXT_CL_CONTROL;
 		return pos + 1;
+	}
+	pthread_once(&tables_once, tables_init);
+	if (c < TEXT_TABLE_END && (disp_table[c] & DISP_SIMPLE) &&
+	    simple_ends(s, len, pos + n)) {
+		out->len = n;
+		out->width = disp_table[c] & 3;
+		return pos + n;
 	}
 	p = utf8proc_get_property(c);
 	out->kind = cluster_kind(c, p);
@@ -513,15 +771,6 @@ is_plain_boundclass(int bc)
 	       bc == UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC;
 }
 
-static size_t
-utf8_prev(const char *s, size_t pos)
-{
-	size_t i = pos - 1, stop = pos >= 4 ? pos - 4 : 0;
-
-	while (i > stop && ((unsigned char)s[i] & 0xC0) == 0x80)
-		i--;
-	return i;
-}
 
 /* Whether a cluster surely starts at POS, whatever came before. */
 static bool
@@ -1027,51 +1276,36 @@ struct kbuf {
 };
 
 static bool
-kbuf_put(struct kbuf *b, const char *src, size_t n, size_t from)
+kbuf_grow(struct kbuf *b, size_t need)
 {
-	size_t i;
+	size_t cap;
+	char *k;
 
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = (b->cap + n + 1) * 2;
-		char *k = realloc(b->key, cap);
-		if (!k)
+	if (need <= b->cap)
+		return true;
+	cap = need > b->cap * 2 ? need : b->cap * 2;
+	k = realloc(b->key, cap);
+	if (!k)
+		return false;
+	b->key = k;
+	if (b->with_map) {
+		uint32_t *m = realloc(b->map, cap * sizeof(*m));
+		if (!m)
 			return false;
-		b->key = k;
-		if (b->with_map) {
-			uint32_t *m = realloc(b->map, cap * sizeof(*m));
-			if (!m)
-				return false;
-			b->map = m;
-		}
-		b->cap = cap;
+		b->map = m;
 	}
-	memcpy(b->key + b->len, src, n);
-	if (b->with_map)
-		for (i = 0; i < n; i++)
-			b->map[b->len + i] = (uint32_t)from;
-	b->len += n;
+	b->cap = cap;
 	return true;
 }
 
+/* The folded form of the non-ASCII character at POS. */
 static int
 fold_char(const char *s, size_t len, size_t pos, size_t *adv,
 	  const char **out, char *buf)
 {
-	const unsigned char *u = (const unsigned char *)s;
 	int32_t c;
 	int n;
 
-	if (u[pos] < 0x80) {
-		*adv = 1;
-		c = u[pos];
-		if (c == ' ' || (c >= '\t' && c <= '\r'))
-			return FOLD_SPACE;
-		if (c < 0x20 || c == 0x7F)
-			return 0;
-		buf[0] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-		*out = buf;
-		return 1;
-	}
 	*adv = utf8_at(s, len, pos, &c);
 	if (c < 0)
 		c = CP_REPLACEMENT;
@@ -1084,37 +1318,64 @@ fold_char(const char *s, size_t len, size_t pos, size_t *adv,
 	return n;
 }
 
+static int
+fold_ascii(unsigned char c)
+{
+	if (c == ' ' || (c >= '\t' && c <= '\r'))
+		return FOLD_SPACE;
+	if (c < 0x20 || c == 0x7F)
+		return 0;
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
 static bool
 fold_run(const char *s, size_t len, struct kbuf *b)
 {
-	char buf[FOLD_BUF];
-	size_t pos = 0, space_at = 0;
+	const unsigned char *u = (const unsigned char *)s;
+	char buf[FOLD_BUF], one;
+	size_t pos = 0, space_at = 0, k = 0;
 	bool space = false;
 
 	pthread_once(&fold_once, fold_init);
+	if (!kbuf_grow(b, len + 2))
+		return false;
 	while (pos < len) {
-		const char *out = NULL;
-		size_t adv;
-		int n = fold_char(s, len, pos, &adv, &out, buf);
+		const char *out = &one;
+		size_t adv = 1, i;
+		int n = fold_ascii(u[pos]);
 
+		if (u[pos] >= 0x80)
+			n = fold_char(s, len, pos, &adv, &out, buf);
+		else if (n != FOLD_SPACE && n != 0)
+			one = (char)n, n = 1;
 		if (n == FOLD_SPACE) {
 			if (!space)
 				space_at = pos;
 			space = true;
-		} else if (n > 0) {
-			if (space && b->len > 0 && !kbuf_put(b, " ", 1, space_at))
-				return false;
+			pos += adv;
+			continue;
+		}
+		if (n > 0 && k + (size_t)n + 2 > b->cap &&
+		    !kbuf_grow(b, k + (size_t)n + 2))
+			return false;
+		if (n > 0 && space && k > 0) {
+			if (b->with_map)
+				b->map[k] = (uint32_t)space_at;
+			b->key[k++] = ' ';
+		}
+		if (n > 0)
 			space = false;
-			if (!kbuf_put(b, out, (size_t)n, pos))
-				return false;
+		for (i = 0; i < (size_t)n; i++) {
+			if (b->with_map)
+				b->map[k] = (uint32_t)pos;
+			b->key[k++] = out[i];
 		}
 		pos += adv;
 	}
-	if (!kbuf_put(b, "", 0, 0))
-		return false;
-	b->key[b->len] = '\0';
+	b->len = k;
+	b->key[k] = '\0';
 	if (b->with_map)
-		b->map[b->len] = (uint32_t)len;
+		b->map[k] = (uint32_t)len;
 	return true;
 }
 
