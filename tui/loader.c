@@ -1,9 +1,11 @@
 /* loader.c - stream a minutes XML file into the model.
  *
- * One pass of libxml2's xmlTextReader over the file's bytes, held in
- * memory; no tree is kept.  A light scanner walks the same bytes in step
- * with the reader to give exact line:column positions to problems (the
- * reader itself only knows where the parser is, which runs ahead). */
+ * The file's bytes are read whole, checked (empty, compressed, NUL,
+ * DOCTYPE), then pushed in chunks through libxml2's SAX2 push parser:
+ * one pass, no tree, every event handled as it comes.  SAX rather than
+ * xmlTextReader: the reader builds and frees a node for every element
+ * and text, which alone costs more than the parse.  Positions come from
+ * the parser's own input (it stands on the event being reported). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -17,16 +19,18 @@
 #include <unistd.h>
 
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
-#include <libxml/xmlreader.h>
 
 #include "loader.h"
 #include "text.h"
 
 #define MAX_PROBLEMS 1000
-#define RELEASE_STEP ((size_t)4 << 20)
-#define READER_OPTIONS (XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_NOWARNING)
+#define RELEASE_STEP ((size_t)1 << 20)
+#define POOL_CHUNK ((size_t)64 << 10)
+#define PUSH_CHUNK ((size_t)64 << 10)
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOWARNING)
 
 #if LIBXML_VERSION >= 21200
 #define XML_ERROR const xmlError
@@ -138,40 +142,35 @@ struct frame {
 /* A `by` name not known yet when its item was read. */
 struct by_later {
 	uint32_t item, slot, line, col;
-	size_t name;     /* offset in ld.names */
-};
-
-/* The raw-bytes scanner that follows the reader. */
-struct scan {
-	const char *p, *end;
-	const char *line_start;
-	uint32_t line;
-	const char *tag, *tag_end, *tag_ls;
-	uint32_t tag_line;
-	bool on, utf8;
+	size_t name; /* offset in ld.names */
 };
 
 struct attrs {
 	const char *v[A_COUNT];
-	xmlChar *owned[A_COUNT];
 };
 
 struct ld {
 	struct minutes *m;
 	struct load_error *err;
-	xmlTextReaderPtr r;
+	xmlParserCtxtPtr ctxt;
 	bool fatal;
 	const char *buf;
 	size_t len;
-	size_t released; /* bytes of buf given back (loader's own buffer) */
+	size_t released; /* bytes of buf given back (the loader's own copy) */
 	bool release;
-	struct scan sc;
+	bool utf8;       /* no other encoding declared */
+
+	/* the start tag being read, in the parser's buffer */
+	const char *tag, *tag_end;
+	uint32_t tag_line, tag_col;
+	/* where the last event ended: text starts there */
+	uint32_t prev_line, prev_col;
 
 	struct frame frames[LOADER_MAX_DEPTH + 1];
-	const xmlChar *el_seen[EL_COUNT], *attr_seen[A_COUNT];
 	int nframes;
 	uint32_t dropped; /* problems past MAX_PROBLEMS */
 	uint32_t root_line;
+	const xmlChar *el_seen[EL_COUNT], *attr_seen[A_COUNT];
 
 	struct mn_person *persons;
 	uint32_t npersons, cap_persons;
@@ -183,8 +182,10 @@ struct ld {
 	uint32_t nfigs, cap_figs;
 	struct by_later *later;
 	uint32_t nlater, cap_later;
-	struct sbuf names, raw, out, tmp;
+	struct sbuf names, raw, out, tmp, abuf;
 	struct id_table ids;
+	char *pool; /* strings packed into arena chunks */
+	size_t pool_left;
 
 	/* text being built */
 	bool space, at_start;
@@ -274,6 +275,13 @@ trim(const char *s, size_t *len)
 /* --- errors ----------------------------------------------------------- */
 
 static void
+stop(struct ld *ld)
+{
+	if (ld->ctxt)
+		xmlStopParser(ld->ctxt);
+}
+
+static void
 set_fatal(struct ld *ld, uint32_t line, uint32_t col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
@@ -300,17 +308,13 @@ xml_message(XML_ERROR *e, char *buf, size_t size)
 	const char *bytes = strstr(msg, "Bytes:");
 	size_t n = 0;
 
-	if (strncmp(msg, "Input is not proper UTF-8", 25) == 0 ||
-	    strncmp(msg, "Input is not proper UTF-16", 26) == 0) {
-		snprintf(buf, size, "invalid %s%s%s%s", msg[23] == '8' ?
-			 "UTF-8" : "UTF-16", bytes ? " (" : "",
+	if (strncmp(msg, "Input is not proper UTF-8", 25) == 0) {
+		snprintf(buf, size, "invalid UTF-8%s%s%s", bytes ? " (" : "",
 			 bytes ? bytes + 7 : "", bytes ? ")" : "");
-		msg = buf;
 	} else if (e->code == XML_ERR_UNDECLARED_ENTITY ||
 		   e->code == XML_WAR_UNDECLARED_ENTITY) {
 		snprintf(buf, size, "%s (only &amp; &lt; &gt; &quot; &apos; "
 			 "and character references are allowed)", msg);
-		msg = buf;
 	} else {
 		snprintf(buf, size, "%s", msg);
 	}
@@ -453,18 +457,18 @@ xml_decl_encoding(struct ld *ld, const struct units *u, size_t i, size_t end)
 	unsigned q = unit_at(u, i++);
 	while (i < end && unit_at(u, i) != q && n + 1 < sizeof(enc))
 		enc[n++] = (char)unit_at(u, i++);
-	ld->sc.utf8 = name_is_utf8(enc, n);
+	ld->utf8 = name_is_utf8(enc, n);
 }
 
 static bool
 compressed(const unsigned char *s, size_t len)
 {
 	static const struct { const char *magic; size_t len; } magic[] = {
-		{ "\x1f\x8b", 2 },                 /* gzip */
-		{ "\xfd" "7zXZ\0", 6 },            /* xz */
-		{ "BZh", 3 },                      /* bzip2 */
-		{ "\x28\xb5\x2f\xfd", 4 },         /* zstd */
-		{ "PK\x03\x04", 4 },               /* zip */
+		{ "\x1f\x8b", 2 },           /* gzip */
+		{ "\xfd" "7zXZ\0", 6 },      /* xz */
+		{ "BZh", 3 },                /* bzip2 */
+		{ "\x28\xb5\x2f\xfd", 4 },   /* zstd */
+		{ "PK\x03\x04", 4 },         /* zip */
 	};
 	for (size_t i = 0; i < sizeof(magic) / sizeof(*magic); i++)
 		if (len >= magic[i].len &&
@@ -474,7 +478,8 @@ compressed(const unsigned char *s, size_t len)
 }
 
 /* The checks made on the bytes before libxml2 sees them: empty,
- * compressed, NUL bytes, DOCTYPE.  Sets up the scanner. */
+ * compressed, NUL bytes, DOCTYPE (refused before the parser could read
+ * a single entity declaration). */
 static bool
 check_bytes(struct ld *ld)
 {
@@ -491,7 +496,7 @@ check_bytes(struct ld *ld)
 		set_fatal(ld, 0, 0, "compressed file: decompress it first");
 		return false;
 	}
-	ld->sc.utf8 = true;
+	ld->utf8 = true;
 	if (ld->len >= 2 && (s[0] == 0xff || s[0] == 0xfe) &&
 	    (s[1] ^ s[0]) == 0x01) {
 		u.width = 2;
@@ -527,161 +532,98 @@ check_bytes(struct ld *ld)
 		}
 	}
 	if (units_match(&u, i, "<!DOCTYPE")) {
-		units_pos(&u, start, i, ld->sc.utf8, &line, &col);
+		units_pos(&u, start, i, ld->utf8, &line, &col);
 		set_fatal(ld, line, col, "DOCTYPE not allowed");
 		return false;
 	}
-	ld->sc.on = u.width == 1;
-	ld->sc.p = ld->sc.line_start = ld->buf + start;
-	ld->sc.end = ld->buf + ld->len;
-	ld->sc.line = 1;
 	return true;
 }
 
-/* --- the scanner -------------------------------------------------------- */
+/* --- positions -------------------------------------------------------- */
 
-static void
-scan_to(struct scan *sc, const char *to)
+/* The parser reads UTF-8 (it converts other encodings first) and counts
+ * columns in characters. */
+static uint32_t
+chars(const char *p, const char *e)
 {
-	const char *p = sc->p;
-	while (p < to && (p = memchr(p, '\n', (size_t)(to - p)))) {
-		sc->line++;
-		sc->line_start = ++p;
-	}
-	sc->p = to;
+	uint32_t n = 0;
+	for (; p < e; p++)
+		n += ((unsigned char)*p & 0xc0) != 0x80;
+	return n;
 }
 
 static uint32_t
-col_of(const struct scan *sc, const char *ls, const char *p)
+newlines(const char *p, const char *e)
 {
-	uint32_t col = 1;
-	for (; ls < p; ls++)
-		if (!sc->utf8 || ((unsigned char)*ls & 0xc0) != 0x80)
-			col++;
-	return col;
+	uint32_t n = 0;
+	while (p < e && (p = memchr(p, '\n', (size_t)(e - p)))) {
+		n++;
+		p++;
+	}
+	return n;
 }
 
-static const char *
-find_lit(const char *p, const char *end, const char *lit)
+/* Where the parser is: right after the last event. */
+static void
+mark_prev(struct ld *ld, int extra)
 {
-	const char *q = memmem(p, (size_t)(end - p), lit, strlen(lit));
-	return q ? q + strlen(lit) : end;
+	xmlParserInputPtr in = ld->ctxt->input;
+	ld->prev_line = in->line > 0 ? (uint32_t)in->line : 0;
+	ld->prev_col = in->col > 0 ? (uint32_t)(in->col + extra) : 0;
 }
 
-/* Moves to the next tag, skipping comments, CDATA sections and
- * processing instructions; returns its '<' or NULL. */
-static const char *
-scan_next_tag(struct scan *sc)
+/* The start tag just read: the parser stands on its '>' (or "/>"), the
+ * '<' is the last one before (none can be inside a tag). */
+static void
+find_tag(struct ld *ld)
 {
-	for (;;) {
-		const char *lt = memchr(sc->p, '<', (size_t)(sc->end - sc->p));
-		if (!lt || lt + 1 >= sc->end)
-			return NULL;
-		scan_to(sc, lt);
-		if (lt[1] == '?') {
-			scan_to(sc, find_lit(lt, sc->end, "?>"));
-		} else if (lt[1] == '!') {
-			const char *e = sc->end - lt > 3 && lt[2] == '-' ?
-				find_lit(lt, sc->end, "-->") :
-				find_lit(lt, sc->end, "]]>");
-			scan_to(sc, e);
-		} else {
-			return lt;
-		}
+	xmlParserInputPtr in = ld->ctxt->input;
+	const char *base = (const char *)in->base, *cur = (const char *)in->cur;
+	const char *lt = memrchr(base, '<', (size_t)(cur - base));
+
+	ld->tag = ld->tag_end = NULL;
+	ld->tag_line = in->line > 0 ? (uint32_t)in->line : 0;
+	ld->tag_col = 0;
+	if (!lt)
+		return;
+	uint32_t nl = newlines(lt, cur);
+	ld->tag = lt;
+	ld->tag_end = cur;
+	ld->tag_line -= nl;
+	if (nl == 0 && in->col > 0) {
+		ld->tag_col = (uint32_t)in->col - chars(lt, cur);
+	} else if (nl) {
+		const char *ls = memrchr(base, '\n', (size_t)(lt - base));
+		if (ls)
+			ld->tag_col = 1 + chars(ls + 1, lt);
+		else if (ld->prev_line == ld->tag_line)
+			ld->tag_col = ld->prev_col;
 	}
 }
 
-/* Is NAME written at P, followed by one of the bytes in AFTER? */
+/* Is NAME written at P, followed by '=' or white space? */
 static bool
-name_at(const char *p, const char *end, const char *name, const char *after)
+attr_name_at(const char *p, const char *end, const char *name)
 {
 	size_t n = strlen(name);
 	if ((size_t)(end - p) <= n || memcmp(p, name, n) != 0)
 		return false;
-	return is_space((unsigned char)p[n]) || strchr(after, p[n]);
+	return p[n] == '=' || is_space((unsigned char)p[n]);
 }
 
-static void
-scan_start(struct scan *sc, const char *qname)
-{
-	const char *lt, *q;
-	if (!sc->on)
-		return;
-	lt = scan_next_tag(sc);
-	if (!lt || lt[1] == '/' || !name_at(lt + 1, sc->end, qname, "/>")) {
-		sc->on = false;
-		return;
-	}
-	sc->tag = lt;
-	sc->tag_line = sc->line;
-	sc->tag_ls = sc->line_start;
-	for (q = lt + 1; q < sc->end && *q != '>'; q++) {
-		if (*q == '"' || *q == '\'') {
-			const char *e = memchr(q + 1, *q, (size_t)(sc->end - q - 1));
-			if (!e)
-				break;
-			q = e;
-		}
-	}
-	if (q >= sc->end) {
-		sc->on = false;
-		return;
-	}
-	sc->tag_end = q;
-	scan_to(sc, q + 1);
-}
-
-static void
-scan_end(struct scan *sc)
-{
-	const char *lt;
-	if (!sc->on)
-		return;
-	lt = scan_next_tag(sc);
-	if (!lt || lt[1] != '/') {
-		sc->on = false;
-		return;
-	}
-	scan_to(sc, find_lit(lt, sc->end, ">"));
-}
-
-/* Where the reader is when the scanner is lost. */
-static uint32_t
-reader_line(struct ld *ld)
-{
-	xmlNodePtr n = xmlTextReaderCurrentNode(ld->r);
-	if (n && n->line > 0 && n->line < 65535)
-		return n->line;
-	int line = xmlTextReaderGetParserLineNumber(ld->r);
-	return line > 0 ? (uint32_t)line : 0;
-}
-
-static void
-tag_pos(struct ld *ld, uint32_t *line, uint32_t *col)
-{
-	if (ld->sc.on) {
-		*line = ld->sc.tag_line;
-		*col = col_of(&ld->sc, ld->sc.tag_ls, ld->sc.tag);
-	} else {
-		*line = reader_line(ld);
-		*col = 0;
-	}
-}
-
-/* Where attribute QNAME is written in the last start tag. */
+/* Where attribute QNAME is written in the start tag of F. */
 static void
 attr_pos(struct ld *ld, const struct frame *f, const char *qname,
 	 uint32_t *line, uint32_t *col)
 {
-	const struct scan *sc = &ld->sc;
-	const char *p, *end = sc->tag_end, *ls = sc->tag_ls;
-	uint32_t ln = sc->tag_line;
+	const char *p, *end = ld->tag_end, *ls = NULL;
+	uint32_t ln = ld->tag_line;
 
 	*line = f->line;
 	*col = f->col;
-	if (!sc->on)
+	if (!ld->tag)
 		return;
-	for (p = sc->tag + 1; p < end && !is_space((unsigned char)*p); p++)
+	for (p = ld->tag + 1; p < end && !is_space((unsigned char)*p); p++)
 		;
 	while (p < end) {
 		if (is_space((unsigned char)*p)) {
@@ -691,18 +633,18 @@ attr_pos(struct ld *ld, const struct frame *f, const char *qname,
 			}
 			continue;
 		}
-		if (*p == '/')
-			return;
-		if (name_at(p, end, qname, "=")) {
+		if (attr_name_at(p, end, qname)) {
 			*line = ln;
-			*col = col_of(sc, ls, p);
+			*col = ls ? 1 + chars(ls, p) :
+			       ld->tag_col ? ld->tag_col + chars(ld->tag, p) : 0;
 			return;
 		}
 		const char *qt = p;
 		while (qt < end && *qt != '"' && *qt != '\'')
 			qt++;
-		const char *e = qt < end ?
-			memchr(qt + 1, *qt, (size_t)(end - qt - 1)) : NULL;
+		if (qt >= end)
+			return;
+		const char *e = memchr(qt + 1, *qt, (size_t)(end - qt - 1));
 		if (!e)
 			return;
 		for (const char *k = p; k < e; k++)
@@ -714,49 +656,22 @@ attr_pos(struct ld *ld, const struct frame *f, const char *qname,
 	}
 }
 
-/* Where the text the reader is on starts: its first character that is
- * not white space. */
+/* Where the first character of S that is not white space is, S being
+ * text that starts where the last event ended. */
 static void
-text_pos(struct ld *ld, uint32_t *line, uint32_t *col)
+text_pos(const struct ld *ld, const char *s, size_t len, uint32_t *line,
+	 uint32_t *col)
 {
-	struct scan sc = ld->sc;
-	if (!sc.on) {
-		*line = reader_line(ld);
-		*col = 0;
-		return;
+	*line = ld->prev_line;
+	*col = ld->prev_col;
+	for (size_t i = 0; i < len && is_space((unsigned char)s[i]); i++) {
+		if (s[i] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if (*col && s[i] != '\r') {
+			(*col)++;
+		}
 	}
-	const char *p = sc.p;
-	for (;;) {
-		while (p < sc.end && is_space((unsigned char)*p))
-			p++;
-		if (sc.end - p > 3 && memcmp(p, "<!--", 4) == 0)
-			p = find_lit(p, sc.end, "-->");
-		else if (sc.end - p > 1 && memcmp(p, "<?", 2) == 0)
-			p = find_lit(p, sc.end, "?>");
-		else
-			break;
-	}
-	scan_to(&sc, p);
-	*line = sc.line;
-	*col = col_of(&sc, sc.line_start, p);
-}
-
-/* Gives back the pages of the loader's own copy of the file that both
- * libxml2 and the scanner are done with. */
-static void
-release_behind(struct ld *ld)
-{
-	if (!ld->release || !ld->sc.on)
-		return;
-	size_t upto = (size_t)(ld->sc.tag_ls - ld->buf);
-	if (upto - ld->released < RELEASE_STEP)
-		return;
-	size_t page = (size_t)sysconf(_SC_PAGESIZE);
-	upto = upto / page * page;
-	if (upto > ld->released &&
-	    madvise((char *)ld->buf + ld->released, upto - ld->released,
-		    MADV_DONTNEED) == 0)
-		ld->released = upto;
 }
 
 /* --- ids ---------------------------------------------------------------- */
@@ -852,28 +767,75 @@ id_add(struct ld *ld, const char *id, uint32_t ref)
 
 /* --- strings -------------------------------------------------------------- */
 
-/* An NFC copy in the arena. */
+/* SIZE bytes aligned to ALIGN (a power of two <= 16), packed: the arena
+ * rounds every allocation up to max_align_t, too much for short ids. */
+static void *
+pool_alloc(struct ld *ld, size_t size, size_t align)
+{
+	size_t pad = (size_t)(-(uintptr_t)ld->pool & (align - 1));
+	if (size > POOL_CHUNK / 4)
+		return mn_arena_alloc(ld->m->arena, size);
+	if (!ld->pool || ld->pool_left < size + pad) {
+		ld->pool = mn_arena_alloc(ld->m->arena, POOL_CHUNK);
+		ld->pool_left = POOL_CHUNK;
+		pad = 0;
+	}
+	void *p = ld->pool + pad;
+	ld->pool += size + pad;
+	ld->pool_left -= size + pad;
+	return p;
+}
+
+static const char *
+pool_strndup(struct ld *ld, const char *s, size_t len)
+{
+	char *p = pool_alloc(ld, len + 1, 1);
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+/* An NFC copy, kept with the model. */
 static const char *
 nfc_str(struct ld *ld, const char *s, size_t len)
 {
 	if (text_is_clean(s, len))
-		return mn_arena_strndup(ld->m->arena, s, len);
+		return pool_strndup(ld, s, len);
 	size_t n;
 	char *r = text_repair(s, len, &n);
 	if (!r)
 		oom();
-	const char *a = mn_arena_strndup(ld->m->arena, r, n);
+	const char *a = pool_strndup(ld, r, n);
 	free(r);
 	return a;
 }
 
-/* An attribute value, trimmed, in NFC, in the arena. */
+/* An attribute value, trimmed, in NFC, kept with the model. */
 static const char *
 token_str(struct ld *ld, const char *v)
 {
 	size_t n;
 	v = trim(v, &n);
 	return nfc_str(ld, v, n);
+}
+
+/* The same in ld->tmp, for values not kept. */
+static const char *
+token_tmp(struct ld *ld, const char *v)
+{
+	size_t n;
+	v = trim(v, &n);
+	ld->tmp.len = 0;
+	if (text_is_clean(v, n)) {
+		sbuf_add(&ld->tmp, v, n);
+	} else {
+		char *r = text_repair(v, n, &n);
+		if (!r)
+			oom();
+		sbuf_add(&ld->tmp, r, n);
+		free(r);
+	}
+	return ld->tmp.s;
 }
 
 static bool
@@ -944,12 +906,16 @@ static void
 text_emit(struct ld *ld, const char *s, size_t len)
 {
 	struct sbuf *o = &ld->out;
+	const unsigned char *p = (const unsigned char *)s, *e = p + len;
 	sbuf_reserve(o, len + 1);
 	char *d = o->s + o->len;
-	for (const char *e = s + len; s < e; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (is_space(c)) {
+	/* XML text has no control characters but TAB, LF and CR: any byte
+	 * up to ' ' is white space */
+	while (p < e) {
+		if (*p <= ' ') {
 			ld->space = !ld->at_start;
+			while (++p < e && *p <= ' ')
+				;
 			continue;
 		}
 		if (ld->space) {
@@ -961,7 +927,9 @@ text_emit(struct ld *ld, const char *s, size_t len)
 			ld->fig_started = true;
 		}
 		ld->at_start = false;
-		*d++ = (char)c;
+		do
+			*d++ = (char)*p++;
+		while (p < e && *p > ' ');
 	}
 	o->len = (size_t)(d - o->s);
 	o->s[o->len] = '\0';
@@ -1013,101 +981,103 @@ text_end(struct ld *ld, const struct frame *f)
 {
 	text_flush(ld);
 	check_mojibake(ld, f, ld->out.s ? ld->out.s : "", ld->out.len);
-	return mn_arena_strndup(ld->m->arena, ld->out.s ? ld->out.s : "",
-				ld->out.len);
+	return pool_strndup(ld, ld->out.s ? ld->out.s : "", ld->out.len);
 }
 
 /* --- elements ------------------------------------------------------------ */
 
 /* Names come interned by libxml2: compare pointers first. */
 static enum el
-el_lookup(struct ld *ld, xmlNodePtr n)
+el_lookup(struct ld *ld, const xmlChar *name, const xmlChar *uri)
 {
-	if (n->ns)
+	if (uri)
 		return EL_UNKNOWN;
 	for (int e = 0; e < EL_COUNT; e++)
-		if (n->name == ld->el_seen[e])
+		if (name == ld->el_seen[e])
 			return (enum el)e;
 	for (int e = 0; e < EL_COUNT; e++)
-		if (strcmp((const char *)n->name, el_names[e]) == 0) {
-			ld->el_seen[e] = n->name;
+		if (strcmp((const char *)name, el_names[e]) == 0) {
+			ld->el_seen[e] = name;
 			return (enum el)e;
 		}
 	return EL_UNKNOWN;
 }
 
-static void
+static const char *
 qname(const xmlChar *prefix, const xmlChar *name, char *buf, size_t size)
 {
-	if (prefix)
-		snprintf(buf, size, "%s:%s", prefix, name);
-	else
-		snprintf(buf, size, "%s", name);
+	if (!prefix)
+		return (const char *)name;
+	snprintf(buf, size, "%s:%s", prefix, name);
+	return buf;
 }
 
 static enum attr
-attr_lookup(struct ld *ld, xmlAttrPtr a)
+attr_lookup(struct ld *ld, const xmlChar *name, const xmlChar *uri)
 {
-	if (a->ns) {
-		if (strcmp((const char *)a->ns->href,
-			   (const char *)XML_XML_NAMESPACE) == 0 &&
-		    strcmp((const char *)a->name, "lang") == 0)
+	if (uri) {
+		if (strcmp((const char *)uri, (const char *)XML_XML_NAMESPACE) == 0 &&
+		    strcmp((const char *)name, "lang") == 0)
 			return A_LANG;
 		return A_COUNT;
 	}
 	for (int i = 0; i < A_COUNT; i++)
-		if (a->name == ld->attr_seen[i])
+		if (name == ld->attr_seen[i])
 			return (enum attr)i;
 	for (int i = 0; i < A_COUNT; i++)
-		if (i != A_LANG && strcmp((const char *)a->name, attr_names[i]) == 0) {
-			ld->attr_seen[i] = a->name;
+		if (i != A_LANG && strcmp((const char *)name, attr_names[i]) == 0) {
+			ld->attr_seen[i] = name;
 			return (enum attr)i;
 		}
 	return A_COUNT;
 }
 
-static const char *
-attr_value(xmlAttrPtr a, xmlChar **owned)
+/* Copies an attribute value out of the parser into ld->abuf.  Without
+ * entity substitution (never asked for) the parser hands a '&' over as
+ * "&#38;": undo that. */
+static size_t
+attr_copy(struct ld *ld, const xmlChar *v, const xmlChar *end)
 {
-	xmlNodePtr c = a->children;
-	if (!c)
-		return "";
-	if (c->type == XML_TEXT_NODE && !c->next && c->content)
-		return (const char *)c->content;
-	*owned = xmlNodeListGetString(a->doc, c, 1);
-	return *owned ? (const char *)*owned : "";
+	size_t off = ld->abuf.len, n = (size_t)(end - v);
+	const char *s = (const char *)v;
+	sbuf_reserve(&ld->abuf, n);
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '&' && n - i >= 5 && memcmp(s + i, "&#38;", 5) == 0)
+			i += 4;
+		ld->abuf.s[ld->abuf.len++] = s[i];
+	}
+	ld->abuf.s[ld->abuf.len++] = '\0';
+	return off;
 }
 
+/* SAX2 attributes: (localname, prefix, URI, value, end) each. */
 static void
-attrs_read(struct ld *ld, struct frame *f, xmlNodePtr n, struct attrs *at)
+attrs_read(struct ld *ld, struct frame *f, int nattrs, const xmlChar **a,
+	   struct attrs *at)
 {
-	char name[256];
-	uint32_t line, col;
-	memset(at, 0, sizeof(*at));
-	for (xmlAttrPtr a = n->properties; a; a = a->next) {
-		enum attr k = attr_lookup(ld, a);
+	char buf[256];
+	size_t off[A_COUNT];
+	uint32_t line, col, have = 0;
+	ld->abuf.len = 0;
+	for (int i = 0; i < nattrs; i++, a += 5) {
+		enum attr k = attr_lookup(ld, a[0], a[2]);
 		if (k == A_COUNT || !(el_attrs[f->el] & B(k))) {
-			qname(a->ns ? a->ns->prefix : NULL, a->name, name,
-			      sizeof(name));
+			const char *name = qname(a[1], a[0], buf, sizeof(buf));
 			attr_pos(ld, f, name, &line, &col);
 			problem(ld, line, col, "unknown attribute %s on <%s>",
 				name, el_names[f->el]);
 			continue;
 		}
-		at->v[k] = attr_value(a, &at->owned[k]);
+		off[k] = attr_copy(ld, a[3], a[4]);
+		have |= B(k);
 	}
-	for (int k = 0; k < A_COUNT; k++)
+	for (int k = 0; k < A_COUNT; k++) {
+		at->v[k] = have & B(k) ? ld->abuf.s + off[k] : NULL;
 		if ((el_attrs_required[f->el] & B(k)) && !at->v[k])
 			problem(ld, f->line, f->col,
 				"missing attribute %s on <%s>", attr_names[k],
 				el_names[f->el]);
-}
-
-static void
-attrs_free(struct attrs *at)
-{
-	for (int k = 0; k < A_COUNT; k++)
-		xmlFree(at->owned[k]);
+	}
 }
 
 /* Checks and registers an id; returns it (NULL when absent). */
@@ -1119,15 +1089,17 @@ read_id(struct ld *ld, const struct frame *f, const struct attrs *at,
 	if (!at->v[A_ID])
 		return NULL;
 	const char *id = token_str(ld, at->v[A_ID]);
-	attr_pos(ld, f, "id", &line, &col);
 	if (xmlValidateNCName((const xmlChar *)id, 0) != 0) {
+		attr_pos(ld, f, "id", &line, &col);
 		problem(ld, line, col, "bad id \"%s\": not an XML name", id);
 		return id;
 	}
 	uint32_t first = id_add(ld, id, ref);
-	if (first != REF_NONE)
+	if (first != REF_NONE) {
+		attr_pos(ld, f, "id", &line, &col);
 		problem(ld, line, col, "duplicate id \"%s\" (first at line %u)",
 			id, ref_line(ld, first));
+	}
 	return id;
 }
 
@@ -1245,9 +1217,8 @@ static void
 read_by(struct ld *ld, const struct frame *f, struct mn_item *it,
 	const char *v)
 {
-	uint32_t line, col, n = 0;
-	const char *by = token_str(ld, v), *p;
-	attr_pos(ld, f, "by", &line, &col);
+	uint32_t line = 0, col = 0, n = 0;
+	const char *by = token_tmp(ld, v), *p;
 	for (p = by; *p;) {
 		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
 			p++;
@@ -1257,10 +1228,11 @@ read_by(struct ld *ld, const struct frame *f, struct mn_item *it,
 			p++;
 	}
 	if (n == 0) {
+		attr_pos(ld, f, "by", &line, &col);
 		problem(ld, line, col, "attribute by names no one");
 		return;
 	}
-	it->by = mn_arena_alloc(ld->m->arena, n * sizeof(*it->by));
+	it->by = pool_alloc(ld, n * sizeof(*it->by), sizeof(*it->by));
 	it->nby = n;
 	n = 0;
 	for (p = by; *p;) {
@@ -1272,12 +1244,19 @@ read_by(struct ld *ld, const struct frame *f, struct mn_item *it,
 			break;
 		while (p[len] && !is_space((unsigned char)p[len]))
 			len++;
-		snprintf(name, sizeof(name), "%.*s", (int)len, p);
-		uint32_t ref = id_find(ld, name);
-		if (ref != REF_NONE && REF_KIND(ref) == REF_PERSON)
+		uint32_t ref = REF_NONE;
+		if (len < sizeof(name)) {
+			memcpy(name, p, len);
+			name[len] = '\0';
+			ref = id_find(ld, name);
+		}
+		if (ref != REF_NONE && REF_KIND(ref) == REF_PERSON) {
 			it->by[n] = REF_INDEX(ref);
-		else
+		} else {
+			if (!line)
+				attr_pos(ld, f, "by", &line, &col);
 			by_later(ld, p, len, n, line, col);
+		}
 		n++;
 		p += len;
 	}
@@ -1348,7 +1327,7 @@ begin_figure(struct ld *ld, struct frame *f, const struct frame *parent,
 	ld->fig_started = false;
 	if (at->v[A_OP]) {
 		static const char *const ops[] = { "ge", "gt", "eq", "le", "lt" };
-		const char *op = token_str(ld, at->v[A_OP]);
+		const char *op = token_tmp(ld, at->v[A_OP]);
 		int i = 0;
 		while (i < 5 && strcmp(op, ops[i]) != 0)
 			i++;
@@ -1361,7 +1340,7 @@ begin_figure(struct ld *ld, struct frame *f, const struct frame *parent,
 		}
 	}
 	if (at->v[A_VALUE]) {
-		const char *s = token_str(ld, at->v[A_VALUE]);
+		const char *s = token_tmp(ld, at->v[A_VALUE]);
 		if (parse_decimal(s, &v)) {
 			fg->value = v;
 		} else {
@@ -1390,10 +1369,10 @@ begin_figure(struct ld *ld, struct frame *f, const struct frame *parent,
 
 static void
 begin_el(struct ld *ld, struct frame *f, const struct frame *parent,
-	 xmlNodePtr n)
+	 int nattrs, const xmlChar **attrs)
 {
 	struct attrs at;
-	attrs_read(ld, f, n, &at);
+	attrs_read(ld, f, nattrs, attrs, &at);
 	switch (f->el) {
 	case EL_MINUTES: begin_minutes(ld, f, &at); break;
 	case EL_DATE:
@@ -1412,7 +1391,6 @@ begin_el(struct ld *ld, struct frame *f, const struct frame *parent,
 			text_begin(ld);
 		break;
 	}
-	attrs_free(&at);
 }
 
 static void
@@ -1445,12 +1423,11 @@ end_item(struct ld *ld, const struct frame *f)
 	struct mn_item *it = &ld->items[ld->nitems - 1];
 	text_flush(ld);
 	check_mojibake(ld, f, ld->out.s ? ld->out.s : "", ld->out.len);
-	it->text = mn_arena_strndup(ld->m->arena, ld->out.s ? ld->out.s : "",
-				    ld->out.len);
+	it->text = pool_strndup(ld, ld->out.s ? ld->out.s : "", ld->out.len);
 	it->len = (uint32_t)ld->out.len;
 	if (ld->nfigs) {
 		size_t size = ld->nfigs * sizeof(*it->figures);
-		it->figures = mn_arena_alloc(ld->m->arena, size);
+		it->figures = pool_alloc(ld, size, 8);
 		memcpy(it->figures, ld->figs, size);
 		it->nfigures = ld->nfigs;
 	}
@@ -1544,105 +1521,131 @@ el_allowed(struct ld *ld, struct frame *parent, struct frame *f,
 	return true;
 }
 
-static void
-on_end(struct ld *ld)
-{
-	struct frame *f = &ld->frames[--ld->nframes];
-	scan_end(&ld->sc);
-	if (f->el != EL_SKIP)
-		end_el(ld, f);
-}
+/* --- SAX events ------------------------------------------------------- */
 
 static void
-on_start(struct ld *ld)
+on_start(void *arg, const xmlChar *localname, const xmlChar *prefix,
+	 const xmlChar *uri, int nns, const xmlChar **ns, int nattrs,
+	 int ndefaulted, const xmlChar **attrs)
 {
-	xmlNodePtr n = xmlTextReaderCurrentNode(ld->r);
-	char name[256];
-	bool empty = xmlTextReaderIsEmptyElement(ld->r) == 1;
+	struct ld *ld = arg;
+	char buf[256];
+	(void)nns;
+	(void)ns;
+	(void)ndefaulted;
+	if (ld->fatal)
+		return;
 	struct frame *parent = &ld->frames[ld->nframes - 1];
-
-	qname(n->ns ? n->ns->prefix : NULL, n->name, name, sizeof(name));
-	scan_start(&ld->sc, name);
-	release_behind(ld);
-	uint32_t line, col;
-	tag_pos(ld, &line, &col);
+	const char *name = qname(prefix, localname, buf, sizeof(buf));
+	find_tag(ld);
 	if (ld->nframes > LOADER_MAX_DEPTH) {
-		set_fatal(ld, line, col, "elements nested deeper than %d levels",
+		set_fatal(ld, ld->tag_line, ld->tag_col,
+			  "elements nested deeper than %d levels",
 			  LOADER_MAX_DEPTH);
+		stop(ld);
 		return;
 	}
 	struct frame *f = &ld->frames[ld->nframes++];
-	f->line = line;
-	f->col = col;
+	f->line = ld->tag_line;
+	f->col = ld->tag_col;
 	f->seen = 0;
-	f->el = parent->el == EL_SKIP ? EL_SKIP : el_lookup(ld, n);
+	f->el = parent->el == EL_SKIP ? EL_SKIP : el_lookup(ld, localname, uri);
 	if (f->el != EL_SKIP && !el_allowed(ld, parent, f, name))
 		f->el = EL_SKIP;
 	if (f->el != EL_SKIP) {
 		parent->seen |= B(f->el);
-		begin_el(ld, f, parent, n);
+		begin_el(ld, f, parent, nattrs, attrs);
 	}
-	if (empty) {
-		ld->nframes--;
-		if (f->el != EL_SKIP)
-			end_el(ld, f);
-	}
+	mark_prev(ld, 1);
 }
 
 static void
-on_text(struct ld *ld, bool blank)
+on_end(void *arg, const xmlChar *localname, const xmlChar *prefix,
+       const xmlChar *uri)
 {
-	struct frame *f = &ld->frames[ld->nframes - 1];
-	const char *s = (const char *)xmlTextReaderConstValue(ld->r);
-	uint32_t line, col;
-	if (!s || f->el == EL_SKIP || f->el == EL_DOC)
+	struct ld *ld = arg;
+	(void)localname;
+	(void)prefix;
+	(void)uri;
+	if (ld->fatal || ld->nframes <= 1)
 		return;
-	size_t len = strlen(s);
+	struct frame *f = &ld->frames[--ld->nframes];
+	if (f->el != EL_SKIP)
+		end_el(ld, f);
+	mark_prev(ld, 0);
+}
+
+static void
+on_text(void *arg, const xmlChar *text, int n)
+{
+	struct ld *ld = arg;
+	struct frame *f = &ld->frames[ld->nframes - 1];
+	const char *s = (const char *)text;
+	size_t len = n > 0 ? (size_t)n : 0;
+	uint32_t line, col;
+	if (ld->fatal || f->el == EL_SKIP || f->el == EL_DOC)
+		goto done;
 	if (!(EL_TEXT & B(f->el))) {
-		if (blank || (f->seen & SEEN_TEXT) || is_blank(s, len))
-			return;
-		text_pos(ld, &line, &col);
+		if ((f->seen & SEEN_TEXT) || is_blank(s, len))
+			goto done;
+		text_pos(ld, s, len, &line, &col);
 		problem(ld, line, col, "text not allowed in <%s>",
 			el_names[f->el]);
 		f->seen |= SEEN_TEXT;
-		return;
+		goto done;
 	}
 	if (f->el == EL_ITEM && !ld->open_inline) {
-		if (blank || is_blank(s, len))
-			return;
-		text_pos(ld, &line, &col);
+		if (is_blank(s, len))
+			goto done;
+		text_pos(ld, s, len, &line, &col);
 		item_inline(ld, line, col);
 	}
 	sbuf_add(&ld->raw, s, len);
+done:
+	mark_prev(ld, 0);
 }
 
 static void
-run(struct ld *ld)
+on_mark(void *arg, const xmlChar *a, const xmlChar *b)
 {
-	int ret;
-	uint32_t line;
-	while (!ld->fatal && (ret = xmlTextReaderRead(ld->r)) == 1) {
-		switch (xmlTextReaderNodeType(ld->r)) {
-		case XML_READER_TYPE_ELEMENT: on_start(ld); break;
-		case XML_READER_TYPE_END_ELEMENT: on_end(ld); break;
-		case XML_READER_TYPE_TEXT:
-		case XML_READER_TYPE_CDATA: on_text(ld, false); break;
-		case XML_READER_TYPE_WHITESPACE:
-		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE: on_text(ld, true); break;
-		case XML_READER_TYPE_DOCUMENT_TYPE:
-			set_fatal(ld, reader_line(ld), 0, "DOCTYPE not allowed");
-			break;
-		case XML_READER_TYPE_ENTITY_REFERENCE:
-			set_fatal(ld, reader_line(ld), 0,
-				  "entity reference not allowed");
-			break;
-		default: break;
-		}
-	}
-	if (!ld->fatal && ret < 0) {
-		line = (uint32_t)xmlTextReaderGetParserLineNumber(ld->r);
-		set_fatal(ld, line, 0, "not well-formed XML");
-	}
+	(void)a;
+	(void)b;
+	mark_prev(arg, 0);
+}
+
+static void
+on_comment(void *arg, const xmlChar *text)
+{
+	(void)text;
+	mark_prev(arg, 0);
+}
+
+static void
+on_start_document(void *arg)
+{
+	mark_prev(arg, 0);
+}
+
+static void
+on_doctype(void *arg, const xmlChar *name, const xmlChar *id,
+	   const xmlChar *sys)
+{
+	struct ld *ld = arg;
+	(void)name;
+	(void)id;
+	(void)sys;
+	set_fatal(ld, (uint32_t)xmlSAX2GetLineNumber(ld->ctxt), 0,
+		  "DOCTYPE not allowed");
+	stop(ld);
+}
+
+static void
+on_reference(void *arg, const xmlChar *name)
+{
+	struct ld *ld = arg;
+	set_fatal(ld, (uint32_t)xmlSAX2GetLineNumber(ld->ctxt), 0,
+		  "entity reference &%s; not allowed", name);
+	stop(ld);
 }
 
 /* --- the model, finished -------------------------------------------------- */
@@ -1715,6 +1718,8 @@ finish(struct ld *ld)
 {
 	struct minutes *m = ld->m;
 	resolve_later(ld);
+	free(ld->ids.slots);
+	ld->ids.slots = NULL;
 	sort_problems(m);
 	if (ld->dropped)
 		minutes_add_problem(m, 0, 0, "%u more problems not listed",
@@ -1749,6 +1754,7 @@ ld_free(struct ld *ld)
 	free(ld->raw.s);
 	free(ld->out.s);
 	free(ld->tmp.s);
+	free(ld->abuf.s);
 	free(ld->ids.slots);
 }
 
@@ -1763,6 +1769,72 @@ err_init(struct load_error *err, const char *name)
 }
 
 static void
+sax_init(xmlSAXHandler *h)
+{
+	memset(h, 0, sizeof(*h));
+	h->initialized = XML_SAX2_MAGIC;
+	h->startDocument = on_start_document;
+	h->startElementNs = on_start;
+	h->endElementNs = on_end;
+	h->characters = on_text;
+	h->ignorableWhitespace = on_text;
+	h->cdataBlock = on_text;
+	h->comment = on_comment;
+	h->processingInstruction = on_mark;
+	h->internalSubset = on_doctype;
+	h->externalSubset = on_doctype;
+	h->reference = on_reference;
+	h->warning = silent;
+	h->error = silent;
+	h->fatalError = silent;
+	h->serror = on_xml_error;
+}
+
+/* Gives back the pages of the loader's own copy of the file that the
+ * parser has taken in (it keeps what it still needs in its own buffer). */
+static void
+release_behind(struct ld *ld, size_t upto)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	if (!ld->release || upto - ld->released < RELEASE_STEP)
+		return;
+	upto = upto / page * page;
+	if (madvise((char *)ld->buf + ld->released, upto - ld->released,
+		    MADV_DONTNEED) == 0)
+		ld->released = upto;
+}
+
+static void
+push(struct ld *ld, const char *name)
+{
+	xmlSAXHandler sax;
+	size_t off = ld->len < 4 ? ld->len : 4;
+
+	sax_init(&sax);
+	ld->ctxt = xmlCreatePushParserCtxt(&sax, ld, ld->buf, (int)off, name);
+	if (!ld->ctxt) {
+		set_fatal(ld, 0, 0, "cannot start the XML parser");
+		return;
+	}
+	xmlCtxtUseOptions(ld->ctxt, PARSE_OPTIONS);
+	while (off < ld->len && !ld->fatal) {
+		size_t n = ld->len - off < PUSH_CHUNK ? ld->len - off : PUSH_CHUNK;
+		xmlParseChunk(ld->ctxt, ld->buf + off, (int)n, 0);
+		off += n;
+		release_behind(ld, off);
+	}
+	if (!ld->fatal)
+		xmlParseChunk(ld->ctxt, NULL, 0, 1);
+	if (!ld->fatal && !ld->ctxt->wellFormed)
+		set_fatal(ld, (uint32_t)xmlSAX2GetLineNumber(ld->ctxt), 0,
+			  "not well-formed XML");
+	xmlFreeParserCtxt(ld->ctxt);
+	ld->ctxt = NULL;
+}
+
+/* libxml2 reports some errors (encoding conversion) through its global
+ * handlers: catch them for this load and print nothing. */
+static void
 parse(struct ld *ld, const char *name)
 {
 	xmlGenericErrorFunc gen = xmlGenericError;
@@ -1772,15 +1844,7 @@ parse(struct ld *ld, const char *name)
 
 	xmlSetGenericErrorFunc(NULL, silent);
 	xmlSetStructuredErrorFunc(ld, on_xml_error);
-	ld->r = xmlReaderForMemory(ld->buf, (int)ld->len, name, NULL,
-				   READER_OPTIONS);
-	if (!ld->r) {
-		set_fatal(ld, 0, 0, "cannot start the XML reader");
-	} else {
-		xmlTextReaderSetStructuredErrorHandler(ld->r, on_xml_error, ld);
-		run(ld);
-		xmlFreeTextReader(ld->r);
-	}
+	push(ld, name);
 	xmlSetGenericErrorFunc(gen_ctx, gen);
 	xmlSetStructuredErrorFunc(serr_ctx, serr);
 }
@@ -1876,7 +1940,7 @@ read_file(const char *path, char **buf, size_t *len, size_t *map,
 	}
 	*map = st.st_size > 0 ? (size_t)st.st_size : 1;
 	*buf = mmap(NULL, *map, PROT_READ | PROT_WRITE,
-		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
 	if (*buf == MAP_FAILED)
 		oom();
 	if (!read_all(fd, *buf, (size_t)st.st_size, len)) {
