@@ -6,6 +6,9 @@
 #   #@ size: 120x40                       (default 80x24)
 #   #@ attrs                              (dump attribute rows too)
 #   #@ env: NO_COLOR=1                    (extra environment)
+#   #@ golden: OTHER                      (compare with OTHER.screen)
+#   #@ copy: SRC DEST                     (run in a scratch folder holding
+#                                          SRC under the name DEST)
 # and tests/screens/NAME.screen is the exact screen expected.
 # UPDATE_GOLDEN=1 rewrites the golden files instead of comparing.
 . "$top_srcdir/tests/tap.sh"
@@ -20,22 +23,32 @@ for keys in tests/screens/*.keys; do
 	envs=$(sed -n 's/^#@ env: //p' "$keys")
 	attrs=
 	grep -q '^#@ attrs' "$keys" && attrs=--dump-attrs
+	golden=$(sed -n 's/^#@ golden: //p' "$keys")
+	copy=$(sed -n 's/^#@ copy: //p' "$keys")
+	[ -n "$golden" ] || golden=$name
 	[ -n "$size" ] || size=80x24
+	dir=.
+	if [ -n "$copy" ]; then
+		dir="$tmp/run-$name"
+		mkdir -p "$dir/$(dirname "${copy#* }")"
+		cp "${copy% *}" "$dir/${copy#* }"
+	fi
 	cols=${size%x*}
 	rows=${size#*x}
 	# shellcheck disable=SC2086
-	env COLUMNS="$cols" LINES="$rows" $envs "$MINUTES" --replay "$keys" \
-		--dump-screen "$tmp/$name.screen" $attrs $args 2>"$tmp/$name.err"
+	(cd "$dir" && env COLUMNS="$cols" LINES="$rows" $envs "$MINUTES" \
+		--replay "$top_srcdir/$keys" --dump-screen "$tmp/$name.screen" \
+		$attrs $args 2>"$tmp/$name.err")
 	status=$?
 	is "$status" 0 "$name: replay exits 0"
-	if [ -n "${UPDATE_GOLDEN:-}" ]; then
+	if [ -n "${UPDATE_GOLDEN:-}" ] && [ "$golden" = "$name" ]; then
 		cp "$tmp/$name.screen" "tests/screens/$name.screen"
 	fi
-	if [ -f "tests/screens/$name.screen" ]; then
-		is "$(cat "$tmp/$name.screen")" "$(cat "tests/screens/$name.screen")" \
-			"$name: screen matches"
+	if [ -f "tests/screens/$golden.screen" ]; then
+		is "$(cat "$tmp/$name.screen")" "$(cat "tests/screens/$golden.screen")" \
+			"$name: screen matches $golden.screen"
 	else
-		ok 1 "$name: golden file tests/screens/$name.screen is missing"
+		ok 1 "$name: golden file tests/screens/$golden.screen is missing"
 	fi
 done
 done_testing

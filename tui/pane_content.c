@@ -241,7 +241,15 @@ content_layout(struct ui *ui, int idx, int width)
 		for (int i = before; i < l->n; i++)
 			l->v[i].indent = iw;
 	}
-	lines_add(l, NULL, STYLE_NORMAL, 0, NULL, 0, 0, STYLE_NORMAL);
+	if (entry == ENTRY_ATTENDEES || entry >= 0)
+		lines_add(l, NULL, STYLE_NORMAL, 0, NULL, 0, 0, STYLE_NORMAL);
+}
+
+static int
+content_gap(struct ui *ui)
+{
+	int entry = ui_entry(ui);
+	return entry == ENTRY_ATTENDEES || entry >= 0;
 }
 
 static int
@@ -302,4 +310,5 @@ const struct pane_ops pane_content_ops = {
 	.draw = content_draw,
 	.header = content_header,
 	.cursor = content_cursor,
+	.gap = content_gap,
 };

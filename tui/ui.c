@@ -503,7 +503,7 @@ draw_pane(struct ui *ui, enum pane_id id)
 			  idx == c->cur);
 		bool sel = idx == c->cur && !(id == PANE_DETAIL && ui->doc);
 		if (sel) {
-			int rows = h > 1 && ops == &pane_content_ops ? h - 1 : h;
+			int rows = h - (ops->gap ? ops->gap(ui) : 0);
 			for (int k = 0; k < rows && k < vis; k++)
 				draw_restyle(y + k, r.x, r.w,
 					     focused ? STYLE_SELECTED : STYLE_SELECTED_DIM);
@@ -577,10 +577,15 @@ draw_status(struct ui *ui)
 	}
 	if (ui->doc && ui->doc->m) {
 		const struct pane_ops *ops = ui_pane_ops(ui, PANE_CONTENT);
-		char head[512];
-		ops->header(ui, head, sizeof(head));
-		snprintf(left, sizeof(left), " %d/%d ", ui_content_cur(ui) + 1,
-			 ops->count(ui) ? ops->count(ui) : 0);
+		char name[64];
+		int entry = ui_entry(ui);
+		const char *full = entry >= 0 ? ui->doc->m->sections[entry].heading
+			: entry == ENTRY_MEETING ? _("Meeting")
+			: entry == ENTRY_ATTENDEES ? _("Attendees") : _("Problems");
+		text_truncate(full, strlen(full), ui->cols / 4 > 8 ? ui->cols / 4 : 8,
+			      name, sizeof(name));
+		snprintf(left, sizeof(left), " %s · %d/%d ", name,
+			 ui_content_cur(ui) + 1, ops->count(ui));
 	} else if (!ui->doc) {
 		snprintf(left, sizeof(left), " %d/%d ", ui->list.cur + 1, ui->ndocs);
 	} else {
@@ -653,9 +658,14 @@ static void
 draw_too_small(struct ui *ui)
 {
 	const char *msg = _("Terminal too small");
-	for (int y = 0; y < ui->rows; y++)
-		draw_fill(y, 0, ui->cols, STYLE_NORMAL);
-	draw_str(ui->rows / 2, 0, ui->cols, msg, STYLE_LABEL);
+	char need[64];
+
+	if (text_width(msg, strlen(msg)) > ui->cols)
+		msg = _("Too small");
+	snprintf(need, sizeof(need), _("need %dx%d"), MIN_COLS, MIN_ROWS);
+	draw_str(ui->rows / 2 - (ui->rows > 2), 0, ui->cols, msg, STYLE_LABEL);
+	if (ui->rows > 2)
+		draw_str(ui->rows / 2, 0, ui->cols, need, STYLE_DIM);
 }
 
 static void

@@ -58,6 +58,8 @@ struct pane_ops {
 	/* The header line's text (into BUF). */
 	void (*header)(struct ui *ui, char *buf, size_t size);
 	struct cursor *(*cursor)(struct ui *ui);
+	/* blank lines that end each record (not part of the selection) */
+	int (*gap)(struct ui *ui);
 };
 
 extern const struct pane_ops pane_nav_ops;
