@@ -201,6 +201,14 @@ safe_str(const char *s)
 	return r;
 }
 
+/* qsort, which must not be given a NULL base even for no elements */
+static void
+sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
+
 static time_t
 clock_now(void)
 {
@@ -861,7 +869,7 @@ rebuild(struct notes_store *s)
 		s->all[s->nall++] = &s->own.v[i]->pub;
 	for (size_t i = 0; i < s->oth.n; i++)
 		s->all[s->nall++] = &s->oth.v[i]->pub;
-	qsort(s->all, n, sizeof(*s->all), cmp_created);
+	sort(s->all, n, sizeof(*s->all), cmp_created);
 
 	smap_init(&s->idmap, n);
 	for (size_t i = 0; i < n; i++) {
@@ -896,8 +904,8 @@ rebuild(struct notes_store *s)
 		    e->sec < s->nsecopen)
 			s->secopen[e->sec]++;
 	}
-	qsort(s->orphans, s->norphans, sizeof(*s->orphans), cmp_orphan);
-	qsort(s->bytarget, n, sizeof(*s->bytarget), cmp_target);
+	sort(s->orphans, s->norphans, sizeof(*s->orphans), cmp_orphan);
+	sort(s->bytarget, n, sizeof(*s->bytarget), cmp_target);
 
 	smap_init(&s->tmap, n);
 	size_t ng = 0;
@@ -1475,8 +1483,8 @@ serialize(struct notes_store *s, struct buf *b)
 	const struct note **v = xmalloc(s->own.n * sizeof(*v));
 	for (size_t i = 0; i < s->own.n; i++)
 		v[i] = &s->own.v[i]->pub;
-	qsort(v, s->own.n, sizeof(*v), cmp_created);
-	qsort(s->oown.v, s->oown.n, sizeof(*s->oown.v), cmp_ovr);
+	sort(v, s->own.n, sizeof(*v), cmp_created);
+	sort(s->oown.v, s->oown.n, sizeof(*s->oown.v), cmp_ovr);
 
 	buf_str(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<notes");
 	xml_attr(b, "version", "1");
@@ -2018,7 +2026,7 @@ load_dir(struct notes_store *s, const char *dir)
 	}
 	closedir(d);
 	if (n)
-		qsort(names, n, sizeof(*names), cmp_str);
+		sort(names, n, sizeof(*names), cmp_str);
 	for (size_t i = 0; i < n; i++) {
 		char *path = xasprintf("%s/%s", dir, names[i]);
 		bool same_name = strlen(names[i]) == strlen(s->safe) + 4 &&
@@ -2565,7 +2573,7 @@ md_header(FILE *out, const struct minutes *m, const struct notes_store *s)
 		if (!seen)
 			rev[nrev++] = nt->author;
 	}
-	qsort(rev, nrev, sizeof(*rev), cmp_coll);
+	sort(rev, nrev, sizeof(*rev), cmp_coll);
 	fprintf(out, "# %s ", _("Review notes:"));
 	put_safe(out, m->meeting.title);
 	fprintf(out, "\n\n- %s: ", _("Minutes"));

@@ -848,6 +848,8 @@ child_adder(const char *mp, const char *reviewer, int fd, int count)
 		if (write(fd, line, strlen(line)) < 0)
 			_exit(4);
 	}
+	notes_close(s);
+	minutes_free(m);
 	_exit(0);
 }
 
