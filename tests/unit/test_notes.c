@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "loader.h"
 #include "model.h"
 #include "notes.h"
 #include "tap.h"
@@ -740,6 +741,69 @@ test_fallback(void)
 	unsetenv("XDG_DATA_HOME");
 }
 
+/* The fixture files, loaded by the real loader, give the same element
+ * texts (so the same hashes) as the models built by hand; and a note
+ * re-anchors across the two loaded versions. */
+static void
+test_loaded(void)
+{
+	static const char *const ids[] = { "hop-thu-2020", "hoang", "lan",
+					   "mo-dau", "md1", "ket-qua", "kq1",
+					   "kq2", "kq3" };
+	char path[4096], dir[1024];
+	struct minutes *l[2] = { NULL, NULL };
+	struct load_error le;
+	for (int v = 0; v < 2; v++) {
+		snprintf(path, sizeof(path),
+			 "%s/tests/fixtures/notes/minutes-v%d.xml", srcdir, v + 1);
+		IS_INT(loader_load_file(path, &l[v], &le), LOAD_OK,
+		       v ? "minutes-v2.xml loads" : "minutes-v1.xml loads");
+	}
+	if (!l[0] || !l[1]) {
+		minutes_free(l[0]);
+		minutes_free(l[1]);
+		return;
+	}
+	int same = 1;
+	for (int v = 0; v < 2; v++) {
+		struct minutes *h = fx_minutes("x", v + 1);
+		for (size_t i = 0; i < sizeof(ids) / sizeof(*ids); i++) {
+			char *a = notes_element_text(l[v], ids[i]);
+			char *b = notes_element_text(h, ids[i]);
+			if (!((!a && !b) || (a && b && strcmp(a, b) == 0))) {
+				same = 0;
+				printf("# v%d %s: \"%s\" vs \"%s\"\n", v + 1,
+				       ids[i], a ? a : "(none)", b ? b : "(none)");
+			}
+			free(a);
+			free(b);
+		}
+		minutes_free(h);
+	}
+	OK(same, "loaded and hand-built models give the same element texts");
+
+	fake_now = BASE_TIME;
+	const char *mp = new_minutes_dir("loaded", dir, sizeof(dir));
+	struct notes_error err;
+	struct notes_store *s = notes_open(mp, l[0], "lan", &err);
+	notes_add(s, "kq2", NOTES_QUESTION, "120?", NULL, &err);
+	notes_add(s, "kq3", NOTES_QUESTION, "which?", NULL, &err);
+	notes_add(s, "kq1", NOTES_AGREED, "ok", NULL, &err);
+	notes_set_minutes(s, l[1]);
+	IS_INT(notes_for_target(s, "kq1", NULL) == 1 &&
+		       notes_open_count(s, "kq1") == 1,
+	       1, "loaded v2: the note on kq1 is there");
+	const struct note *const *v;
+	notes_for_target(s, "kq1", &v);
+	IS_INT(v[0]->anchor, NOTES_ANCHORED, "loaded v2: kq1 anchored");
+	notes_for_target(s, "kq2", &v);
+	IS_INT(v[0]->anchor, NOTES_CHANGED, "loaded v2: kq2 changed");
+	IS_INT(notes_orphans(s, NULL), 1, "loaded v2: kq3's note is an orphan");
+	notes_close(s);
+	minutes_free(l[0]);
+	minutes_free(l[1]);
+}
+
 /* --- Export -------------------------------------------------------------- */
 
 static char *
@@ -1067,6 +1131,7 @@ main(void)
 	test_malformed();
 	test_files();
 	test_fallback();
+	test_loaded();
 	test_export();
 	test_crash();
 	test_concurrency();
