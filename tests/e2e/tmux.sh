@@ -1,0 +1,164 @@
+# tmux.sh - end-to-end tests in a real terminal emulator (tmux), under
+# LC_ALL=C.UTF-8: what a person sees must be what the headless replay
+# mode shows for the same keys at the same size.
+. "$top_srcdir/tests/tap.sh"
+TMUX_BIN=${TMUX_BIN:-tmux}
+if ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
+	skip "tmux end-to-end tests" "tmux is not installed"
+	done_testing
+	exit 0
+fi
+export LC_ALL=C.UTF-8
+unset TMUX
+tmp=$(mktemp -d)
+sock="minutes-e2e-$$"
+t() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
+trap 't kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+cd "$top_srcdir" || exit 1
+
+# wait_for TEXT: polls the pane until TEXT shows (5 s at most)
+wait_for() {
+	for _ in $(seq 1 100); do
+		t capture-pane -p -t e2e 2>/dev/null | grep -qF -- "$1" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# settle: waits until the screen stops changing
+settle() {
+	prev=
+	for _ in $(seq 1 40); do
+		cur=$(t capture-pane -p -t e2e 2>/dev/null)
+		[ -n "$cur" ] && [ "$cur" = "$prev" ] && return 0
+		prev=$cur
+		sleep 0.1
+	done
+}
+
+screen() { t capture-pane -p -t e2e | sed 's/ *$//'; }
+
+# shows WANT: polls until the pane shows exactly WANT (5 s at most), then
+# prints what it shows
+shows() {
+	for _ in $(seq 1 100); do
+		[ "$(screen)" = "$1" ] && break
+		sleep 0.05
+	done
+	screen
+}
+
+# replay KEYSFILE COLS ROWS ARGS...: the headless screen for comparison
+replay() {
+	k=$1 c=$2 r=$3
+	shift 3
+	COLUMNS=$c LINES=$r "$MINUTES" --replay "$k" --dump-screen "$tmp/replay.out" "$@" &&
+		sed 's/ *$//' "$tmp/replay.out"
+}
+
+start() { # start COLS ROWS ARGS...
+	c=$1 r=$2
+	shift 2
+	rm -f "$tmp/status"
+	t new-session -d -s e2e -x "$c" -y "$r" \
+		"TERM=screen-256color $MINUTES $*; echo \$? > $tmp/status; sleep 30"
+	t set-option -t e2e remain-on-exit on >/dev/null
+}
+
+wait_exit() {
+	for _ in $(seq 1 100); do
+		[ -s "$tmp/status" ] && { cat "$tmp/status"; return 0; }
+		sleep 0.05
+	done
+	echo timeout
+}
+
+# --- start, navigate, compare with the replay mode -------------------------
+start 100 30 data/ngan-son-2020.xml
+wait_for "Contents"
+ok $? "the browser starts in tmux"
+settle
+printf '' >"$tmp/none.keys"
+want=$(replay "$tmp/none.keys" 100 30 data/ngan-son-2020.xml)
+is "$(shows "$want")" "$want" \
+	"first screen: tmux shows what the replay mode shows"
+
+t send-keys -t e2e j j j Enter j Enter
+settle
+printf 'j\nj\nj\n<Enter>\nj\n<Enter>\n' >"$tmp/nav.keys"
+nav_screen=$(replay "$tmp/nav.keys" 100 30 data/ngan-son-2020.xml)
+is "$(shows "$nav_screen")" "$nav_screen" "navigation: the same screen as the replay mode"
+
+# --- resize down to 10x4 and back ------------------------------------------
+t resize-window -t e2e -x 10 -y 4
+settle
+small=$(printf '\nToo small\nneed 20x5')
+is "$(shows "$small")" "$small" "at 10x4: the too-small screen"
+t resize-window -t e2e -x 100 -y 30
+settle
+is "$(shows "$nav_screen")" "$nav_screen" "back at 100x30: the same screen as before"
+
+# a resize storm while scrolling: no crash, same screen at the end
+for i in $(seq 1 20); do
+	t resize-window -t e2e -x $((20 + i * 4)) -y $((5 + i))
+	t send-keys -t e2e j k
+done
+t resize-window -t e2e -x 100 -y 30
+settle
+is "$(shows "$nav_screen")" "$nav_screen" "after a resize storm with keys: the same screen"
+
+# --- search ----------------------------------------------------------------
+t send-keys -t e2e / 'dai doan ket' Enter
+settle
+printf 'j\nj\nj\n<Enter>\nj\n<Enter>\n/\n"dai doan ket"\n<Enter>\n' >"$tmp/search.keys"
+want=$(replay "$tmp/search.keys" 100 30 data/ngan-son-2020.xml)
+is "$(shows "$want")" "$want" "search: the same screen as the replay mode"
+screen | grep -q "7/16"
+ok $? "search moved on to the next match after the cursor (target 7 of 16)"
+
+# --- quit: status 0 and the terminal restored --------------------------------
+t send-keys -t e2e q q q q
+is "$(wait_exit)" 0 "q from the top quits with status 0"
+is "$(t display-message -p -t e2e '#{alternate_on}')" 0 "the terminal left the alternate screen"
+t kill-session -t e2e
+
+# --- Vietnamese typed into the search prompt ---------------------------------
+start 100 30 data/ngan-son-2020.xml
+wait_for "Contents"
+t send-keys -t e2e / 'Đại đoàn kếx' BSpace 't' Enter
+settle
+screen | grep -q "5/8"
+ok $? "Vietnamese typed with a Backspace correction finds the match"
+t send-keys -t e2e Q
+is "$(wait_exit)" 0 "Q quits at once with status 0"
+t kill-session -t e2e
+
+# --- a file name with an escape sequence does not reach the terminal ---------
+evil="$tmp/$(printf 'x\033]2;PWNED\007y').xml"
+cp data/ngan-son-2020.xml "$evil"
+t new-session -d -s e2e -x 100 -y 30
+t set-option -t e2e allow-rename on >/dev/null 2>&1
+t send-keys -t e2e "printf '\\033]2;clean\\007'; $MINUTES $tmp/x*y.xml" Enter
+wait_for "Contents"
+ok $? "a file named with an escape sequence opens"
+settle
+title=$(t display-message -p -t e2e '#{pane_title}')
+is "$title" "clean" "the escape sequence in the file name did not change the terminal's title"
+screen | head -n 1 | grep -q "x�]2;PWNED�y.xml"
+ok $? "the file name is shown with its control characters made visible"
+t send-keys -t e2e q
+t kill-session -t e2e
+
+# --- SIGHUP: the terminal goes away, the program ends (no busy loop) --------
+start 100 30 data/ngan-son-2020.xml
+wait_for "Contents"
+pid=$(pgrep -n -f "$MINUTES data/ngan-son-2020.xml")
+t kill-session -t e2e
+gone=1
+for _ in $(seq 1 50); do
+	kill -0 "$pid" 2>/dev/null || { gone=0; break; }
+	sleep 0.1
+done
+ok $gone "closing the terminal ends the program"
+
+done_testing
