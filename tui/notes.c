@@ -209,10 +209,14 @@ sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
 		qsort(base, n, size, cmp);
 }
 
+/* Now, kept within what the file format can hold (years 1970-9999). */
 static time_t
 clock_now(void)
 {
-	return clock_fn ? clock_fn() : time(NULL);
+	time_t t = clock_fn ? clock_fn() : time(NULL);
+	if (t < 0)
+		return 0;
+	return t > (time_t)253402300799 ? (time_t)253402300799 : t;
 }
 
 void
@@ -2169,7 +2173,10 @@ fallback_dir(const char *minutes_path, const struct minutes *m)
 	return dir;
 }
 
-/* Where the own notes go at first: see the rules in the report. */
+/* Where the own notes go: beside the minutes when one's file is there;
+ * else in the fallback when one's file is there; else beside the minutes
+ * when that folder can be written, else the fallback.  A save that finds
+ * the folder not writable moves to the fallback too. */
 static void
 choose_dir(struct notes_store *s)
 {

@@ -19,7 +19,8 @@
  * When the minutes' folder is not writable, the reviewer's own file goes
  * to $XDG_DATA_HOME/minutes/notes/KEY/REVIEWER.xml instead (default
  * ~/.local/share), KEY = FNV-1a hash (hex) of the minutes' absolute path
- * and id, '-', the file's base name; notes_fallback() says so.
+ * and id, '-', the file's base name; notes_fallback() says so.  It stays
+ * there while the reviewer has a file there and none beside the minutes.
  *
  * Saving happens the moment a change is made: under flock(LOCK_EX) on
  * the persistent DIR/NAME.notes/.lock, the reviewer's file is read again
@@ -231,8 +232,10 @@ void
 notes_export_markdown(FILE *out, const struct minutes *m,
 		      const struct notes_store *s);
 
-/* For --dump: the notes on element ID, each as one line "author · kind ·
- * status · date" then its text, every line after INDENT spaces. */
+/* For --dump: the notes on element ID (open first), each as a line
+ * "[kind, status] author, 2026-11-28 10:15 UTC" (+ " (text changed since
+ * this note)") then its text lines indented 2 more; INDENT spaces before
+ * every line. */
 void
 notes_dump_for(FILE *out, const struct notes_store *s, const char *id,
 	       int indent);
