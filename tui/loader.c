@@ -305,12 +305,22 @@ static void
 xml_message(XML_ERROR *e, char *buf, size_t size)
 {
 	const char *msg = e->message ? e->message : "XML error";
-	const char *bytes = strstr(msg, "Bytes:");
+	const char *bytes = strstr(msg, "Bytes: ");
+	unsigned code;
 	size_t n = 0;
 
-	if (strncmp(msg, "Input is not proper UTF-8", 25) == 0) {
-		snprintf(buf, size, "invalid UTF-8%s%s%s", bytes ? " (" : "",
-			 bytes ? bytes + 7 : "", bytes ? ")" : "");
+	if (strncmp(msg, "Input is not proper UTF-8", 25) == 0 && bytes) {
+		n = strcspn(bytes + 7, "\n");
+		while (n && bytes[7 + n - 1] == ' ')
+			n--;
+		snprintf(buf, size, "invalid UTF-8 (bytes %.*s)", (int)n, bytes + 7);
+		n = 0;
+	} else if (strncmp(msg, "Input is not proper UTF-8", 25) == 0) {
+		snprintf(buf, size, "invalid UTF-8");
+	} else if (sscanf(msg, "Char 0x%X out of allowed range", &code) == 1) {
+		snprintf(buf, size, "character U+%04X not allowed in XML", code);
+	} else if (e->code == XML_ERR_DOCUMENT_EMPTY) {
+		snprintf(buf, size, "not an XML document (it must start with '<')");
 	} else if (e->code == XML_ERR_UNDECLARED_ENTITY ||
 		   e->code == XML_WAR_UNDECLARED_ENTITY) {
 		snprintf(buf, size, "%s (only &amp; &lt; &gt; &quot; &apos; "
@@ -477,6 +487,23 @@ compressed(const unsigned char *s, size_t len)
 	return false;
 }
 
+/* Does UTF-8 text S end inside a multibyte character?  *AT: its start.
+ * (libxml2 only says "internal error" then.) */
+static bool
+cut_short(const unsigned char *s, size_t len, size_t *at)
+{
+	size_t i = len, back = 0;
+	while (i > 0 && back < 4 && (s[i - 1] & 0xc0) == 0x80) {
+		i--;
+		back++;
+	}
+	if (i == 0 || s[i - 1] < 0xc0)
+		return false;
+	size_t need = s[i - 1] >= 0xf0 ? 3 : s[i - 1] >= 0xe0 ? 2 : 1;
+	*at = i - 1;
+	return back < need;
+}
+
 /* The checks made on the bytes before libxml2 sees them: empty,
  * compressed, NUL bytes, DOCTYPE (refused before the parser could read
  * a single entity declaration). */
@@ -515,6 +542,12 @@ check_bytes(struct ld *ld)
 	if (nul) {
 		units_pos(&u, start, (size_t)(nul - s), true, &line, &col);
 		set_fatal(ld, line, col, "NUL byte (not allowed in XML)");
+		return false;
+	}
+	if (u.width == 1 && cut_short(s, ld->len, &i)) {
+		units_pos(&u, start, i, true, &line, &col);
+		set_fatal(ld, line, col,
+			  "invalid UTF-8: the file ends inside a character");
 		return false;
 	}
 	for (i = start;;) {
@@ -1056,7 +1089,7 @@ attrs_read(struct ld *ld, struct frame *f, int nattrs, const xmlChar **a,
 	   struct attrs *at)
 {
 	char buf[256];
-	size_t off[A_COUNT];
+	size_t off[A_COUNT] = { 0 };
 	uint32_t line, col, have = 0;
 	ld->abuf.len = 0;
 	for (int i = 0; i < nattrs; i++, a += 5) {
