@@ -655,10 +655,8 @@ orphan_emit(const char *s, const struct text_cluster *c, char *buf,
 		*used = 0;
 		return 0;
 	}
-	if (buf) {
-		buf[0] = (char)0xC2;
-		buf[1] = (char)0xA0;
-	}
+	if (buf)
+		utf8_encode(CP_NBSP, buf);
 	w = cluster_emit(s, c->off, c->len, buf ? buf + 2 : NULL, size - 2,
 			 used);
 	*used += 2;
@@ -770,7 +768,6 @@ is_plain_boundclass(int bc)
 	return bc == UTF8PROC_BOUNDCLASS_OTHER ||
 	       bc == UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC;
 }
-
 
 /* Whether a cluster surely starts at POS, whatever came before. */
 static bool

@@ -16,7 +16,9 @@
 /* --- Repair and normalize -------------------------------------------- */
 
 /* True when S is valid UTF-8, already NFC, and has no CR, U+2028 or
- * U+2029: the fast path a loader takes before anything is rebuilt. */
+ * U+2029: the fast path a loader takes before anything is rebuilt.
+ * About as fast as a plain UTF-8 scan on NFC text; the tables it needs
+ * are built once, on first use, thread-safely. */
 bool text_is_clean(const char *s, size_t len);
 
 /* Any bytes in, valid NFC UTF-8 out (malloc'd, NUL-terminated, length in
@@ -49,7 +51,13 @@ struct text_cluster {
 };
 
 /* Reads the grapheme cluster starting at byte POS of a valid UTF-8
- * string; returns the position after it (POS itself at the end). */
+ * string; returns the position after it (POS itself at the end).  An
+ * invalid byte, should one slip through, is a one-byte CONTROL cluster.
+ * Width is the sum of utf8proc_charwidth over the code points drawn
+ * (what ncurses draws code point by code point): an emoji ZWJ sequence is
+ * one cluster as wide as its parts.  A cluster keeps all its marks, but
+ * only four zero-width code points after each spacing one are drawn
+ * (ncurses keeps a few per cell). */
 size_t text_cluster_next(const char *s, size_t len, size_t pos,
 			 struct text_cluster *out);
 /* The start of the cluster that ends at POS (0 at the start). */
@@ -71,7 +79,7 @@ int text_cluster_render(const char *s, const struct text_cluster *c, int col,
 #define TEXT_PLACEHOLDER "\xEF\xBF\xBD" /* U+FFFD, drawn dimmed */
 
 /* Columns that S takes when drawn from column 0 (TABs expanded,
- * '\n' counts 0). */
+ * '\n' counts 0 and does not reset the column). */
 int text_width(const char *s, size_t len);
 
 /* Whole clusters of S that fit in COLS columns starting at column 0:
@@ -79,9 +87,12 @@ int text_width(const char *s, size_t len);
 size_t text_fit(const char *s, size_t len, int cols, int *used);
 
 /* Safe, display-ready copy of S truncated to COLS columns: when S is
- * wider, the last column holds "…".  Controls become the placeholder,
- * hidden characters go, TABs and '\n' become spaces.  Writes into BUF
- * (NUL-terminated, cut short rather than overflow), returns columns. */
+ * wider, the last column holds "…" (one column; a wide character that
+ * does not fit before it leaves the row one column shorter).  Never splits
+ * a cluster; COLS <= 0 gives "".  Controls become the placeholder, hidden
+ * characters go, TABs and '\n' become spaces.  Writes into BUF
+ * (NUL-terminated, cut short rather than overflow, still ending in "…"
+ * when there is room for it), returns columns. */
 int text_truncate(const char *s, size_t len, int cols, char *buf,
 		  size_t size);
 
@@ -98,20 +109,31 @@ struct text_line {
 	int width;
 };
 
-/* Wraps S into lines of at most WIDTH columns (WIDTH >= 1): breaks at
- * spaces (not NBSP), also after '-' and '/' inside a word, forces a break
- * at '\n', and hard-breaks longer words at cluster boundaries.  Returns
- * the number of lines (at least 1) and a malloc'd array in *lines. */
+/* Wraps S into lines of at most WIDTH columns (WIDTH >= 1; less is taken
+ * as 1): breaks at spaces (not NBSP or U+202F), also after '-' and '/'
+ * inside a word, forces a break at '\n', and hard-breaks longer words at
+ * cluster boundaries.  The one exception to "at most WIDTH": a single
+ * cluster wider than WIDTH (a wide character at width 1, a 6-column emoji
+ * family at width 5) goes on a line of its own, wider than WIDTH, so that
+ * wrapping always makes progress.  The space or '\n' a line breaks at is
+ * in no line; other spaces stay (a line may end in one).  A TAB is white
+ * space too: a break point, counted up to the next tab stop but never past
+ * WIDTH.  Empty text, or text ending in '\n', gives an empty last line.
+ * Returns the number of lines (at least 1; 0 only when out of memory) and
+ * a malloc'd array in *lines. */
 size_t text_wrap(const char *s, size_t len, int width,
 		 struct text_line **lines);
 
 /* --- Search keys ------------------------------------------------------ */
 
-/* A folded search key: case folded, marks stripped, đ/Đ/Ð -> d, white
- * space runs -> one space, invisible characters dropped.  map[i] is the
- * byte offset in the source of the character key byte i came from;
- * map[len] == source length.  So a match key[a..b) covers source bytes
- * map[a] .. map[b]. */
+/* A folded search key: case folded, marks stripped, đ/Đ/Ð -> d,
+ * compatibility forms folded (fullwidth Ａ -> a, NBSP -> space, dashes and
+ * quotes lumped to ASCII), white space runs -> one space with none at
+ * either end, invisible characters (controls, ZWSP, soft hyphen, bidi
+ * controls, other format characters) dropped, so "Việt\u200BNam" gives
+ * "vietnam".  map[i] is the byte offset in the source of the character key
+ * byte i came from; map[len] == source length.  So a match key[a..b)
+ * covers source bytes map[a] .. map[b]. */
 struct text_key {
 	char *key;
 	uint32_t *map;
@@ -126,8 +148,12 @@ char *text_fold_simple(const char *s, size_t len, size_t *outlen);
 /* --- Sorting ----------------------------------------------------------- */
 
 /* Vietnamese three-level comparison: letters (a < ă < â, d < đ,
- * o < ô < ơ, u < ư), then tones (none < huyền < hỏi < ngã < sắc < nặng),
- * then case.  NUL-terminated strings. */
+ * o < ô < ơ, u < ư), then tones (none < huyền < hỏi < ngã < sắc < nặng,
+ * one tone per syllable wherever it is placed: hòa and hoà tie), then
+ * case (lower first); remaining ties by bytes, so the order is total.
+ * White space and punctuation come first, then digits (one by one:
+ * "10" < "2"), then letters; other characters after them, by code point.
+ * NFD and NFC forms sort alike.  NUL-terminated strings. */
 int text_collate(const char *a, const char *b);
 /* Personal names: the given name (last word) first, then the rest. */
 int text_name_collate(const char *a, const char *b);
@@ -142,10 +168,13 @@ enum text_mojibake {
 };
 
 /* Looks for text mangled by a legacy encoding; on a hit stores the byte
- * offset of the first suspicious character in *at. */
+ * offset of the first suspicious character in *at.  It wants a clear
+ * pattern (several hits, or a very telling one such as "á»" or "ViÖt"),
+ * so a lone "Vieät" is not enough and French, German or genuine
+ * Vietnamese text is not flagged. */
 enum text_mojibake text_detect_mojibake(const char *s, size_t len,
 					 size_t *at);
-/* A one-line hint on how to convert such a file. */
+/* A one-line hint on how to convert such a file ("" for NONE). */
 const char *text_mojibake_hint(enum text_mojibake kind);
 
 #endif
