@@ -1075,9 +1075,9 @@ attr_copy(struct ld *ld, const xmlChar *v, const xmlChar *end)
 	const char *s = (const char *)v;
 	sbuf_reserve(&ld->abuf, n);
 	for (size_t i = 0; i < n; i++) {
+		ld->abuf.s[ld->abuf.len++] = s[i];
 		if (s[i] == '&' && n - i >= 5 && memcmp(s + i, "&#38;", 5) == 0)
 			i += 4;
-		ld->abuf.s[ld->abuf.len++] = s[i];
 	}
 	ld->abuf.s[ld->abuf.len++] = '\0';
 	return off;
