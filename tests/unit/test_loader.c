@@ -370,8 +370,13 @@ load_ok(const char *name)
 	enum load_status st = loader_load_file(fixture(name), &m, &err);
 	snprintf(what, sizeof(what), "%s: LOAD_OK", name);
 	IS_INT(st, LOAD_OK, what);
-	if (st == LOAD_FATAL)
+	if (st == LOAD_FATAL) {
 		printf("# %s\n", fatal_of(st, &err));
+	} else if (st == LOAD_INVALID) {
+		char *p = problems(m);
+		printf("# %s", p);
+		free(p);
+	}
 	return m;
 }
 
