@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "loader.h"
 #include "nls.h"
+#include "notes.h"
 #include "report.h"
 #include "search.h"
 #include "text.h"
@@ -49,8 +50,28 @@ cli_check(char *const *args, int nargs, bool verbose)
 	return status;
 }
 
+/* The reviewers' notes of M, problems with them reported on stderr. */
+static struct notes_store *
+cli_notes(const char *path, const struct minutes *m, const char *reviewer)
+{
+	struct notes_error err;
+	struct notes_store *s = notes_open(path, m, notes_reviewer_name(reviewer),
+					   &err);
+	if (!s) {
+		fprintf(stderr, "minutes: %s\n", err.msg);
+		return NULL;
+	}
+	for (size_t i = 0; i < notes_problem_count(s); i++) {
+		const char *p = notes_problem(s, i);
+		char *safe = text_sanitize(p, strlen(p), false);
+		fprintf(stderr, "%s\n", safe ? safe : "");
+		free(safe);
+	}
+	return s;
+}
+
 int
-cli_dump(char *const *args, int nargs, int width)
+cli_dump(char *const *args, int nargs, int width, const char *reviewer)
 {
 	int status = 0;
 	for (int i = 0; i < nargs; i++) {
@@ -64,7 +85,9 @@ cli_dump(char *const *args, int nargs, int width)
 			status = 1;
 		if (i > 0)
 			fputs("\f\n", stdout);
-		report_dump(stdout, m, width);
+		struct notes_store *notes = cli_notes(args[i], m, reviewer);
+		report_dump(stdout, m, width, notes);
+		notes_close(notes);
 		minutes_free(m);
 	}
 	return status;
@@ -129,4 +152,31 @@ cli_search(const char *query, char *const *args, int nargs)
 	if (errors)
 		return 2;
 	return hits ? 0 : 1;
+}
+
+int
+cli_export_notes(char *const *args, int nargs, const char *reviewer)
+{
+	int status = 0;
+	for (int i = 0; i < nargs; i++) {
+		struct minutes *m = NULL;
+		enum load_status st = cli_load(args[i], &m);
+		if (st == LOAD_FATAL) {
+			status = 1;
+			continue;
+		}
+		struct notes_store *notes = cli_notes(args[i], m, reviewer);
+		if (notes) {
+			if (i > 0)
+				fputs("\n---\n\n", stdout);
+			notes_export_markdown(stdout, m, notes);
+			if (notes_problem_count(notes))
+				status = 1;
+		} else {
+			status = 2;
+		}
+		notes_close(notes);
+		minutes_free(m);
+	}
+	return status;
 }

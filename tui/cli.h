@@ -6,7 +6,8 @@
 #include <stdbool.h>
 
 int cli_check(char *const *args, int nargs, bool verbose);
-int cli_dump(char *const *args, int nargs, int width);
+int cli_dump(char *const *args, int nargs, int width, const char *reviewer);
+int cli_export_notes(char *const *args, int nargs, const char *reviewer);
 int cli_search(const char *query, char *const *args, int nargs);
 
 #endif

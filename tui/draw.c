@@ -36,6 +36,7 @@ draw_init(bool color)
 		[STYLE_ERROR] = A_BOLD,
 		[STYLE_STATUS] = A_REVERSE,
 		[STYLE_MATCH] = A_BOLD | A_UNDERLINE,
+		[STYLE_NOTE] = A_BOLD,
 	};
 	static const struct {
 		enum style st;
@@ -51,6 +52,7 @@ draw_init(bool color)
 		{ STYLE_MISSED, COLOR_RED, -1 },
 		{ STYLE_ERROR, COLOR_RED, -1 },
 		{ STYLE_MATCH, COLOR_BLACK, COLOR_YELLOW },
+		{ STYLE_NOTE, COLOR_MAGENTA, -1 },
 	};
 
 	memcpy(style_attr, mono, sizeof(mono));

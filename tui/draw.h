@@ -27,6 +27,7 @@ enum style {
 	STYLE_ERROR,
 	STYLE_STATUS,
 	STYLE_MATCH,
+	STYLE_NOTE,      /* notes markers and headers */
 	STYLE_COUNT
 };
 

@@ -6,9 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "nls.h"
+#include "notes.h"
 #include "ui.h"
 
 enum opt_id {
@@ -32,6 +34,14 @@ static const struct option long_options[] = {
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
 };
+
+static time_t fixed_now;
+
+static time_t
+clock_fixed(void)
+{
+	return fixed_now;
+}
 
 static void
 usage(FILE *out)
@@ -85,6 +95,13 @@ main(int argc, char **argv)
 	bindtextdomain(PACKAGE, LOCALEDIR);
 	textdomain(PACKAGE);
 
+	/* tests pin the clock notes are stamped with */
+	const char *now = getenv("MINUTES_NOW");
+	if (now && *now) {
+		fixed_now = (time_t)strtoll(now, NULL, 10);
+		notes_set_clock(clock_fixed);
+	}
+
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", long_options, NULL)) != -1) {
 		switch (c) {
@@ -127,14 +144,13 @@ main(int argc, char **argv)
 		return usage_error(_("--replay and --dump-screen go together"));
 	if (mode && ui.replay)
 		return usage_error(_("--replay is for the browser, not with another mode"));
-	if (mode && mode != OPT_EXPORT_NOTES && nargs == 0)
+	if (mode && nargs == 0)
 		return usage_error(_("no FILE given"));
 	switch (mode) {
 	case OPT_CHECK: return cli_check(args, nargs, verbose);
-	case OPT_DUMP: return cli_dump(args, nargs, width);
+	case OPT_DUMP: return cli_dump(args, nargs, width, ui.reviewer);
 	case OPT_SEARCH: return cli_search(query, args, nargs);
-	case OPT_EXPORT_NOTES:
-		return usage_error(_("--export-notes is not available yet"));
+	case OPT_EXPORT_NOTES: return cli_export_notes(args, nargs, ui.reviewer);
 	default: return ui_main(args, nargs, &ui);
 	}
 }

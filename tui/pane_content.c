@@ -149,8 +149,32 @@ content_count(struct ui *ui)
 	case ENTRY_MEETING: return meeting_fields(d->m, -1, NULL, NULL);
 	case ENTRY_ATTENDEES: return (int)d->m->npersons;
 	case ENTRY_PROBLEMS: return (int)d->m->nproblems;
-	default: return (int)d->m->sections[entry].nitems;
+	case ENTRY_ORPHANS:
+		return d->notes ? (int)notes_orphans(d->notes, NULL) : 0;
+	default: return ui_item_count(ui, entry);
 	}
+}
+
+/* "✎ 2 open · 3 notes" under an element with notes */
+static void
+notes_marker(struct ui *ui, struct lines *l, const char *id, int indent,
+	     int width)
+{
+	struct notes_store *ns = ui->doc->notes;
+	size_t all, open;
+	char *buf;
+
+	if (!ns || !id || !(all = notes_for_target(ns, id, NULL)))
+		return;
+	open = notes_open_count(ns, id);
+	if (asprintf(&buf, "✎ %zu %s · %zu %s", open, _("open"), all,
+		     ngettext("note", "notes", all)) < 0)
+		return;
+	const char *t = ui_scratch(ui, buf);
+	int used;
+	size_t fit = text_fit(t, strlen(t), width - indent, &used);
+	lines_add(l, NULL, STYLE_NORMAL, indent, t, 0, (uint32_t)fit,
+		  open ? STYLE_NOTE : STYLE_DIM);
 }
 
 static void
@@ -219,6 +243,22 @@ content_layout(struct ui *ui, int idx, int width)
 		if (*p->role)
 			lines_wrap(l, NULL, STYLE_NORMAL, width > 4 ? 2 : 0,
 				   p->role, width, STYLE_DIM);
+		notes_marker(ui, l, p->id, width > 4 ? 2 : 0, width);
+	} else if (entry == ENTRY_ORPHANS) {
+		const struct note *const *v;
+		size_t n = notes_orphans(d->notes, &v);
+		if ((size_t)idx < n) {
+			const struct note *nt = v[idx];
+			snprintf(lead, sizeof(lead), "%s:", nt->target);
+			lines_add(l, NULL, STYLE_NORMAL, 0, lead, 0,
+				  (uint32_t)strlen(lead), STYLE_LABEL);
+			lines_wrap(l, NULL, STYLE_NORMAL, 2, nt->quote, width,
+				   STYLE_DIM);
+			lines_wrap(l, "✎", STYLE_NOTE, 2, nt->text, width,
+				   STYLE_NORMAL);
+		}
+		lines_add(l, NULL, STYLE_NORMAL, 0, NULL, 0, 0, STYLE_NORMAL);
+		return;
 	} else if (entry == ENTRY_PROBLEMS) {
 		const struct mn_problem *p = &d->m->problems[idx];
 		snprintf(lead, sizeof(lead), "%u:%u:", p->line, p->col);
@@ -228,9 +268,10 @@ content_layout(struct ui *ui, int idx, int width)
 		lines_wrap(l, lead, STYLE_ERROR, iw, p->msg, width, STYLE_NORMAL);
 	} else {
 		const struct mn_section *s = &d->m->sections[entry];
-		const struct mn_item *it = &s->items[idx];
+		int item = ui_item_at(ui, entry, idx);
+		const struct mn_item *it = &s->items[item];
 		int digits = snprintf(NULL, 0, "%u", s->nitems);
-		snprintf(lead, sizeof(lead), "%*d.", digits, idx + 1);
+		snprintf(lead, sizeof(lead), "%*d.", digits, item + 1);
 		int iw = digits + 2;
 		if (iw * 3 > width)
 			iw = 0;
@@ -238,6 +279,7 @@ content_layout(struct ui *ui, int idx, int width)
 				  width, STYLE_NORMAL);
 		int before = l->n;
 		item_summary(ui, it, l, width - iw);
+		notes_marker(ui, l, it->id, 0, width - iw);
 		for (int i = before; i < l->n; i++)
 			l->v[i].indent = iw;
 	}
@@ -249,7 +291,7 @@ static int
 content_gap(struct ui *ui)
 {
 	int entry = ui_entry(ui);
-	return entry == ENTRY_ATTENDEES || entry >= 0;
+	return entry == ENTRY_ATTENDEES || entry == ENTRY_ORPHANS || entry >= 0;
 }
 
 static int
@@ -282,17 +324,21 @@ content_header(struct ui *ui, char *buf, size_t size)
 						 : _("by given name"));
 	} else if (entry == ENTRY_PROBLEMS) {
 		snprintf(buf, size, "%s (%u)", _("Problems"), d->m->nproblems);
+	} else if (entry == ENTRY_ORPHANS) {
+		snprintf(buf, size, "%s (%zu) · %s", _("Orphaned notes"),
+			 notes_orphans(d->notes, NULL), _(":attach ID re-attaches one"));
 	} else {
 		const struct mn_section *s = &d->m->sections[entry];
 		const unsigned *v = d->verdicts[entry];
+		const char *filter = ui->filter_open ? _(" · only open notes") : "";
 		if (v[0] + v[1] + v[2])
-			snprintf(buf, size, "%s %s · %s %u ✓ %u ✗ %u ?",
-				 mn_kind_symbol(s->kind), s->heading,
+			snprintf(buf, size, "%s %s%s · %s %u ✓ %u ✗ %u ?",
+				 mn_kind_symbol(s->kind), s->heading, filter,
 				 _("figures"), v[MN_MET], v[MN_MISSED],
 				 v[MN_UNKNOWN]);
 		else
-			snprintf(buf, size, "%s %s", mn_kind_symbol(s->kind),
-				 s->heading);
+			snprintf(buf, size, "%s %s%s", mn_kind_symbol(s->kind),
+				 s->heading, filter);
 	}
 }
 

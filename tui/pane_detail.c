@@ -118,6 +118,47 @@ detail_attendee(struct ui *ui, struct lines *l, const struct mn_person *p,
 		}
 }
 
+static void
+detail_section(struct ui *ui, struct lines *l, const struct mn_section *s,
+	       int width)
+{
+	char *buf;
+	const unsigned *v = ui->doc->verdicts[s - ui->doc->m->sections];
+
+	lines_wrap(l, NULL, STYLE_NORMAL, 0, s->heading, width, STYLE_LABEL);
+	if (asprintf(&buf, "%s · %s · %u %s · %s %u", s->id, s->kind_name,
+		     s->nitems, ngettext("item", "items", s->nitems), _("line"),
+		     s->line) >= 0)
+		lines_wrap(l, NULL, STYLE_NORMAL, 0, ui_scratch(ui, buf), width,
+			   STYLE_DIM);
+	if (v[0] + v[1] + v[2] &&
+	    asprintf(&buf, "%s: %u %s, %u %s, %u %s", _("Figures"), v[MN_MET],
+		     _("met"), v[MN_MISSED], _("missed"), v[MN_UNKNOWN],
+		     _("unknown")) >= 0)
+		lines_wrap(l, NULL, STYLE_NORMAL, 0, ui_scratch(ui, buf), width,
+			   STYLE_TARGETS);
+}
+
+static void
+detail_orphan(struct ui *ui, struct lines *l, int cur, int width)
+{
+	const struct note *const *v;
+	size_t n = notes_orphans(ui->doc->notes, &v);
+	char *buf;
+
+	if ((size_t)cur >= n)
+		return;
+	if (asprintf(&buf, _("This note's element, %s, is gone from the minutes. It was about:"),
+		     v[cur]->target) >= 0)
+		lines_wrap(l, NULL, STYLE_NORMAL, 0, ui_scratch(ui, buf), width,
+			   STYLE_MISSED);
+	lines_wrap(l, NULL, STYLE_NORMAL, 2, v[cur]->quote, width, STYLE_DIM);
+	lines_wrap(l, NULL, STYLE_NORMAL, 0,
+		   _(":attach ID attaches it to another element."), width,
+		   STYLE_DIM);
+	notes_lines(ui, l, v[cur]->target, width);
+}
+
 void
 detail_build(struct ui *ui, int width)
 {
@@ -128,6 +169,15 @@ detail_build(struct ui *ui, int width)
 	l->n = 0;
 	if (!d || !d->m || width < 1)
 		return;
+	if (entry == ENTRY_ORPHANS) {
+		detail_orphan(ui, l, cur, width);
+		return;
+	}
+	if (entry >= 0 && ui->focus == PANE_NAV) {
+		detail_section(ui, l, &d->m->sections[entry], width);
+		notes_lines(ui, l, d->m->sections[entry].id, width);
+		return;
+	}
 	if (entry == ENTRY_MEETING) {
 		int n = meeting_fields(d->m, -1, NULL, NULL);
 		for (int i = 0; i < n; i++) {
@@ -138,11 +188,13 @@ detail_build(struct ui *ui, int width)
 			lines_wrap(l, NULL, STYLE_NORMAL, 2, value, width,
 				   STYLE_NORMAL);
 		}
+		notes_lines(ui, l, d->m->id, width);
 	} else if (entry == ENTRY_ATTENDEES) {
-		if (cur < (int)d->m->npersons)
-			detail_attendee(ui, l,
-					&d->m->persons[person_at(ui, cur)],
-					width);
+		if (cur < (int)d->m->npersons) {
+			const struct mn_person *p = &d->m->persons[person_at(ui, cur)];
+			detail_attendee(ui, l, p, width);
+			notes_lines(ui, l, p->id, width);
+		}
 	} else if (entry == ENTRY_PROBLEMS) {
 		for (uint32_t i = 0; i < d->m->nproblems; i++) {
 			char *buf;
@@ -156,8 +208,11 @@ detail_build(struct ui *ui, int width)
 		}
 	} else {
 		const struct mn_section *s = &d->m->sections[entry];
-		if (cur < (int)s->nitems)
-			detail_item(ui, l, s, &s->items[cur], width);
+		if (cur < ui_item_count(ui, entry)) {
+			const struct mn_item *it = &s->items[ui_item_at(ui, entry, cur)];
+			detail_item(ui, l, s, it, width);
+			notes_lines(ui, l, it->id, width);
+		}
 	}
 }
 
@@ -186,10 +241,16 @@ detail_header(struct ui *ui, char *buf, size_t size)
 		snprintf(buf, size, "%s", _("Meeting"));
 	else if (entry == ENTRY_PROBLEMS)
 		snprintf(buf, size, "%s", _("Problems"));
+	else if (entry == ENTRY_ORPHANS)
+		snprintf(buf, size, "%s", _("Orphaned note"));
+	else if (ui->focus == PANE_NAV)
+		snprintf(buf, size, "%s", _("Section"));
+	else if (ui_item_count(ui, entry))
+		snprintf(buf, size, "%s %d/%u", _("Item"),
+			 ui_item_at(ui, entry, ui_content_cur(ui)) + 1,
+			 ui->doc->m->sections[entry].nitems);
 	else
-		snprintf(buf, size, "%s %d/%d", _("Item"),
-			 ui_content_cur(ui) + 1,
-			 (int)ui->doc->m->sections[entry].nitems);
+		snprintf(buf, size, "%s", _("Item"));
 }
 
 static struct cursor *

@@ -48,6 +48,13 @@ nav_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 		label = _("Problems");
 		snprintf(count, sizeof(count), " (%u)", d->m->nproblems);
 		break;
+	case ENTRY_ORPHANS:
+		sym = "✎";
+		st = STYLE_NOTE;
+		label = _("Orphaned notes");
+		snprintf(count, sizeof(count), " (%zu)",
+			 notes_orphans(d->notes, NULL));
+		break;
 	default: {
 		const struct mn_section *s = &d->m->sections[entry];
 		sym = mn_kind_symbol(s->kind);
@@ -56,6 +63,17 @@ nav_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 		snprintf(count, sizeof(count), " (%u)", s->nitems);
 	}
 	}
+	size_t open = 0;
+	if (d->notes && entry >= 0)
+		open = notes_section_open_count(d->notes, (size_t)entry);
+	else if (d->notes && entry == ENTRY_MEETING)
+		open = notes_open_count(d->notes, d->m->id);
+	else if (d->notes && entry == ENTRY_ATTENDEES)
+		for (uint32_t i = 0; i < d->m->npersons; i++)
+			open += notes_open_count(d->notes, d->m->persons[i].id);
+	if (open)
+		snprintf(count + strlen(count), sizeof(count) - strlen(count),
+			 " ✎%zu", open);
 	int cw = text_width(count, strlen(count));
 	draw_str(r.y, r.x, 1, sym, st);
 	if (r.w <= 2)

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "nls.h"
+#include "notes.h"
 #include "report.h"
 #include "text.h"
 
@@ -67,7 +68,16 @@ dump_header(FILE *out, const struct minutes *m, int width)
 }
 
 static void
-dump_attendees(FILE *out, const struct minutes *m, int width)
+dump_notes(FILE *out, const struct notes_store *notes, const char *id,
+	   int indent)
+{
+	if (notes && id && *id)
+		notes_dump_for(out, notes, id, indent);
+}
+
+static void
+dump_attendees(FILE *out, const struct minutes *m, int width,
+	       const struct notes_store *notes)
 {
 	fprintf(out, "\n%s (%u)\n", _("Attendees"), m->npersons);
 	for (uint32_t i = 0; i < m->npersons; i++) {
@@ -83,6 +93,7 @@ dump_attendees(FILE *out, const struct minutes *m, int width)
 			snprintf(line, n, "%s", p->name);
 		dump_wrapped(out, "  ", "    ", line, width);
 		free(line);
+		dump_notes(out, notes, p->id, 4);
 	}
 }
 
@@ -145,7 +156,7 @@ dump_speakers(FILE *out, const struct minutes *m, const struct mn_item *it,
 
 static void
 dump_section(FILE *out, const struct minutes *m, const struct mn_section *s,
-	     int width)
+	     int width, const struct notes_store *notes)
 {
 	char head[128];
 	unsigned met = 0, missed = 0, unknown = 0;
@@ -170,6 +181,7 @@ dump_section(FILE *out, const struct minutes *m, const struct mn_section *s,
 		snprintf(summary, sizeof(summary), "(%s; %u %s)", s->kind_name,
 			 s->nitems, items);
 	dump_wrapped(out, "    ", "    ", summary, width);
+	dump_notes(out, notes, s->id, 4);
 	for (uint32_t i = 0; i < s->nitems; i++) {
 		const struct mn_item *it = &s->items[i];
 		char num[32];
@@ -192,16 +204,19 @@ dump_section(FILE *out, const struct minutes *m, const struct mn_section *s,
 		if (it->nby)
 			dump_speakers(out, m, it, width);
 		dump_figures(out, it, width);
+		dump_notes(out, notes, it->id, 5);
 	}
 }
 
 void
-report_dump(FILE *out, const struct minutes *m, int width)
+report_dump(FILE *out, const struct minutes *m, int width,
+	    const struct notes_store *notes)
 {
 	dump_header(out, m, width);
-	dump_attendees(out, m, width);
+	dump_notes(out, notes, m->id, 2);
+	dump_attendees(out, m, width, notes);
 	for (uint32_t s = 0; s < m->nsections; s++)
-		dump_section(out, m, &m->sections[s], width);
+		dump_section(out, m, &m->sections[s], width, notes);
 }
 
 void

@@ -7,9 +7,13 @@
 #include <stdio.h>
 #include "model.h"
 
+struct notes_store;
+
 /* Prints the minutes as plain text, wrapped at WIDTH columns (0: no
- * wrapping). */
-void report_dump(FILE *out, const struct minutes *m, int width);
+ * wrapping), with the reviewers' notes (NOTES may be NULL) under their
+ * elements. */
+void report_dump(FILE *out, const struct minutes *m, int width,
+		 const struct notes_store *notes);
 
 /* Prints each problem as "FILE:LINE:COL: error: msg". */
 void report_problems(FILE *out, const struct minutes *m);

@@ -1766,11 +1766,13 @@ moji_hit(struct moji *m, size_t at, int what)
 		m->weak++;
 }
 
+/* WEAK_ONLY: how many weak hits alone are enough (0: never). */
 static bool
-moji_found(const struct moji *m)
+moji_found(const struct moji *m, int weak_only)
 {
 	return m->decisive > 0 || m->strong >= 2 ||
-	       (m->strong >= 1 && m->weak >= 1);
+	       (m->strong >= 1 && m->weak >= 1) ||
+	       (weak_only > 0 && m->weak >= weak_only);
 }
 
 static bool
@@ -1810,15 +1812,31 @@ is_vowel(int32_t c)
 }
 
 /* TCVN3 puts Vietnamese letters on Latin-1 symbols and capitals:
- * "c¸c", "lµm", "®ång", "ViÖt", "nghÞ". */
+ * "c¸c", "lµm", "vµ", "®ång", "ViÖt", "nghÞ"; its capitals (VN1) land on
+ * C1 controls. */
 static void
-moji_tcvn3(struct moji *m, int32_t prev, int32_t c, int32_t next,
-	   size_t at)
+moji_tcvn3(struct moji *m, const int32_t *w, size_t at)
 {
+	static const char word_end[] = "\xB5\xB6\xB7\xB8\xA8\xAA\xAB\xAC"
+				       "\xBB\xBC\xBD\xBE";
+	/* symbols some text does put between letters: ª º ° ² ³ ´ · */
+	static const char seen_in_words[] = "\xAA\xBA\xB0\xB2\xB3\xB4\xB7";
+	int32_t prev = w[0], c = w[1], next = w[2];
 	bool symbol = c >= 0xA1 && c <= 0xBF && c != 0xAD;
 
-	if (symbol && is_letter1(prev) && is_letter1(next) &&
-	    !(c == 0xB7 && prev == 'l' && next == 'l'))
+	/* TCVN3's ư is the soft hyphen: "tr\u00ADêng" */
+	if (prev == 0xAD)
+		prev = 'u';
+	if (next == 0xAD)
+		next = 'u';
+	if (symbol && is_ascii_letter(prev) && is_ascii_letter(next) &&
+	    !strchr(seen_in_words, (int)c))
+		moji_hit(m, at, 2);
+	else if (symbol && is_letter1(prev) && is_letter1(next) &&
+		 !(c == 0xB7 && prev == 'l' && next == 'l'))
+		moji_hit(m, at, 1);
+	else if (symbol && is_letter1(prev) && !is_letter1(next) &&
+		 strchr(word_end, (int)c))
 		moji_hit(m, at, 1);
 	else if ((c == 0xAE || c == 0xA7) && !is_letter1(prev) &&
 		 (is_ascii_lower(next) || is_latin1_letter(next) ||
@@ -1829,39 +1847,89 @@ moji_tcvn3(struct moji *m, int32_t prev, int32_t c, int32_t next,
 	else if ((c == 0xD7 || c == 0xF7) && is_letter1(prev) &&
 		 is_letter1(next))
 		moji_hit(m, at, 1);
-	else if (c >= 0xDF && c <= 0xFF && c != 0xF7 &&
-		 is_ascii_letter(prev) && is_ascii_letter(next))
+	else if (c >= 0x80 && c <= 0x9F && (is_letter1(prev) || is_letter1(next)))
+		moji_hit(m, at, 1);
+	else if (c >= 0xDF && c <= 0xFF && c != 0xF7 && is_ascii_letter(prev))
 		moji_hit(m, at, 0);
 }
 
-/* VNI writes a letter as its ASCII base followed by Latin-1 characters
- * standing for the marks ("Vieät", "Hoäi", "hoøa"), and ơ, ư as ô, ö,
- * which take marks in turn ("nöôùc"). */
-static void
-moji_vni(struct moji *m, int32_t prev, int32_t c, size_t at)
+static int32_t
+latin1_lower(int32_t c)
 {
-	static const char after_vowel[] = "\xE4\xF8\xE5";
-	static const char after_horn[] = "\xF9\xF8\xFB\xF5\xEF\xF4";
-	static const char weak[] = "\xF9\xFB\xF5\xEF\xEB\xE1\xE0\xE9\xE8"
-				   "\xFA\xFC\xF3\xF2\xED\xEC\xE6\xEA\xE2"
-				   "\xE3\xF4\xF6";
-	bool upper = c < 0xE0;
-	int32_t lo = upper ? c + 0x20 : c, plo;
+	return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+	       ? c + 0x20 : c;
+}
 
-	if (c < 0xC0 || c > 0xFF || c == 0xD7 || c == 0xF7 || c == 0xDF)
-		return;
-	if (prev >= 0xC0 && prev <= 0xFF && (prev < 0xE0) == upper) {
-		plo = prev < 0xE0 ? prev + 0x20 : prev;
-		if ((plo == 0xF4 || plo == 0xF6) && strchr(after_horn, (int)lo))
-			moji_hit(m, at, 1);
-		return;
+/* How telling an ASCII vowel followed by a Latin-1 letter is for VNI:
+ * 1 never seen elsewhere ("eä", "aø", "oâ", "aê"), 0 rare elsewhere
+ * ("aï", "uû"), -1 common in French, Spanish, Italian, Portuguese or
+ * genuine Vietnamese ("où", "oû", "hoà", "hoá", "hoãn"). */
+static int
+vni_pair(int32_t base, int32_t mark)
+{
+	switch (mark) {
+	case 0xF8:
+		return 1;
+	case 0xE4: case 0xE5:
+		return base == 'a' || base == 'e' || base == 'o' ? 1 : -1;
+	case 0xEF:
+		return base == 'o' ? -1 : 0;
+	case 0xE2:
+		return base == 'a' || base == 'e' || base == 'o' ? 1 : -1;
+	case 0xEA:
+		return base == 'a' ? 1 : -1;
+	case 0xF9:
+		return base == 'o' || base == 'i' ? -1 : 0;
+	case 0xFB: case 0xF5:
+		return base == 'o' || base == 'e' ? -1 : 0;
+	case 0xE0: case 0xE1: case 0xE3:
+		return base == 'a' || base == 'e' ? 0 : -1;
+	case 0xE8: case 0xFC:
+		return base == 'a' ? 0 : -1;
+	default:
+		return -1;
 	}
-	if (!is_vowel(prev) || is_ascii_upper(prev) != upper)
+}
+
+static bool
+is_ch_nh(int32_t a, int32_t b)
+{
+	a = latin1_lower(a);
+	return (a == 'c' || a == 'n') && latin1_lower(b) == 'h';
+}
+
+/* VNI writes a letter as its ASCII base followed by Latin-1 characters
+ * standing for the marks ("Vieät", "Hoäi", "hoøa"), ơ, ư as ô, ö, which
+ * take marks in turn ("nöôùc"), and ị, ĩ, ỉ as ò, ó, æ ("tòch", "ñònh"). */
+static void
+moji_vni(struct moji *m, const int32_t *w, size_t at)
+{
+	static const char after_horn[] = "\xF9\xF8\xFB\xF5\xEF\xF4";
+	int32_t prev = w[0], c = w[1], lo = latin1_lower(c), plo;
+	bool upper = c != lo;
+	int k;
+
+	if (!is_latin1_letter(c) || c == 0xDF)
 		return;
-	if (strchr(after_vowel, (int)lo))
+	plo = latin1_lower(prev);
+	if (is_latin1_letter(prev) && (prev != plo) == upper) {
+		if ((plo == 0xF4 || plo == 0xF6) && strchr(after_horn, (int)lo))
+			moji_hit(m, at, is_ascii_letter(w[2]) ? 2 : 1);
+	} else if (is_vowel(prev) && is_ascii_upper(prev) == upper) {
+		k = vni_pair(plo, lo);
+		/* inside a word it says it all: "Vieät", "Hoäi", "naêm" */
+		if (k == 1 && is_ascii_letter(w[2]))
+			k = 2;
+		if (k >= 0)
+			moji_hit(m, at, k);
+	} else if ((lo == 0xF2 || lo == 0xF3 || lo == 0xE6) &&
+		   is_ascii_letter(prev) && is_ch_nh(w[2], w[3])) {
 		moji_hit(m, at, 1);
-	else if (strchr(weak, (int)lo))
+	} else if (lo == 0xF1 && !is_letter1(prev) &&
+		   (is_vowel(w[2]) || latin1_lower(w[2]) == 0xF4 ||
+		    latin1_lower(w[2]) == 0xF6)) {
 		moji_hit(m, at, 0);
+	}
 }
 
 /* The byte a Windows-1252 or Latin-1 character was decoded from, or -1. */
@@ -1921,44 +1989,51 @@ moji_double(struct moji *m, const char *s, size_t len, size_t pos,
 	moji_hit(m, pos, need >= 3 || (lead >= 0xC3 && lead <= 0xC6) ? 2 : 1);
 }
 
+static size_t
+moji_decode(const char *s, size_t len, size_t pos, int32_t *c)
+{
+	if (pos >= len) {
+		*c = 0;
+		return 0;
+	}
+	return utf8_at(s, len, pos, c);
+}
+
 enum text_mojibake
 text_detect_mojibake(const char *s, size_t len, size_t *at)
 {
 	struct moji tcvn = { 0 }, vni = { 0 }, dbl = { 0 };
-	int32_t prev = 0, c, next;
-	size_t pos = 0, n;
+	int32_t w[4] = { 0 };   /* previous, this, next, the one after */
+	size_t pos = 0, n, n2, n3;
 
-	if (len == 0)
-		return TEXT_MOJI_NONE;
-	n = utf8_at(s, len, 0, &c);
+	n = moji_decode(s, len, 0, &w[1]);
+	n2 = moji_decode(s, len, n, &w[2]);
+	n3 = moji_decode(s, len, n + n2, &w[3]);
 	while (pos < len) {
-		size_t nn = 0;
-		next = 0;
-		if (pos + n < len)
-			nn = utf8_at(s, len, pos + n, &next);
-		if (c >= 0x80) {
-			moji_double(&dbl, s, len, pos, c);
-			moji_tcvn3(&tcvn, prev, c, next, pos);
-			moji_vni(&vni, prev, c, pos);
+		if (w[1] >= 0x80) {
+			moji_double(&dbl, s, len, pos, w[1]);
+			moji_tcvn3(&tcvn, w, pos);
+			moji_vni(&vni, w, pos);
 		}
-		prev = c;
-		c = next;
 		pos += n;
-		n = nn;
+		n = n2;
+		n2 = n3;
+		memmove(w, w + 1, 3 * sizeof(*w));
+		n3 = moji_decode(s, len, pos + n + n2, &w[3]);
 	}
-	if (moji_found(&dbl)) {
+	if (moji_found(&dbl, 0)) {
 		if (at)
 			*at = dbl.at;
 		return TEXT_MOJI_DOUBLE_UTF8;
 	}
-	if (moji_found(&tcvn) &&
-	    (!moji_found(&vni) || tcvn.decisive * 2 + tcvn.strong >=
+	if (moji_found(&tcvn, 0) &&
+	    (!moji_found(&vni, 3) || tcvn.decisive * 2 + tcvn.strong >=
 				  vni.decisive * 2 + vni.strong)) {
 		if (at)
 			*at = tcvn.at;
 		return TEXT_MOJI_TCVN3;
 	}
-	if (moji_found(&vni)) {
+	if (moji_found(&vni, 3)) {
 		if (at)
 			*at = vni.at;
 		return TEXT_MOJI_VNI;

@@ -19,13 +19,6 @@
 
 /* --- the action table -------------------------------------------------- */
 
-enum action {
-#define ACTION(id, name, keys, help) ACT_##id,
-#include "actions.def"
-#undef ACTION
-	ACT_COUNT
-};
-
 static const struct {
 	const char *name, *keys, *help;
 } actions[] = {
@@ -126,6 +119,37 @@ kind_rank(enum mn_kind k)
 	return k == MN_KIND_OTHER ? 1 : 0;
 }
 
+/* The navigator's entries: meeting, attendees, the named kinds, the
+ * other sections, then problems and orphaned notes when there are any. */
+static void
+doc_entries(struct doc *d)
+{
+	const struct minutes *m = d->m;
+	int n = 0;
+
+	d->entries[n++] = ENTRY_MEETING;
+	d->entries[n++] = ENTRY_ATTENDEES;
+	for (int rank = 0; rank < 2; rank++)
+		for (uint32_t s = 0; s < m->nsections; s++)
+			if (kind_rank(m->sections[s].kind) == rank)
+				d->entries[n++] = (int)s;
+	if (m->nproblems)
+		d->entries[n++] = ENTRY_PROBLEMS;
+	if (d->notes && notes_orphans(d->notes, NULL))
+		d->entries[n++] = ENTRY_ORPHANS;
+	d->nentries = n;
+	if (d->nav.cur >= n)
+		d->nav.cur = n - 1;
+}
+
+void
+ui_notes_changed(struct ui *ui)
+{
+	ui->notes_gen++;
+	if (ui->doc && ui->doc->m)
+		doc_entries(ui->doc);
+}
+
 static void
 doc_index(struct doc *d)
 {
@@ -136,24 +160,16 @@ doc_index(struct doc *d)
 	free(d->by_name);
 	free(d->verdicts);
 	free(d->content);
-	d->entries = malloc(((size_t)m->nsections + 3) * sizeof(int));
+	d->entries = malloc(((size_t)m->nsections + 4) * sizeof(int));
 	d->by_name = malloc(((size_t)m->npersons + 1) * sizeof(uint32_t));
 	d->verdicts = calloc((size_t)m->nsections + 1, sizeof(*d->verdicts));
 	if (!d->entries || !d->by_name || !d->verdicts) {
 		fputs("minutes: out of memory\n", stderr);
 		abort();
 	}
-	d->entries[n++] = ENTRY_MEETING;
-	d->entries[n++] = ENTRY_ATTENDEES;
-	/* the named kinds first, then the others, each in document order */
-	for (int rank = 0; rank < 2; rank++)
-		for (uint32_t s = 0; s < m->nsections; s++)
-			if (kind_rank(m->sections[s].kind) == rank)
-				d->entries[n++] = (int)s;
-	if (m->nproblems)
-		d->entries[n++] = ENTRY_PROBLEMS;
-	d->nentries = n;
-	d->content = calloc((size_t)n, sizeof(struct cursor));
+	d->content = calloc((size_t)m->nsections + 4, sizeof(struct cursor));
+	doc_entries(d);
+	(void)n;
 	for (uint32_t i = 0; i < m->npersons; i++)
 		d->by_name[i] = i;
 	sort_m = m;
@@ -166,9 +182,34 @@ doc_index(struct doc *d)
 }
 
 static void
-doc_load(struct doc *d)
+doc_notes_notice(struct doc *d)
+{
+	struct notes_store *s = d->notes;
+	char *safe = NULL;
+
+	d->notice[0] = '\0';
+	if (notes_problem_count(s)) {
+		const char *p = notes_problem(s, 0);
+		safe = text_sanitize(p, strlen(p), false);
+		snprintf(d->notice, sizeof(d->notice), "%s%s",
+			 notes_readonly(s) ? _("Notes are read-only until this is fixed: ")
+					   : _("A notes file was skipped: "),
+			 safe ? safe : "");
+	} else if (notes_fallback(s)) {
+		const char *dir = notes_dir(s);
+		safe = text_sanitize(dir, strlen(dir), false);
+		snprintf(d->notice, sizeof(d->notice),
+			 _("The minutes' folder is not writable: notes are saved in %s"),
+			 safe ? safe : "");
+	}
+	free(safe);
+}
+
+static void
+doc_load(struct doc *d, const char *reviewer)
 {
 	struct load_error err;
+	struct notes_error nerr;
 
 	d->st = loader_load_file(d->path, &d->m, &err);
 	if (d->st == LOAD_FATAL) {
@@ -176,24 +217,29 @@ doc_load(struct doc *d)
 		load_error_format(&err, d->error, sizeof(d->error));
 		return;
 	}
+	d->notes = notes_open(d->path, d->m, reviewer, &nerr);
+	if (d->notes)
+		doc_notes_notice(d);
 	doc_index(d);
 }
 
 static struct doc *
-doc_open(const char *path)
+doc_open(const char *path, const char *reviewer)
 {
 	struct doc *d = calloc(1, sizeof(*d));
 	if (!d)
 		return NULL;
 	d->path = strdup(path);
 	d->title = text_sanitize(path, strlen(path), false);
-	doc_load(d);
+	doc_load(d, reviewer);
 	return d;
 }
 
 static void
 doc_clear(struct doc *d)
 {
+	notes_close(d->notes);
+	d->notes = NULL;
 	minutes_free(d->m);
 	d->m = NULL;
 	free(d->entries);
@@ -218,29 +264,56 @@ doc_free(struct doc *d)
 	free(d);
 }
 
+/* Reads the file again; the notes are re-anchored to the new text and
+ * the positions kept where they still exist. */
 static void
 doc_reload(struct ui *ui, struct doc *d)
 {
+	struct load_error err;
+	struct minutes *m = NULL;
+
+	wrap_cache_clear();
+	ui->notes_gen++;
+	enum load_status st = loader_load_file(d->path, &m, &err);
+	if (st == LOAD_FATAL) {
+		doc_clear(d);
+		d->st = st;
+		load_error_format(&err, d->error, sizeof(d->error));
+		ui_message(ui, true, "%s", _("The file could not be loaded."));
+		return;
+	}
+	if (!d->m) {
+		d->st = st;
+		d->m = m;
+		struct notes_error nerr;
+		d->notes = notes_open(d->path, d->m, ui->reviewer, &nerr);
+		doc_index(d);
+		ui_message(ui, false, "%s", _("Reloaded."));
+		return;
+	}
+	struct minutes *old = d->m;
 	struct cursor nav = d->nav, detail = d->detail;
 	struct cursor *content = d->content;
 	int n = d->nentries;
-
 	d->content = NULL;
-	wrap_cache_clear();
-	doc_clear(d);
-	doc_load(d);
-	if (d->m) {
-		d->nav = nav;
-		for (int i = 0; i < n && i < d->nentries && content; i++)
-			d->content[i] = content[i];
-		d->detail = detail;
-		snprintf(ui->msg, sizeof(ui->msg), "%s", _("Reloaded."));
-		ui->msg_error = false;
-	} else {
-		snprintf(ui->msg, sizeof(ui->msg), "%s", _("The file could not be loaded."));
-		ui->msg_error = true;
+	d->st = st;
+	d->m = m;
+	if (d->notes) {
+		struct notes_error nerr;
+		notes_set_minutes(d->notes, m);
+		notes_reload(d->notes, &nerr);
+		doc_notes_notice(d);
 	}
+	doc_index(d);
+	minutes_free(old);
+	d->nav = nav;
+	for (int i = 0; i < n && i < d->nentries && content; i++)
+		d->content[i] = content[i];
+	d->detail = detail;
 	free(content);
+	if (d->nav.cur >= d->nentries)
+		d->nav.cur = d->nentries - 1;
+	ui_message(ui, false, "%s", d->notice[0] ? d->notice : _("Reloaded."));
 }
 
 static struct doc *const *list_docs;
@@ -323,11 +396,8 @@ ui_pane_ops(struct ui *ui, enum pane_id id)
 	}
 }
 
-static void message(struct ui *ui, bool error, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void
-message(struct ui *ui, bool error, const char *fmt, ...)
+void
+ui_message(struct ui *ui, bool error, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -560,19 +630,25 @@ draw_status(struct ui *ui)
 
 	draw_fill(y, 0, ui->cols, STYLE_STATUS);
 	if (ui->prompt) {
-		char p[2] = { (char)ui->prompt, '\0' };
-		draw_str(y, 0, 1, p, STYLE_STATUS);
-		/* show the end of a long line */
-		int w = text_width(ui->input, ui->input_len);
-		size_t off = 0;
-		while (w > ui->cols - 2 && off < ui->input_len) {
-			size_t next = text_cluster_next(ui->input, ui->input_len,
-							off, &(struct text_cluster){ 0 });
-			w -= text_width(ui->input + off, next - off);
-			off = next;
-		}
-		draw_text(y, 1, ui->cols - 2, ui->input, off, ui->input_len - off,
-			  STYLE_STATUS);
+		char label[600];
+		if (ui->prompt == 'a' || ui->prompt == 'e')
+			snprintf(label, sizeof(label), "%s [%s] ",
+				 ui->prompt == 'a' ? _("Note") : _("Edit note"),
+				 notes_kind_label(ui->edit_kind));
+		else if (ui->prompt == 'y')
+			snprintf(label, sizeof(label), "%s %s ", ui->question,
+				 _("(y/n)"));
+		else
+			snprintf(label, sizeof(label), "%c", ui->prompt);
+		int lw = draw_str(y, 0, ui->cols, label, STYLE_STATUS);
+		if (ui->prompt == 'y' || lw >= ui->cols - 1)
+			return;
+		int w = ui->cols - lw;
+		int col = lineedit_view(&ui->edit, w, &ui->edit_scroll);
+		draw_text(y, lw, w, ui->edit.buf, ui->edit_scroll,
+			  ui->edit.len - ui->edit_scroll, STYLE_STATUS);
+		ui->cursor_y = y;
+		ui->cursor_x = lw + col;
 		return;
 	}
 	if (ui->doc && ui->doc->m) {
@@ -687,6 +763,7 @@ draw_screen(struct ui *ui)
 {
 	ui->rows = LINES;
 	ui->cols = COLS;
+	ui->cursor_x = -1;
 	erase();
 	scratch_reset(ui);
 	if (ui->cols < MIN_COLS || ui->rows < MIN_ROWS) {
@@ -707,9 +784,14 @@ draw_screen(struct ui *ui)
 	}
 	if (ui->doc && ui->doc->m->nproblems)
 		draw_banner(ui);
-	if (ui->doc)
+	if (ui->doc) {
+		ui->note_line = -1;
 		detail_build(ui, ui->panes[PANE_DETAIL].w > 0 ? ui->panes[PANE_DETAIL].w
 							      : ui->cols);
+		if (ui->note_scroll && ui->note_line >= 0)
+			ui->doc->detail.cur = ui->note_line;
+		ui->note_scroll = false;
+	}
 	fix_all(ui);
 	for (int p = 0; p < PANE_COUNT; p++)
 		if (ui->visible[p])
@@ -744,9 +826,11 @@ record_matches(struct ui *ui, int e, int r)
 	}
 	if (entry == ENTRY_PROBLEMS)
 		return r >= 0 && HIT(m->problems[r].msg);
+	if (entry == ENTRY_ORPHANS)
+		return false;
 	if (r < 0)
 		return HIT(m->sections[entry].heading);
-	return HIT(m->sections[entry].items[r].text);
+	return HIT(m->sections[entry].items[ui_item_at(ui, entry, r)].text);
 #undef HIT
 }
 
@@ -759,7 +843,8 @@ entry_records(struct ui *ui, int e)
 	case ENTRY_MEETING: return meeting_fields(m, -1, NULL, NULL);
 	case ENTRY_ATTENDEES: return (int)m->npersons;
 	case ENTRY_PROBLEMS: return (int)m->nproblems;
-	default: return (int)m->sections[entry].nitems;
+	case ENTRY_ORPHANS: return 0;
+	default: return ui_item_count(ui, entry);
 	}
 }
 
@@ -791,7 +876,7 @@ search_in_doc(struct ui *ui, bool back)
 			if (ui->focus == PANE_NAV && r >= 0)
 				ui->focus = PANE_CONTENT;
 			if (wrapped)
-				message(ui, false, "%s",
+				ui_message(ui, false, "%s",
 					back ? _("search hit TOP, continuing at BOTTOM")
 					     : _("search hit BOTTOM, continuing at TOP"));
 			return;
@@ -799,7 +884,7 @@ search_in_doc(struct ui *ui, bool back)
 		if (wrapped && e == d->nav.cur && r == ui_content_cur(ui))
 			break;
 	}
-	message(ui, true, _("Pattern not found: %.200s"), ui->query);
+	ui_message(ui, true, _("Pattern not found: %.200s"), ui->query);
 }
 
 static bool
@@ -821,20 +906,20 @@ search_in_list(struct ui *ui, bool back)
 			bool wrapped = back ? i > ui->list.cur : i < ui->list.cur;
 			ui->list.cur = i;
 			if (wrapped)
-				message(ui, false, "%s",
+				ui_message(ui, false, "%s",
 					back ? _("search hit TOP, continuing at BOTTOM")
 					     : _("search hit BOTTOM, continuing at TOP"));
 			return;
 		}
 	}
-	message(ui, true, _("Pattern not found: %.200s"), ui->query);
+	ui_message(ui, true, _("Pattern not found: %.200s"), ui->query);
 }
 
 static void
 search_next(struct ui *ui, bool reverse)
 {
 	if (!ui->q) {
-		message(ui, true, "%s", _("No previous search"));
+		ui_message(ui, true, "%s", _("No previous search"));
 		return;
 	}
 	bool back = ui->search_back != reverse;
@@ -847,19 +932,36 @@ search_next(struct ui *ui, bool reverse)
 static void
 search_start(struct ui *ui, bool back)
 {
-	if (ui->input_len) {
-		struct search_query *q = search_compile(ui->input);
+	if (ui->edit.len) {
+		struct search_query *q = search_compile(ui->edit.buf);
 		if (!q) {
-			message(ui, true, "%s", _("Nothing to search for"));
+			ui_message(ui, true, "%s", _("Nothing to search for"));
 			return;
 		}
 		search_query_free(ui->q);
 		ui->q = q;
-		snprintf(ui->query, sizeof(ui->query), "%.500s", ui->input);
+		snprintf(ui->query, sizeof(ui->query), "%.500s", ui->edit.buf);
 		draw_set_highlight(ui->q);
 	}
 	ui->search_back = back;
 	search_next(ui, false);
+}
+
+void
+ui_goto_item(struct ui *ui, int e, int item)
+{
+	struct doc *d = ui->doc;
+	int entry = d->entries[e];
+	int shown = ui_shown_of(ui, entry, item);
+
+	if (shown < 0) {
+		ui->filter_open = false;
+		ui_message(ui, false, "%s", _("Showing every item again"));
+		shown = item;
+	}
+	d->nav.cur = e;
+	d->content[e].cur = shown;
+	d->detail.cur = 0;
 }
 
 /* --- commands ------------------------------------------------------------ */
@@ -871,12 +973,12 @@ goto_id(struct ui *ui, const char *id)
 	int sec = -1, item = -1;
 
 	if (!d || !d->m) {
-		message(ui, true, "%s", _(":goto needs an open meeting"));
+		ui_message(ui, true, "%s", _(":goto needs an open meeting"));
 		return;
 	}
 	int kind = minutes_find_id(d->m, id, &sec, &item);
 	if (!kind) {
-		message(ui, true, _("No element with id %.200s"), id);
+		ui_message(ui, true, _("No element with id %.200s"), id);
 		return;
 	}
 	for (int e = 0; e < d->nentries; e++) {
@@ -889,8 +991,12 @@ goto_id(struct ui *ui, const char *id)
 				if (person_at(ui, (int)i) == sec)
 					d->content[e].cur = (int)i;
 		} else if (kind == 1 && entry == sec) {
-			d->nav.cur = e;
-			d->content[e].cur = item < 0 ? 0 : item;
+			if (item < 0) {
+				d->nav.cur = e;
+				ui->focus = PANE_NAV;
+				return;
+			}
+			ui_goto_item(ui, e, item);
 		} else {
 			continue;
 		}
@@ -903,7 +1009,7 @@ goto_id(struct ui *ui, const char *id)
 static void
 run_command(struct ui *ui)
 {
-	char *cmd = ui->input;
+	char *cmd = ui->edit.buf;
 	while (*cmd == ' ')
 		cmd++;
 	char *arg = cmd + strcspn(cmd, " ");
@@ -922,55 +1028,63 @@ run_command(struct ui *ui)
 		ui->help = true;
 	else if (!strcmp(cmd, "reload") && ui->doc)
 		doc_reload(ui, ui->doc);
+	else if (!strcmp(cmd, "attach") && *arg)
+		ui_notes_attach(ui, arg);
 	else if (*cmd)
-		message(ui, true, _("Unknown command: %.200s"), cmd);
+		ui_message(ui, true, _("Unknown command: %.200s"), cmd);
 }
 
-/* The one-line input after '/', '?' or ':'. */
+/* The line being typed: a prompt, a note, or a yes/no question. */
 static void
 prompt_key(struct ui *ui, int key)
 {
-	if (key == KEYC_ENTER) {
-		int p = ui->prompt;
+	int p = ui->prompt;
+
+	if (p == 'y') {
+		ui->prompt = 0;
+		ui_notes_answer(ui, key == 'y' || key == 'Y');
+		return;
+	}
+	switch (key) {
+	case KEYC_ENTER:
 		ui->prompt = 0;
 		if (p == ':')
 			run_command(ui);
-		else
+		else if (p == '/' || p == '?')
 			search_start(ui, p == '?');
-	} else if (key == KEYC_ESC || key == 7 /* C-g */) {
+		else
+			ui_notes_prompt_done(ui, true);
+		break;
+	case KEYC_ESC: case 7: /* C-g */
 		ui->prompt = 0;
-	} else if (key == KEYC_BS) {
-		if (ui->input_len == 0) {
+		if (p == 'a' || p == 'e')
+			ui_notes_prompt_done(ui, false);
+		break;
+	case KEYC_TAB:
+		if (p == 'a' || p == 'e')
+			ui->edit_kind = (ui->edit_kind + 1) % (NOTES_AGREED + 1);
+		break;
+	case KEYC_BS:
+		if (!lineedit_backspace(&ui->edit) && ui->edit.len == 0 &&
+		    (p == '/' || p == '?' || p == ':'))
 			ui->prompt = 0;
-			return;
-		}
-		ui->input_len = text_cluster_prev(ui->input, ui->input_len,
-						  ui->input_len);
-		ui->input[ui->input_len] = '\0';
-	} else if (key == 21 /* C-u */) {
-		ui->input_len = 0;
-		ui->input[0] = '\0';
-	} else if (!KEY_IS_FN(key) && key >= 32 && key != 127) {
-		char u[8];
-		int n = 0;
-		unsigned c = (unsigned)key;
-		if (c < 0x80) u[n++] = (char)c;
-		else if (c < 0x800) { u[n++] = (char)(0xC0 | c >> 6); u[n++] = (char)(0x80 | (c & 0x3F)); }
-		else if (c < 0x10000) { u[n++] = (char)(0xE0 | c >> 12); u[n++] = (char)(0x80 | (c >> 6 & 0x3F)); u[n++] = (char)(0x80 | (c & 0x3F)); }
-		else { u[n++] = (char)(0xF0 | c >> 18); u[n++] = (char)(0x80 | (c >> 12 & 0x3F)); u[n++] = (char)(0x80 | (c >> 6 & 0x3F)); u[n++] = (char)(0x80 | (c & 0x3F)); }
-		if (ui->input_len + (size_t)n + 1 < sizeof(ui->input)) {
-			memcpy(ui->input + ui->input_len, u, (size_t)n);
-			ui->input_len += (size_t)n;
-			ui->input[ui->input_len] = '\0';
-			/* keep typed text NFC (an IME may send NFD) */
-			size_t len;
-			char *nfc = text_repair(ui->input, ui->input_len, &len);
-			if (nfc && len + 1 < sizeof(ui->input)) {
-				memcpy(ui->input, nfc, len + 1);
-				ui->input_len = len;
-			}
-			free(nfc);
-		}
+		break;
+	case KEY_FN_BASE + KEY_DC: lineedit_delete(&ui->edit); break;
+	case KEY_FN_BASE + KEY_LEFT: lineedit_left(&ui->edit); break;
+	case KEY_FN_BASE + KEY_RIGHT: lineedit_right(&ui->edit); break;
+	case KEY_FN_BASE + KEY_HOME: case 1: /* C-a */
+		lineedit_home(&ui->edit);
+		break;
+	case KEY_FN_BASE + KEY_END: case 5: /* C-e */
+		lineedit_end(&ui->edit);
+		break;
+	case 21: /* C-u */
+		lineedit_kill_before(&ui->edit);
+		break;
+	default:
+		if (!KEY_IS_FN(key) && key >= 32 && key != 127)
+			lineedit_insert_char(&ui->edit, (unsigned)key);
+		break;
 	}
 }
 
@@ -995,6 +1109,8 @@ open_selected(struct ui *ui)
 		if (ui->ndocs)
 			ui->doc = ui->docs[ui->list_order[ui->list.cur]];
 		ui->focus = PANE_NAV;
+		if (ui->doc && ui->doc->m && ui->doc->notice[0])
+			ui_message(ui, true, "%s", ui->doc->notice);
 		return;
 	}
 	if (!ui->doc->m)
@@ -1065,14 +1181,14 @@ do_action(struct ui *ui, enum action a)
 	case ACT_QUIT_NOW: ui->quit = true; break;
 	case ACT_SEARCH: case ACT_SEARCH_BACK: case ACT_COMMAND:
 		ui->prompt = a == ACT_SEARCH ? '/' : a == ACT_SEARCH_BACK ? '?' : ':';
-		ui->input_len = 0;
-		ui->input[0] = '\0';
+		lineedit_clear(&ui->edit);
+		ui->edit_scroll = 0;
 		break;
 	case ACT_FIND_NEXT: search_next(ui, false); break;
 	case ACT_FIND_PREV: search_next(ui, true); break;
 	case ACT_SORT:
 		ui->attendees_doc_order = !ui->attendees_doc_order;
-		message(ui, false, "%s", ui->attendees_doc_order
+		ui_message(ui, false, "%s", ui->attendees_doc_order
 			? _("Attendees in document order")
 			: _("Attendees by given name"));
 		break;
@@ -1081,7 +1197,7 @@ do_action(struct ui *ui, enum action a)
 			ui->doc->nav.cur = ui->doc->nentries - 1;
 			ui->focus = PANE_CONTENT;
 		} else {
-			message(ui, false, "%s", _("No problems found in this file"));
+			ui_message(ui, false, "%s", _("No problems found in this file"));
 		}
 		break;
 	case ACT_HELP: ui->help = true; ui->help_cur.top = 0; break;
@@ -1092,7 +1208,7 @@ do_action(struct ui *ui, enum action a)
 			doc_reload(ui, ui->docs[ui->list_order[ui->list.cur]]);
 		break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
-	default: break;
+	default: ui_notes_action(ui, (int)a); break;
 	}
 }
 
@@ -1125,7 +1241,7 @@ handle_key(struct ui *ui, int key)
 	}
 	if (act < 0) {
 		char name[32];
-		message(ui, true, _("Key %s is not bound (H shows the keys)"),
+		ui_message(ui, true, _("Key %s is not bound (H shows the keys)"),
 			keys_name(key, name, sizeof(name)));
 		return;
 	}
@@ -1196,6 +1312,12 @@ run_terminal(struct ui *ui)
 	int errors = 0;
 	while (!ui->quit && !got_signal) {
 		draw_screen(ui);
+		if (ui->cursor_x >= 0) {
+			move(ui->cursor_y, ui->cursor_x);
+			curs_set(1);
+		} else {
+			curs_set(0);
+		}
 		refresh();
 		wint_t wch;
 		int ret = get_wch(&wch);
@@ -1295,6 +1417,8 @@ ui_free(struct ui *ui)
 	free(ui->scratch);
 	lines_free(&ui->detail);
 	lines_free(&ui->rec);
+	lineedit_free(&ui->edit);
+	free(ui->fidx);
 	wrap_cache_clear();
 }
 
@@ -1308,6 +1432,9 @@ ui_main(char *const *args, int nargs, const struct ui_options *opt)
 	if (!locale_ok())
 		return 2;
 	memset(&ui, 0, sizeof(ui));
+	lineedit_init(&ui.edit);
+	ui.reviewer = notes_reviewer_name(opt->reviewer);
+	ui.cursor_x = -1;
 	if (nargs == 0) {
 		args = here;
 		nargs = 1;
@@ -1330,14 +1457,17 @@ ui_main(char *const *args, int nargs, const struct ui_options *opt)
 	ui.docs = calloc((size_t)ui.ndocs, sizeof(*ui.docs));
 	ui.list_order = calloc((size_t)ui.ndocs, sizeof(int));
 	for (int i = 0; i < ui.ndocs; i++) {
-		ui.docs[i] = doc_open(paths[i]);
+		ui.docs[i] = doc_open(paths[i], ui.reviewer);
 		ui.list_order[i] = i;
 	}
 	report_free_paths(paths);
 	list_docs = ui.docs;
 	qsort(ui.list_order, (size_t)ui.ndocs, sizeof(int), list_cmp);
-	if (!ui.archive)
+	if (!ui.archive) {
 		ui.doc = ui.docs[0];
+		if (ui.doc->m && ui.doc->notice[0])
+			ui_message(&ui, true, "%s", ui.doc->notice);
+	}
 	bindings_init();
 
 	int status = opt->replay ? run_replay(&ui, opt) : run_terminal(&ui);

@@ -6,10 +6,19 @@
 #include <stdint.h>
 
 #include "draw.h"
+#include "lineedit.h"
 #include "loader.h"
 #include "model.h"
+#include "notes.h"
 #include "search.h"
 #include "text.h"
+
+enum action {
+#define ACTION(id, name, keys, help) ACT_##id,
+#include "actions.def"
+#undef ACTION
+	ACT_COUNT
+};
 
 struct rect {
 	int y, x, h, w;
@@ -25,12 +34,15 @@ enum {
 	ENTRY_MEETING = -1,
 	ENTRY_ATTENDEES = -2,
 	ENTRY_PROBLEMS = -3,
+	ENTRY_ORPHANS = -4,
 };
 
 struct doc {
 	char *path;
 	char *title;          /* safe one-line path for the title bar */
 	struct minutes *m;    /* NULL when the file could not be loaded */
+	struct notes_store *notes; /* the reviewers' notes (NULL: none) */
+	char notice[1200];    /* said once when the document is first shown */
 	enum load_status st;
 	char error[2200];
 	int *entries;         /* navigator order */
@@ -111,10 +123,27 @@ struct ui {
 	struct search_query *q;
 	bool search_back;
 
-	/* the line being typed after '/', '?' or ':' (0 when none) */
+	/* the line being typed (0 when none): '/', '?' and ':' prompts,
+	 * 'a' a new note, 'e' a note edited, 'y' a yes/no question */
 	int prompt;
-	char input[1024];
-	size_t input_len;
+	struct lineedit edit;
+	size_t edit_scroll;
+	enum notes_kind edit_kind;
+	char edit_target[256];  /* the element a new note is about */
+	char edit_note[256];    /* the note being edited or asked about */
+	char question[256];
+	int question_action;    /* what 'y' does */
+	int cursor_x, cursor_y; /* where the terminal cursor goes (-1: hidden) */
+
+	const char *reviewer;
+	int note_sel;           /* the selected note of the target */
+	char note_target[256];  /* ... of this element */
+	bool filter_open;       /* sections show only items with open notes */
+	int *fidx, nfidx, fentry; /* the filtered items of entry fentry */
+	const struct doc *fdoc;
+	unsigned notes_gen, fgen;
+	int note_line;          /* the detail line of the selected note */
+	bool note_scroll;       /* bring it into view at the next draw */
 
 	int cols, rows;
 	struct rect panes[PANE_COUNT];
@@ -131,6 +160,10 @@ struct ui {
 };
 
 /* ui.c */
+void ui_message(struct ui *ui, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void ui_notes_changed(struct ui *ui); /* after any change of notes */
+void ui_goto_item(struct ui *ui, int entry_index, int item);
 const struct mn_section *ui_section(struct ui *ui, int entry);
 int ui_entry(struct ui *ui);         /* the navigator's selected entry */
 int ui_content_cur(struct ui *ui);
@@ -143,6 +176,19 @@ void wrap_cache_clear(void);
 
 /* pane_detail.c */
 void detail_build(struct ui *ui, int width);
+
+/* ui_notes.c: notes in the browser */
+const char *ui_target(struct ui *ui);   /* the selected element's id */
+int ui_item_count(struct ui *ui, int entry);   /* items shown */
+int ui_item_at(struct ui *ui, int entry, int shown); /* shown -> item */
+int ui_shown_of(struct ui *ui, int entry, int item); /* item -> shown, -1 */
+void notes_lines(struct ui *ui, struct lines *l, const char *id, int width);
+const struct note *ui_selected_note(struct ui *ui);
+int ui_notes_action(struct ui *ui, int action); /* 0: not a notes action */
+void ui_notes_prompt_done(struct ui *ui, bool save);
+void ui_notes_answer(struct ui *ui, bool yes);
+void ui_notes_attach(struct ui *ui, const char *id); /* :attach ID */
+const char *note_time(time_t t, char *buf, size_t size);
 
 /* pane_content.c */
 int meeting_fields(const struct minutes *m, int i, const char **label,
