@@ -8,7 +8,8 @@
 #   #@ env: NO_COLOR=1                    (extra environment)
 #   #@ golden: OTHER                      (compare with OTHER.screen)
 #   #@ copy: SRC DEST                     (run in a scratch folder holding
-#                                          SRC under the name DEST)
+#                                          SRC under the name DEST; as
+#                                          many as needed)
 # and tests/screens/NAME.screen is the exact screen expected.
 # UPDATE_GOLDEN=1 rewrites the golden files instead of comparing.
 . "$top_srcdir/tests/tap.sh"
@@ -24,19 +25,22 @@ for keys in tests/screens/*.keys; do
 	attrs=
 	grep -q '^#@ attrs' "$keys" && attrs=--dump-attrs
 	golden=$(sed -n 's/^#@ golden: //p' "$keys")
-	copy=$(sed -n 's/^#@ copy: //p' "$keys")
+	copies=$(sed -n 's/^#@ copy: //p' "$keys")
 	[ -n "$golden" ] || golden=$name
 	[ -n "$size" ] || size=80x24
 	dir=.
-	if [ -n "$copy" ]; then
+	if [ -n "$copies" ]; then
 		dir="$tmp/run-$name"
-		mkdir -p "$dir/$(dirname "${copy#* }")"
-		cp "${copy% *}" "$dir/${copy#* }"
+		printf '%s\n' "$copies" | while read -r src dest; do
+			mkdir -p "$dir/$(dirname "$dest")"
+			cp "$src" "$dir/$dest"
+		done
 	fi
 	cols=${size%x*}
 	rows=${size#*x}
 	# shellcheck disable=SC2086
-	(cd "$dir" && env COLUMNS="$cols" LINES="$rows" $envs "$MINUTES" \
+	(cd "$dir" && env COLUMNS="$cols" LINES="$rows" MINUTES_NOW=1764320000 \
+		MINUTES_REVIEWER=lan $envs "$MINUTES" \
 		--replay "$top_srcdir/$keys" --dump-screen "$tmp/$name.screen" \
 		$attrs $args 2>"$tmp/$name.err")
 	status=$?

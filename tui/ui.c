@@ -657,7 +657,8 @@ draw_status(struct ui *ui)
 		int entry = ui_entry(ui);
 		const char *full = entry >= 0 ? ui->doc->m->sections[entry].heading
 			: entry == ENTRY_MEETING ? _("Meeting")
-			: entry == ENTRY_ATTENDEES ? _("Attendees") : _("Problems");
+			: entry == ENTRY_ATTENDEES ? _("Attendees")
+			: entry == ENTRY_ORPHANS ? _("Orphaned notes") : _("Problems");
 		text_truncate(full, strlen(full), ui->cols / 4 > 8 ? ui->cols / 4 : 8,
 			      name, sizeof(name));
 		snprintf(left, sizeof(left), " %s · %d/%d ", name,
