@@ -130,4 +130,26 @@ check "--search empty query" 2 "" "minutes: the search query is empty"
 run "$MINUTES" --search 'dai doan ket' tests/fixtures/ngan-son-2020-nfd.xml
 check "--search NFD file" 0 "$(sed 's|^data/ngan-son-2020.xml|tests/fixtures/ngan-son-2020-nfd.xml|' $exp/search-dai-doan-ket | grep nfd)" ""
 
+# --- notes: --dump shows them under their elements; --export-notes ------------
+mkdir -p "$tmp/n/m/ngan-son-2020.notes"
+cp data/ngan-son-2020.xml "$tmp/n/m/"
+cp tests/screens/notes/Nguyen_Minh.xml "$tmp/n/m/ngan-son-2020.notes/"
+(cd "$tmp/n" && "$MINUTES" --dump m/ngan-son-2020.xml >"$tmp/out" 2>"$tmp/err")
+is "$?" 0 "--dump with notes: exit 0"
+is "$(grep -A1 'Ngày hội tổ chức' "$tmp/out" | head -n 1)" "       Ngày hội tổ chức ở bao nhiêu thôn?" "--dump: a note's text under its item"
+is "$(grep -B1 'Ngày hội tổ chức' "$tmp/out" | head -n 1)" "     [question, open] Nguyễn Minh, 2025-11-28 08:00 UTC" "--dump: the note's kind, status, author and date"
+grep -q '^     \[agreed, open\] Nguyễn Minh, 2025-11-28 08:00 UTC (text changed since this note)$' "$tmp/out"
+ok $? "--dump: a note on changed text says so"
+(cd "$tmp/n" && "$MINUTES" --export-notes m/ngan-son-2020.xml >"$tmp/out" 2>"$tmp/err")
+is "$?" 0 "--export-notes: exit 0"
+is "$(cat "$tmp/out")" "$(cat $exp/ngan-son-2020.review.md)" "--export-notes: the Markdown review report"
+is "$(cat "$tmp/err")" "" "--export-notes: nothing on stderr"
+run "$MINUTES" --export-notes
+check "--export-notes without FILE" 2 "" "minutes: no FILE given
+Try 'minutes --help' for more information."
+(cd "$tmp/n" && "$MINUTES" --dump data/none.xml >/dev/null 2>&1)
+is "$?" 1 "--dump of a missing file: exit 1"
+cmp -s data/ngan-son-2020.xml "$tmp/n/m/ngan-son-2020.xml"
+ok $? "the minutes file is never modified"
+
 done_testing
