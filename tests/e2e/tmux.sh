@@ -149,6 +149,53 @@ ok $? "the file name is shown with its control characters made visible"
 t send-keys -t e2e q
 t kill-session -t e2e
 
+# --- notes typed in Vietnamese survive a restart ---------------------------
+mkdir -p "$tmp/notes"
+cp data/ngan-son-2020.xml "$tmp/notes/"
+start 120 30 "--reviewer lan $tmp/notes/ngan-son-2020.xml"
+wait_for "Contents"
+t send-keys -t e2e j j Enter j a
+t send-keys -t e2e -l 'Cần kiểm tra lại số liệu nhiệm kỳ'
+t send-keys -t e2e Tab Enter
+wait_for "Note saved"
+ok $? "a note typed in Vietnamese is saved"
+t send-keys -t e2e Q
+is "$(wait_exit)" 0 "quit after saving"
+t kill-session -t e2e
+grep -q '<text>Cần kiểm tra lại số liệu nhiệm kỳ</text>' "$tmp/notes/ngan-son-2020.notes/lan.xml"
+ok $? "the note is in the reviewer's notes file, NFC"
+grep -q 'kind="question"' "$tmp/notes/ngan-son-2020.notes/lan.xml"
+ok $? "Tab chose the kind: question"
+start 120 30 "--reviewer minh $tmp/notes/ngan-son-2020.xml"
+wait_for "Contents"
+t send-keys -t e2e j j Enter j
+wait_for "Cần kiểm tra lại số liệu nhiệm kỳ"
+ok $? "after a restart another reviewer reads the note in the detail pane"
+t send-keys -t e2e x
+wait_for "Note resolved"
+ok $? "x resolves another reviewer's note"
+t send-keys -t e2e Q
+wait_exit >/dev/null
+t kill-session -t e2e
+grep -q '<status note="lan-[^"]*" status="resolved" by="minh"' "$tmp/notes/ngan-son-2020.notes/minh.xml"
+ok $? "the resolution is recorded in the resolver's own file"
+
+# --- E: a note written in $EDITOR, with the screen handed over and back ------
+cat >"$tmp/editor.sh" <<'EOS'
+#!/bin/sh
+printf 'Dòng một của ghi chú\nDòng hai\n' > "$1"
+EOS
+chmod +x "$tmp/editor.sh"
+t new-session -d -s e2e -x 120 -y 30 \
+	"EDITOR=$tmp/editor.sh TERM=screen-256color $MINUTES --reviewer lan $tmp/notes/ngan-son-2020.xml; echo \$? > $tmp/status; sleep 30"
+wait_for "Contents"
+t send-keys -t e2e j j Enter j j E
+wait_for "Dòng hai"
+ok $? "E: the note written in the editor shows, both lines"
+t send-keys -t e2e Q
+is "$(wait_exit)" 0 "quit after the editor"
+t kill-session -t e2e
+
 # --- SIGHUP: the terminal goes away, the program ends (no busy loop) --------
 start 100 30 data/ngan-son-2020.xml
 wait_for "Contents"
