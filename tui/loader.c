@@ -27,9 +27,9 @@
 #include "text.h"
 
 #define MAX_PROBLEMS 1000
-#define RELEASE_STEP ((size_t)1 << 20)
 #define POOL_CHUNK ((size_t)64 << 10)
 #define PUSH_CHUNK ((size_t)64 << 10)
+#define RELEASE_STEP PUSH_CHUNK
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOWARNING)
 
 #if LIBXML_VERSION >= 21200
@@ -184,6 +184,8 @@ struct ld {
 	uint32_t nlater, cap_later;
 	struct sbuf names, raw, out, tmp, abuf;
 	struct id_table ids;
+	char by_name[64];  /* the last person `by` named, and its index */
+	uint32_t by_index;
 	char *pool; /* strings packed into arena chunks */
 	size_t pool_left;
 
@@ -1278,10 +1280,18 @@ read_by(struct ld *ld, const struct frame *f, struct mn_item *it,
 		while (p[len] && !is_space((unsigned char)p[len]))
 			len++;
 		uint32_t ref = REF_NONE;
-		if (len < sizeof(name)) {
+		if (len < sizeof(ld->by_name) && ld->by_name[len] == '\0' &&
+		    memcmp(ld->by_name, p, len) == 0) {
+			ref = REF(REF_PERSON, ld->by_index);
+		} else if (len < sizeof(name)) {
 			memcpy(name, p, len);
 			name[len] = '\0';
 			ref = id_find(ld, name);
+			if (ref != REF_NONE && REF_KIND(ref) == REF_PERSON &&
+			    len < sizeof(ld->by_name)) {
+				memcpy(ld->by_name, name, len + 1);
+				ld->by_index = REF_INDEX(ref);
+			}
 		}
 		if (ref != REF_NONE && REF_KIND(ref) == REF_PERSON) {
 			it->by[n] = REF_INDEX(ref);
