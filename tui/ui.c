@@ -341,6 +341,10 @@ ui_entry(struct ui *ui)
 	struct doc *d = ui->doc;
 	if (!d || !d->m || d->nentries == 0)
 		return ENTRY_MEETING;
+	if (d->nav.cur >= d->nentries)
+		d->nav.cur = d->nentries - 1;
+	if (d->nav.cur < 0)
+		d->nav.cur = 0;
 	return d->entries[d->nav.cur];
 }
 
@@ -786,6 +790,9 @@ draw_screen(struct ui *ui)
 	if (ui->doc && ui->doc->m->nproblems)
 		draw_banner(ui);
 	if (ui->doc) {
+		/* the detail pane shows what the other cursors select */
+		cursor_fix(ui, PANE_NAV);
+		cursor_fix(ui, PANE_CONTENT);
 		ui->note_line = -1;
 		detail_build(ui, ui->panes[PANE_DETAIL].w > 0 ? ui->panes[PANE_DETAIL].w
 							      : ui->cols);
