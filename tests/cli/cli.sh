@@ -130,6 +130,18 @@ check "--search empty query" 2 "" "minutes: the search query is empty"
 run "$MINUTES" --search 'dai doan ket' tests/fixtures/ngan-son-2020-nfd.xml
 check "--search NFD file" 0 "$(sed 's|^data/ngan-son-2020.xml|tests/fixtures/ngan-son-2020-nfd.xml|' $exp/search-dai-doan-ket | grep nfd)" ""
 
+# --- the browser's locale: C falls back to C.UTF-8 ----------------------------
+printf '' >"$tmp/none.keys"
+LC_ALL=C COLUMNS=80 LINES=24 "$MINUTES" --replay "$tmp/none.keys" --dump-screen "$tmp/c.screen" data/ngan-son-2020.xml
+is "$?" 0 "LC_ALL=C: the browser falls back to C.UTF-8"
+is "$(cat "$tmp/c.screen")" "$(cat tests/screens/sample-80x24.screen)" "LC_ALL=C: the same screen as under C.UTF-8"
+run "$MINUTES" --replay "$tmp/none.keys" data/ngan-son-2020.xml
+check "--replay without --dump-screen" 2 "" "minutes: --replay and --dump-screen go together
+Try 'minutes --help' for more information."
+printf 'j\n<Bogus>\n' >"$tmp/bad.keys"
+run "$MINUTES" --replay "$tmp/bad.keys" --dump-screen "$tmp/x" data/ngan-son-2020.xml
+check "--replay with a bad key name" 2 "" "minutes: $tmp/bad.keys:2: not a key name '<Bogus>'"
+
 # --- notes: --dump shows them under their elements; --export-notes ------------
 mkdir -p "$tmp/n/m/ngan-son-2020.notes"
 cp data/ngan-son-2020.xml "$tmp/n/m/"
