@@ -1,8 +1,9 @@
 /* loader.c - stream a minutes XML file into the model.
  *
- * The file's bytes are read whole, checked (empty, compressed, NUL,
- * DOCTYPE), then pushed in chunks through libxml2's SAX2 push parser:
- * one pass, no tree, every event handled as it comes.  SAX rather than
+ * The file's bytes are read by the loader itself, in chunks; the first
+ * is checked (empty, compressed, DOCTYPE), then all are pushed through
+ * libxml2's SAX2 push parser: one pass, no tree, no copy of the file,
+ * every event handled as it comes.  SAX rather than
  * xmlTextReader: the reader builds and frees a node for every element
  * and text, which alone costs more than the parse.  Positions come from
  * the parser's own input (it stands on the event being reported). */
@@ -14,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -29,7 +29,6 @@
 #define MAX_PROBLEMS 1000
 #define POOL_CHUNK ((size_t)64 << 10)
 #define PUSH_CHUNK ((size_t)64 << 10)
-#define RELEASE_STEP PUSH_CHUNK
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOWARNING)
 
 #if LIBXML_VERSION >= 21200
@@ -154,11 +153,10 @@ struct ld {
 	struct load_error *err;
 	xmlParserCtxtPtr ctxt;
 	bool fatal;
-	const char *buf;
-	size_t len;
-	size_t released; /* bytes of buf given back (the loader's own copy) */
-	bool release;
-	bool utf8;       /* no other encoding declared */
+	bool utf8;      /* no other encoding declared */
+	bool utf16;
+	bool cut;       /* the input ends inside a UTF-8 character */
+	bool finishing; /* the last call to the parser */
 
 	/* the start tag being read, in the parser's buffer */
 	const char *tag, *tag_end;
@@ -320,7 +318,11 @@ xml_message(XML_ERROR *e, char *buf, size_t size)
 	} else if (strncmp(msg, "Input is not proper UTF-8", 25) == 0) {
 		snprintf(buf, size, "invalid UTF-8");
 	} else if (sscanf(msg, "Char 0x%X out of allowed range", &code) == 1) {
-		snprintf(buf, size, "character U+%04X not allowed in XML", code);
+		if (code == 0)
+			snprintf(buf, size, "NUL byte (not allowed in XML)");
+		else
+			snprintf(buf, size, "character U+%04X not allowed in XML",
+				 code);
 	} else if (e->code == XML_ERR_DOCUMENT_EMPTY) {
 		snprintf(buf, size, "not an XML document (it must start with '<')");
 	} else if (e->code == XML_ERR_UNDECLARED_ENTITY ||
@@ -356,7 +358,11 @@ on_xml_error(void *arg, XML_ERROR *e)
 		}
 		return;
 	}
-	xml_message(e, msg, sizeof(msg));
+	if (ld->cut && ld->finishing)
+		snprintf(msg, sizeof(msg),
+			 "invalid UTF-8: the file ends inside a character");
+	else
+		xml_message(e, msg, sizeof(msg));
 	set_fatal(ld, e->line > 0 ? (uint32_t)e->line : 0,
 		  e->int2 > 0 ? (uint32_t)e->int2 : 0, "%s", msg);
 }
@@ -489,10 +495,10 @@ compressed(const unsigned char *s, size_t len)
 	return false;
 }
 
-/* Does UTF-8 text S end inside a multibyte character?  *AT: its start.
- * (libxml2 only says "internal error" then.) */
+/* Does UTF-8 text S end inside a multibyte character?  (libxml2 only
+ * says "internal error" then.) */
 static bool
-cut_short(const unsigned char *s, size_t len, size_t *at)
+cut_short(const unsigned char *s, size_t len)
 {
 	size_t i = len, back = 0;
 	while (i > 0 && back < 4 && (s[i - 1] & 0xc0) == 0x80) {
@@ -502,55 +508,42 @@ cut_short(const unsigned char *s, size_t len, size_t *at)
 	if (i == 0 || s[i - 1] < 0xc0)
 		return false;
 	size_t need = s[i - 1] >= 0xf0 ? 3 : s[i - 1] >= 0xe0 ? 2 : 1;
-	*at = i - 1;
 	return back < need;
 }
 
-/* The checks made on the bytes before libxml2 sees them: empty,
- * compressed, NUL bytes, DOCTYPE (refused before the parser could read
- * a single entity declaration). */
+/* The checks made on the first chunk S before libxml2 sees it: empty,
+ * compressed, DOCTYPE (refused before the parser could read a single
+ * entity declaration; one past the first chunk is caught on the way). */
 static bool
-check_bytes(struct ld *ld)
+check_head(struct ld *ld, const unsigned char *s, size_t len)
 {
-	const unsigned char *s = (const unsigned char *)ld->buf;
-	struct units u = { s, ld->len, 1, false };
+	struct units u = { s, len, 1, false };
 	size_t start = 0, i;
 	uint32_t line, col;
 
-	if (ld->len == 0) {
+	if (len == 0) {
 		set_fatal(ld, 0, 0, "empty file");
 		return false;
 	}
-	if (compressed(s, ld->len)) {
+	if (compressed(s, len)) {
 		set_fatal(ld, 0, 0, "compressed file: decompress it first");
 		return false;
 	}
 	ld->utf8 = true;
-	if (ld->len >= 2 && (s[0] == 0xff || s[0] == 0xfe) &&
-	    (s[1] ^ s[0]) == 0x01) {
+	if (len >= 2 && (s[0] == 0xff || s[0] == 0xfe) && (s[1] ^ s[0]) == 0x01) {
 		u.width = 2;
 		u.big = s[0] == 0xfe;
 		start = 1;
-	} else if (ld->len >= 4 && (memcmp(s, "<\0?\0", 4) == 0 ||
-				    memcmp(s, "\0<\0?", 4) == 0)) {
+	} else if (len >= 4 && (memcmp(s, "<\0?\0", 4) == 0 ||
+				memcmp(s, "\0<\0?", 4) == 0)) {
 		u.width = 2;
 		u.big = s[0] == 0;
-	} else if (ld->len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+	} else if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
 		start = 3;
 	}
-	const unsigned char *nul = u.width == 1 ? memchr(s, 0, ld->len) : NULL;
-	if (u.width == 2)
-		u.n = ld->len / 2;
-	if (nul) {
-		units_pos(&u, start, (size_t)(nul - s), true, &line, &col);
-		set_fatal(ld, line, col, "NUL byte (not allowed in XML)");
-		return false;
-	}
-	if (u.width == 1 && cut_short(s, ld->len, &i)) {
-		units_pos(&u, start, i, true, &line, &col);
-		set_fatal(ld, line, col,
-			  "invalid UTF-8: the file ends inside a character");
-		return false;
+	if (u.width == 2) {
+		u.n = len / 2;
+		ld->utf16 = true;
 	}
 	for (i = start;;) {
 		while (i < u.n && is_space((int)unit_at(&u, i)))
@@ -1833,41 +1826,94 @@ sax_init(xmlSAXHandler *h)
 	h->serror = on_xml_error;
 }
 
-/* Gives back the pages of the loader's own copy of the file that the
- * parser has taken in (it keeps what it still needs in its own buffer). */
-static void
-release_behind(struct ld *ld, size_t upto)
+/* Where the bytes come from: a file, read a chunk at a time, or memory. */
+struct feed {
+	int fd;
+	const char *mem;
+	size_t len, off;
+	char *buf;
+	unsigned char tail[4]; /* the last bytes given */
+	size_t ntail;
+};
+
+/* The next chunk in *P: its length, 0 at the end, -1 on a read error. */
+static ssize_t
+feed_next(struct feed *f, const char **p)
 {
-	size_t page = (size_t)sysconf(_SC_PAGESIZE);
-	if (!ld->release || upto - ld->released < RELEASE_STEP)
-		return;
-	upto = upto / page * page;
-	if (madvise((char *)ld->buf + ld->released, upto - ld->released,
-		    MADV_DONTNEED) == 0)
-		ld->released = upto;
+	size_t n = 0;
+	if (f->fd < 0) {
+		n = f->len - f->off < PUSH_CHUNK ? f->len - f->off : PUSH_CHUNK;
+		*p = f->mem + f->off;
+		f->off += n;
+	} else {
+		while (n < PUSH_CHUNK) {
+			ssize_t r = read(f->fd, f->buf + n, PUSH_CHUNK - n);
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r < 0)
+				return -1;
+			if (r == 0)
+				break;
+			n += (size_t)r;
+		}
+		*p = f->buf;
+		f->off += n;
+	}
+	for (size_t i = n > 4 ? n - 4 : 0; i < n; i++) {
+		if (f->ntail == 4)
+			memmove(f->tail, f->tail + 1, --f->ntail);
+		f->tail[f->ntail++] = (unsigned char)(*p)[i];
+	}
+	return (ssize_t)n;
 }
 
 static void
-push(struct ld *ld, const char *name)
+push_rest(struct ld *ld, struct feed *f)
+{
+	const char *p;
+	ssize_t n;
+	while (!ld->fatal && (n = feed_next(f, &p)) > 0) {
+		if (f->off > LOADER_MAX_BYTES) {
+			set_fatal(ld, 0, 0, "file too large: more than %zu MiB",
+				  LOADER_MAX_BYTES >> 20);
+			return;
+		}
+		xmlParseChunk(ld->ctxt, p, (int)n, 0);
+	}
+	if (!ld->fatal && n < 0)
+		set_fatal(ld, 0, 0, "%s", strerror(errno));
+}
+
+static void
+push(struct ld *ld, const char *name, struct feed *f)
 {
 	xmlSAXHandler sax;
-	size_t off = ld->len < 4 ? ld->len : 4;
+	const char *p;
+	ssize_t n = feed_next(f, &p);
+	size_t first;
 
+	if (n < 0) {
+		set_fatal(ld, 0, 0, "%s", strerror(errno));
+		return;
+	}
+	if (!check_head(ld, (const unsigned char *)p, (size_t)n))
+		return;
 	sax_init(&sax);
-	ld->ctxt = xmlCreatePushParserCtxt(&sax, ld, ld->buf, (int)off, name);
+	first = n < 4 ? (size_t)n : 4;
+	ld->ctxt = xmlCreatePushParserCtxt(&sax, ld, p, (int)first, name);
 	if (!ld->ctxt) {
 		set_fatal(ld, 0, 0, "cannot start the XML parser");
 		return;
 	}
 	xmlCtxtUseOptions(ld->ctxt, PARSE_OPTIONS);
-	while (off < ld->len && !ld->fatal) {
-		size_t n = ld->len - off < PUSH_CHUNK ? ld->len - off : PUSH_CHUNK;
-		xmlParseChunk(ld->ctxt, ld->buf + off, (int)n, 0);
-		off += n;
-		release_behind(ld, off);
-	}
-	if (!ld->fatal)
+	if ((size_t)n > first)
+		xmlParseChunk(ld->ctxt, p + first, (int)((size_t)n - first), 0);
+	push_rest(ld, f);
+	if (!ld->fatal) {
+		ld->cut = !ld->utf16 && ld->utf8 && cut_short(f->tail, f->ntail);
+		ld->finishing = true;
 		xmlParseChunk(ld->ctxt, NULL, 0, 1);
+	}
 	if (!ld->fatal && !ld->ctxt->wellFormed)
 		set_fatal(ld, (uint32_t)xmlSAX2GetLineNumber(ld->ctxt), 0,
 			  "not well-formed XML");
@@ -1878,7 +1924,7 @@ push(struct ld *ld, const char *name)
 /* libxml2 reports some errors (encoding conversion) through its global
  * handlers: catch them for this load and print nothing. */
 static void
-parse(struct ld *ld, const char *name)
+parse(struct ld *ld, const char *name, struct feed *f)
 {
 	xmlGenericErrorFunc gen = xmlGenericError;
 	void *gen_ctx = xmlGenericErrorContext;
@@ -1887,35 +1933,25 @@ parse(struct ld *ld, const char *name)
 
 	xmlSetGenericErrorFunc(NULL, silent);
 	xmlSetStructuredErrorFunc(ld, on_xml_error);
-	push(ld, name);
+	push(ld, name, f);
 	xmlSetGenericErrorFunc(gen_ctx, gen);
 	xmlSetStructuredErrorFunc(serr_ctx, serr);
 }
 
 static enum load_status
-load(const char *name, const char *buf, size_t len, bool own,
-     struct minutes **out, struct load_error *err)
+load(const char *name, struct feed *f, struct minutes **out,
+     struct load_error *err)
 {
 	struct ld ld;
 	memset(&ld, 0, sizeof(ld));
 	ld.err = err;
-	ld.buf = buf;
-	ld.len = len;
-	ld.release = own;
 	ld.frames[0].el = EL_DOC;
 	ld.nframes = 1;
 	*out = NULL;
-	if (len > LOADER_MAX_BYTES) {
-		set_fatal(&ld, 0, 0, "file too large: %zu MiB (the limit is %zu MiB)",
-			  len >> 20, LOADER_MAX_BYTES >> 20);
-		return LOAD_FATAL;
-	}
-	if (!check_bytes(&ld))
-		return LOAD_FATAL;
 	ld.m = minutes_new(name);
 	if (!ld.m)
 		oom();
-	parse(&ld, name);
+	parse(&ld, name, f);
 	if (!ld.fatal)
 		finish(&ld);
 	ld_free(&ld);
@@ -1927,44 +1963,37 @@ load(const char *name, const char *buf, size_t len, bool own,
 	return ld.m->nproblems ? LOAD_INVALID : LOAD_OK;
 }
 
+static enum load_status
+too_large(struct load_error *err, uintmax_t size)
+{
+	snprintf(err->msg, sizeof(err->msg),
+		 "file too large: %ju MiB (the limit is %zu MiB)", size >> 20,
+		 LOADER_MAX_BYTES >> 20);
+	return LOAD_FATAL;
+}
+
 enum load_status
 loader_load_memory(const char *name, const char *buf, size_t len,
 		   struct minutes **out, struct load_error *err)
 {
+	struct feed f = { .fd = -1, .mem = buf, .len = len };
 	err_init(err, name);
-	return load(name, buf, len, false, out, err);
+	*out = NULL;
+	if (len > LOADER_MAX_BYTES)
+		return too_large(err, len);
+	return load(name, &f, out, err);
 }
 
-static bool
-read_all(int fd, char *buf, size_t size, size_t *got)
-{
-	size_t n = 0;
-	while (n < size) {
-		ssize_t r = read(fd, buf + n, size - n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			return false;
-		if (r == 0)
-			break;
-		n += (size_t)r;
-	}
-	*got = n;
-	return true;
-}
-
-/* Opens PATH without blocking and maps a private copy of its bytes. */
-static bool
-read_file(const char *path, char **buf, size_t *len, size_t *map,
-	  struct load_error *err)
+/* Opens PATH without ever blocking (a FIFO, a device): only regular files
+ * are read. */
+static int
+open_regular(const char *path, struct load_error *err)
 {
 	struct stat st;
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	*buf = NULL;
-	*len = *map = 0;
 	if (fd < 0) {
 		snprintf(err->msg, sizeof(err->msg), "%s", strerror(errno));
-		return false;
+		return -1;
 	}
 	if (fstat(fd, &st) < 0)
 		snprintf(err->msg, sizeof(err->msg), "%s", strerror(errno));
@@ -1974,42 +2003,31 @@ read_file(const char *path, char **buf, size_t *len, size_t *map,
 		snprintf(err->msg, sizeof(err->msg),
 			 "not a regular file (a FIFO, device or socket)");
 	else if ((uintmax_t)st.st_size > LOADER_MAX_BYTES)
-		snprintf(err->msg, sizeof(err->msg),
-			 "file too large: %ju MiB (the limit is %zu MiB)",
-			 (uintmax_t)st.st_size >> 20, LOADER_MAX_BYTES >> 20);
+		too_large(err, (uintmax_t)st.st_size);
 	if (err->msg[0]) {
 		close(fd);
-		return false;
+		return -1;
 	}
-	*map = st.st_size > 0 ? (size_t)st.st_size : 1;
-	*buf = mmap(NULL, *map, PROT_READ | PROT_WRITE,
-		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
-	if (*buf == MAP_FAILED)
-		oom();
-	if (!read_all(fd, *buf, (size_t)st.st_size, len)) {
-		snprintf(err->msg, sizeof(err->msg), "%s", strerror(errno));
-		close(fd);
-		munmap(*buf, *map);
-		*buf = NULL;
-		return false;
-	}
-	close(fd);
-	return true;
+	return fd;
 }
 
 enum load_status
 loader_load_file(const char *path, struct minutes **out,
 		 struct load_error *err)
 {
-	char *buf;
-	size_t len, map;
+	struct feed f = { .fd = -1 };
 	enum load_status st;
 	err_init(err, path);
 	*out = NULL;
-	if (!read_file(path, &buf, &len, &map, err))
+	f.fd = open_regular(path, err);
+	if (f.fd < 0)
 		return LOAD_FATAL;
-	st = load(path, buf, len, true, out, err);
-	munmap(buf, map);
+	f.buf = malloc(PUSH_CHUNK);
+	if (!f.buf)
+		oom();
+	st = load(path, &f, out, err);
+	free(f.buf);
+	close(f.fd);
 	return st;
 }
 
