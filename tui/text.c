@@ -1811,39 +1811,56 @@ is_vowel(int32_t c)
 	return c > 0 && c < 0x80 && strchr("aeiouyAEIOUY", (int)c) != NULL;
 }
 
+/* Whether C is one of the Latin-1 characters in SET. */
+static bool
+in_latin1_set(const char *set, int32_t c)
+{
+	return c > 0 && c <= 0xFF && strchr(set, (int)c) != NULL;
+}
+
 /* TCVN3 puts Vietnamese letters on Latin-1 symbols and capitals:
  * "c¸c", "lµm", "vµ", "®ång", "ViÖt", "nghÞ"; its capitals (VN1) land on
  * C1 controls. */
 static void
 moji_tcvn3(struct moji *m, const int32_t *w, size_t at)
 {
-	static const char word_end[] = "\xB5\xB6\xB7\xB8\xA8\xAA\xAB\xAC"
-				       "\xBB\xBC\xBD\xBE";
-	/* symbols some text does put between letters: ª º ° ² ³ ´ · */
-	static const char seen_in_words[] = "\xAA\xBA\xB0\xB2\xB3\xB4\xB7";
+	/* TCVN3 letters that end words: à ả ã á ă ơ ằ ẳ ẵ ắ (not ạ: ¹ is a
+	 * footnote mark) */
+	static const char word_end[] = "\xB5\xB6\xB7\xB8\xA8\xAC\xBC\xBD\xBE";
+	/* symbols real text puts between letters (and TCVN3 has no letter
+	 * on, but ¡ ª «): ª º ° ± ² ³ ´ · « » ¿ ¡ */
+	static const char seen_in_words[] = "\xAA\xBA\xB0\xB1\xB2\xB3\xB4\xB7"
+					    "\xAB\xBB\xBF\xA1";
+	/* the capitals TCVN3 puts letters on; Á É Í Ó Ú Ý also start words
+	 * after Irish "h" and in camelCase */
+	static const char caps[] = "\xC6\xC7\xC8\xCA\xCB\xCC\xCE\xCF\xD0"
+				   "\xD1\xD2\xD4\xD5\xD6\xD8\xDC\xDE";
+	static const char caps_weak[] = "\xC9\xD3\xDD";
 	int32_t prev = w[0], c = w[1], next = w[2];
-	bool symbol = c >= 0xA1 && c <= 0xBF && c != 0xAD;
+	bool symbol = c >= 0xA1 && c <= 0xBF && c != 0xAD &&
+		      !in_latin1_set(seen_in_words, c);
 
 	/* TCVN3's ư is the soft hyphen: "tr\u00ADêng" */
 	if (prev == 0xAD)
 		prev = 'u';
 	if (next == 0xAD)
 		next = 'u';
-	if (symbol && is_ascii_letter(prev) && is_ascii_letter(next) &&
-	    !strchr(seen_in_words, (int)c))
+	if (symbol && is_ascii_letter(prev) && is_ascii_letter(next))
 		moji_hit(m, at, 2);
-	else if (symbol && is_letter1(prev) && is_letter1(next) &&
-		 !(c == 0xB7 && prev == 'l' && next == 'l'))
+	else if (c == 0xAA && is_ascii_lower(prev) && is_ascii_lower(next))
+		moji_hit(m, at, 1); /* "Biªn", but Portuguese "1ªs" */
+	else if (symbol && is_letter1(prev) && is_letter1(next))
 		moji_hit(m, at, 1);
-	else if (symbol && is_letter1(prev) && !is_letter1(next) &&
-		 strchr(word_end, (int)c))
+	else if (symbol && is_letter1(prev) && in_latin1_set(word_end, c))
 		moji_hit(m, at, 1);
 	else if ((c == 0xAE || c == 0xA7) && !is_letter1(prev) &&
 		 (is_ascii_lower(next) || is_latin1_letter(next) ||
 		  (next >= 0xA1 && next <= 0xBF)))
 		moji_hit(m, at, 1);
-	else if (c >= 0xC0 && c <= 0xDE && c != 0xD7 && is_ascii_lower(prev))
+	else if (in_latin1_set(caps, c) && is_ascii_lower(prev))
 		moji_hit(m, at, is_ascii_lower(next) ? 2 : 1);
+	else if (in_latin1_set(caps_weak, c) && is_ascii_lower(prev))
+		moji_hit(m, at, 0);
 	else if ((c == 0xD7 || c == 0xF7) && is_letter1(prev) &&
 		 is_letter1(next))
 		moji_hit(m, at, 1);
@@ -1861,34 +1878,55 @@ latin1_lower(int32_t c)
 }
 
 /* How telling an ASCII vowel followed by a Latin-1 letter is for VNI:
- * 1 never seen elsewhere ("eä", "aø", "oâ", "aê"), 0 rare elsewhere
- * ("aï", "uû"), -1 common in French, Spanish, Italian, Portuguese or
- * genuine Vietnamese ("où", "oû", "hoà", "hoá", "hoãn"). */
+ * 1 not seen in other languages' words ("hoøa", "coâng", "naêm"), 0 rare
+ * elsewhere ("aï", "uû", "oä" of Swedish "oändlig", "aâ" of "Laâyoune"),
+ * -1 common in some language or in genuine Vietnamese ("où", "oû", "eä"
+ * of Finnish "pimeän", "eï" of Catalan "proveïdor", "aü" of Turkish
+ * "masaüstü", "eá" of Irish "taispeáin", "hoà", "hoá", "hoãn"). */
 static int
 vni_pair(int32_t base, int32_t mark)
 {
 	switch (mark) {
 	case 0xF8:
-		return 1;
-	case 0xE4: case 0xE5:
-		return base == 'a' || base == 'e' || base == 'o' ? 1 : -1;
-	case 0xEF:
-		return base == 'o' ? -1 : 0;
+		return base == 'a' || base == 'o' ? 1 : 0;
+	case 0xE4:
+		return base == 'a' || base == 'o' ? 0 : -1;
+	case 0xE5:
+		return base == 'a' || base == 'e' || base == 'o' ? 0 : -1;
 	case 0xE2:
-		return base == 'a' || base == 'e' || base == 'o' ? 1 : -1;
+		return base == 'e' || base == 'o' ? 1 : base == 'a' ? 0 : -1;
 	case 0xEA:
 		return base == 'a' ? 1 : -1;
+	case 0xEF:
+		return base == 'a' ? 0 : -1;
 	case 0xF9:
 		return base == 'o' || base == 'i' ? -1 : 0;
 	case 0xFB: case 0xF5:
 		return base == 'o' || base == 'e' ? -1 : 0;
-	case 0xE0: case 0xE1: case 0xE3:
-		return base == 'a' || base == 'e' ? 0 : -1;
-	case 0xE8: case 0xFC:
+	case 0xE0: case 0xE1: case 0xE3: case 0xE8:
 		return base == 'a' ? 0 : -1;
 	default:
 		return -1;
 	}
+}
+
+/* The circumflex series of VNI: â, and â with a tone (ấ ầ ẩ ẫ ậ). */
+static bool
+is_vni_circumflex(int32_t lo)
+{
+	return lo == 0xE2 || lo == 0xE1 || lo == 0xE0 || lo == 0xE5 ||
+	       lo == 0xE3 || lo == 0xE4;
+}
+
+/* iê, yê, uô with their VNI marks: "Vieät", "yeâu", "muoán". */
+static bool
+vni_diphthong(int32_t before, int32_t vowel, int32_t lo)
+{
+	before = latin1_lower(before);
+	vowel = latin1_lower(vowel);
+	return is_vni_circumflex(lo) &&
+	       (((before == 'i' || before == 'y') && vowel == 'e') ||
+		(before == 'u' && vowel == 'o'));
 }
 
 static bool
@@ -1900,12 +1938,14 @@ is_ch_nh(int32_t a, int32_t b)
 
 /* VNI writes a letter as its ASCII base followed by Latin-1 characters
  * standing for the marks ("Vieät", "Hoäi", "hoøa"), ơ, ư as ô, ö, which
- * take marks in turn ("nöôùc"), and ị, ĩ, ỉ as ò, ó, æ ("tòch", "ñònh"). */
+ * take marks in turn ("nöôùc", "hôïp"), and ị, ĩ, ỉ as ò, ó, æ ("tòch").
+ * W holds the character before the previous one, the previous one, this
+ * one, and the two after it. */
 static void
 moji_vni(struct moji *m, const int32_t *w, size_t at)
 {
-	static const char after_horn[] = "\xF9\xF8\xFB\xF5\xEF\xF4";
-	int32_t prev = w[0], c = w[1], lo = latin1_lower(c), plo;
+	static const char after_o_horn[] = "\xF9\xF8\xFB\xF5\xEF";
+	int32_t prev = w[1], c = w[2], lo = latin1_lower(c), plo;
 	bool upper = c != lo;
 	int k;
 
@@ -1913,21 +1953,25 @@ moji_vni(struct moji *m, const int32_t *w, size_t at)
 		return;
 	plo = latin1_lower(prev);
 	if (is_latin1_letter(prev) && (prev != plo) == upper) {
-		if ((plo == 0xF4 || plo == 0xF6) && strchr(after_horn, (int)lo))
-			moji_hit(m, at, is_ascii_letter(w[2]) ? 2 : 1);
+		if (plo == 0xF6 && lo == 0xF4)
+			moji_hit(m, at, 2); /* ươ */
+		else if ((plo == 0xF4 || plo == 0xF6) &&
+			 in_latin1_set(after_o_horn, lo))
+			moji_hit(m, at, is_ascii_letter(w[3]) ? 2 : 1);
 	} else if (is_vowel(prev) && is_ascii_upper(prev) == upper) {
 		k = vni_pair(plo, lo);
-		/* inside a word it says it all: "Vieät", "Hoäi", "naêm" */
-		if (k == 1 && is_ascii_letter(w[2]))
+		if (lo == 0xF8 && latin1_lower(w[3]) == 'e')
+			k = 0; /* Danish "Agalegaøerne" */
+		if (vni_diphthong(w[0], prev, lo) && is_ascii_letter(w[3]))
 			k = 2;
 		if (k >= 0)
 			moji_hit(m, at, k);
 	} else if ((lo == 0xF2 || lo == 0xF3 || lo == 0xE6) &&
-		   is_ascii_letter(prev) && is_ch_nh(w[2], w[3])) {
+		   is_ascii_letter(prev) && is_ch_nh(w[3], w[4])) {
 		moji_hit(m, at, 1);
 	} else if (lo == 0xF1 && !is_letter1(prev) &&
-		   (is_vowel(w[2]) || latin1_lower(w[2]) == 0xF4 ||
-		    latin1_lower(w[2]) == 0xF6)) {
+		   (is_vowel(w[3]) || latin1_lower(w[3]) == 0xF4 ||
+		    latin1_lower(w[3]) == 0xF6)) {
 		moji_hit(m, at, 0);
 	}
 }
@@ -1955,7 +1999,7 @@ cp1252_byte(int32_t c)
 static bool
 is_plausible_cp(int32_t c)
 {
-	return (c >= 0x80 && c < 0x530) || (c >= 0x1E00 && c < 0x1F00) ||
+	return (c >= 0xA0 && c < 0x530) || (c >= 0x1E00 && c < 0x1F00) ||
 	       (c >= 0x2000 && c < 0x2150);
 }
 
@@ -1967,6 +2011,7 @@ moji_double(struct moji *m, const char *s, size_t len, size_t pos,
 	unsigned char bytes[4];
 	size_t need, k, i = pos;
 	int32_t c, decoded;
+	bool telling;
 
 	if (lead < 0xC2 || lead > 0xF4)
 		return;
@@ -1986,7 +2031,15 @@ moji_double(struct moji *m, const char *s, size_t len, size_t pos,
 	if (utf8_decode(bytes, need, &decoded) != need ||
 	    !is_plausible_cp(decoded))
 		return;
-	moji_hit(m, pos, need >= 3 || (lead >= 0xC3 && lead <= 0xC6) ? 2 : 1);
+	telling = lead >= 0xC3 && lead <= 0xC6;
+	/* a capital then Windows-1252 punctuation ("CIÓ…", "XÃ”") proves
+	 * little */
+	if (need == 2 && c > 0xFF) {
+		if (telling)
+			moji_hit(m, pos, 0);
+		return;
+	}
+	moji_hit(m, pos, need >= 3 || telling ? 2 : 1);
 }
 
 static size_t
@@ -2003,23 +2056,23 @@ enum text_mojibake
 text_detect_mojibake(const char *s, size_t len, size_t *at)
 {
 	struct moji tcvn = { 0 }, vni = { 0 }, dbl = { 0 };
-	int32_t w[4] = { 0 };   /* previous, this, next, the one after */
+	int32_t w[5] = { 0 }; /* two before, this one, two after */
 	size_t pos = 0, n, n2, n3;
 
-	n = moji_decode(s, len, 0, &w[1]);
-	n2 = moji_decode(s, len, n, &w[2]);
-	n3 = moji_decode(s, len, n + n2, &w[3]);
+	n = moji_decode(s, len, 0, &w[2]);
+	n2 = moji_decode(s, len, n, &w[3]);
+	n3 = moji_decode(s, len, n + n2, &w[4]);
 	while (pos < len) {
-		if (w[1] >= 0x80) {
-			moji_double(&dbl, s, len, pos, w[1]);
-			moji_tcvn3(&tcvn, w, pos);
+		if (w[2] >= 0x80) {
+			moji_double(&dbl, s, len, pos, w[2]);
+			moji_tcvn3(&tcvn, w + 1, pos);
 			moji_vni(&vni, w, pos);
 		}
 		pos += n;
 		n = n2;
 		n2 = n3;
-		memmove(w, w + 1, 3 * sizeof(*w));
-		n3 = moji_decode(s, len, pos + n + n2, &w[3]);
+		memmove(w, w + 1, 4 * sizeof(*w));
+		n3 = moji_decode(s, len, pos + n + n2, &w[4]);
 	}
 	if (moji_found(&dbl, 0)) {
 		if (at)

@@ -169,9 +169,10 @@ enum text_mojibake {
 
 /* Looks for text mangled by a legacy encoding; on a hit stores the byte
  * offset of the first suspicious character in *at.  It wants a clear
- * pattern (several hits, or a very telling one such as "á»" or "ViÖt"),
- * so a lone "Vieät" is not enough and French, German or genuine
- * Vietnamese text is not flagged. */
+ * pattern: several hits, or one very telling sequence ("á»‡", "Ã©",
+ * "ViÖt", "S¬n", "Vieät", "nöôùc"); so short fields may go unflagged
+ * ("Hoäi nghò" alone), and genuine Vietnamese, French, German, Nordic...
+ * text is not flagged. */
 enum text_mojibake text_detect_mojibake(const char *s, size_t len,
 					 size_t *at);
 /* A one-line hint on how to convert such a file ("" for NONE). */
