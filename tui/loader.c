@@ -928,6 +928,38 @@ text_begin(struct ld *ld)
 	ld->at_start = true;
 }
 
+/* Does S need its white space collapsed: a TAB, LF or CR, two spaces in
+ * a row, a space at either end?  Eight bytes at a time: most text needs
+ * nothing. */
+static bool
+needs_collapse(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+	if (len == 0 || s[0] == ' ' || s[len - 1] == ' ')
+		return len != 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t low = 0x7f7f7f7f7f7f7f7full, high = ~low;
+	uint64_t carry = 0;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		uint64_t h = w & high;
+		/* high bit of each byte: byte <= ' ', byte < ' ' */
+		uint64_t ws = ~(((w & low) + 0x5f5f5f5f5f5f5f5full) | h) & high;
+		uint64_t ctl = ~(((w & low) + 0x6060606060606060ull) | h) & high;
+		if (ctl || (ws & (ws << 8 | carry)))
+			return true;
+		carry = ws >> 56;
+	}
+	if (carry && s[i] == ' ')
+		return true;
+#endif
+	for (; i < len; i++)
+		if (s[i] < ' ' || (s[i] == ' ' && i + 1 < len && s[i + 1] == ' '))
+			return true;
+	return false;
+}
+
 /* Appends normalized text to out, collapsing white space; marks where
  * the open figure's text starts. */
 static void
@@ -937,6 +969,21 @@ text_emit(struct ld *ld, const char *s, size_t len)
 	const unsigned char *p = (const unsigned char *)s, *e = p + len;
 	sbuf_reserve(o, len + 1);
 	char *d = o->s + o->len;
+	if (!needs_collapse(p, len)) {
+		if (len && ld->space) {
+			*d++ = ' ';
+			ld->space = false;
+		}
+		if (len && ld->fig_open && !ld->fig_started) {
+			ld->figs[ld->nfigs - 1].start = (uint32_t)(d - o->s);
+			ld->fig_started = true;
+		}
+		if (len)
+			ld->at_start = false;
+		memcpy(d, p, len);
+		p = e;
+		d += len;
+	}
 	/* XML text has no control characters but TAB, LF and CR: any byte
 	 * up to ' ' is white space */
 	while (p < e) {

@@ -571,6 +571,56 @@ test_figures(void)
 	minutes_free(m);
 }
 
+/* White space collapsed in every shape and at every offset (the loader
+ * checks eight bytes at a time), against a plain reference. */
+static void
+reference_collapse(const char *s, char *out)
+{
+	size_t n = 0;
+	bool space = false;
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			space = n > 0;
+			continue;
+		}
+		if (space)
+			out[n++] = ' ';
+		space = false;
+		out[n++] = *s;
+	}
+	out[n] = '\0';
+}
+
+static void
+test_collapse(void)
+{
+	static const char *const bits[] = { "a", "bc", " ", "  ", "\t", "\n",
+					    "\xc3\xa9", "defgh", "\r\n" };
+	unsigned seed = 12345, bad = 0;
+	for (int round = 0; round < 300; round++) {
+		char text[256] = "", want[256], xml[1024];
+		struct minutes *m;
+		struct load_error err;
+		int nbits = 1 + (int)((seed >> 16) % 24);
+		for (int i = 0; i < nbits; i++) {
+			seed = seed * 1103515245 + 12345;
+			strcat(text, bits[(seed >> 16) % 9]);
+		}
+		reference_collapse(text, want);
+		snprintf(xml, sizeof(xml), "%s<section id=\"s\" kind=\"k\">"
+			 "<heading>H</heading><item id=\"i\">%s</item></section>%s",
+			 HEAD, text, TAIL);
+		if (load_str(xml, &m, &err) != LOAD_OK ||
+		    strcmp(item(m, 0, 0)->text, want) != 0) {
+			if (!bad++)
+				printf("# round %d: \"%s\" -> \"%s\"\n", round,
+				       text, m ? item(m, 0, 0)->text : "(fatal)");
+		}
+		minutes_free(m);
+	}
+	IS_INT(bad, 0, "white space collapses like the reference");
+}
+
 /* --- hostile input ---------------------------------------------------------- */
 
 static void
@@ -764,6 +814,7 @@ main(void)
 	test_invalid_models();
 	test_invalid_memory();
 	test_figures();
+	test_collapse();
 	test_hostile_files();
 	test_deep();
 	test_special_files();
