@@ -1572,10 +1572,15 @@ end_el(struct ld *ld, const struct frame *f)
 /* Is E welcome in PARENT here?  Says why not. */
 static bool
 el_allowed(struct ld *ld, struct frame *parent, struct frame *f,
-	   const char *name)
+	   const char *name, const xmlChar *uri)
 {
 	enum el e = f->el;
 	const char *pn = parent->el == EL_DOC ? "" : el_names[parent->el];
+	if (parent->el == EL_DOC && e != EL_MINUTES && uri) {
+		problem(ld, f->line, f->col, "root element <%s> is in namespace "
+			"%s; <minutes> has none", name, (const char *)uri);
+		return false;
+	}
 	if (parent->el == EL_DOC && e != EL_MINUTES) {
 		problem(ld, f->line, f->col,
 			"root element is <%s>, expected <minutes>", name);
@@ -1633,7 +1638,7 @@ on_start(void *arg, const xmlChar *localname, const xmlChar *prefix,
 	f->col = ld->tag_col;
 	f->seen = 0;
 	f->el = parent->el == EL_SKIP ? EL_SKIP : el_lookup(ld, localname, uri);
-	if (f->el != EL_SKIP && !el_allowed(ld, parent, f, name))
+	if (f->el != EL_SKIP && !el_allowed(ld, parent, f, name, uri))
 		f->el = EL_SKIP;
 	if (f->el != EL_SKIP) {
 		parent->seen |= B(f->el);
@@ -2055,6 +2060,10 @@ open_regular(const char *path, struct load_error *err)
 		close(fd);
 		return -1;
 	}
+	/* a regular file never blocks; reads need not see EAGAIN either */
+	int flags = fcntl(fd, F_GETFL);
+	if (flags >= 0)
+		fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
 	return fd;
 }
 

@@ -544,6 +544,15 @@ test_invalid_memory(void)
 		    "5:56: missing <heading> in <section>\n",
 		    "missing heading");
 	is_problems("", "2:1: missing <section> in <minutes>\n", "no section");
+	struct minutes *m;
+	struct load_error err;
+	const char *ns = "<minutes xmlns=\"urn:x\" version=\"1\"/>";
+	IS_INT(load_str(ns, &m, &err), LOAD_INVALID, "namespaced root: invalid");
+	char *got = problems(m);
+	IS_STR(got, "1:1: root element <minutes> is in namespace urn:x; "
+	       "<minutes> has none\n", "namespaced root: said so");
+	free(got);
+	minutes_free(m);
 }
 
 static void
