@@ -1,6 +1,7 @@
 /* report.c - the command-line modes' output: --dump, --check, paths. */
 #include <dirent.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -308,7 +309,10 @@ paths_walk(struct path_list *l, const char *dir, int depth, int *errors)
 		if (asprintf(&p, "%.*s/%s", (int)dl, dir, e->d_name) < 0)
 			break;
 		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
-			if (depth < 32)
+			/* NAME.notes/ holds reviewers' notes, not minutes */
+			size_t nl = strlen(e->d_name);
+			bool notes = nl > 6 && strcmp(e->d_name + nl - 6, ".notes") == 0;
+			if (depth < 32 && !notes)
 				paths_walk(l, p, depth + 1, errors);
 			free(p);
 		} else if (has_xml_suffix(e->d_name)) {

@@ -1300,7 +1300,8 @@ screen_setup(bool color)
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
-	draw_init(color && getenv("NO_COLOR") == NULL);
+	const char *no_color = getenv("NO_COLOR");
+	draw_init(color && !(no_color && *no_color));
 }
 
 static int
