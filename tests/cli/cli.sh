@@ -156,6 +156,8 @@ ok $? "--dump: a note on changed text says so"
 is "$?" 0 "--export-notes: exit 0"
 is "$(cat "$tmp/out")" "$(cat $exp/ngan-son-2020.review.md)" "--export-notes: the Markdown review report"
 is "$(cat "$tmp/err")" "" "--export-notes: nothing on stderr"
+run "$MINUTES" --check --verbose "$tmp/n/m"
+check "--check DIR skips the NAME.notes folders" 0 "$tmp/n/m/ngan-son-2020.xml: ok" ""
 run "$MINUTES" --export-notes
 check "--export-notes without FILE" 2 "" "minutes: no FILE given
 Try 'minutes --help' for more information."
