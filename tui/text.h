@@ -56,8 +56,8 @@ struct text_cluster {
  * Width is the sum of utf8proc_charwidth over the code points drawn
  * (what ncurses draws code point by code point): an emoji ZWJ sequence is
  * one cluster as wide as its parts.  A cluster keeps all its marks, but
- * only four zero-width code points after each spacing one are drawn
- * (ncurses keeps a few per cell). */
+ * only four zero-width code points after each spacing one, and at most 60
+ * bytes, are drawn (ncurses keeps a few marks per cell). */
 size_t text_cluster_next(const char *s, size_t len, size_t pos,
 			 struct text_cluster *out);
 /* The start of the cluster that ends at POS (0 at the start). */
@@ -114,8 +114,9 @@ struct text_line {
  * inside a word, forces a break at '\n', and hard-breaks longer words at
  * cluster boundaries.  The one exception to "at most WIDTH": a single
  * cluster wider than WIDTH (a wide character at width 1, a 6-column emoji
- * family at width 5) goes on a line of its own, wider than WIDTH, so that
- * wrapping always makes progress.  The space or '\n' a line breaks at is
+ * family at width 5) goes on a line of its own (zero-width clusters such
+ * as a ZWSP aside), wider than WIDTH, so that wrapping always makes
+ * progress.  The space or '\n' a line breaks at is
  * in no line; other spaces stay (a line may end in one).  A TAB is white
  * space too: a break point, counted up to the next tab stop but never past
  * WIDTH.  Empty text, or text ending in '\n', gives an empty last line.
