@@ -1923,7 +1923,7 @@ static void
 push_rest(struct ld *ld, struct feed *f)
 {
 	const char *p;
-	ssize_t n;
+	ssize_t n = 0;
 	while (!ld->fatal && (n = feed_next(f, &p)) > 0) {
 		if (f->off > LOADER_MAX_BYTES) {
 			set_fatal(ld, 0, 0, "file too large: more than %zu MiB",
