@@ -618,9 +618,11 @@ find_tag(struct ld *ld)
 	ld->tag = lt;
 	ld->tag_end = cur;
 	ld->tag_line -= nl;
-	if (nl == 0 && in->col > 0) {
-		ld->tag_col = (uint32_t)in->col - chars(lt, cur);
-	} else if (nl) {
+	if (nl == 0) {
+		uint32_t n = chars(lt, cur);
+		ld->tag_col = in->col > 0 && (uint32_t)in->col > n ?
+			      (uint32_t)in->col - n : 0;
+	} else {
 		const char *ls = memrchr(base, '\n', (size_t)(lt - base));
 		if (ls)
 			ld->tag_col = 1 + chars(ls + 1, lt);
