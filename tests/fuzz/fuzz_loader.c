@@ -1,0 +1,138 @@
+/* fuzz_loader.c - the loader on any bytes.
+ *
+ * bytes -> loader_load_memory -> (the model's promises checked, dumped
+ * and searched the way the command line does) -> minutes_free.  The
+ * system libxml2 is not instrumented: coverage is of our code. */
+#include <string.h>
+#include <utf8proc.h>
+
+#include "fuzz.h"
+#include "loader.h"
+#include "report.h"
+#include "search.h"
+#include "text.h"
+
+static FILE *devnull;
+
+/* Model strings are valid NFC UTF-8 (text.h: text_is_clean also rules
+ * out CR, U+2028 and U+2029). */
+static void
+check_str(const char *what, const char *s)
+{
+	FUZZ_CHECK(s, "%s is NULL", what);
+	size_t len = strlen(s), bad = 0;
+	FUZZ_CHECK(fuzz_utf8_valid(s, len, &bad), "%s: invalid UTF-8 at %zu",
+		   what, bad);
+	FUZZ_CHECK(text_is_clean(s, len), "%s is not clean NFC", what);
+}
+
+static void
+check_model(const struct minutes *m)
+{
+	check_str("path", m->path);
+	check_str("meeting title", m->meeting.title);
+	check_str("organizer", m->meeting.organizer);
+	check_str("date", m->meeting.date);
+	check_str("start", m->meeting.start);
+	check_str("end", m->meeting.end);
+	check_str("place", m->meeting.place);
+	check_str("source", m->meeting.source);
+	if (m->id)
+		check_str("id", m->id);
+	FUZZ_CHECK(m->npersons == 0 || m->persons, "persons");
+	for (uint32_t i = 0; i < m->npersons; i++) {
+		check_str("person id", m->persons[i].id);
+		check_str("person name", m->persons[i].name);
+		check_str("person role", m->persons[i].role);
+	}
+	FUZZ_CHECK(m->nsections == 0 || m->sections, "sections");
+	for (uint32_t i = 0; i < m->nsections; i++) {
+		const struct mn_section *sec = &m->sections[i];
+		check_str("section id", sec->id);
+		check_str("section heading", sec->heading);
+		FUZZ_CHECK(sec->nitems == 0 || sec->items, "items");
+		for (uint32_t j = 0; j < sec->nitems; j++) {
+			const struct mn_item *it = &sec->items[j];
+			check_str("item id", it->id);
+			check_str("item text", it->text);
+			FUZZ_CHECK(strlen(it->text) == it->len,
+				   "item %s: len %u, strlen %zu", it->id, it->len,
+				   strlen(it->text));
+			for (uint32_t b = 0; b < it->nby; b++)
+				FUZZ_CHECK(it->by[b] < m->npersons,
+					   "item %s: by[%u] = %u of %u persons",
+					   it->id, b, it->by[b], m->npersons);
+			for (uint32_t f = 0; f < it->nfigures; f++) {
+				const struct mn_figure *fg = &it->figures[f];
+				FUZZ_CHECK(fg->start <= fg->end && fg->end <= it->len,
+					   "item %s: figure %u at %u..%u of %u",
+					   it->id, f, fg->start, fg->end, it->len);
+				check_str("figure unit", fg->unit);
+				if (fg->actual)
+					check_str("figure actual", fg->actual);
+				(void)mn_figure_verdict(fg);
+			}
+		}
+	}
+	for (uint32_t i = 0; i < m->nproblems; i++)
+		FUZZ_CHECK(m->problems[i].msg, "problem %u has no message", i);
+	/* every id can be found again */
+	for (uint32_t i = 0; i < m->npersons; i++) {
+		int sec, item;
+		FUZZ_CHECK(minutes_find_id(m, m->persons[i].id, &sec, &item) != 0,
+			   "person %s not found by id", m->persons[i].id);
+	}
+}
+
+static bool
+count_hit(const struct search_hit *h, void *arg)
+{
+	FUZZ_CHECK(h->text && h->start <= h->end && h->end <= strlen(h->text),
+		   "search hit %zu..%zu", h->start, h->end);
+	(*(size_t *)arg)++;
+	return true;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct minutes *m = NULL;
+	struct load_error err;
+
+	if (!devnull)
+		devnull = fopen("/dev/null", "w");
+	enum load_status st = loader_load_memory("fuzz.xml", (const char *)data,
+						 size, &m, &err);
+	if (st == LOAD_FATAL) {
+		FUZZ_CHECK(m == NULL, "a model on LOAD_FATAL");
+		FUZZ_CHECK(memchr(err.msg, '\0', sizeof(err.msg)) && err.msg[0],
+			   "no error message");
+		char buf[2048];
+		load_error_format(&err, buf, sizeof(buf));
+		size_t at = fuzz_find_unsafe(buf, strlen(buf), "");
+		FUZZ_CHECK(at == (size_t)-1,
+			   "error message with an unsafe character at %zu: %s", at,
+			   buf);
+		return 0;
+	}
+	FUZZ_CHECK(m, "no model");
+	FUZZ_CHECK((st == LOAD_INVALID) == (m->nproblems > 0),
+		   "status %d with %u problems", (int)st, m->nproblems);
+	check_model(m);
+	if (devnull) {
+		report_problems(devnull, m);
+		report_dump(devnull, m, 0, NULL);
+		report_dump(devnull, m, size ? 1 + data[0] % 100 : 40, NULL);
+	}
+	static const char *const queries[] = { "a", "viet", "Đ", "1" };
+	for (size_t i = 0; i < sizeof(queries) / sizeof(*queries); i++) {
+		struct search_query *q = search_compile(queries[i]);
+		size_t hits = 0;
+		if (q) {
+			search_minutes(q, m, count_hit, &hits);
+			search_query_free(q);
+		}
+	}
+	minutes_free(m);
+	return 0;
+}
