@@ -962,8 +962,63 @@ needs_collapse(const unsigned char *s, size_t len)
 	return false;
 }
 
-/* Appends normalized text to out, collapsing white space; marks where
- * the open figure's text starts. */
+/* Starts a word at D: the pending space first, and the open figure's
+ * text starts there if it has not yet. */
+static char *
+word_start(struct ld *ld, char *d)
+{
+	if (ld->space) {
+		*d++ = ' ';
+		ld->space = false;
+	}
+	if (ld->fig_open && !ld->fig_started) {
+		ld->figs[ld->nfigs - 1].start = (uint32_t)(d - ld->out.s);
+		ld->fig_started = true;
+	}
+	ld->at_start = false;
+	return d;
+}
+
+/* One line of text [P, E) to D, white space collapsed.  XML text has no
+ * control characters but TAB, LF and CR: any byte up to ' ' is white
+ * space. */
+static char *
+emit_line(struct ld *ld, char *d, const unsigned char *p,
+	  const unsigned char *e)
+{
+	const unsigned char *q = e;
+	if (p < e && *p <= ' ') {
+		ld->space = !ld->at_start;
+		while (++p < e && *p <= ' ')
+			;
+	}
+	while (q > p && q[-1] <= ' ')
+		q--;
+	if (q > p && !needs_collapse(p, (size_t)(q - p))) {
+		d = word_start(ld, d);
+		memcpy(d, p, (size_t)(q - p));
+		d += q - p;
+		p = q;
+	}
+	while (p < q) {
+		if (*p <= ' ') {
+			ld->space = true;
+			while (++p < q && *p <= ' ')
+				;
+			continue;
+		}
+		d = word_start(ld, d);
+		do
+			*d++ = (char)*p++;
+		while (p < q && *p > ' ');
+	}
+	if (q < e)
+		ld->space = !ld->at_start;
+	return d;
+}
+
+/* Appends normalized text to out, a line at a time (most lines need no
+ * more than trimming). */
 static void
 text_emit(struct ld *ld, const char *s, size_t len)
 {
@@ -971,42 +1026,11 @@ text_emit(struct ld *ld, const char *s, size_t len)
 	const unsigned char *p = (const unsigned char *)s, *e = p + len;
 	sbuf_reserve(o, len + 1);
 	char *d = o->s + o->len;
-	if (!needs_collapse(p, len)) {
-		if (len && ld->space) {
-			*d++ = ' ';
-			ld->space = false;
-		}
-		if (len && ld->fig_open && !ld->fig_started) {
-			ld->figs[ld->nfigs - 1].start = (uint32_t)(d - o->s);
-			ld->fig_started = true;
-		}
-		if (len)
-			ld->at_start = false;
-		memcpy(d, p, len);
-		p = e;
-		d += len;
-	}
-	/* XML text has no control characters but TAB, LF and CR: any byte
-	 * up to ' ' is white space */
 	while (p < e) {
-		if (*p <= ' ') {
-			ld->space = !ld->at_start;
-			while (++p < e && *p <= ' ')
-				;
-			continue;
-		}
-		if (ld->space) {
-			*d++ = ' ';
-			ld->space = false;
-		}
-		if (ld->fig_open && !ld->fig_started) {
-			ld->figs[ld->nfigs - 1].start = (uint32_t)(d - o->s);
-			ld->fig_started = true;
-		}
-		ld->at_start = false;
-		do
-			*d++ = (char)*p++;
-		while (p < e && *p > ' ');
+		const unsigned char *nl = memchr(p, '\n', (size_t)(e - p));
+		const unsigned char *end = nl ? nl + 1 : e;
+		d = emit_line(ld, d, p, end);
+		p = end;
 	}
 	o->len = (size_t)(d - o->s);
 	o->s[o->len] = '\0';

@@ -604,16 +604,17 @@ static void
 test_collapse(void)
 {
 	static const char *const bits[] = { "a", "bc", " ", "  ", "\t", "\n",
-					    "\xc3\xa9", "defgh", "\r\n" };
+					    "\xc3\xa9", "defgh", "\r\n",
+					    "\n      ", "x y z" };
 	unsigned seed = 12345, bad = 0;
-	for (int round = 0; round < 300; round++) {
+	for (int round = 0; round < 1000; round++) {
 		char text[256] = "", want[256], xml[1024];
 		struct minutes *m;
 		struct load_error err;
 		int nbits = 1 + (int)((seed >> 16) % 24);
 		for (int i = 0; i < nbits; i++) {
 			seed = seed * 1103515245 + 12345;
-			strcat(text, bits[(seed >> 16) % 9]);
+			strcat(text, bits[(seed >> 16) % 11]);
 		}
 		reference_collapse(text, want);
 		snprintf(xml, sizeof(xml), "%s<section id=\"s\" kind=\"k\">"
