@@ -317,6 +317,12 @@ xml_message(XML_ERROR *e, char *buf, size_t size)
 		n = 0;
 	} else if (strncmp(msg, "Input is not proper UTF-8", 25) == 0) {
 		snprintf(buf, size, "invalid UTF-8");
+	} else if (strncmp(msg, "input conversion failed", 23) == 0) {
+		const char *b = strstr(msg, "bytes ");
+		n = b ? strcspn(b + 6, "\n") : 0;
+		snprintf(buf, size, "not valid in the declared encoding%s%.*s%s",
+			 b ? " (bytes " : "", (int)n, b ? b + 6 : "", b ? ")" : "");
+		n = 0;
 	} else if (sscanf(msg, "Char 0x%X out of allowed range", &code) == 1) {
 		if (code == 0)
 			snprintf(buf, size, "NUL byte (not allowed in XML)");

@@ -728,6 +728,23 @@ test_special_files(void)
 }
 
 static void
+test_bad_encoding(void)
+{
+	struct minutes *m;
+	struct load_error err;
+	const char *xml = "<?xml version=\"1.0\" encoding=\"windows-1258\"?>\n"
+		"<minutes version=\"1\"><meeting><title>ab\x81" "c</title>"
+		"</meeting></minutes>\n";
+	enum load_status st = load_str(xml, &m, &err);
+	IS_STR(fatal_of(st, &err), "0:0: not valid in the declared encoding "
+	       "(bytes 0x81 0x63 0x3C 0x2F)", "a byte windows-1258 lacks");
+	xml = "<?xml version=\"1.0\" encoding=\"no-such\"?>\n<minutes/>\n";
+	st = load_str(xml, &m, &err);
+	IS_STR(fatal_of(st, &err), "1:39: Unsupported encoding no-such",
+	       "an unknown encoding");
+}
+
+static void
 test_memory_api(void)
 {
 	struct minutes *m;
@@ -828,6 +845,7 @@ main(void)
 	test_hostile_files();
 	test_deep();
 	test_special_files();
+	test_bad_encoding();
 	test_memory_api();
 	test_problem_cap();
 	test_format();
