@@ -11,6 +11,19 @@
 #include "search.h"
 #include "text.h"
 
+/* A fatal load error on stderr, made terminal-safe: the file name comes
+ * from the command line or a directory listing and may hold ESC or C1
+ * controls. */
+static void
+print_load_error(const struct load_error *err)
+{
+	char buf[2048];
+	load_error_format(err, buf, sizeof(buf));
+	char *safe = text_sanitize(buf, strlen(buf), false);
+	fprintf(stderr, "%s\n", safe ? safe : "minutes: out of memory");
+	free(safe);
+}
+
 /* Loads PATH, reporting a fatal error or the problems on stderr. */
 static enum load_status
 cli_load(const char *path, struct minutes **m)
@@ -18,9 +31,7 @@ cli_load(const char *path, struct minutes **m)
 	struct load_error err;
 	enum load_status st = loader_load_file(path, m, &err);
 	if (st == LOAD_FATAL) {
-		char buf[2048];
-		load_error_format(&err, buf, sizeof(buf));
-		fprintf(stderr, "%s\n", buf);
+		print_load_error(&err);
 	} else if (st == LOAD_INVALID) {
 		report_problems(stderr, *m);
 	}
@@ -135,9 +146,7 @@ cli_search(const char *query, char *const *args, int nargs)
 		struct load_error err;
 		enum load_status st = loader_load_file(*p, &m, &err);
 		if (st == LOAD_FATAL) {
-			char buf[2048];
-			load_error_format(&err, buf, sizeof(buf));
-			fprintf(stderr, "%s\n", buf);
+			print_load_error(&err);
 			errors++;
 			continue;
 		}
