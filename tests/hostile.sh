@@ -1,0 +1,295 @@
+# hostile.sh - hostile input: for each file the exit status and the exact
+# first line of stderr; the limits (size, item count, nesting) hold in
+# time and memory; --dump never writes what a terminal would act on; the
+# headless browser survives tiny screens and a storm of keys and resizes.
+# Every file is generated here, in a scratch folder, from fixed patterns.
+. "$top_srcdir/tests/tap.sh"
+tmp=$(mktemp -d)
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+# notes written by the browser stay here
+HOME=$tmp/home XDG_DATA_HOME=$tmp/xdg MINUTES_REVIEWER=storm
+VISUAL=false EDITOR=false
+export HOME XDG_DATA_HOME MINUTES_REVIEWER VISUAL EDITOR
+mkdir "$HOME"
+
+# Sanitizer builds take more time and far more address space.
+asan=
+grep -q __asan_init "$MINUTES" 2>/dev/null && asan=yes
+
+# run CMD...: sets $rc, $out and $err (first line of stderr) and $secs
+run() {
+	t0=$(date +%s)
+	"$@" >out 2>err
+	rc=$?
+	secs=$(($(date +%s) - t0))
+	out=$(cat out)
+	err=$(head -n 1 err)
+}
+
+# expect NAME RC FIRST-LINE-OF-STDERR
+expect() {
+	is "$rc" "$2" "$1: exit status"
+	is "$err" "$3" "$1: first line of stderr"
+}
+
+# no_passwd NAME: nothing of /etc/passwd came out
+no_passwd() {
+	! grep -q 'root:' out err
+	ok $? "$1: no /etc/passwd content in stdout or stderr"
+}
+
+# Minutes around one item's content (arguments: printf format and args
+# for the item's text go to stdout between the two halves).
+head_xml='<minutes version="1" id="m"><meeting><title>T</title><date>2020-01-01</date></meeting><attendees><person id="p"><name>P</name></person></attendees><section id="s" kind="other"><heading>H</heading>'
+tail_xml='</section></minutes>'
+
+# --- size and count limits ------------------------------------------------
+{
+	printf '%s<item id="i">' "$head_xml"
+	head -c 52428800 /dev/zero | tr '\0' a
+	printf '</item>%s\n' "$tail_xml"
+} >big.xml
+run timeout 120 "$MINUTES" --check big.xml
+expect "50 MB text node" 0 ""
+echo "# 50 MB single text node: --check took ${secs}s"
+[ -n "$asan" ] || [ "$secs" -le 30 ]
+ok $? "50 MB text node: loaded within 30 seconds"
+rm -f big.xml
+
+truncate -s 257M huge.xml
+run timeout 60 "$MINUTES" --check huge.xml
+expect "257 MiB file" 1 "huge.xml: error: file too large: 257 MiB (the limit is 256 MiB)"
+rm -f huge.xml
+
+{
+	printf '%s\n' "$head_xml"
+	awk 'BEGIN { for (i = 0; i < 2000000; i++) printf "<item id=\"i%d\">x</item>\n", i }'
+	printf '%s\n' "$tail_xml"
+} >many.xml
+# 57 MB of input: the model must stay within a few times that (the
+# address space is capped, but not under ASan, which reserves terabytes)
+cap='ulimit -v 1048576;'
+[ -z "$asan" ] || cap=
+tm=
+[ -x /usr/bin/time ] && tm='/usr/bin/time -f %M -o rss'
+run sh -c "$cap exec timeout 300 $tm \"\$1\" --check many.xml" sh "$MINUTES"
+expect "2,000,000 items" 0 ""
+echo "# 2,000,000 items: --check took ${secs}s${tm:+, peak resident memory $(cat rss) KiB}"
+run timeout 300 "$MINUTES" --search x many.xml
+is "$rc" 0 "2,000,000 items: --search x finds them"
+is "$(tail -n 1 out)" "many.xml:2000001:i1999999: x" "2,000,000 items: the last one is found"
+is "$(wc -l <out)" 2000000 "2,000,000 items: every one is found"
+rm -f many.xml out
+
+# nesting: 64 levels are fine, 65 are refused, 100,000 too (no stack use)
+nest() { # nest DEPTH: <minutes> and DEPTH-1 elements inside it
+	printf '<minutes version="1" id="m">'
+	awk -v d="$1" 'BEGIN { for (i = 1; i < d; i++) printf "<p>"
+			      for (i = 1; i < d; i++) printf "</p>" }'
+	printf '</minutes>\n'
+}
+nest 64 >deep64.xml
+run "$MINUTES" --check deep64.xml
+expect "64 levels" 1 "deep64.xml:1:1: error: missing <meeting> in <minutes>"
+nest 65 >deep65.xml
+run "$MINUTES" --check deep65.xml
+expect "65 levels" 1 "deep65.xml:1:218: error: elements nested deeper than 64 levels"
+nest 100000 >deep.xml
+run timeout 60 "$MINUTES" --check deep.xml
+expect "100,000 levels" 1 "deep.xml:1:218: error: elements nested deeper than 64 levels"
+{
+	printf '%s<item id="i">' "$head_xml"
+	awk 'BEGIN { for (i = 0; i < 100000; i++) printf "<p>"
+		     for (i = 0; i < 100000; i++) printf "</p>" }'
+	printf '</item>%s\n' "$tail_xml"
+} >deep-item.xml
+run timeout 60 "$MINUTES" --check deep-item.xml
+expect "100,000 <p> in an item" 1 "deep-item.xml:1:393: error: elements nested deeper than 64 levels"
+
+# --- bytes that are not XML ------------------------------------------------
+printf '<minutes version="1" id="m">\0</minutes>' >nul.xml
+run "$MINUTES" --check nul.xml
+expect "NUL byte" 1 "nul.xml:1:29: error: NUL byte (not allowed in XML)"
+
+# random binary from a fixed linear congruential sequence (reproducible)
+random_bytes() { # random_bytes N: N bytes, none of them NUL, then '\n'
+	LC_ALL=C awk -v n="$1" 'BEGIN { s = 12345
+		for (i = 0; i < n; i++) {
+			s = (s * 1103515245 + 12345) % 2147483648
+			c = int(s / 65536) % 256
+			printf "%c", c ? c : 1
+		}
+		printf "\n" }'
+}
+random_bytes 100000 >random.xml
+run "$MINUTES" --check random.xml
+expect "random binary" 1 "random.xml:1:1: error: not an XML document (it must start with '<')"
+{ printf '<minutes version="1" id="m"><meeting><title>'; random_bytes 100000; } >random-text.xml
+run "$MINUTES" --check random-text.xml
+expect "random binary in a title" 1 "random-text.xml:1:45: error: invalid UTF-8 (bytes 0xDC 0x04 0xF5 0x79)"
+run "$MINUTES" --dump random-text.xml
+expect "--dump random binary in a title" 1 "random-text.xml:1:45: error: invalid UTF-8 (bytes 0xDC 0x04 0xF5 0x79)"
+is "$out" "" "--dump random binary in a title: nothing on stdout"
+
+cp "$top_srcdir/data/ngan-son-2020.xml" sample.xml
+gzip -c sample.xml >sample.xml.gz
+run "$MINUTES" --check sample.xml.gz
+expect ".gz file" 1 "sample.xml.gz: error: compressed file: decompress it first"
+cp sample.xml.gz gzipped.xml
+run "$MINUTES" --dump gzipped.xml
+expect "gzip data named .xml" 1 "gzipped.xml: error: compressed file: decompress it first"
+
+printf '<?xml version="1.0"?>\n<minutes version="1" id="m\300\257x">\n</minutes>\n' >overlong.xml
+run "$MINUTES" --check overlong.xml
+expect "overlong UTF-8 in an attribute" 1 "overlong.xml:2:27: error: invalid UTF-8 (bytes 0xC0 0xAF 0x78 0x22)"
+
+# --- files that go away or cannot be read -----------------------------------
+mkdir dir
+cp sample.xml dir/a.xml
+ln -s "$tmp/vanished.xml" dir/gone.xml
+run "$MINUTES" --check dir
+expect "--check DIR with a dangling symlink" 1 "dir/gone.xml: error: No such file or directory"
+is "$(wc -l <err)" 1 "--check DIR with a dangling symlink: the other file is fine"
+
+cp sample.xml unreadable.xml
+chmod 000 unreadable.xml
+if [ "$(id -u)" -eq 0 ]; then
+	skip "unreadable file: exit status" "root reads any file"
+	skip "unreadable file: first line of stderr" "root reads any file"
+else
+	run "$MINUTES" --check unreadable.xml
+	expect "unreadable file" 1 "unreadable.xml: error: Permission denied"
+fi
+
+# --- reaching outside the file ------------------------------------------------
+printf '<?xml version="1.0"?>\n<!DOCTYPE minutes [<!ENTITY pw SYSTEM "file:///etc/passwd">]>\n<minutes version="1" id="m"><meeting><title>&pw;</title><date>2020-01-01</date></meeting></minutes>\n' >xxe.xml
+run "$MINUTES" --dump xxe.xml
+expect "external entity" 1 "xxe.xml:2:1: error: DOCTYPE not allowed"
+no_passwd "external entity"
+printf '<?xml version="1.0"?>\n<!DOCTYPE minutes [<!ENTITY %% pe SYSTEM "file:///etc/passwd"> %%pe;]>\n<minutes/>\n' >xxe-pe.xml
+run "$MINUTES" --check xxe-pe.xml
+expect "external parameter entity" 1 "xxe-pe.xml:2:1: error: DOCTYPE not allowed"
+no_passwd "external parameter entity"
+printf '<?xml version="1.0"?>\n<minutes version="1" id="m"><meeting><title>&pw;</title></meeting></minutes>\n' >entity.xml
+run "$MINUTES" --check entity.xml
+expect "entity without a DOCTYPE" 1 "entity.xml:2:49: error: Entity 'pw' not defined (only &amp; &lt; &gt; &quot; &apos; and character references are allowed)"
+cat >xinclude.xml <<'EOF'
+<?xml version="1.0"?>
+<minutes version="1" id="m" xmlns:xi="http://www.w3.org/2001/XInclude">
+<meeting><title><xi:include href="/etc/passwd" parse="text"/></title><date>2020-01-01</date></meeting>
+<attendees><person id="p"><name>P</name></person></attendees>
+<section id="s" kind="other"><heading>H</heading><item id="i"><xi:include href="/etc/passwd" parse="text"/></item></section></minutes>
+EOF
+run "$MINUTES" --check xinclude.xml
+expect "XInclude" 1 "xinclude.xml:3:17: error: unknown element <xi:include>"
+run "$MINUTES" --dump xinclude.xml
+is "$rc" 1 "XInclude: --dump exit status"
+no_passwd "XInclude --dump"
+
+# --- --dump writes nothing a terminal would act on ---------------------------
+# C1 controls (raw and as references), U+202E and the other bidi
+# controls, ZWSP, unassigned code points, combining marks at the start,
+# a 100,000-character line, a long line of words.
+{
+	printf '<minutes version="1" id="m"><meeting>'
+	printf '<title>\302\23331mRed \342\200\256evil\342\200\254 \342\201\246iso\342\201\251 z\342\200\213w \315\270 \363\240\200\201 \364\217\277\277</title>'
+	printf '<date>2020-01-01</date><place>&#x9B;2J &#x85; &#x202E;rlo &#x200F;&#x200E; &#x61C;</place></meeting>'
+	printf '<attendees><person id="p"><name>\314\201Orphan</name><role>\342\200\217y\342\200\216</role></person></attendees>'
+	printf '<section id="s" kind="other"><heading>\314\201\314\202H</heading><item id="i">'
+	awk 'BEGIN { for (i = 0; i < 20000; i++) printf "Vi\341\273\207t " }'
+	printf '</item><item id="j">'
+	awk 'BEGIN { for (i = 0; i < 100000; i++) printf "x" }'
+	printf '</item><item id="k">\302\205\302\237 \342\200\252\342\200\253\342\200\255 \342\201\247\342\201\250 &#x2066;</item>'
+	printf '</section></minutes>\n'
+} >evil.xml
+
+# unsafe FILE: the offsets of ESC, C1 (C2 80-9F) and bidi controls
+# (E2 80 AA-AE, E2 81 A6-A9, E2 80 8E-8F, D8 9C) in FILE's bytes
+unsafe() {
+	od -An -v -tx1 "$1" | tr -s ' \n' '\n\n' | awk '
+		$0 == "" { next }
+		{ b[n++] = $0 }
+		END {
+			for (i = 0; i < n; i++) {
+				if (b[i] == "1b") print i ": ESC"
+				else if (b[i] == "c2" && b[i+1] >= "80" && b[i+1] <= "9f") print i ": C1"
+				else if (b[i] == "e2" && b[i+1] == "80" && ((b[i+2] >= "aa" && b[i+2] <= "ae") || b[i+2] == "8e" || b[i+2] == "8f")) print i ": bidi"
+				else if (b[i] == "e2" && b[i+1] == "81" && b[i+2] >= "a6" && b[i+2] <= "a9") print i ": bidi isolate"
+				else if (b[i] == "d8" && b[i+1] == "9c") print i ": ALM"
+			}
+		}'
+}
+run "$MINUTES" --check evil.xml
+expect "C1, bidi, ZWSP, unassigned, orphan marks" 0 ""
+run "$MINUTES" --dump evil.xml
+expect "--dump hostile text" 0 ""
+is "$(unsafe out)" "" "--dump hostile text: no ESC, C1 or bidi control in the output"
+run "$MINUTES" --dump --width 80 evil.xml
+expect "--dump --width 80 hostile text" 0 ""
+is "$(unsafe out)" "" "--dump --width 80: no ESC, C1 or bidi control in the output"
+is "$(LC_ALL=C.UTF-8 wc -L <out)" 80 "--dump --width 80: no line wider than 80 columns"
+grep -q "^ *xxxxxxxx" out
+ok $? "--dump --width 80: the 100,000-character line is there, cut into lines"
+is "$(tr -cd x <out | wc -c)" 100000 "--dump --width 80: every x of the long line is printed"
+run "$MINUTES" --search vi evil.xml
+is "$(unsafe out)" "" "--search hostile text: no ESC, C1 or bidi control in the output"
+run "$MINUTES" --search x evil.xml
+is "$(unsafe out)" "" "--search on the hostile file: output safe"
+
+# a file name with ESC and C1 in it: reported made safe
+esc_name=$(printf 'bad\033]0;owned\007\302\233name.xml')
+printf '' >"$esc_name"
+run "$MINUTES" --check "$esc_name"
+expect "a file name with control characters" 1 "$(printf 'bad\357\277\275]0;owned\357\277\275\357\277\275name.xml: error: empty file')"
+is "$(unsafe err)" "" "a file name with control characters: stderr is safe"
+run "$MINUTES" --check --verbose "$esc_name" sample.xml
+is "$(unsafe out)$(unsafe err)" "" "--check --verbose: file names made safe"
+run "$MINUTES" --check "$tmp/no such dir/$esc_name"
+is "$(unsafe err)" "" "a missing file with control characters in its name: stderr is safe"
+
+# --- the headless browser at tiny sizes ------------------------------------
+printf 'j\n<Enter>\nj\n<Tab>\n/\n"a"\n<Enter>\nn\n<Tab>\n<Enter>\nG\n' >walk.keys
+for file in sample.xml evil.xml nul.xml deep.xml; do
+	for size in 1x1 2x2 5x3 19x5 20x5; do
+		run env COLUMNS="${size%x*}" LINES="${size#*x}" timeout 60 \
+			"$MINUTES" --replay walk.keys --dump-screen screen "$file"
+		is "$rc:$err" "0:" "replay $file at $size: exit 0, nothing on stderr"
+	done
+done
+
+# a storm: 5,000 keys from the key grammar (no Q or q: the storm must
+# reach its end, no E: no editor) with resizes between 1x1 and 200x60,
+# from a fixed sequence
+LC_ALL=C awk 'BEGIN {
+	n = split("j|k|h|l|<Down>|<Up>|<Left>|<Right>|<PageDown>|<PageUp>|" \
+		  "<Home>|<End>|<Tab>|<S-Tab>|<Enter>|<Enter>|<Esc>|<BS>|" \
+		  "<Space>|<Del>|g|G|/|?|n|N|:|a|e|d|x|c|J|K|]|[|f|s|p|H|" \
+		  "<F1>|r|<C-l>|<C-f>|<C-b>|<C-u>|\"Vi\341\273\207t\"|\"x y\"|" \
+		  "\"goto km1\"|<lt>|1|0|-", keys, "|")
+	s = 20240601
+	print "<Resize 1x1>"
+	for (i = 2; i < 5000; i++) {
+		s = (s * 1103515245 + 12345) % 2147483648
+		r = int(s / 65536)
+		if (r % 40 == 0) {
+			s = (s * 1103515245 + 12345) % 2147483648
+			c = 1 + int(s / 65536) % 200
+			s = (s * 1103515245 + 12345) % 2147483648
+			printf "<Resize %dx%d>\n", c, 1 + int(s / 65536) % 60
+		} else {
+			print keys[1 + r % n]
+		}
+	}
+	print "<Resize 200x60>"
+}' >storm.keys
+is "$(grep -c . storm.keys)" 5000 "the storm has 5,000 keys"
+for file in sample.xml evil.xml; do
+	rm -rf "${file%.xml}.notes"
+	run env COLUMNS=80 LINES=24 timeout 300 "$MINUTES" --replay storm.keys \
+		--dump-screen screen "$file"
+	is "$rc:$err" "0:" "key storm on $file: exit 0, nothing on stderr"
+	is "$(wc -l <screen)" 60 "key storm on $file: it ran to the last key (200x60)"
+done
+
+done_testing
