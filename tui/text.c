@@ -2052,27 +2052,69 @@ moji_decode(const char *s, size_t len, size_t pos, int32_t *c)
 	return utf8_at(s, len, pos, c);
 }
 
+/* The start of the character before byte POS (POS > 0). */
+static size_t
+moji_prev(const char *s, size_t pos)
+{
+	size_t p = pos - 1;
+	while (p > 0 && pos - p < 4 && ((unsigned char)s[p] & 0xC0) == 0x80)
+		p--;
+	return p;
+}
+
+/* Whether S has a character U+0080..U+00FF that Vietnamese does not
+ * use: every mangled shape has one (TCVN3's symbols and capitals, VNI's
+ * marks such as ä ø ï ö, the second bytes of double UTF-8), so text
+ * without any is passed at the cost of a byte scan. */
+static bool
+moji_suspicious(const unsigned char *u, size_t len)
+{
+	/* second bytes after C3 of À Á Â Ã È É Ê Ì Í Ò Ó Ô Õ Ù Ú Ý and
+	 * à á â ã è é ê ì í ò ó ô õ ù ú ý, bit (b - 0x80) */
+	static const uint64_t vietnamese = 0x263C370F263C370Full;
+	const unsigned char *p = u, *end = u + len;
+
+	while ((p = memchr(p, 0xC3, (size_t)(end - p))) != NULL) {
+		if (p + 1 >= end || p[1] < 0x80 ||
+		    !(vietnamese >> (p[1] - 0x80) & 1))
+			return true;
+		p += 2;
+	}
+	return memchr(u, 0xC2, len) != NULL;
+}
+
 enum text_mojibake
 text_detect_mojibake(const char *s, size_t len, size_t *at)
 {
 	struct moji tcvn = { 0 }, vni = { 0 }, dbl = { 0 };
-	int32_t w[5] = { 0 }; /* two before, this one, two after */
-	size_t pos = 0, n, n2, n3;
+	const unsigned char *u = (const unsigned char *)s;
 
-	n = moji_decode(s, len, 0, &w[2]);
-	n2 = moji_decode(s, len, n, &w[3]);
-	n3 = moji_decode(s, len, n + n2, &w[4]);
-	while (pos < len) {
+	if (!moji_suspicious(u, len))
+		return TEXT_MOJI_NONE;
+
+	/* Every pattern is anchored on a character U+0080..U+00FF, whose
+	 * UTF-8 starts with C2 or C3: only those places are looked at, with
+	 * a window of two characters each side (the detectors' view). */
+	for (size_t pos = 0; pos < len; pos++) {
+		if (u[pos] != 0xC2 && u[pos] != 0xC3)
+			continue;
+		int32_t w[5] = { 0 }; /* two before, this one, two after */
+		size_t p1 = pos > 0 ? moji_prev(s, pos) : pos;
+		if (p1 < pos) {
+			moji_decode(s, len, p1, &w[1]);
+			if (p1 > 0)
+				moji_decode(s, len, moji_prev(s, p1), &w[0]);
+		}
+		size_t n = moji_decode(s, len, pos, &w[2]);
+		size_t n2 = moji_decode(s, len, pos + n, &w[3]);
+		moji_decode(s, len, pos + n + n2, &w[4]);
 		if (w[2] >= 0x80) {
 			moji_double(&dbl, s, len, pos, w[2]);
 			moji_tcvn3(&tcvn, w + 1, pos);
 			moji_vni(&vni, w, pos);
 		}
-		pos += n;
-		n = n2;
-		n2 = n3;
-		memmove(w, w + 1, 4 * sizeof(*w));
-		n3 = moji_decode(s, len, pos + n + n2, &w[4]);
+		if (n > 1)
+			pos += n - 1;
 	}
 	if (moji_found(&dbl, 0)) {
 		if (at)
