@@ -1,0 +1,258 @@
+# bench.sh - `make bench`: how fast minutes is on big input, as ratios
+# against references run in the same invocation.  POSIX sh and awk.
+#
+# From the Makefile's environment:
+#   MINUTES   the program              XMLLINT   xmllint (libxml2-utils)
+#   GEN       tests/bench/gen          RUNTIME   tests/bench/runtime
+#   top_srcdir                         VALGRIND  valgrind, if any (optional)
+# and, all optional:
+#   BENCH_DIR      scratch folder for the data (default: bench-data)
+#   BENCH_RESULTS  results file (default: bench-results.tsv); the one a
+#                  previous run left is shown beside the new values
+#   BENCH_RUNS     timed runs per figure, the median is kept (default 5)
+#   BENCH_ITEMS, BENCH_BYTES, BENCH_FILES  the data's size (default
+#                  150000 items, 30000000 bytes, an archive of 2000 files)
+#   BENCH_KEYS     keys in the keystroke script (default 3000)
+#   BENCH_CLOCK    wall (default) or cpu: compare wall times, or the
+#                  commands' user + system CPU times (steadier when other
+#                  work shares the machine)
+#   BENCH_STRICT=1 exit 1 when a target does not hold
+#
+# Every figure is the median of BENCH_RUNS runs after one warm-up run, on
+# the monotonic clock, by tests/bench/runtime (fork, exec, wait4), which
+# also reports the peak RSS.  Nothing here asserts a time in `make check`.
+
+: "${MINUTES:?}" "${GEN:?}" "${RUNTIME:?}" "${top_srcdir:?}"
+XMLLINT=${XMLLINT:-xmllint}
+BENCH_DIR=${BENCH_DIR:-bench-data}
+BENCH_RESULTS=${BENCH_RESULTS:-bench-results.tsv}
+BENCH_RUNS=${BENCH_RUNS:-5}
+BENCH_ITEMS=${BENCH_ITEMS:-150000}
+BENCH_BYTES=${BENCH_BYTES:-30000000}
+BENCH_FILES=${BENCH_FILES:-2000}
+BENCH_KEYS=${BENCH_KEYS:-3000}
+BENCH_CLOCK=${BENCH_CLOCK:-wall}
+case $BENCH_CLOCK in
+wall) field=1 ;;
+cpu) field=5 ;;
+*) echo "bench: BENCH_CLOCK is wall or cpu, not '$BENCH_CLOCK'" >&2; exit 2 ;;
+esac
+LC_ALL=C.UTF-8
+COLUMNS=120
+LINES=40
+export LC_ALL COLUMNS LINES
+unset MINUTES_REVIEWER
+
+sample=$top_srcdir/data/ngan-son-2020.xml
+bench=$top_srcdir/tests/bench
+
+if ! command -v "$XMLLINT" >/dev/null 2>&1; then
+	echo "bench: xmllint is needed as the reference (Debian: apt-get install libxml2-utils)" >&2
+	exit 1
+fi
+
+say() { printf '%s\n' "$*" >&2; }
+
+load0=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null)
+
+# --- the data -----------------------------------------------------------
+big=$BENCH_DIR/big.xml
+small=$BENCH_DIR/small.xml
+archive=$BENCH_DIR/archive
+mkdir -p "$BENCH_DIR" || exit 1
+say "bench: generating $BENCH_ITEMS items in one file and in $BENCH_FILES files under $BENCH_DIR/ ..."
+rm -rf "$archive"
+"$GEN" "$BENCH_ITEMS" "$BENCH_BYTES" "$sample" "$big" >&2 || exit 1
+"$GEN" -f "$BENCH_FILES" "$BENCH_ITEMS" "$BENCH_BYTES" "$sample" "$archive" >&2 || exit 1
+# a tenth of the big file, for callgrind
+"$GEN" $((BENCH_ITEMS / 10)) $((BENCH_BYTES / 10)) "$sample" "$small" >&2 || exit 1
+find "$archive" -name '*.xml' | LC_ALL=C sort > "$BENCH_DIR/archive.list"
+big_bytes=$(wc -c < "$big" | tr -d ' ')
+
+# the data must be valid, or the figures mean nothing
+if ! "$MINUTES" --check "$big" "$archive" "$small"; then
+	say "bench: the generated data does not pass minutes --check"
+	exit 1
+fi
+
+# the keys: the cycle repeated up to BENCH_KEYS key events
+awk -v want="$BENCH_KEYS" '
+	/^#/ || /^[ \t]*$/ { next }
+	{ key[++n] = $0 }
+	END {
+		c = 0
+		while (c < want)
+			for (i = 1; i <= n && c < want; i++) {
+				print key[i]
+				if (key[i] ~ /^".*"$/) c += length(key[i]) - 2
+				else c++
+			}
+	}' "$bench/keys.cycle" > "$BENCH_DIR/keys.keys"
+keys=$BENCH_DIR/keys.keys
+empty=$bench/empty.keys
+screen=$BENCH_DIR/screen.txt
+
+# --- measuring ------------------------------------------------------------
+# measure NAME [runtime options] -- COMMAND...: sets NAME_t (median
+# seconds on BENCH_CLOCK), NAME_wall, NAME_cpu and NAME_rss (peak KB);
+# "" when the command failed.
+measure() {
+	name=$1
+	shift
+	say "bench: $name"
+	if out=$("$RUNTIME" -n "$BENCH_RUNS" "$@"); then
+		# shellcheck disable=SC2086
+		set -- $out
+		eval "${name}_wall=\$1 ${name}_rss=\$4 ${name}_cpu=\$5"
+		if [ "$field" = 1 ]; then eval "${name}_t=\$1"; else eval "${name}_t=\$5"; fi
+	else
+		say "bench: $name failed"
+		eval "${name}_t= ${name}_wall= ${name}_cpu= ${name}_rss="
+	fi
+}
+
+# shellcheck disable=SC2046
+measure ref_stream -- "$XMLLINT" --noout --stream "$big"
+measure check_big -- "$MINUTES" --check "$big"
+measure ref_archive -- "$XMLLINT" --noout $(cat "$BENCH_DIR/archive.list")
+measure check_archive -- "$MINUTES" --check "$archive"
+measure search_acc -- "$MINUTES" --search 'Đại đoàn kết' "$archive"
+measure search_unacc -- "$MINUTES" --search 'dai doan ket' "$archive"
+measure screen_big -- "$MINUTES" --replay "$empty" --dump-screen "$screen" "$big"
+# the first screen is the 0-key run of the keystroke figure
+keys0_big_t=$screen_big_t
+measure keys_big -- "$MINUTES" --replay "$keys" --dump-screen "$screen" "$big"
+measure keys0_sample -- "$MINUTES" --replay "$empty" --dump-screen "$screen" "$sample"
+measure keys_sample -- "$MINUTES" --replay "$keys" --dump-screen "$screen" "$sample"
+
+hits_acc=$("$MINUTES" --search 'Đại đoàn kết' "$archive" | wc -l | tr -d ' ')
+hits_unacc=$("$MINUTES" --search 'dai doan ket' "$archive" | wc -l | tr -d ' ')
+[ "$hits_acc" = "$hits_unacc" ] ||
+	say "bench: warning: 'Đại đoàn kết' finds $hits_acc lines, 'dai doan ket' $hits_unacc"
+
+# NFC's share: the instructions spent in text_is_clean and text_repair
+# (inclusive: with what they call) over all of `minutes --check` on the
+# small file, counted by callgrind.  On NFC text the loader calls
+# text_is_clean on every text and attribute value and text_repair only on
+# those it finds not clean (none here), so the two do not overlap.
+nfc_share=
+nfc_how="callgrind: Ir in text_is_clean+text_repair / all Ir, --check on $((BENCH_BYTES / 10)) B"
+VALGRIND=${VALGRIND:-$(command -v valgrind)}
+if [ -n "$VALGRIND" ] && command -v callgrind_annotate >/dev/null 2>&1; then
+	say "bench: nfc_share (callgrind)"
+	cg=$BENCH_DIR/callgrind.out
+	rm -f "$cg"
+	if "$VALGRIND" --tool=callgrind --callgrind-out-file="$cg" \
+		"$MINUTES" --check "$small" 2>/dev/null; then
+		nfc_share=$(callgrind_annotate --inclusive=yes "$cg" 2>/dev/null | awk '
+			{ gsub(",", "", $1) }
+			/PROGRAM TOTALS/ { total = $1 }
+			/[ :]text_is_clean( |$)/ && !c++ { clean = $1 }
+			/[ :]text_repair( |$)/ && !r++ { repair = $1 }
+			END { if (total > 0) printf "%.2f", 100 * (clean + repair) / total }')
+	fi
+else
+	nfc_how="not measured: needs valgrind (apt-get install valgrind)"
+fi
+
+# --- the figures -----------------------------------------------------------
+# ratio A B: A / B with two decimals, "" if either is missing
+ratio() {
+	awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 <= 0) exit; printf "%.2f", a / b }'
+}
+# per_key WITH WITHOUT: microseconds per key
+per_key() {
+	awk -v a="$1" -v b="$2" -v n="$BENCH_KEYS" 'BEGIN { if (a == "" || b == "") exit; printf "%.1f", (a - b) * 1e6 / n }'
+}
+
+r_check_big=$(ratio "$check_big_t" "$ref_stream_t")
+r_rss=$(ratio "${check_big_rss:+$((check_big_rss * 1024))}" "$big_bytes")
+r_check_archive=$(ratio "$check_archive_t" "$ref_archive_t")
+r_search_acc=$(ratio "$search_acc_t" "$ref_archive_t")
+r_search_unacc=$(ratio "$search_unacc_t" "$ref_archive_t")
+r_screen=$(ratio "$screen_big_t" "$ref_stream_t")
+us_big=$(per_key "$keys_big_t" "$keys0_big_t")
+us_sample=$(per_key "$keys_sample_t" "$keys0_sample_t")
+r_keys=$(ratio "$us_big" "$us_sample")
+
+new=$BENCH_RESULTS.new
+{
+	printf 'figure\tvalue\tunit\ttarget\tdescription\n'
+	printf 'check_big\t%s\tx\t1.3\tminutes --check big file / xmllint --noout --stream\n' "$r_check_big"
+	printf 'check_big_rss\t%s\tx\t1.5\tpeak RSS of minutes --check big file / file size\n' "$r_rss"
+	printf 'check_archive\t%s\tx\t1.3\tminutes --check archive / xmllint --noout same files\n' "$r_check_archive"
+	printf 'search_accented\t%s\tx\t1.5\tminutes --search "Đại đoàn kết" archive / xmllint --noout\n' "$r_search_acc"
+	printf 'search_unaccented\t%s\tx\t1.5\tminutes --search "dai doan ket" archive / xmllint --noout\n' "$r_search_unacc"
+	printf 'first_screen\t%s\tx\t1.5\treplay 0 keys, big file / xmllint --noout --stream\n' "$r_screen"
+	printf 'key_cost\t%s\tx\t1.5\tper-key time, big file / sample\n' "$r_keys"
+	printf 'nfc_share\t%s\t%%\t10\tNFC checks in load (%s)\n' "$nfc_share" "$nfc_how"
+	printf 'clock\t%s\t-\t-\ttimes compared (BENCH_CLOCK)\n' "$BENCH_CLOCK"
+	printf 'key_us_big\t%s\tus\t-\tper key, big file, %s keys at %sx%s\n' "$us_big" "$BENCH_KEYS" "$COLUMNS" "$LINES"
+	printf 'key_us_sample\t%s\tus\t-\tper key, sample\n' "$us_sample"
+	printf 'ref_stream_s\t%s\ts\t-\txmllint --noout --stream big file (%s bytes)\n' "$ref_stream_t" "$big_bytes"
+	printf 'check_big_s\t%s\ts\t-\tminutes --check big file\n' "$check_big_t"
+	printf 'check_big_rss_mb\t%s\tMB\t-\tminutes --check big file, peak RSS\n' "$(awk -v k="$check_big_rss" 'BEGIN { if (k != "") printf "%.1f", k / 1024 }')"
+	printf 'ref_archive_s\t%s\ts\t-\txmllint --noout on %s files\n' "$ref_archive_t" "$BENCH_FILES"
+	printf 'check_archive_s\t%s\ts\t-\tminutes --check archive\n' "$check_archive_t"
+	printf 'search_acc_s\t%s\ts\t-\tminutes --search accented (%s hits)\n' "$search_acc_t" "$hits_acc"
+	printf 'search_unacc_s\t%s\ts\t-\tminutes --search unaccented (%s hits)\n' "$search_unacc_t" "$hits_unacc"
+	printf 'first_screen_s\t%s\ts\t-\tminutes --replay 0 keys, big file\n' "$screen_big_t"
+} > "$new"
+
+prev=
+[ -f "$BENCH_RESULTS" ] && prev=$BENCH_RESULTS
+table=$(awk -F '\t' -v prev="$prev" '
+	function u(unit) { return unit == "x" || unit == "%" ? unit : "" }
+	BEGIN {
+		if (prev != "")
+			while ((getline line < prev) > 0) {
+				split(line, f, "\t")
+				old[f[1]] = f[2]
+			}
+		printf "%-18s %11s %11s %8s %5s  %s\n", "figure", "value",
+			"previous", "target", "holds", "what"
+	}
+	NR == 1 { next }
+	{
+		v = $2 == "" ? "n/a" : $2 u($3)
+		o = ($1 in old) && old[$1] != "" ? old[$1] u($3) : "-"
+		if ($3 == "us" || $3 == "s" || $3 == "MB") {
+			if ($2 != "") v = v " " $3
+			if (o != "-") o = o " " $3
+		}
+		if ($4 == "-") { t = "-"; h = "" }
+		else {
+			t = "<= " $4 u($3)
+			if ($2 == "") {
+				h = "n/a"
+				if ($5 !~ /not measured/) bad++
+			} else if ($2 + 0 <= $4 + 0) h = "yes"
+			else { h = "NO"; bad++ }
+			targets++
+		}
+		printf "%-18s %11s %11s %8s %5s  %s\n", $1, v, o, t, h, $5
+	}
+	END { printf "#%d %d\n", bad, targets }' "$new")
+mv "$new" "$BENCH_RESULTS"
+
+cpu=$(sed -n 's/^model name[ \t]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
+mem=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null)
+echo
+echo "minutes benchmark: $(nproc 2>/dev/null || echo '?') CPUs, ${cpu:-unknown CPU}, ${mem:-? RAM}; median of $BENCH_RUNS runs, $BENCH_CLOCK time; load average before: $load0"
+echo "big file: $big_bytes bytes, $BENCH_ITEMS items; archive: $BENCH_FILES files under $archive/"
+echo
+printf '%s\n' "$table" | sed '$d'
+# a busy machine: the reference's wall time well above its CPU time
+busy=$(awk -v w="$ref_stream_wall" -v c="$ref_stream_cpu" 'BEGIN { if (w != "" && c > 0 && w > 1.25 * c) print "yes" }')
+if [ -n "$busy" ] && [ "$BENCH_CLOCK" = wall ]; then
+	echo
+	echo "note: the machine looks busy (xmllint --stream took ${ref_stream_wall}s of wall time for ${ref_stream_cpu}s of CPU): wall-time ratios are noisy; BENCH_CLOCK=cpu compares CPU times"
+fi
+counts=$(printf '%s\n' "$table" | sed -n '$s/^#//p')
+bad=${counts% *}
+echo
+echo "$((${counts#* } - bad)) of ${counts#* } targets hold; results in $BENCH_RESULTS${prev:+ (previous values from the last run)}"
+if [ "$bad" -gt 0 ] && [ "${BENCH_STRICT:-0}" = 1 ]; then
+	exit 1
+fi
+exit 0
