@@ -2062,10 +2062,11 @@ moji_prev(const char *s, size_t pos)
 	return p;
 }
 
-/* Whether S has a character U+0080..U+00FF that Vietnamese does not
- * use: every mangled shape has one (TCVN3's symbols and capitals, VNI's
- * marks such as ä ø ï ö, the second bytes of double UTF-8), so text
- * without any is passed at the cost of a byte scan. */
+/* Whether S may hold a mangled shape: a character U+0080..U+00FF that
+ * Vietnamese does not use (TCVN3's symbols and capitals, VNI's marks
+ * such as ä ø ï ö, the second bytes of double UTF-8), or a Latin-1
+ * letter followed by a Windows-1252 symbol.  Text with neither is passed
+ * at the cost of a byte scan; the rest goes through the detectors. */
 static bool
 moji_suspicious(const unsigned char *u, size_t len)
 {
@@ -2079,6 +2080,11 @@ moji_suspicious(const unsigned char *u, size_t len)
 		    !(vietnamese >> (p[1] - 0x80) & 1))
 			return true;
 		p += 2;
+		/* a Latin-1 letter then a Windows-1252 symbol (€ ™ ’ … Œ ƒ ˆ):
+		 * the second byte of UTF-8 read as Windows-1252 ("itâ€™s") */
+		if (p < end && (*p == 0xE2 || *p == 0xC5 || *p == 0xC6 ||
+				*p == 0xCB))
+			return true;
 	}
 	return memchr(u, 0xC2, len) != NULL;
 }
