@@ -1,4 +1,5 @@
 /* model.c - the minutes model: arena, lookups, small helpers. */
+#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +29,7 @@ mn_arena_new(void)
 void *
 mn_arena_alloc(struct mn_arena *a, size_t size)
 {
-	const size_t align = sizeof(max_align_t);
+	const size_t align = _Alignof(max_align_t);
 	struct mn_block *b = a->head;
 	size = (size + align - 1) / align * align;
 	if (size == 0)
@@ -170,8 +171,13 @@ mn_figure_verdict(const struct mn_figure *f)
 {
 	if (!f->actual)
 		return MN_UNKNOWN;
+	/* "96.5" whatever the locale's decimal mark */
+	static locale_t c_locale;
+	if (!c_locale)
+		c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
 	char *end;
-	double a = strtod(f->actual, &end);
+	double a = c_locale ? strtod_l(f->actual, &end, c_locale)
+			    : strtod(f->actual, &end);
 	if (end == f->actual)
 		return MN_UNKNOWN;
 	int met;
