@@ -248,6 +248,12 @@ is "$(unsafe out)$(unsafe err)" "" "--check --verbose: file names made safe"
 run "$MINUTES" --check "$tmp/no such dir/$esc_name"
 is "$(unsafe err)" "" "a missing file with control characters in its name: stderr is safe"
 
+# libxml2's messages quote the file: a C1 CSI in an unterminated comment
+printf '<minutes>\n<!-- \302\23331m red' >c1-comment.xml
+run "$MINUTES" --check c1-comment.xml
+expect "C1 quoted in a parser message" 1 "c1-comment.xml:2:14: error: Comment not terminated <!-- $(printf '\357\277\275')31m r"
+is "$(unsafe err)" "" "C1 quoted in a parser message: stderr is safe"
+
 # --- the headless browser at tiny sizes ------------------------------------
 printf 'j\n<Enter>\nj\n<Tab>\n/\n"a"\n<Enter>\nn\n<Tab>\n<Enter>\nG\n' >walk.keys
 for file in sample.xml evil.xml nul.xml deep.xml; do

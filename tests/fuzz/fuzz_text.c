@@ -252,7 +252,11 @@ check_truncate(const char *s, size_t len, unsigned char p)
 		if (full > cols) {
 			FUZZ_CHECK(bl >= 3 && memcmp(buf + bl - 3, "\xE2\x80\xA6", 3) == 0,
 				   "cut without an ellipsis");
-			FUZZ_CHECK(w >= cols - 1, "%d columns of %d", w, cols);
+			/* the last column holds the "…"; a wide character
+			 * that does not fit leaves one more, a TAB (dropped
+			 * whole) up to 7 more */
+			FUZZ_CHECK(w >= cols - (memchr(s, '\t', len) ? 8 : 1),
+				   "%d columns of %d", w, cols);
 		} else {
 			FUZZ_CHECK(strcmp(flat, buf) == 0, "fits but changed");
 		}
