@@ -252,11 +252,21 @@ check_truncate(const char *s, size_t len, unsigned char p)
 		if (full > cols) {
 			FUZZ_CHECK(bl >= 3 && memcmp(buf + bl - 3, "\xE2\x80\xA6", 3) == 0,
 				   "cut without an ellipsis");
-			/* the last column holds the "…"; a wide character
-			 * that does not fit leaves one more, a TAB (dropped
-			 * whole) up to 7 more */
-			FUZZ_CHECK(w >= cols - (memchr(s, '\t', len) ? 8 : 1),
-				   "%d columns of %d", w, cols);
+			/* the last column holds the "…"; a cluster W columns
+			 * wide that does not fit before it (a wide character,
+			 * a ZWJ emoji sequence, a TAB: never split) leaves up
+			 * to W - 1 more */
+			int maxw = 1;
+			for (size_t pos = 0; pos < len;) {
+				struct text_cluster c;
+				pos = text_cluster_next(s, len, pos, &c);
+				int cw = c.kind == TEXT_CL_TAB ? TEXT_TAB_WIDTH : c.width;
+				if (cw > maxw)
+					maxw = cw;
+			}
+			FUZZ_CHECK(w >= cols - maxw + 1,
+				   "%d columns of %d (widest cluster %d)", w, cols,
+				   maxw);
 		} else {
 			FUZZ_CHECK(strcmp(flat, buf) == 0, "fits but changed");
 		}
