@@ -93,9 +93,11 @@ empty=$bench/empty.keys
 screen=$BENCH_DIR/screen.txt
 
 # --- measuring ------------------------------------------------------------
-# measure NAME [runtime options] -- COMMAND...: sets NAME_t (median
-# seconds on BENCH_CLOCK), NAME_wall, NAME_cpu and NAME_rss (peak KB);
-# "" when the command failed.
+# measure NAME -- COMMAND... ::: BASELINE...: runs the two in turn (so that
+# both see the same load), BENCH_RUNS times; sets NAME_t and NAME_base_t
+# (median seconds on BENCH_CLOCK), NAME_rss (peak KB), NAME_ratio (median
+# over the runs of COMMAND / BASELINE) and NAME_diff (median of COMMAND -
+# BASELINE); all "" when a command failed.
 measure() {
 	name=$1
 	shift
@@ -103,27 +105,35 @@ measure() {
 	if out=$("$RUNTIME" -n "$BENCH_RUNS" "$@"); then
 		# shellcheck disable=SC2086
 		set -- $out
-		eval "${name}_wall=\$1 ${name}_rss=\$4 ${name}_cpu=\$5"
-		if [ "$field" = 1 ]; then eval "${name}_t=\$1"; else eval "${name}_t=\$5"; fi
+		if [ "$field" = 1 ]; then
+			eval "${name}_t=\$1 ${name}_base_t=\$6 ${name}_ratio=\${11} ${name}_diff=\${13}"
+		else
+			eval "${name}_t=\$5 ${name}_base_t=\${10} ${name}_ratio=\${12} ${name}_diff=\${14}"
+		fi
+		eval "${name}_rss=\$4"
 	else
 		say "bench: $name failed"
-		eval "${name}_t= ${name}_wall= ${name}_cpu= ${name}_rss="
+		eval "${name}_t= ${name}_base_t= ${name}_ratio= ${name}_diff= ${name}_rss="
 	fi
 }
 
+# the archive's files as arguments (generated names: no white space)
 # shellcheck disable=SC2046
-measure ref_stream -- "$XMLLINT" --noout --stream "$big"
-measure check_big -- "$MINUTES" --check "$big"
-measure ref_archive -- "$XMLLINT" --noout $(cat "$BENCH_DIR/archive.list")
-measure check_archive -- "$MINUTES" --check "$archive"
-measure search_acc -- "$MINUTES" --search 'Đại đoàn kết' "$archive"
-measure search_unacc -- "$MINUTES" --search 'dai doan ket' "$archive"
-measure screen_big -- "$MINUTES" --replay "$empty" --dump-screen "$screen" "$big"
-# the first screen is the 0-key run of the keystroke figure
-keys0_big_t=$screen_big_t
-measure keys_big -- "$MINUTES" --replay "$keys" --dump-screen "$screen" "$big"
-measure keys0_sample -- "$MINUTES" --replay "$empty" --dump-screen "$screen" "$sample"
-measure keys_sample -- "$MINUTES" --replay "$keys" --dump-screen "$screen" "$sample"
+set -- $(cat "$BENCH_DIR/archive.list")
+measure check_big -- "$MINUTES" --check "$big" ::: "$XMLLINT" --noout --stream "$big"
+measure check_archive -- "$MINUTES" --check "$archive" ::: "$XMLLINT" --noout "$@"
+measure search_acc -- "$MINUTES" --search 'Đại đoàn kết' "$archive" ::: "$XMLLINT" --noout "$@"
+measure search_unacc -- "$MINUTES" --search 'dai doan ket' "$archive" ::: "$XMLLINT" --noout "$@"
+set --
+measure screen_big -- "$MINUTES" --replay "$empty" --dump-screen "$screen" "$big" ::: \
+	"$XMLLINT" --noout --stream "$big"
+# the keystrokes: each run with the keys paired with one without
+measure keys_big -- "$MINUTES" --replay "$keys" --dump-screen "$screen" "$big" ::: \
+	"$MINUTES" --replay "$empty" --dump-screen "$screen.0" "$big"
+measure keys_sample -- "$MINUTES" --replay "$keys" --dump-screen "$screen" "$sample" ::: \
+	"$MINUTES" --replay "$empty" --dump-screen "$screen.0" "$sample"
+ref_stream_t=$check_big_base_t
+ref_archive_t=$check_archive_base_t
 
 hits_acc=$("$MINUTES" --search 'Đại đoàn kết' "$archive" | wc -l | tr -d ' ')
 hits_unacc=$("$MINUTES" --search 'dai doan ket' "$archive" | wc -l | tr -d ' ')
@@ -160,19 +170,24 @@ fi
 ratio() {
 	awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 <= 0) exit; printf "%.2f", a / b }'
 }
-# per_key WITH WITHOUT: microseconds per key
+
+# two decimals
+round2() {
+	awk -v a="$1" 'BEGIN { if (a != "") printf "%.2f", a }'
+}
+# per_key DIFF: microseconds per key
 per_key() {
-	awk -v a="$1" -v b="$2" -v n="$BENCH_KEYS" 'BEGIN { if (a == "" || b == "") exit; printf "%.1f", (a - b) * 1e6 / n }'
+	awk -v d="$1" -v n="$BENCH_KEYS" 'BEGIN { if (d != "") printf "%.1f", d * 1e6 / n }'
 }
 
-r_check_big=$(ratio "$check_big_t" "$ref_stream_t")
+r_check_big=$(round2 "$check_big_ratio")
 r_rss=$(ratio "${check_big_rss:+$((check_big_rss * 1024))}" "$big_bytes")
-r_check_archive=$(ratio "$check_archive_t" "$ref_archive_t")
-r_search_acc=$(ratio "$search_acc_t" "$ref_archive_t")
-r_search_unacc=$(ratio "$search_unacc_t" "$ref_archive_t")
-r_screen=$(ratio "$screen_big_t" "$ref_stream_t")
-us_big=$(per_key "$keys_big_t" "$keys0_big_t")
-us_sample=$(per_key "$keys_sample_t" "$keys0_sample_t")
+r_check_archive=$(round2 "$check_archive_ratio")
+r_search_acc=$(round2 "$search_acc_ratio")
+r_search_unacc=$(round2 "$search_unacc_ratio")
+r_screen=$(round2 "$screen_big_ratio")
+us_big=$(per_key "$keys_big_diff")
+us_sample=$(per_key "$keys_sample_diff")
 r_keys=$(ratio "$us_big" "$us_sample")
 
 new=$BENCH_RESULTS.new
@@ -243,10 +258,11 @@ echo "big file: $big_bytes bytes, $BENCH_ITEMS items; archive: $BENCH_FILES file
 echo
 printf '%s\n' "$table" | sed '$d'
 # a busy machine: the reference's wall time well above its CPU time
-busy=$(awk -v w="$ref_stream_wall" -v c="$ref_stream_cpu" 'BEGIN { if (w != "" && c > 0 && w > 1.25 * c) print "yes" }')
-if [ -n "$busy" ] && [ "$BENCH_CLOCK" = wall ]; then
+load1=$(cut -d ' ' -f 1 /proc/loadavg 2>/dev/null)
+busy=$(awk -v l="$load1" -v n="$(nproc 2>/dev/null || echo 1)" 'BEGIN { if (l != "" && l > n / 2 + 0.5) print "yes" }')
+if [ -n "$busy" ]; then
 	echo
-	echo "note: the machine looks busy (xmllint --stream took ${ref_stream_wall}s of wall time for ${ref_stream_cpu}s of CPU): wall-time ratios are noisy; BENCH_CLOCK=cpu compares CPU times"
+	echo "note: other work shares this machine (load average $load1 now): each figure pairs runs of minutes and its reference back to back, but expect the ratios to move by a few tenths from run to run"
 fi
 counts=$(printf '%s\n' "$table" | sed -n '$s/^#//p')
 bad=${counts% *}

@@ -2,6 +2,7 @@
  * and its peak memory.
  *
  *   runtime [-n RUNS] [-w WARMUP] [-x STATUS] [-o FILE] -- COMMAND [ARG]...
+ *           [::: BASELINE [ARG]...]
  *
  * Runs COMMAND WARMUP times untimed (default 1: the page cache warm, as
  * for the reference it is compared with), then RUNS times (default 5),
@@ -15,7 +16,14 @@
  * where the times are seconds, MAXRSS_KB is the largest ru_maxrss of the
  * runs (kilobytes, from wait4: the command's own, not runtime's), and
  * CPU_MEDIAN_S the median of the command's user + system time (what a
- * busy machine inflates less than the wall time). */
+ * busy machine inflates less than the wall time).
+ *
+ * With a BASELINE (after a ::: argument), the two commands run in turn,
+ * COMMAND then BASELINE, RUNS times, so that both see the same load on a
+ * shared machine, and the line has 14 fields: the five above for COMMAND,
+ * the same five for BASELINE, then the medians over the pairs of
+ * COMMAND / BASELINE (wall, CPU) and of COMMAND - BASELINE (wall, CPU).
+ * Both must exit with STATUS. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -104,6 +112,23 @@ median(const double *v, long n)
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
+/* sorts V, returns its median */
+static double
+sorted_median(double *v, long n)
+{
+	qsort(v, (size_t)n, sizeof(*v), cmp_double);
+	return median(v, n);
+}
+
+/* MEDIAN_S MIN_S MAX_S MAXRSS_KB CPU_MEDIAN_S, no newline */
+static void
+report(double *t, double *c, long runs, long maxrss)
+{
+	double wall = sorted_median(t, runs), cpu = sorted_median(c, runs);
+	printf("%.6f %.6f %.6f %ld %.6f", wall, t[0], t[runs - 1], maxrss,
+	       cpu);
+}
+
 static long
 number(const char *s, const char *what)
 {
@@ -134,14 +159,29 @@ main(int argc, char **argv)
 	}
 	if (optind >= argc || runs < 1)
 		goto usage;
-	char **cmd = argv + optind;
-	long rss, maxrss = 0;
+	char **cmd = argv + optind, **base = NULL;
+	for (int i = optind; i < argc; i++)
+		if (strcmp(argv[i], ":::") == 0) {
+			argv[i] = NULL;
+			base = argv + i + 1;
+			if (!*base)
+				goto usage;
+			break;
+		}
+	if (!*cmd)
+		goto usage;
+	long rss, maxrss = 0, bmaxrss = 0;
 	double cpu;
-	for (long i = 0; i < warmup; i++)
+	for (long i = 0; i < warmup; i++) {
 		run_once(cmd, outpath, (int)expect, &rss, &cpu);
-	double *t = malloc((size_t)runs * sizeof(*t));
-	double *c = malloc((size_t)runs * sizeof(*c));
-	if (!t || !c) {
+		if (base)
+			run_once(base, outpath, (int)expect, &rss, &cpu);
+	}
+	size_t sz = (size_t)runs * sizeof(double);
+	double *t = malloc(sz), *c = malloc(sz), *bt = malloc(sz),
+	       *bc = malloc(sz), *rw = malloc(sz), *rc = malloc(sz),
+	       *dw = malloc(sz), *dc = malloc(sz);
+	if (!t || !c || !bt || !bc || !rw || !rc || !dw || !dc) {
 		fputs("runtime: out of memory\n", stderr);
 		return 2;
 	}
@@ -149,16 +189,37 @@ main(int argc, char **argv)
 		t[i] = run_once(cmd, outpath, (int)expect, &rss, &c[i]);
 		if (rss > maxrss)
 			maxrss = rss;
+		if (!base)
+			continue;
+		bt[i] = run_once(base, outpath, (int)expect, &rss, &bc[i]);
+		if (rss > bmaxrss)
+			bmaxrss = rss;
+		rw[i] = bt[i] > 0 ? t[i] / bt[i] : 0;
+		rc[i] = bc[i] > 0 ? c[i] / bc[i] : 0;
+		dw[i] = t[i] - bt[i];
+		dc[i] = c[i] - bc[i];
 	}
-	qsort(t, (size_t)runs, sizeof(*t), cmp_double);
-	qsort(c, (size_t)runs, sizeof(*c), cmp_double);
-	printf("%.6f %.6f %.6f %ld %.6f\n", median(t, runs), t[0],
-	       t[runs - 1], maxrss, median(c, runs));
+	report(t, c, runs, maxrss);
+	if (base) {
+		putchar(' ');
+		report(bt, bc, runs, bmaxrss);
+		printf(" %.6f", sorted_median(rw, runs));
+		printf(" %.6f", sorted_median(rc, runs));
+		printf(" %.6f", sorted_median(dw, runs));
+		printf(" %.6f", sorted_median(dc, runs));
+	}
+	putchar('\n');
 	free(t);
 	free(c);
+	free(bt);
+	free(bc);
+	free(rw);
+	free(rc);
+	free(dw);
+	free(dc);
 	return 0;
 usage:
 	fputs("usage: runtime [-n RUNS] [-w WARMUP] [-x STATUS] [-o FILE] "
-	      "-- COMMAND [ARG]...\n", stderr);
+	      "-- COMMAND [ARG]... [::: BASELINE [ARG]...]\n", stderr);
 	return 2;
 }
