@@ -74,34 +74,48 @@ draw_set_highlight(const struct search_query *q)
 	hl_text = NULL;
 }
 
+static bool
+hl_add(size_t start, size_t end, void *arg)
+{
+	(void)arg;
+	if (hl_n + 2 > hl_cap) {
+		size_t cap = hl_cap ? hl_cap * 2 : 16;
+		size_t *r = realloc(hl_ranges, cap * sizeof(*r));
+		if (!r)
+			return false;
+		hl_ranges = r;
+		hl_cap = cap;
+	}
+	hl_ranges[hl_n++] = start;
+	hl_ranges[hl_n++] = end;
+	return true;
+}
+
+/* The matches in S, folded once (a long text with many matches stays
+ * linear). */
 static void
 hl_compute(const char *s)
 {
-	size_t len = strlen(s), from = 0, a, b;
-
 	hl_text = s;
 	hl_n = 0;
-	while (hl_query && search_text(hl_query, s, len, from, &a, &b)) {
-		if (hl_n + 2 > hl_cap) {
-			size_t cap = hl_cap ? hl_cap * 2 : 16;
-			size_t *r = realloc(hl_ranges, cap * sizeof(*r));
-			if (!r)
-				break;
-			hl_ranges = r;
-			hl_cap = cap;
-		}
-		hl_ranges[hl_n++] = a;
-		hl_ranges[hl_n++] = b;
-		from = b > a ? b : a + 1;
-	}
+	if (hl_query)
+		search_text_all(hl_query, s, strlen(s), hl_add, NULL);
 }
 
+/* The ranges are in order and do not overlap: binary search. */
 static bool
 hl_covers(size_t off)
 {
-	for (size_t i = 0; i < hl_n; i += 2)
-		if (off >= hl_ranges[i] && off < hl_ranges[i + 1])
+	size_t lo = 0, hi = hl_n / 2;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (off < hl_ranges[2 * mid])
+			hi = mid;
+		else if (off >= hl_ranges[2 * mid + 1])
+			lo = mid + 1;
+		else
 			return true;
+	}
 	return false;
 }
 

@@ -70,6 +70,35 @@ search_text(const struct search_query *q, const char *text, size_t len,
 	return found;
 }
 
+size_t
+search_text_all(const struct search_query *q, const char *text, size_t len,
+		bool (*fn)(size_t start, size_t end, void *arg), void *arg)
+{
+	size_t klen, n = 0;
+	char *simple = text_fold_simple(text, len, &klen);
+	if (!simple)
+		return 0;
+	bool any = memmem(simple, klen, q->key, q->len) != NULL;
+	free(simple);
+	if (!any)
+		return 0;
+	struct text_key k;
+	if (!text_fold(text, len, &k))
+		return 0;
+	for (size_t pos = 0; pos + q->len <= k.len;) {
+		char *h = memmem(k.key + pos, k.len - pos, q->key, q->len);
+		if (!h)
+			break;
+		size_t a = (size_t)(h - k.key);
+		n++;
+		if (!fn(k.map[a], k.map[a + q->len], arg))
+			break;
+		pos = a + q->len;
+	}
+	text_key_free(&k);
+	return n;
+}
+
 static bool
 search_report(const struct search_query *q, struct search_hit *hit,
 	      const char *text, bool (*fn)(const struct search_hit *, void *),

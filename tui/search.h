@@ -34,6 +34,14 @@ void search_query_free(struct search_query *q);
 bool search_text(const struct search_query *q, const char *text, size_t len,
 		 size_t from, size_t *start, size_t *end);
 
+/* Calls FN(start, end, ARG) for each match in TEXT, in order and not
+ * overlapping, folding TEXT once (calling search_text from each match's
+ * end would fold the rest of the text again for every match: quadratic).
+ * FN returns false to stop.  Returns the number of matches reported. */
+size_t search_text_all(const struct search_query *q, const char *text,
+		       size_t len, bool (*fn)(size_t start, size_t end, void *arg),
+		       void *arg);
+
 /* Calls FN for each element of M that matches, in document order: the
  * meeting header fields, attendees (name, role), section headings, items.
  * FN returns false to stop.  Returns the number of hits reported. */
