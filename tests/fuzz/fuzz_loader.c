@@ -93,6 +93,53 @@ count_hit(const struct search_hit *h, void *arg)
 	return true;
 }
 
+struct ranges {
+	size_t v[64];
+	size_t n;
+};
+
+static bool
+add_range(size_t start, size_t end, void *arg)
+{
+	struct ranges *r = arg;
+	if (r->n + 2 > sizeof(r->v) / sizeof(*r->v))
+		return false;
+	r->v[r->n++] = start;
+	r->v[r->n++] = end;
+	return true;
+}
+
+/* search_text_all (one fold) finds what search_text does from each
+ * match's end (a fold per match), in order, within the text. */
+static void
+check_search_all(const struct search_query *q, const char *text)
+{
+	size_t len = strlen(text), a, b, from = 0;
+	struct ranges all = { .n = 0 }, one = { .n = 0 };
+	size_t n = search_text_all(q, text, len, add_range, &all);
+	FUZZ_CHECK(n == all.n / 2 || all.n == sizeof(all.v) / sizeof(*all.v),
+		   "search_text_all: %zu matches, %zu reported", n, all.n / 2);
+	for (size_t i = 0; i < all.n; i += 2) {
+		FUZZ_CHECK(all.v[i] <= all.v[i + 1] && all.v[i + 1] <= len,
+			   "match %zu..%zu of %zu", all.v[i], all.v[i + 1], len);
+		FUZZ_CHECK(i == 0 || all.v[i] >= all.v[i - 1],
+			   "matches overlap or go back");
+	}
+	while (one.n < sizeof(one.v) / sizeof(*one.v) &&
+	       search_text(q, text, len, from, &a, &b)) {
+		one.v[one.n++] = a;
+		one.v[one.n++] = b;
+		from = b > a ? b : a + 1;
+	}
+	size_t m = one.n < all.n ? one.n : all.n;
+	FUZZ_CHECK(all.n == 0 || one.n > 0, "search_text finds nothing");
+	FUZZ_CHECK(one.n == 0 || all.n > 0, "search_text_all finds nothing");
+	for (size_t i = 0; i < m; i++)
+		FUZZ_CHECK(all.v[i] == one.v[i],
+			   "match bound %zu: %zu, with search_text %zu", i,
+			   all.v[i], one.v[i]);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -135,6 +182,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		size_t hits = 0;
 		if (q) {
 			search_minutes(q, m, count_hit, &hits);
+			for (uint32_t si = 0; si < m->nsections; si++)
+				for (uint32_t ii = 0; ii < m->sections[si].nitems; ii++)
+					check_search_all(q, m->sections[si].items[ii].text);
+			check_search_all(q, m->meeting.title);
 			search_query_free(q);
 		}
 	}
