@@ -229,7 +229,9 @@ is "$(unsafe out)" "" "--dump hostile text: no ESC, C1 or bidi control in the ou
 run "$MINUTES" --dump --width 80 evil.xml
 expect "--dump --width 80 hostile text" 0 ""
 is "$(unsafe out)" "" "--dump --width 80: no ESC, C1 or bidi control in the output"
-is "$(LC_ALL=C.UTF-8 wc -L <out)" 80 "--dump --width 80: no line wider than 80 columns"
+widest=$(LC_ALL=C.UTF-8 wc -L <out)
+[ "$widest" -le 80 ] && [ "$widest" -ge 70 ]
+ok $? "--dump --width 80: no line wider than 80 columns (the widest: $widest)"
 grep -q "^ *xxxxxxxx" out
 ok $? "--dump --width 80: the 100,000-character line is there, cut into lines"
 is "$(tr -cd x <out | wc -c)" 100000 "--dump --width 80: every x of the long line is printed"
