@@ -412,6 +412,22 @@ text_is_clean(const char *s, size_t len)
 			last = 0;
 			continue;
 		}
+		/* U+00C0..U+01BF (C3..C6 xx: à, ă, đ, ơ, ư ...) and
+		 * U+1E80..U+1EFF (E1 BA/BB xx: ạ ... ỹ), most of Vietnamese:
+		 * all NFC starters, nothing to look up */
+		if (b >= 0xC3 && b <= 0xC6 && i + 1 < len &&
+		    (p[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+			last = 0;
+			continue;
+		}
+		if (b == 0xE1 && i + 2 < len &&
+		    (p[i + 1] == 0xBA || p[i + 1] == 0xBB) &&
+		    (p[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			last = 0;
+			continue;
+		}
 		n = utf8_decode_fast(p + i, len - i, &c);
 		if (c < 0)
 			return false;
@@ -991,6 +1007,36 @@ text_sanitize(const char *s, size_t len, bool keep_nl)
 
 	if (!out)
 		return NULL;
+	/* the common case: printable ASCII and precomposed Latin letters
+	 * (U+00C0..U+01BF, U+1E80..U+1EFF), each its own NORMAL cluster
+	 * drawn as its bytes: the text is its own safe copy */
+	{
+		const unsigned char *u = (const unsigned char *)s;
+		size_t i = 0;
+		while (i < len) {
+			unsigned b = u[i];
+			if (b >= 0x20 && b < 0x7F) {
+				i++;
+			} else if (b >= 0xC3 && b <= 0xC6 && i + 1 < len &&
+				   (u[i + 1] & 0xC0) == 0x80) {
+				i += 2;
+			} else if (b == 0xE1 && i + 2 < len &&
+				   (u[i + 1] == 0xBA || u[i + 1] == 0xBB) &&
+				   (u[i + 2] & 0xC0) == 0x80) {
+				i += 3;
+			} else if (b == 0xE2 && i + 2 < len && u[i + 1] == 0x80 &&
+				   memchr("\x93\x94\x98\x99\x9C\x9D\xA6", u[i + 2], 7)) {
+				i += 3; /* – — ‘ ’ “ ” … */
+			} else {
+				break;
+			}
+		}
+		if (i == len) {
+			memcpy(out, s, len);
+			out[len] = '\0';
+			return out;
+		}
+	}
 	while (pos < len) {
 		size_t n;
 
@@ -1376,6 +1422,69 @@ fold_run(const char *s, size_t len, struct kbuf *b)
 	return true;
 }
 
+/* fold_run without the map, in one tight loop.  The key always has room
+ * for 2 bytes (a space and a letter) per source byte left, so ASCII needs
+ * no check; a longer fold grows it first. */
+static bool
+fold_run_simple(const char *s, size_t len, struct kbuf *b)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	char buf[FOLD_BUF];
+	size_t pos = 0, k = 0;
+	bool space = false;
+
+	pthread_once(&fold_once, fold_init);
+	if (!kbuf_grow(b, 2 * len + 2))
+		return false;
+	char *key = b->key;
+	while (pos < len) {
+		unsigned c = u[pos];
+		const char *out;
+		size_t adv;
+		int n;
+
+		if (c < 0x80) {
+			pos++;
+			if (c < 'a' || c > 'z') {
+				n = fold_ascii((unsigned char)c);
+				if (n == FOLD_SPACE) {
+					space = true;
+					continue;
+				}
+				if (n == 0)
+					continue;
+				c = (unsigned)n;
+			}
+			if (space && k > 0)
+				key[k++] = ' ';
+			space = false;
+			key[k++] = (char)c;
+			continue;
+		}
+		n = fold_char(s, len, pos, &adv, &out, buf);
+		pos += adv;
+		if (n == FOLD_SPACE) {
+			space = true;
+			continue;
+		}
+		if (n == 0)
+			continue;
+		if (k + (size_t)n + 1 + 2 * (len - pos) + 2 > b->cap) {
+			if (!kbuf_grow(b, k + (size_t)n + 1 + 2 * (len - pos) + 2))
+				return false;
+			key = b->key;
+		}
+		if (space && k > 0)
+			key[k++] = ' ';
+		space = false;
+		memcpy(key + k, out, (size_t)n);
+		k += (size_t)n;
+	}
+	b->len = k;
+	key[k] = '\0';
+	return true;
+}
+
 bool
 text_fold(const char *s, size_t len, struct text_key *out)
 {
@@ -1412,7 +1521,7 @@ text_fold_simple(const char *s, size_t len, size_t *outlen)
 {
 	struct kbuf b = { NULL, NULL, 0, 0, false };
 
-	if (!fold_run(s, len, &b)) {
+	if (!fold_run_simple(s, len, &b)) {
 		free(b.key);
 		return NULL;
 	}
