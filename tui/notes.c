@@ -95,6 +95,7 @@ struct notes_store {
 	struct elem *elems;
 	size_t nelems;
 	struct smap elmap;
+	bool elems_ready;  /* elems/elmap are built on first use */
 
 	struct nlist own, oth;
 	struct olist oown, ooth;
@@ -694,6 +695,7 @@ build_elems(struct notes_store *s)
 	size_t n = 1 + m->npersons + m->nsections + minutes_item_count(m);
 	s->elems = xcalloc(n, sizeof(*s->elems));
 	smap_init(&s->elmap, n);
+	s->elems_ready = true;
 	elem_add(s, m->id, EL_MEETING, 0, 0);
 	for (uint32_t i = 0; i < m->npersons; i++)
 		elem_add(s, m->persons[i].id, EL_PERSON, i, 0);
@@ -705,10 +707,24 @@ build_elems(struct notes_store *s)
 	}
 }
 
+/* Forgets the element index: the next lookup builds it for the current
+ * minutes (a file with no notes never pays for hashing every id). */
+static void
+elems_invalidate(struct notes_store *s)
+{
+	free(s->elems);
+	s->elems = NULL;
+	s->nelems = 0;
+	smap_free(&s->elmap);
+	s->elems_ready = false;
+}
+
 static struct elem *
 elem_find(const struct notes_store *s, const char *id)
 {
 	size_t i;
+	if (!s->elems_ready)
+		build_elems((struct notes_store *)s); /* a cache, built lazily */
 	if (!smap_get(&s->elmap, id, &i))
 		return NULL;
 	return &s->elems[i];
@@ -2235,7 +2251,7 @@ notes_open(const char *minutes_path, const struct minutes *m,
 	s->primary = xasprintf("%.*s.notes", (int)len, minutes_path);
 	s->fallback_dir = fallback_dir(minutes_path, m);
 	s->m = m;
-	build_elems(s);
+	elems_invalidate(s);
 	choose_dir(s);
 	if (err)
 		err->msg[0] = '\0';
@@ -2247,7 +2263,7 @@ void
 notes_set_minutes(struct notes_store *s, const struct minutes *m)
 {
 	s->m = m;
-	build_elems(s);
+	elems_invalidate(s);
 	rebuild(s);
 }
 
