@@ -119,24 +119,35 @@ hl_covers(size_t off)
 	return false;
 }
 
+/* Decodes valid UTF-8 (the text engine's output) into wide characters. */
+static size_t
+utf8_to_wide(const char *utf8, wchar_t *wc, size_t max)
+{
+	const unsigned char *p = (const unsigned char *)utf8;
+	size_t n = 0;
+
+	while (*p && n < max) {
+		unsigned c = *p++;
+		int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+		if (more)
+			c &= 0x3F >> more;
+		for (; more > 0 && (*p & 0xC0) == 0x80; more--)
+			c = c << 6 | (*p++ & 0x3F);
+		if (more)
+			break;
+		wc[n++] = (wchar_t)c;
+	}
+	wc[n] = L'\0';
+	return n;
+}
+
 /* Puts one rendered cluster (UTF-8) at (y, x). */
 static void
 put_cluster(int y, int x, const char *utf8, attr_t attr, short pair)
 {
 	wchar_t wc[16];
-	size_t n = 0;
-	mbstate_t ps;
-	const char *p = utf8;
+	size_t n = utf8_to_wide(utf8, wc, 15);
 
-	memset(&ps, 0, sizeof(ps));
-	while (*p && n < 15) {
-		size_t k = mbrtowc(&wc[n], p, strlen(p), &ps);
-		if (k == 0 || k > 4)
-			break;
-		p += k;
-		n++;
-	}
-	wc[n] = L'\0';
 	if (n == 0)
 		return;
 	cchar_t cc;
