@@ -2516,6 +2516,28 @@ put_lines(FILE *out, const char *prefix, const char *empty_prefix,
 	free(safe);
 }
 
+/* TEXT made safe, each of its lines wrapped to WIDTH columns (0: not
+ * wrapped), the first line indented FIRST columns and the rest REST. */
+static void
+put_wrapped(FILE *out, int first, int rest, const char *text, int width)
+{
+	size_t len = strlen(text);
+	struct text_line *tl = NULL;
+	int avail = width > 0 ? width - rest : 0;
+	size_t n;
+
+	if (width <= 0 || avail < 1)
+		avail = 1 << 30;
+	n = text_wrap(text, len, avail, &tl);
+	for (size_t i = 0; i < n; i++) {
+		char *safe = text_sanitize(text + tl[i].off, tl[i].len, false);
+		fprintf(out, "%*s%s\n", i == 0 ? first : rest, "",
+			safe ? safe : "");
+		free(safe);
+	}
+	free(tl);
+}
+
 static void
 put_safe(FILE *out, const char *s)
 {
@@ -2689,29 +2711,27 @@ notes_export_markdown(FILE *out, const struct minutes *m,
 
 void
 notes_dump_for(FILE *out, const struct notes_store *s, const char *id,
-	       int indent)
+	       int indent, int width)
 {
 	const struct note *const *v;
 	size_t n = notes_for_target(s, id, &v);
-	char pad[64], pad2[66];
 	if (indent < 0)
 		indent = 0;
 	if (indent > 60)
 		indent = 60;
-	memset(pad, ' ', (size_t)indent);
-	pad[indent] = '\0';
-	snprintf(pad2, sizeof(pad2), "%s  ", pad);
 	for (size_t i = 0; i < n; i++) {
 		const struct note *nt = v[i];
-		char when[32];
+		char when[32], *author = safe_str(nt->author), *head;
 		fmt_human_time(nt->created, when);
-		fprintf(out, "%s[%s, %s] ", pad, notes_kind_label(nt->kind),
-			notes_status_label(nt->status));
-		put_safe(out, nt->author);
-		fprintf(out, ", %s", when);
-		if (nt->anchor == NOTES_CHANGED)
-			fprintf(out, " (%s)", _("text changed since this note"));
-		fputs("\n", out);
-		put_lines(out, pad2, "", nt->text);
+		head = xasprintf("[%s, %s] %s, %s%s%s%s", notes_kind_label(nt->kind),
+				 notes_status_label(nt->status), author, when,
+				 nt->anchor == NOTES_CHANGED ? " (" : "",
+				 nt->anchor == NOTES_CHANGED
+					 ? _("text changed since this note") : "",
+				 nt->anchor == NOTES_CHANGED ? ")" : "");
+		put_wrapped(out, indent, indent + 2, head, width);
+		put_wrapped(out, indent + 2, indent + 2, nt->text, width);
+		free(head);
+		free(author);
 	}
 }

@@ -235,10 +235,10 @@ notes_export_markdown(FILE *out, const struct minutes *m,
 /* For --dump: the notes on element ID (open first), each as a line
  * "[kind, status] author, 2026-11-28 10:15 UTC" (+ " (text changed since
  * this note)") then its text lines indented 2 more; INDENT spaces before
- * every line. */
+ * every line; lines wrapped at WIDTH columns (0: not wrapped). */
 void
 notes_dump_for(FILE *out, const struct notes_store *s, const char *id,
-	       int indent);
+	       int indent, int width);
 
 /* --- Helpers ---------------------------------------------------------- */
 

@@ -70,10 +70,10 @@ dump_header(FILE *out, const struct minutes *m, int width)
 
 static void
 dump_notes(FILE *out, const struct notes_store *notes, const char *id,
-	   int indent)
+	   int indent, int width)
 {
 	if (notes && id && *id)
-		notes_dump_for(out, notes, id, indent);
+		notes_dump_for(out, notes, id, indent, width);
 }
 
 static void
@@ -94,7 +94,7 @@ dump_attendees(FILE *out, const struct minutes *m, int width,
 			snprintf(line, n, "%s", p->name);
 		dump_wrapped(out, "  ", "    ", line, width);
 		free(line);
-		dump_notes(out, notes, p->id, 4);
+		dump_notes(out, notes, p->id, 4, width);
 	}
 }
 
@@ -182,7 +182,7 @@ dump_section(FILE *out, const struct minutes *m, const struct mn_section *s,
 		snprintf(summary, sizeof(summary), "(%s; %u %s)", s->kind_name,
 			 s->nitems, items);
 	dump_wrapped(out, "    ", "    ", summary, width);
-	dump_notes(out, notes, s->id, 4);
+	dump_notes(out, notes, s->id, 4, width);
 	for (uint32_t i = 0; i < s->nitems; i++) {
 		const struct mn_item *it = &s->items[i];
 		char num[32];
@@ -205,7 +205,7 @@ dump_section(FILE *out, const struct minutes *m, const struct mn_section *s,
 		if (it->nby)
 			dump_speakers(out, m, it, width);
 		dump_figures(out, it, width);
-		dump_notes(out, notes, it->id, 5);
+		dump_notes(out, notes, it->id, 5, width);
 	}
 }
 
@@ -214,7 +214,7 @@ report_dump(FILE *out, const struct minutes *m, int width,
 	    const struct notes_store *notes)
 {
 	dump_header(out, m, width);
-	dump_notes(out, notes, m->id, 2);
+	dump_notes(out, notes, m->id, 2, width);
 	dump_attendees(out, m, width, notes);
 	for (uint32_t s = 0; s < m->nsections; s++)
 		dump_section(out, m, &m->sections[s], width, notes);

@@ -156,6 +156,11 @@ ok $? "--dump: a note on changed text says so"
 is "$?" 0 "--export-notes: exit 0"
 is "$(cat "$tmp/out")" "$(cat $exp/ngan-son-2020.review.md)" "--export-notes: the Markdown review report"
 is "$(cat "$tmp/err")" "" "--export-notes: nothing on stderr"
+(cd "$tmp/n" && "$MINUTES" --dump --width 50 m/ngan-son-2020.xml >"$tmp/out" 2>"$tmp/err")
+is "$(LC_ALL=C.UTF-8 wc -L <"$tmp/out")" 50 "--dump --width 50 with notes: notes are wrapped too"
+is "$(grep -A2 '\[agreed, open\]' "$tmp/out")" "     [agreed, open] Nguyễn Minh, 2025-11-28
+       08:00 UTC (text changed since this note)
+       Đồng ý với cách viết này." "--dump --width 50: a note wrapped under its item"
 run "$MINUTES" --check --verbose "$tmp/n/m"
 check "--check DIR skips the NAME.notes folders" 0 "$tmp/n/m/ngan-son-2020.xml: ok" ""
 run "$MINUTES" --export-notes

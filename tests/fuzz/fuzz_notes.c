@@ -192,8 +192,8 @@ read_store(struct notes_store *s)
 	out = open_memstream(&buf, &len);
 	FUZZ_CHECK(out, "open_memstream");
 	for (size_t i = 0; i < n; i++)
-		notes_dump_for(out, s, notes_get(s, i)->target, 2);
-	notes_dump_for(out, s, "kq1", 0);
+		notes_dump_for(out, s, notes_get(s, i)->target, 2, 40);
+	notes_dump_for(out, s, "kq1", 0, 0);
 	fclose(out);
 	check_safe_text("dump", buf, len);
 	free(buf);

@@ -833,7 +833,7 @@ static void
 do_dump(FILE *f, void *arg)
 {
 	struct exp_args *a = arg;
-	notes_dump_for(f, a->s, "kq2", 4);
+	notes_dump_for(f, a->s, "kq2", 4, 0);
 }
 
 static void
