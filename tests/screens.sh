@@ -29,13 +29,17 @@ for keys in tests/screens/*.keys; do
 	[ -n "$golden" ] || golden=$name
 	[ -n "$size" ] || size=80x24
 	dir=.
-	if [ -n "$copies" ]; then
+	# fresh_dir: the scratch folder anew (notes saved by a run go with it)
+	fresh_dir() {
+		[ -n "$copies" ] || return 0
 		dir="$tmp/run-$name"
+		rm -rf "$dir"
 		printf '%s\n' "$copies" | while read -r src dest; do
 			mkdir -p "$dir/$(dirname "$dest")"
 			cp "$src" "$dir/$dest"
 		done
-	fi
+	}
+	fresh_dir
 	cols=${size%x*}
 	rows=${size#*x}
 	# shellcheck disable=SC2086
@@ -45,6 +49,16 @@ for keys in tests/screens/*.keys; do
 		$attrs $args 2>"$tmp/$name.err")
 	status=$?
 	is "$status" 0 "$name: replay exits 0"
+	# drawn from a blank screen (Ctrl-L) it must look the same: panes
+	# left as they were since the last key never keep anything stale
+	{ cat "$keys"; echo '<C-l>'; } >"$tmp/$name.redraw.keys"
+	fresh_dir
+	(cd "$dir" && env COLUMNS="$cols" LINES="$rows" MINUTES_NOW=1764320000 \
+		MINUTES_REVIEWER=lan $envs "$MINUTES" \
+		--replay "$tmp/$name.redraw.keys" --dump-screen "$tmp/$name.redraw" \
+		$attrs $args 2>/dev/null)
+	is "$(cat "$tmp/$name.redraw")" "$(cat "$tmp/$name.screen")" \
+		"$name: the same after a full redraw"
 	if [ -n "${UPDATE_GOLDEN:-}" ] && [ "$golden" = "$name" ]; then
 		cp "$tmp/$name.screen" "tests/screens/$name.screen"
 	fi

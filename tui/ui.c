@@ -763,15 +763,81 @@ draw_separators(struct ui *ui)
 	}
 }
 
+/* What a pane shows: when nothing in it changed since the last draw,
+ * the pane is left as it is on the screen (a keystroke then costs what
+ * changed, not the whole screen). */
+struct pane_sig {
+	const void *doc;
+	struct rect r;
+	int entry, top, cur, focused;
+	unsigned notes_gen, qgen;
+	bool filter, doc_order, valid;
+};
+
+static struct pane_sig last_sig[PANE_COUNT];
+
+/* What the whole screen is: when it changes, everything is redrawn. */
+struct screen_sig {
+	int cols, rows, kind;
+	const void *doc;
+};
+
+static struct screen_sig last_screen;
+
+static struct pane_sig
+pane_signature(struct ui *ui, enum pane_id id)
+{
+	struct pane_sig sg;
+	const struct cursor *c = ui_pane_ops(ui, id)->cursor(ui);
+
+	memset(&sg, 0, sizeof(sg));
+	sg.doc = ui->doc;
+	sg.r = ui->panes[id];
+	sg.entry = ui->doc ? ui_entry(ui) : 0;
+	sg.top = c->top;
+	sg.cur = c->cur;
+	sg.focused = !ui->doc || ui->focus == id;
+	sg.notes_gen = ui->notes_gen;
+	sg.qgen = ui->qgen;
+	sg.filter = ui->filter_open;
+	sg.doc_order = ui->attendees_doc_order;
+	/* the detail pane follows every other cursor: always drawn */
+	sg.valid = !(ui->doc && id == PANE_DETAIL);
+	return sg;
+}
+
+static void
+clear_rect(struct rect r)
+{
+	for (int y = r.y; y < r.y + r.h; y++)
+		draw_fill(y, r.x, r.w, STYLE_NORMAL);
+}
+
 static void
 draw_screen(struct ui *ui)
 {
+	struct screen_sig ss;
+
 	ui->rows = LINES;
 	ui->cols = COLS;
 	ui->cursor_x = -1;
-	erase();
 	scratch_reset(ui);
-	if (ui->cols < MIN_COLS || ui->rows < MIN_ROWS) {
+	memset(&ss, 0, sizeof(ss));
+	ss.cols = ui->cols;
+	ss.rows = ui->rows;
+	ss.doc = ui->doc;
+	ss.kind = ui->cols < MIN_COLS || ui->rows < MIN_ROWS ? 1
+		  : ui->help ? 2
+		  : ui->doc && !ui->doc->m ? 3
+		  : ui->doc && ui->doc->m->nproblems ? 4 : 5;
+	if (ui->redraw_all || memcmp(&ss, &last_screen, sizeof(ss)) != 0 ||
+	    ss.kind < 4) {
+		erase();
+		memset(last_sig, 0, sizeof(last_sig));
+		last_screen = ss;
+		ui->redraw_all = false;
+	}
+	if (ss.kind == 1) {
 		draw_too_small(ui);
 		return;
 	}
@@ -801,9 +867,17 @@ draw_screen(struct ui *ui)
 		ui->note_scroll = false;
 	}
 	fix_all(ui);
-	for (int p = 0; p < PANE_COUNT; p++)
-		if (ui->visible[p])
-			draw_pane(ui, (enum pane_id)p);
+	for (int p = 0; p < PANE_COUNT; p++) {
+		if (!ui->visible[p])
+			continue;
+		struct pane_sig sg = pane_signature(ui, (enum pane_id)p);
+		if (sg.valid && last_sig[p].valid &&
+		    memcmp(&sg, &last_sig[p], sizeof(sg)) == 0)
+			continue;
+		clear_rect(ui->panes[p]);
+		draw_pane(ui, (enum pane_id)p);
+		last_sig[p] = sg;
+	}
 	draw_separators(ui);
 	draw_status(ui);
 }
@@ -950,6 +1024,7 @@ search_start(struct ui *ui, bool back)
 		ui->q = q;
 		snprintf(ui->query, sizeof(ui->query), "%.500s", ui->edit.buf);
 		draw_set_highlight(ui->q);
+		ui->qgen++;
 	}
 	ui->search_back = back;
 	search_next(ui, false);
@@ -1048,6 +1123,11 @@ prompt_key(struct ui *ui, int key)
 {
 	int p = ui->prompt;
 
+	if (key == 12) { /* C-l redraws, whatever is being typed */
+		clearok(curscr, TRUE);
+		ui->redraw_all = true;
+		return;
+	}
 	if (p == 'y') {
 		ui->prompt = 0;
 		ui_notes_answer(ui, key == 'y' || key == 'Y');
@@ -1215,7 +1295,10 @@ do_action(struct ui *ui, enum action a)
 		else if (ui->ndocs)
 			doc_reload(ui, ui->docs[ui->list_order[ui->list.cur]]);
 		break;
-	case ACT_REDRAW: clearok(curscr, TRUE); break;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		ui->redraw_all = true;
+		break;
 	default: ui_notes_action(ui, (int)a); break;
 	}
 }
@@ -1241,8 +1324,9 @@ handle_key(struct ui *ui, int key)
 		prompt_key(ui, key);
 		return;
 	}
-	ui->msg[0] = '\0';
 	int act = binding_find(key);
+	if (act != ACT_REDRAW)
+		ui->msg[0] = '\0';
 	if (ui->help) {
 		help_key(ui, act);
 		return;

@@ -121,6 +121,8 @@ struct ui {
 
 	char query[512];
 	struct search_query *q;
+	unsigned qgen;           /* a new query was compiled */
+	bool redraw_all;         /* the next draw starts from a blank screen */
 	bool search_back;
 
 	/* the line being typed (0 when none): '/', '?' and ':' prompts,
