@@ -233,8 +233,7 @@ draw_fill(int y, int x, int w, enum style st)
 	cchar_t cc;
 	wchar_t sp[2] = { L' ', L'\0' };
 	setcchar(&cc, sp, attr, pair, NULL);
-	for (int i = 0; i < w; i++)
-		mvadd_wch(y, x + i, &cc);
+	mvhline_set(y, x, &cc, w);
 }
 
 void
