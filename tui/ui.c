@@ -556,23 +556,34 @@ fix_all(struct ui *ui)
 /* --- drawing ------------------------------------------------------------ */
 
 static void
-draw_pane(struct ui *ui, enum pane_id id)
+clear_rect(struct rect r)
+{
+	for (int y = r.y; y < r.y + r.h; y++)
+		draw_fill(y, r.x, r.w, STYLE_NORMAL);
+}
+
+/* Draws the records of a pane from its first shown one; with ONLY_A or
+ * ONLY_B >= 0, just those two (their rows cleared first): the cursor
+ * moved and nothing else changed. */
+static void
+draw_records(struct ui *ui, enum pane_id id, int only_a, int only_b)
 {
 	const struct pane_ops *ops = ui_pane_ops(ui, id);
 	struct rect r = ui->panes[id];
 	struct cursor *c = ops->cursor(ui);
 	bool focused = !ui->doc || ui->focus == id;
-	char head[1024];
+	bool some = only_a >= 0 || only_b >= 0;
 	int n = ops->count(ui), y = r.y + 1;
 
-	if (r.w < 1 || r.h < 1)
-		return;
-	ops->header(ui, head, sizeof(head));
-	draw_fill(r.y, r.x, r.w, focused ? STYLE_HEADER_FOCUS : STYLE_HEADER);
-	draw_str(r.y, r.x, r.w, head, focused ? STYLE_HEADER_FOCUS : STYLE_HEADER);
 	for (int idx = c->top; idx < n && y < r.y + r.h; idx++) {
 		int h = record_height(ui, ops, idx, r.w);
 		int vis = r.y + r.h - y < h ? r.y + r.h - y : h;
+		if (some && idx != only_a && idx != only_b) {
+			y += h;
+			continue;
+		}
+		if (some)
+			clear_rect((struct rect){ y, r.x, vis, r.w });
 		ops->draw(ui, idx, (struct rect){ y, r.x, vis, r.w }, 0,
 			  idx == c->cur);
 		bool sel = idx == c->cur && !(id == PANE_DETAIL && ui->doc);
@@ -584,6 +595,22 @@ draw_pane(struct ui *ui, enum pane_id id)
 		}
 		y += h;
 	}
+}
+
+static void
+draw_pane(struct ui *ui, enum pane_id id)
+{
+	const struct pane_ops *ops = ui_pane_ops(ui, id);
+	struct rect r = ui->panes[id];
+	bool focused = !ui->doc || ui->focus == id;
+	char head[1024];
+
+	if (r.w < 1 || r.h < 1)
+		return;
+	ops->header(ui, head, sizeof(head));
+	draw_fill(r.y, r.x, r.w, focused ? STYLE_HEADER_FOCUS : STYLE_HEADER);
+	draw_str(r.y, r.x, r.w, head, focused ? STYLE_HEADER_FOCUS : STYLE_HEADER);
+	draw_records(ui, id, -1, -1);
 }
 
 static void
@@ -807,13 +834,6 @@ pane_signature(struct ui *ui, enum pane_id id)
 }
 
 static void
-clear_rect(struct rect r)
-{
-	for (int y = r.y; y < r.y + r.h; y++)
-		draw_fill(y, r.x, r.w, STYLE_NORMAL);
-}
-
-static void
 draw_screen(struct ui *ui)
 {
 	struct screen_sig ss;
@@ -871,9 +891,18 @@ draw_screen(struct ui *ui)
 		if (!ui->visible[p])
 			continue;
 		struct pane_sig sg = pane_signature(ui, (enum pane_id)p);
-		if (sg.valid && last_sig[p].valid &&
-		    memcmp(&sg, &last_sig[p], sizeof(sg)) == 0)
-			continue;
+		if (sg.valid && last_sig[p].valid) {
+			struct pane_sig was = last_sig[p], now = sg;
+			was.cur = now.cur = 0;
+			if (memcmp(&was, &now, sizeof(sg)) == 0) {
+				/* at most the cursor moved on the same page */
+				if (sg.cur != last_sig[p].cur)
+					draw_records(ui, (enum pane_id)p,
+						     last_sig[p].cur, sg.cur);
+				last_sig[p] = sg;
+				continue;
+			}
+		}
 		clear_rect(ui->panes[p]);
 		draw_pane(ui, (enum pane_id)p);
 		last_sig[p] = sg;
