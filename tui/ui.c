@@ -797,6 +797,7 @@ struct pane_sig {
 	const void *doc;
 	struct rect r;
 	int entry, top, cur, focused;
+	int ccur, focus, note_sel; /* what the detail pane follows */
 	unsigned notes_gen, qgen;
 	bool filter, doc_order, valid;
 };
@@ -828,8 +829,13 @@ pane_signature(struct ui *ui, enum pane_id id)
 	sg.qgen = ui->qgen;
 	sg.filter = ui->filter_open;
 	sg.doc_order = ui->attendees_doc_order;
-	/* the detail pane follows every other cursor: always drawn */
-	sg.valid = !(ui->doc && id == PANE_DETAIL);
+	if (ui->doc && id == PANE_DETAIL) {
+		/* the detail pane follows the other cursors */
+		sg.ccur = ui_content_cur(ui);
+		sg.focus = ui->focus;
+		sg.note_sel = ui->note_sel;
+	}
+	sg.valid = true;
 	return sg;
 }
 
