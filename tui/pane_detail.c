@@ -37,8 +37,8 @@ detail_item(struct ui *ui, struct lines *l, const struct mn_section *s,
 	}
 	(void)s;
 	/* paragraphs, with a blank line between them */
-	struct text_line *tl = NULL;
-	size_t n = text_wrap(it->text, it->len, width, &tl);
+	const struct text_line *tl;
+	size_t n = wrap_lines(it->text, width, &tl); /* cached per width */
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0 && tl[i].off > 0 && it->text[tl[i].off - 1] == '\n')
 			lines_add(l, NULL, STYLE_NORMAL, 0, NULL, 0, 0,
@@ -46,7 +46,6 @@ detail_item(struct ui *ui, struct lines *l, const struct mn_section *s,
 		lines_add(l, NULL, STYLE_NORMAL, 0, it->text, tl[i].off,
 			  tl[i].len, STYLE_NORMAL);
 	}
-	free(tl);
 	if (it->nby) {
 		detail_heading(l, it->nby > 1 ? _("Speakers") : _("Speaker"));
 		for (uint32_t i = 0; i < it->nby; i++)
