@@ -8,6 +8,7 @@
 #include "model.h"
 
 #define ARENA_BLOCK ((size_t)1 << 20)
+#define ARENA_FIRST ((size_t)16 << 10)
 
 struct mn_block {
 	struct mn_block *next;
@@ -35,7 +36,11 @@ mn_arena_alloc(struct mn_arena *a, size_t size)
 	if (size == 0)
 		size = align;
 	if (!b || b->size - b->used < size) {
-		size_t bsize = size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK;
+		/* blocks grow from 16 KiB to 1 MiB: a small file costs a small
+		 * block (no mmap, few page faults), a big one few blocks */
+		size_t step = a->total < ARENA_BLOCK ? a->total : ARENA_BLOCK;
+		size_t grown = step < ARENA_FIRST ? ARENA_FIRST : step;
+		size_t bsize = size > grown / 4 ? size : grown;
 		struct mn_block *nb = malloc(sizeof(*nb) + bsize);
 		if (!nb) {
 			fputs("minutes: out of memory\n", stderr);
@@ -43,7 +48,7 @@ mn_arena_alloc(struct mn_arena *a, size_t size)
 		}
 		nb->used = 0;
 		nb->size = bsize;
-		if (b && bsize != ARENA_BLOCK) {
+		if (b && bsize != grown) {
 			/* a big one-off: keep filling the current block */
 			nb->next = b->next;
 			b->next = nb;
