@@ -83,6 +83,43 @@ detail_item(struct ui *ui, struct lines *l, const struct mn_section *s,
 	}
 }
 
+/* Who speaks where, for the whole file at once (the first time an
+ * attendee is shown): counting, then placing, in document order. */
+static void
+speaks_index(struct doc *d)
+{
+	const struct minutes *m = d->m;
+	size_t total = 0;
+	uint32_t *at = calloc((size_t)m->npersons + 2, sizeof(*at));
+
+	if (!at)
+		return;
+	for (uint32_t s = 0; s < m->nsections; s++)
+		for (uint32_t i = 0; i < m->sections[s].nitems; i++)
+			for (uint32_t b = 0; b < m->sections[s].items[i].nby; b++) {
+				at[m->sections[s].items[i].by[b] + 2]++;
+				total++;
+			}
+	for (uint32_t p = 0; p < m->npersons; p++)
+		at[p + 2] += at[p + 1];
+	d->speaks = malloc((total ? total : 1) * sizeof(*d->speaks));
+	if (!d->speaks) {
+		free(at);
+		return;
+	}
+	/* at[p + 1] is the next free place of person p while placing */
+	for (uint32_t s = 0; s < m->nsections; s++)
+		for (uint32_t i = 0; i < m->sections[s].nitems; i++) {
+			const struct mn_item *it = &m->sections[s].items[i];
+			for (uint32_t b = 0; b < it->nby; b++) {
+				uint32_t k = at[it->by[b] + 1]++;
+				d->speaks[k].sec = s;
+				d->speaks[k].item = i;
+			}
+		}
+	d->speaks_at = at;
+}
+
 static void
 detail_attendee(struct ui *ui, struct lines *l, const struct mn_person *p,
 		int width)
@@ -97,24 +134,22 @@ detail_attendee(struct ui *ui, struct lines *l, const struct mn_person *p,
 	if (asprintf(&buf, "%s · %s %u", p->id, _("line"), p->line) >= 0)
 		lines_wrap(l, NULL, STYLE_NORMAL, 0, ui_scratch(ui, buf), width,
 			   STYLE_DIM);
-	bool any = false;
-	int pi = (int)(p - m->persons);
-	for (uint32_t s = 0; s < m->nsections; s++)
-		for (uint32_t i = 0; i < m->sections[s].nitems; i++) {
-			const struct mn_item *it = &m->sections[s].items[i];
-			for (uint32_t b = 0; b < it->nby; b++) {
-				if ((int)it->by[b] != pi)
-					continue;
-				if (!any)
-					detail_heading(l, _("Speaks in"));
-				any = true;
-				int used;
-				size_t fit = text_fit(it->text, it->len,
-						      width - 2, &used);
-				lines_add(l, NULL, STYLE_NORMAL, 2, it->text, 0,
-					  (uint32_t)fit, STYLE_NORMAL);
-			}
-		}
+	uint32_t pi = (uint32_t)(p - m->persons);
+	struct doc *d = ui->doc;
+	if (!d->speaks_at)
+		speaks_index(d);
+	if (!d->speaks_at)
+		return;
+	for (uint32_t k = d->speaks_at[pi]; k < d->speaks_at[pi + 1]; k++) {
+		const struct mn_item *it =
+			&m->sections[d->speaks[k].sec].items[d->speaks[k].item];
+		if (k == d->speaks_at[pi])
+			detail_heading(l, _("Speaks in"));
+		int used;
+		size_t fit = text_fit(it->text, it->len, width - 2, &used);
+		lines_add(l, NULL, STYLE_NORMAL, 2, it->text, 0, (uint32_t)fit,
+			  STYLE_NORMAL);
+	}
 }
 
 static void

@@ -246,6 +246,10 @@ doc_clear(struct doc *d)
 	free(d->by_name);
 	free(d->verdicts);
 	free(d->content);
+	free(d->speaks_at);
+	free(d->speaks);
+	d->speaks_at = NULL;
+	d->speaks = NULL;
 	d->entries = NULL;
 	d->by_name = NULL;
 	d->verdicts = NULL;

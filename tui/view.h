@@ -49,6 +49,10 @@ struct doc {
 	int nentries;
 	uint32_t *by_name;    /* attendees by given name */
 	unsigned (*verdicts)[3]; /* per section: figures unknown, met, missed */
+	/* the items each attendee speaks in, built on first use: those of
+	 * person p are speaks[speaks_at[p] .. speaks_at[p + 1]) */
+	uint32_t *speaks_at;
+	struct { uint32_t sec, item; } *speaks;
 	struct cursor nav;
 	struct cursor *content; /* one per entry */
 	struct cursor detail;
