@@ -197,9 +197,13 @@ is "$(wait_exit)" 0 "quit after the editor"
 t kill-session -t e2e
 
 # --- SIGHUP: the terminal goes away, the program ends (no busy loop) --------
-start 100 30 data/ngan-son-2020.xml
+rm -f "$tmp/pid"
+t new-session -d -s e2e -x 100 -y 30 \
+	"echo \$\$ > $tmp/pid; TERM=screen-256color exec $MINUTES data/ngan-son-2020.xml"
 wait_for "Contents"
-pid=$(pgrep -n -f "$MINUTES data/ngan-son-2020.xml")
+pid=$(cat "$tmp/pid")
+kill -0 "$pid" 2>/dev/null
+ok $? "the program runs (pid $pid)"
 t kill-session -t e2e
 gone=1
 for _ in $(seq 1 50); do
