@@ -167,6 +167,26 @@ put_cluster(int y, int x, const char *utf8, attr_t attr, short pair)
 	}
 }
 
+/* Plain characters go to the screen in runs of one attribute: one
+ * call for a run instead of one per cell. */
+struct run {
+	wchar_t wc[128];
+	int n, x;
+	attr_t attr;
+	short pair;
+};
+
+static void
+run_flush(struct run *r, int y)
+{
+	if (r->n == 0)
+		return;
+	attr_set(r->attr, r->pair, NULL);
+	mvaddnwstr(y, r->x, r->wc, r->n);
+	attr_set(A_NORMAL, 0, NULL);
+	r->n = 0;
+}
+
 int
 draw_text(int y, int x, int maxw, const char *s, size_t off, size_t len,
 	  enum style st)
@@ -174,6 +194,7 @@ draw_text(int y, int x, int maxw, const char *s, size_t off, size_t len,
 	size_t end = off + len, pos = off;
 	int col = 0;
 	char buf[64];
+	struct run run = { .n = 0 };
 
 	if (maxw <= 0 || !s)
 		return 0;
@@ -195,7 +216,21 @@ draw_text(int y, int x, int maxw, const char *s, size_t off, size_t len,
 			attr = (attr & A_REVERSE) | style_attr[STYLE_MATCH];
 			pair = style_pair[STYLE_MATCH];
 		}
-		if (c.kind == TEXT_CL_TAB) {
+		wchar_t one[4];
+		bool plain = c.kind == TEXT_CL_NORMAL && w > 0 &&
+			     utf8_to_wide(buf, one, 2) == 1 &&
+			     wcwidth(one[0]) == w;
+		if (run.n && (!plain || attr != run.attr || pair != run.pair ||
+			      run.n == (int)(sizeof(run.wc) / sizeof(*run.wc))))
+			run_flush(&run, y);
+		if (plain) {
+			if (run.n == 0) {
+				run.x = x + col;
+				run.attr = attr;
+				run.pair = pair;
+			}
+			run.wc[run.n++] = one[0];
+		} else if (c.kind == TEXT_CL_TAB) {
 			for (int i = 0; i < w; i++)
 				put_cluster(y, x + col + i, " ", attr, pair);
 		} else if (w > 0) {
@@ -204,6 +239,7 @@ draw_text(int y, int x, int maxw, const char *s, size_t off, size_t len,
 		col += w;
 		pos = next;
 	}
+	run_flush(&run, y);
 	return col;
 }
 
