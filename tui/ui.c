@@ -160,6 +160,10 @@ doc_index(struct doc *d)
 	free(d->by_name);
 	free(d->verdicts);
 	free(d->content);
+	free(d->speaks_at);
+	free(d->speaks);
+	d->speaks_at = NULL; /* rebuilt for these minutes on first use */
+	d->speaks = NULL;
 	d->entries = malloc(((size_t)m->nsections + 4) * sizeof(int));
 	d->by_name = malloc(((size_t)m->npersons + 1) * sizeof(uint32_t));
 	d->verdicts = calloc((size_t)m->nsections + 1, sizeof(*d->verdicts));
@@ -898,8 +902,11 @@ draw_screen(struct ui *ui)
 	}
 	fix_all(ui);
 	for (int p = 0; p < PANE_COUNT; p++) {
-		if (!ui->visible[p])
+		if (!ui->visible[p]) {
+			/* what it showed is gone: draw it whole when it is back */
+			last_sig[p].valid = false;
 			continue;
+		}
 		struct pane_sig sg = pane_signature(ui, (enum pane_id)p);
 		if (sg.valid && last_sig[p].valid) {
 			struct pane_sig was = last_sig[p], now = sg;
@@ -1321,7 +1328,9 @@ do_action(struct ui *ui, enum action a)
 		break;
 	case ACT_PROBLEMS:
 		if (in_doc && ui->doc->m->nproblems) {
-			ui->doc->nav.cur = ui->doc->nentries - 1;
+			for (int e = 0; e < ui->doc->nentries; e++)
+				if (ui->doc->entries[e] == ENTRY_PROBLEMS)
+					ui->doc->nav.cur = e;
 			ui->focus = PANE_CONTENT;
 		} else {
 			ui_message(ui, false, "%s", _("No problems found in this file"));
