@@ -248,6 +248,8 @@ draw_str(int y, int x, int maxw, const char *s, enum style st)
 {
 	size_t len = strlen(s);
 	int used;
+	if (maxw <= 0)
+		return 0;
 	size_t fit = text_fit(s, len, maxw, &used);
 	if (fit == len)
 		return draw_text(y, x, maxw, s, 0, len, st);

@@ -606,18 +606,25 @@ draw_records(struct ui *ui, enum pane_id id, int only_a, int only_b)
 }
 
 static void
-draw_pane(struct ui *ui, enum pane_id id)
+draw_header(struct ui *ui, enum pane_id id)
 {
-	const struct pane_ops *ops = ui_pane_ops(ui, id);
 	struct rect r = ui->panes[id];
 	bool focused = !ui->doc || ui->focus == id;
 	char head[1024];
 
-	if (r.w < 1 || r.h < 1)
-		return;
-	ops->header(ui, head, sizeof(head));
+	ui_pane_ops(ui, id)->header(ui, head, sizeof(head));
 	draw_fill(r.y, r.x, r.w, focused ? STYLE_HEADER_FOCUS : STYLE_HEADER);
 	draw_str(r.y, r.x, r.w, head, focused ? STYLE_HEADER_FOCUS : STYLE_HEADER);
+}
+
+static void
+draw_pane(struct ui *ui, enum pane_id id)
+{
+	struct rect r = ui->panes[id];
+
+	if (r.w < 1 || r.h < 1)
+		return;
+	draw_header(ui, id);
 	draw_records(ui, id, -1, -1);
 }
 
@@ -911,9 +918,15 @@ draw_screen(struct ui *ui)
 		if (sg.valid && last_sig[p].valid) {
 			struct pane_sig was = last_sig[p], now = sg;
 			was.cur = now.cur = 0;
+			was.focused = now.focused = 0;
 			if (memcmp(&was, &now, sizeof(sg)) == 0) {
-				/* at most the cursor moved on the same page */
-				if (sg.cur != last_sig[p].cur)
+				/* at most the cursor moved on the same page, or
+				 * the focus came or went: the header and the
+				 * records under the cursor change, nothing else */
+				if (sg.focused != last_sig[p].focused)
+					draw_header(ui, (enum pane_id)p);
+				if (sg.cur != last_sig[p].cur ||
+				    sg.focused != last_sig[p].focused)
 					draw_records(ui, (enum pane_id)p,
 						     last_sig[p].cur, sg.cur);
 				last_sig[p] = sg;
