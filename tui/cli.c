@@ -81,27 +81,48 @@ cli_notes(const char *path, const struct minutes *m, const char *reviewer)
 	return s;
 }
 
-int
-cli_dump(char *const *args, int nargs, int width, const char *reviewer)
+/* Loads each file and its reviewers' notes and hands them to FN (I is
+ * the file's place, for separators).  The status is the worst of a file
+ * that cannot be loaded (1) and what FN returns. */
+static int
+cli_each(char *const *args, int nargs, const char *reviewer,
+	 int (*fn)(int i, const struct minutes *m, enum load_status st,
+		   const struct notes_store *notes, void *arg),
+	 void *arg)
 {
 	int status = 0;
 	for (int i = 0; i < nargs; i++) {
 		struct minutes *m = NULL;
 		enum load_status st = cli_load(args[i], &m);
 		if (st == LOAD_FATAL) {
-			status = 1;
+			if (status < 1)
+				status = 1;
 			continue;
 		}
-		if (st == LOAD_INVALID)
-			status = 1;
-		if (i > 0)
-			fputs("\f\n", stdout);
 		struct notes_store *notes = cli_notes(args[i], m, reviewer);
-		report_dump(stdout, m, width, notes);
+		int r = fn(i, m, st, notes, arg);
+		if (r > status)
+			status = r;
 		notes_close(notes);
 		minutes_free(m);
 	}
 	return status;
+}
+
+static int
+dump_one(int i, const struct minutes *m, enum load_status st,
+	 const struct notes_store *notes, void *arg)
+{
+	if (i > 0)
+		fputs("\f\n", stdout);
+	report_dump(stdout, m, *(const int *)arg, notes);
+	return st == LOAD_INVALID ? 1 : 0;
+}
+
+int
+cli_dump(char *const *args, int nargs, int width, const char *reviewer)
+{
+	return cli_each(args, nargs, reviewer, dump_one, &width);
 }
 
 struct search_print {
@@ -163,29 +184,22 @@ cli_search(const char *query, char *const *args, int nargs)
 	return hits ? 0 : 1;
 }
 
+static int
+export_one(int i, const struct minutes *m, enum load_status st,
+	   const struct notes_store *notes, void *arg)
+{
+	(void)st;
+	(void)arg;
+	if (!notes)
+		return 2;
+	if (i > 0)
+		fputs("\n---\n\n", stdout);
+	notes_export_markdown(stdout, m, notes);
+	return notes_problem_count(notes) ? 1 : 0;
+}
+
 int
 cli_export_notes(char *const *args, int nargs, const char *reviewer)
 {
-	int status = 0;
-	for (int i = 0; i < nargs; i++) {
-		struct minutes *m = NULL;
-		enum load_status st = cli_load(args[i], &m);
-		if (st == LOAD_FATAL) {
-			status = 1;
-			continue;
-		}
-		struct notes_store *notes = cli_notes(args[i], m, reviewer);
-		if (notes) {
-			if (i > 0)
-				fputs("\n---\n\n", stdout);
-			notes_export_markdown(stdout, m, notes);
-			if (notes_problem_count(notes))
-				status = 1;
-		} else {
-			status = 2;
-		}
-		notes_close(notes);
-		minutes_free(m);
-	}
-	return status;
+	return cli_each(args, nargs, reviewer, export_one, NULL);
 }

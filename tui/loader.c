@@ -195,22 +195,6 @@ struct ld {
 	bool has_p, has_inline, open_inline, mixed;
 };
 
-static void
-oom(void)
-{
-	fputs("minutes: out of memory\n", stderr);
-	abort();
-}
-
-static void *
-xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n ? n : 1);
-	if (!p)
-		oom();
-	return p;
-}
-
 /* ARR (of SIZE-byte elements) grown to hold at least N + 1. */
 static void *
 grow(void *arr, uint32_t n, uint32_t *cap, size_t size)
@@ -218,7 +202,7 @@ grow(void *arr, uint32_t n, uint32_t *cap, size_t size)
 	if (n < *cap)
 		return arr;
 	*cap = *cap ? *cap * 2 : 16;
-	return xrealloc(arr, (size_t)*cap * size);
+	return mn_xrealloc(arr, (size_t)*cap * size);
 }
 
 static void
@@ -229,7 +213,7 @@ sbuf_reserve(struct sbuf *b, size_t extra)
 	size_t cap = b->cap ? b->cap : 256;
 	while (cap < b->len + extra + 1)
 		cap *= 2;
-	b->s = xrealloc(b->s, cap);
+	b->s = mn_xrealloc(b->s, cap);
 	b->cap = cap;
 }
 
@@ -770,7 +754,7 @@ id_grow(struct ld *ld)
 {
 	struct id_table old = ld->ids;
 	uint32_t cap = old.slots ? (old.mask + 1) * 2 : 1024;
-	ld->ids.slots = xrealloc(NULL, cap * sizeof(struct id_slot));
+	ld->ids.slots = mn_xrealloc(NULL, cap * sizeof(struct id_slot));
 	memset(ld->ids.slots, 0xff, cap * sizeof(struct id_slot));
 	ld->ids.mask = cap - 1;
 	for (uint32_t i = 0; old.slots && i <= old.mask; i++) {
@@ -840,7 +824,7 @@ nfc_str(struct ld *ld, const char *s, size_t len)
 	size_t n;
 	char *r = text_repair(s, len, &n);
 	if (!r)
-		oom();
+		mn_oom();
 	const char *a = pool_strndup(ld, r, n);
 	free(r);
 	return a;
@@ -867,7 +851,7 @@ token_tmp(struct ld *ld, const char *v)
 	} else {
 		char *r = text_repair(v, n, &n);
 		if (!r)
-			oom();
+			mn_oom();
 		sbuf_add(&ld->tmp, r, n);
 		free(r);
 	}
@@ -1053,7 +1037,7 @@ text_flush(struct ld *ld)
 		size_t n;
 		char *r = text_repair(ld->raw.s, ld->raw.len, &n);
 		if (!r)
-			oom();
+			mn_oom();
 		text_emit(ld, r, n);
 		free(r);
 	}
@@ -1845,7 +1829,7 @@ finish(struct ld *ld)
 		minutes_add_problem(m, 0, 0, "%u more problems not listed",
 				    ld->dropped);
 	if (ld->nitems) {
-		m->item_store = xrealloc(ld->items,
+		m->item_store = mn_xrealloc(ld->items,
 					 ld->nitems * sizeof(*ld->items));
 		ld->items = NULL;
 	}
@@ -2034,7 +2018,7 @@ load(const char *name, struct feed *f, struct minutes **out,
 	*out = NULL;
 	ld.m = minutes_new(name);
 	if (!ld.m)
-		oom();
+		mn_oom();
 	parse(&ld, name, f);
 	if (!ld.fatal)
 		finish(&ld);
@@ -2112,7 +2096,7 @@ loader_load_file(const char *path, struct minutes **out,
 		return LOAD_FATAL;
 	f.buf = malloc(PUSH_CHUNK);
 	if (!f.buf)
-		oom();
+		mn_oom();
 	st = load(path, &f, out, err);
 	free(f.buf);
 	close(f.fd);

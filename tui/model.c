@@ -21,6 +21,22 @@ struct mn_arena {
 	size_t total;
 };
 
+_Noreturn void
+mn_oom(void)
+{
+	fputs("minutes: out of memory\n", stderr);
+	abort();
+}
+
+void *
+mn_xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		mn_oom();
+	return p;
+}
+
 struct mn_arena *
 mn_arena_new(void)
 {
@@ -42,10 +58,8 @@ mn_arena_alloc(struct mn_arena *a, size_t size)
 		size_t grown = step < ARENA_FIRST ? ARENA_FIRST : step;
 		size_t bsize = size > grown / 4 ? size : grown;
 		struct mn_block *nb = malloc(sizeof(*nb) + bsize);
-		if (!nb) {
-			fputs("minutes: out of memory\n", stderr);
-			abort();
-		}
+		if (!nb)
+			mn_oom();
 		nb->used = 0;
 		nb->size = bsize;
 		if (b && bsize != grown) {

@@ -103,6 +103,11 @@ struct minutes {
 	struct mn_item *item_store; /* all items, malloc'd: sections point in */
 };
 
+/* Out of memory: says so on stderr and aborts (nothing in minutes runs
+ * on half-allocated); mn_xrealloc is realloc that never returns NULL. */
+_Noreturn void mn_oom(void);
+void *mn_xrealloc(void *p, size_t n);
+
 /* Arena: bump allocation in large blocks; everything is freed at once. */
 struct mn_arena *mn_arena_new(void);
 void *mn_arena_alloc(struct mn_arena *a, size_t size);

@@ -117,19 +117,12 @@ static time_t (*clock_fn)(void);
 
 /* --- Small helpers ------------------------------------------------------ */
 
-static void
-oom(void)
-{
-	fputs("minutes: out of memory\n", stderr);
-	abort();
-}
-
 static void *
 xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
 	if (!p)
-		oom();
+		mn_oom();
 	return p;
 }
 
@@ -138,16 +131,7 @@ xcalloc(size_t n, size_t size)
 {
 	void *p = calloc(n ? n : 1, size ? size : 1);
 	if (!p)
-		oom();
-	return p;
-}
-
-static void *
-xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n ? n : 1);
-	if (!p)
-		oom();
+		mn_oom();
 	return p;
 }
 
@@ -169,7 +153,7 @@ xasprintf(const char *fmt, ...)
 	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	if (n < 0)
-		oom();
+		mn_oom();
 	char *p = xmalloc((size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
@@ -198,7 +182,7 @@ safe_str(const char *s)
 {
 	char *r = text_sanitize(s, strlen(s), false);
 	if (!r)
-		oom();
+		mn_oom();
 	return r;
 }
 
@@ -311,7 +295,7 @@ clean_text(const char *s, size_t len)
 	size_t n;
 	char *r = text_repair(s, len, &n);
 	if (!r)
-		oom();
+		mn_oom();
 	size_t bad = 0;
 	for (size_t i = 0; i < n; i++)
 		if ((unsigned char)r[i] < 0x20 && r[i] != '\t' && r[i] != '\n')
@@ -555,7 +539,7 @@ nlist_push(struct nlist *l, struct nnote *n)
 {
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 16;
-		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+		l->v = mn_xrealloc(l->v, l->cap * sizeof(*l->v));
 	}
 	l->v[l->n++] = n;
 }
@@ -574,7 +558,7 @@ olist_push(struct olist *l, struct novr *o)
 {
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 16;
-		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+		l->v = mn_xrealloc(l->v, l->cap * sizeof(*l->v));
 	}
 	l->v[l->n++] = o;
 }
@@ -612,7 +596,7 @@ add_problem(struct notes_store *s, const char *fmt, ...)
 	va_end(ap);
 	if (s->nproblems == s->capproblems) {
 		s->capproblems = s->capproblems ? s->capproblems * 2 : 4;
-		s->problems = xrealloc(s->problems,
+		s->problems = mn_xrealloc(s->problems,
 				       s->capproblems * sizeof(char *));
 	}
 	s->problems[s->nproblems++] = safe_str(buf);
@@ -1114,7 +1098,7 @@ buf_add(struct buf *b, const char *s, size_t n)
 	if (b->n + n + 1 > b->cap) {
 		while (b->n + n + 1 > b->cap)
 			b->cap = b->cap ? b->cap * 2 : 256;
-		b->p = xrealloc(b->p, b->cap);
+		b->p = mn_xrealloc(b->p, b->cap);
 	}
 	memcpy(b->p + b->n, s, n);
 	b->n += n;
@@ -1143,7 +1127,7 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	buf_add(b, "", 0);
 	if (b->n + (size_t)n + 1 > b->cap) {
 		b->cap = b->n + (size_t)n + 1;
-		b->p = xrealloc(b->p, b->cap);
+		b->p = mn_xrealloc(b->p, b->cap);
 	}
 	va_start(ap, fmt);
 	vsnprintf(b->p + b->n, (size_t)n + 1, fmt, ap);
@@ -1424,7 +1408,7 @@ read_notes_file(const char *path, struct parsed *p, char **msg)
 				return -1;
 			}
 			cap *= 2;
-			bytes = xrealloc(bytes, cap);
+			bytes = mn_xrealloc(bytes, cap);
 		}
 		ssize_t k = read(fd, bytes + n, cap - n);
 		if (k < 0 && errno == EINTR)
@@ -2040,7 +2024,7 @@ load_dir(struct notes_store *s, const char *dir)
 			continue;
 		if (n == cap) {
 			cap = cap ? cap * 2 : 8;
-			names = xrealloc(names, cap * sizeof(*names));
+			names = mn_xrealloc(names, cap * sizeof(*names));
 		}
 		names[n++] = xstrdup(de->d_name);
 	}
@@ -2413,7 +2397,7 @@ notes_delete(struct notes_store *s, const char *id, struct notes_error *err)
 	if (!n->fresh) {
 		if (s->ndeleted == s->capdeleted) {
 			s->capdeleted = s->capdeleted ? s->capdeleted * 2 : 8;
-			s->deleted = xrealloc(s->deleted,
+			s->deleted = mn_xrealloc(s->deleted,
 					      s->capdeleted * sizeof(char *));
 		}
 		s->deleted[s->ndeleted++] = xstrdup(n->pub.id);

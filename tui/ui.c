@@ -167,10 +167,8 @@ doc_index(struct doc *d)
 	d->entries = malloc(((size_t)m->nsections + 4) * sizeof(int));
 	d->by_name = malloc(((size_t)m->npersons + 1) * sizeof(uint32_t));
 	d->verdicts = calloc((size_t)m->nsections + 1, sizeof(*d->verdicts));
-	if (!d->entries || !d->by_name || !d->verdicts) {
-		fputs("minutes: out of memory\n", stderr);
-		abort();
-	}
+	if (!d->entries || !d->by_name || !d->verdicts)
+		mn_oom();
 	d->content = calloc((size_t)m->nsections + 4, sizeof(struct cursor));
 	doc_entries(d);
 	(void)n;
