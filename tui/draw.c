@@ -187,6 +187,22 @@ run_flush(struct run *r, int y)
 	r->n = 0;
 }
 
+/* Whether the terminal's idea of a code point's width (wcwidth, which
+ * ncurses goes by) is the text engine's W: then the code point can go
+ * out in a run.  Remembered for the common planes. */
+static bool
+width_agrees(int32_t cp, int w)
+{
+	enum { KNOWN = 0x3000 };
+	static unsigned char seen[KNOWN]; /* 0 not yet, 1 + agrees */
+
+	if (cp >= KNOWN)
+		return wcwidth((wchar_t)cp) == w;
+	if (!seen[cp])
+		seen[cp] = (unsigned char)(1 + (wcwidth((wchar_t)cp) == w));
+	return seen[cp] == 2;
+}
+
 int
 draw_text(int y, int x, int maxw, const char *s, size_t off, size_t len,
 	  enum style st)
@@ -195,6 +211,8 @@ draw_text(int y, int x, int maxw, const char *s, size_t off, size_t len,
 	int col = 0;
 	char buf[64];
 	struct run run = { .n = 0 };
+	const attr_t base_attr = style_attr[st];
+	const short base_pair = style_pair[st];
 
 	if (maxw <= 0 || !s)
 		return 0;
@@ -205,21 +223,30 @@ draw_text(int y, int x, int maxw, const char *s, size_t off, size_t len,
 		size_t next = text_cluster_next(s, end, pos, &c);
 		if (next == pos)
 			break;
-		int w = text_cluster_render(s, &c, col, buf, sizeof(buf));
-		if (col + w > maxw)
-			break;
-		attr_t attr = style_attr[st];
-		short pair = style_pair[st];
-		if (c.kind == TEXT_CL_CONTROL)
-			attr |= A_DIM;
-		if (hl_query && hl_covers(c.off)) {
+		attr_t attr = base_attr;
+		short pair = base_pair;
+		/* most clusters: one code point, drawn as itself */
+		int32_t cp = text_cluster_single(s, &c);
+		int w;
+		bool plain = cp >= 0 && width_agrees(cp, c.width);
+		wchar_t one[4];
+		if (plain) {
+			w = c.width;
+			one[0] = (wchar_t)cp;
+		} else {
+			w = text_cluster_render(s, &c, col, buf, sizeof(buf));
+			if (c.kind == TEXT_CL_CONTROL)
+				attr |= A_DIM;
+			plain = c.kind == TEXT_CL_NORMAL && w > 0 &&
+				utf8_to_wide(buf, one, 2) == 1 &&
+				wcwidth(one[0]) == w;
+		}
+		if (hl_query && hl_n && hl_covers(c.off)) {
 			attr = (attr & A_REVERSE) | style_attr[STYLE_MATCH];
 			pair = style_pair[STYLE_MATCH];
 		}
-		wchar_t one[4];
-		bool plain = c.kind == TEXT_CL_NORMAL && w > 0 &&
-			     utf8_to_wide(buf, one, 2) == 1 &&
-			     wcwidth(one[0]) == w;
+		if (col + w > maxw)
+			break;
 		if (run.n && (!plain || attr != run.attr || pair != run.pair ||
 			      run.n == (int)(sizeof(run.wc) / sizeof(*run.wc))))
 			run_flush(&run, y);
@@ -248,12 +275,12 @@ draw_str(int y, int x, int maxw, const char *s, enum style st)
 {
 	size_t len = strlen(s);
 	int used;
+	bool cut;
 	if (maxw <= 0)
 		return 0;
-	size_t fit = text_fit(s, len, maxw, &used);
-	if (fit == len)
+	size_t fit = text_fit_cut(s, len, maxw, &used, &cut);
+	if (!cut)
 		return draw_text(y, x, maxw, s, 0, len, st);
-	fit = text_fit(s, len, maxw - 1, &used);
 	used = draw_text(y, x, maxw - 1, s, 0, fit, st);
 	attr_t attr = style_attr[st];
 	mvaddnstr(y, x + used, "…", -1);

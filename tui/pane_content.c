@@ -177,44 +177,53 @@ notes_marker(struct ui *ui, struct lines *l, const char *id, int indent,
 		  open ? STYLE_NOTE : STYLE_DIM);
 }
 
+/* "— name, name" and the figures with their verdicts, under an item.
+ * The lines are as long as their text: drawing cuts them at the pane. */
 static void
-item_summary(struct ui *ui, const struct mn_item *it, struct lines *l,
-	     int width)
+item_summary(struct ui *ui, const struct mn_item *it, struct lines *l)
 {
-	char *buf = NULL;
-	size_t size = 0;
-	FILE *f;
+	const struct minutes *m = ui->doc->m;
 
 	if (it->nby) {
-		f = open_memstream(&buf, &size);
-		if (!f)
-			return;
-		fputs("— ", f);
+		size_t size = sizeof("— ");
 		for (uint32_t i = 0; i < it->nby; i++)
-			fprintf(f, "%s%s", i ? ", " : "",
-				ui->doc->m->persons[it->by[i]].name);
-		fclose(f);
-		const char *s = ui_scratch(ui, buf);
-		int used;
-		size_t fit = text_fit(s, strlen(s), width, &used);
-		lines_add(l, NULL, STYLE_NORMAL, 0, s, 0, (uint32_t)fit,
+			size += strlen(m->persons[it->by[i]].name) + 2;
+		char *buf = malloc(size), *o = buf;
+		if (!buf)
+			return;
+		o += snprintf(o, size, "%s", "— ");
+		for (uint32_t i = 0; i < it->nby; i++) {
+			const char *name = m->persons[it->by[i]].name;
+			size_t n = strlen(name);
+			if (i) {
+				memcpy(o, ", ", 2);
+				o += 2;
+			}
+			memcpy(o, name, n);
+			o += n;
+		}
+		*o = '\0';
+		const char *t = ui_scratch(ui, buf);
+		lines_add(l, NULL, STYLE_NORMAL, 0, t, 0, (uint32_t)(o - buf),
 			  STYLE_DIM);
 	}
 	if (it->nfigures) {
-		f = open_memstream(&buf, &size);
-		if (!f)
+		enum { ONE = 160 }; /* figure_text's 128, a gap and a mark */
+		size_t size = (size_t)it->nfigures * ONE + 1, n = 0;
+		char *buf = malloc(size);
+		if (!buf)
 			return;
+		buf[0] = '\0';
 		for (uint32_t i = 0; i < it->nfigures; i++) {
 			char t[128];
-			fprintf(f, "%s%s %s", i ? "  " : "",
-				figure_text(&it->figures[i], t, sizeof(t)),
-				verdict_mark(mn_figure_verdict(&it->figures[i])));
+			int k = snprintf(buf + n, size - n, "%s%s %s", i ? "  " : "",
+					 figure_text(&it->figures[i], t, sizeof(t)),
+					 verdict_mark(mn_figure_verdict(&it->figures[i])));
+			if (k > 0)
+				n += (size_t)k < size - n ? (size_t)k : size - n - 1;
 		}
-		fclose(f);
-		const char *s = ui_scratch(ui, buf);
-		int used;
-		size_t fit = text_fit(s, strlen(s), width, &used);
-		lines_add(l, NULL, STYLE_NORMAL, 0, s, 0, (uint32_t)fit,
+		const char *t = ui_scratch(ui, buf);
+		lines_add(l, NULL, STYLE_NORMAL, 0, t, 0, (uint32_t)n,
 			  STYLE_TARGETS);
 	}
 }
@@ -278,7 +287,7 @@ content_layout(struct ui *ui, int idx, int width)
 		lines_wrap_cached(l, iw ? lead : NULL, STYLE_DIM, iw, it->text,
 				  width, STYLE_NORMAL);
 		int before = l->n;
-		item_summary(ui, it, l, width - iw);
+		item_summary(ui, it, l);
 		notes_marker(ui, l, it->id, 0, width - iw);
 		for (int i = before; i < l->n; i++)
 			l->v[i].indent = iw;

@@ -145,9 +145,8 @@ detail_attendee(struct ui *ui, struct lines *l, const struct mn_person *p,
 			&m->sections[d->speaks[k].sec].items[d->speaks[k].item];
 		if (k == d->speaks_at[pi])
 			detail_heading(l, _("Speaks in"));
-		int used;
-		size_t fit = text_fit(it->text, it->len, width - 2, &used);
-		lines_add(l, NULL, STYLE_NORMAL, 2, it->text, 0, (uint32_t)fit,
+		/* one line each, cut at the pane when drawn */
+		lines_add(l, NULL, STYLE_NORMAL, 2, it->text, 0, it->len,
 			  STYLE_NORMAL);
 	}
 }

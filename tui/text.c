@@ -923,6 +923,56 @@ text_fit(const char *s, size_t len, int cols, int *used)
 	return pos;
 }
 
+size_t
+text_fit_cut(const char *s, size_t len, int cols, int *used, bool *cut)
+{
+	struct text_cluster c;
+	size_t pos = 0, next, less = 0;
+	int col = 0, less_col = 0;
+
+	*cut = false;
+	while (pos < len) {
+		int w;
+
+		next = text_cluster_next(s, len, pos, &c);
+		w = cluster_cols(&c, col);
+		if (col + w > cols) {
+			*cut = true;
+			break;
+		}
+		col += w;
+		pos = next;
+		if (col <= cols - 1) {
+			less = pos;
+			less_col = col;
+		}
+	}
+	if (!*cut) {
+		if (used)
+			*used = col;
+		return len;
+	}
+	if (used)
+		*used = less_col;
+	return less;
+}
+
+int32_t
+text_cluster_single(const char *s, const struct text_cluster *c)
+{
+	const unsigned char *u = (const unsigned char *)s + c->off;
+	int32_t cp;
+
+	if (c->kind != TEXT_CL_NORMAL || c->len == 0)
+		return -1;
+	if (u[0] < 0x80)
+		return c->len == 1 && u[0] >= 0x20 && u[0] < 0x7F ? u[0] : -1;
+	if (utf8_decode_fast(u, c->len, &cp) != c->len || cp < 0 ||
+	    c->width < 1)
+		return -1;
+	return cp; /* its width is utf8proc_charwidth(cp) */
+}
+
 /* What one cluster looks like in a single-line copy: TAB and '\n' as
  * spaces. */
 static int

@@ -86,6 +86,16 @@ int text_width(const char *s, size_t len);
  * returns their byte length and stores their width in *used. */
 size_t text_fit(const char *s, size_t len, int cols, int *used);
 
+/* text_fit for a string that is cut with a one-column mark: when S fits
+ * in COLS columns, returns LEN and sets *cut to false; otherwise returns
+ * the whole clusters that fit in COLS - 1 columns (the mark takes the
+ * last) and sets *cut.  One pass over S. */
+size_t text_fit_cut(const char *s, size_t len, int cols, int *used, bool *cut);
+
+/* The code point of a cluster that is one NORMAL code point drawn as
+ * itself (what most text is), or -1. */
+int32_t text_cluster_single(const char *s, const struct text_cluster *c);
+
 /* Safe, display-ready copy of S truncated to COLS columns: when S is
  * wider, the last column holds "…" (one column; a wide character that
  * does not fit before it leaves the row one column shorter).  Never splits

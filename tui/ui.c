@@ -789,9 +789,22 @@ draw_too_small(struct ui *ui)
 		draw_str(ui->rows / 2, 0, ui->cols, need, STYLE_DIM);
 }
 
+/* The lines between the panes, drawn again only when the layout moved
+ * them or the screen was erased. */
+static struct rect last_seps[PANE_COUNT];
+static bool seps_valid;
+
 static void
 draw_separators(struct ui *ui)
 {
+	struct rect now[PANE_COUNT];
+
+	memset(now, 0, sizeof(now));
+	for (int p = 1; p < PANE_COUNT; p++)
+		if (ui->visible[p])
+			now[p] = ui->panes[p];
+	if (seps_valid && memcmp(now, last_seps, sizeof(now)) == 0)
+		return;
 	for (int p = 1; p < PANE_COUNT; p++) {
 		if (!ui->visible[p])
 			continue;
@@ -801,6 +814,8 @@ draw_separators(struct ui *ui)
 		for (int y = ui->panes[p].y; y < ui->panes[p].y + ui->panes[p].h; y++)
 			draw_str(y, x, 1, "│", STYLE_DIM);
 	}
+	memcpy(last_seps, now, sizeof(now));
+	seps_valid = true;
 }
 
 /* What a pane shows: when nothing in it changed since the last draw,
@@ -834,7 +849,9 @@ pane_signature(struct ui *ui, enum pane_id id)
 	memset(&sg, 0, sizeof(sg));
 	sg.doc = ui->doc;
 	sg.r = ui->panes[id];
-	sg.entry = ui->doc ? ui_entry(ui) : 0;
+	/* the navigator's entry is its cursor: a move within its page
+	 * redraws two records, not the pane */
+	sg.entry = ui->doc && id != PANE_NAV ? ui_entry(ui) : 0;
 	sg.top = c->top;
 	sg.cur = c->cur;
 	sg.focused = !ui->doc || ui->focus == id;
@@ -873,6 +890,7 @@ draw_screen(struct ui *ui)
 	    ss.kind < 4) {
 		erase();
 		memset(last_sig, 0, sizeof(last_sig));
+		seps_valid = false;
 		last_screen = ss;
 		ui->redraw_all = false;
 	}
