@@ -176,14 +176,24 @@ struct run {
 	short pair;
 };
 
+/* A run goes into the window as cells (add_wchnstr): no cursor
+ * advance, wrapping or control processing to pay for, which the text
+ * engine has done already. */
 static void
 run_flush(struct run *r, int y)
 {
+	cchar_t cc[sizeof(r->wc) / sizeof(*r->wc)];
+	wchar_t one[2] = { L' ', L'\0' };
+	int n = 0;
+
 	if (r->n == 0)
 		return;
-	attr_set(r->attr, r->pair, NULL);
-	mvaddnwstr(y, r->x, r->wc, r->n);
-	attr_set(A_NORMAL, 0, NULL);
+	for (int i = 0; i < r->n; i++) {
+		one[0] = r->wc[i];
+		if (setcchar(&cc[n], one, r->attr, r->pair, NULL) == OK)
+			n++;
+	}
+	mvadd_wchnstr(y, r->x, cc, n);
 	r->n = 0;
 }
 

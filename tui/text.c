@@ -7,8 +7,12 @@
  * East-Asian "ambiguous" characters wide (à, á, đ, è ...) are not
  * supported: those letters are taken as one column. */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <utf8proc.h>
 
@@ -179,6 +183,7 @@ static unsigned char qc_table[TEXT_TABLE_END];
  * ASCII or other simple character, with its width in the low bits. */
 static unsigned char disp_table[TEXT_TABLE_END];
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+static atomic_bool tables_done;
 
 #define DISP_SIMPLE 0x80
 #define QC_LINE 0xFF /* U+2028, U+2029: text_is_clean says no */
@@ -227,6 +232,8 @@ disp_compute(int32_t c)
 	return DISP_SIMPLE | w;
 }
 
+static void fast_byte_init(void);
+
 static void
 tables_init(void)
 {
@@ -237,6 +244,16 @@ tables_init(void)
 		disp_table[c] = (unsigned char)disp_compute(c);
 	}
 	qc_table[0x2028] = qc_table[0x2029] = QC_LINE;
+	fast_byte_init();
+	atomic_store_explicit(&tables_done, true, memory_order_release);
+}
+
+/* The tables, built once; after that a load, not a call. */
+static inline void
+tables_need(void)
+{
+	if (!atomic_load_explicit(&tables_done, memory_order_acquire))
+		pthread_once(&tables_once, tables_init);
 }
 
 static int
@@ -391,6 +408,108 @@ nfc_span_start(const char *s, size_t len, size_t i)
 	return i;
 }
 
+/* What text_is_clean's fast loop does with a byte: FB_ASCII, a whole
+ * character (not CR); FB_LATIN, C3..C6, the lead of U+00C0..U+01BF (à,
+ * ă, đ, ơ, ư ...); FB_EXT, E1, the lead of U+1E80..U+1EFF (ạ ... ỹ) when
+ * BA or BB follows.  Those are all NFC starters that nothing composes
+ * with: most of Vietnamese needs no lookup. */
+enum { FB_OTHER, FB_ASCII, FB_LATIN, FB_EXT };
+static unsigned char fast_byte[256];
+
+static void
+fast_byte_init(void)
+{
+	for (int b = 0; b < 0x80; b++)
+		fast_byte[b] = FB_ASCII;
+	fast_byte['\r'] = FB_OTHER;
+	for (int b = 0xC3; b <= 0xC6; b++)
+		fast_byte[b] = FB_LATIN;
+	fast_byte[0xE1] = FB_EXT;
+}
+
+/* The end of the run of ASCII other than CR that starts at I: eight
+ * bytes at a time where the byte order allows. */
+static size_t
+ascii_run_end(const unsigned char *p, size_t i, size_t len)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && \
+	defined(__GNUC__)
+	const uint64_t ones = 0x0101010101010101ull, highs = ones << 7;
+
+	while (i + 8 <= len) {
+		uint64_t w, x, stop;
+		memcpy(&w, p + i, 8);
+		x = w ^ (ones * '\r'); /* CR bytes become 0 */
+		/* the high bit of a non-ASCII byte, and of the first CR (a
+		 * borrow can mark bytes after it, never before) */
+		stop = (w | ((x - ones) & ~x)) & highs;
+		if (stop)
+			return i + ((unsigned)__builtin_ctzll(stop) >> 3);
+		i += 8;
+	}
+#endif
+	while (i < len && p[i] < 0x80 && p[i] != '\r')
+		i++;
+	return i;
+}
+
+#ifdef __SSE2__
+/* Sixteen bytes at a time: the end (a character boundary) of the text
+ * from I that is only characters the fast loop below passes without a
+ * lookup: ASCII other than CR, C3..C6 + one continuation byte, E1 BA|BB +
+ * one continuation byte.  Masks of the block's bytes say it at once; a
+ * character cut by the block's end is finished by the next block. */
+static size_t
+fast_run_sse2(const unsigned char *p, size_t i, size_t len, size_t *fail)
+{
+	const __m128i cr = _mm_set1_epi8('\r'), c0 = _mm_set1_epi8((char)0xC0),
+		      x80 = _mm_set1_epi8((char)0x80),
+		      c3 = _mm_set1_epi8((char)0xC3), three = _mm_set1_epi8(3),
+		      e1 = _mm_set1_epi8((char)0xE1),
+		      ba = _mm_set1_epi8((char)0xBA), one = _mm_set1_epi8(1);
+	unsigned carry_cont = 0, carry_babb = 0;
+
+	*fail = SIZE_MAX;
+	while (i + 16 <= len) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		unsigned hi = (unsigned)_mm_movemask_epi8(v);
+		unsigned iscr = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, cr));
+
+		if (!hi && !iscr && !carry_cont) {
+			i += 16;
+			continue;
+		}
+		__m128i t = _mm_sub_epi8(v, c3);
+		unsigned lead2 = (unsigned)_mm_movemask_epi8(
+			_mm_cmpeq_epi8(_mm_min_epu8(t, three), t));
+		unsigned lead3 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, e1));
+		unsigned cont = (unsigned)_mm_movemask_epi8(
+			_mm_cmpeq_epi8(_mm_and_si128(v, c0), x80));
+		t = _mm_sub_epi8(v, ba);
+		unsigned babb = (unsigned)_mm_movemask_epi8(
+			_mm_cmpeq_epi8(_mm_min_epu8(t, one), t));
+		unsigned need_cont = (lead2 | lead3) << 1 | lead3 << 2 | carry_cont;
+		unsigned need_babb = lead3 << 1 | carry_babb;
+		unsigned bad = (hi & ~(cont | lead2 | lead3)) | iscr;
+
+		if (bad || ((cont ^ need_cont) & 0xFFFF) ||
+		    (need_babb & ~babb & 0xFFFF)) {
+			*fail = i + 16;
+			break;
+		}
+		carry_cont = need_cont >> 16;
+		carry_babb = need_babb >> 16;
+		i += 16;
+	}
+	if (carry_cont) { /* back to the lead of the cut character */
+		i--;
+		while ((p[i] & 0xC0) == 0x80)
+			i--;
+	}
+	return i;
+}
+#endif
+
 bool
 text_is_clean(const char *s, size_t len)
 {
@@ -398,35 +517,49 @@ text_is_clean(const char *s, size_t len)
 	size_t i = 0, first = SIZE_MAX;
 	int last = 0;
 
-	pthread_once(&tables_once, tables_init);
+#ifdef __SSE2__
+	size_t simd_from = 0; /* after a block it could not pass */
+#endif
+
+	tables_need();
 	while (i < len) {
-		unsigned b = p[i];
+		unsigned b = p[i], k = fast_byte[b];
 		int32_t c;
 		size_t n;
 		int q;
 
-		if (b < 0x80) {
-			if (b == '\r')
-				return false;
-			i++;
+#ifdef __SSE2__
+		if (i >= simd_from && len - i >= 16) {
+			size_t fail, j = fast_run_sse2(p, i, len, &fail);
+			if (fail != SIZE_MAX)
+				simd_from = fail;
+			if (j > i) {
+				i = j;
+				last = 0;
+				continue;
+			}
+		}
+#endif
+		if (k == FB_ASCII) {
+			i = ascii_run_end(p, i + 1, len);
 			last = 0;
 			continue;
 		}
-		/* U+00C0..U+01BF (C3..C6 xx: à, ă, đ, ơ, ư ...) and
-		 * U+1E80..U+1EFF (E1 BA/BB xx: ạ ... ỹ), most of Vietnamese:
-		 * all NFC starters, nothing to look up */
-		if (b >= 0xC3 && b <= 0xC6 && i + 1 < len &&
-		    (p[i + 1] & 0xC0) == 0x80) {
-			i += 2;
-			last = 0;
-			continue;
-		}
-		if (b == 0xE1 && i + 2 < len &&
-		    (p[i + 1] == 0xBA || p[i + 1] == 0xBB) &&
-		    (p[i + 2] & 0xC0) == 0x80) {
-			i += 3;
-			last = 0;
-			continue;
+		if (k == FB_LATIN) {
+			if (i + 1 < len && (p[i + 1] & 0xC0) == 0x80) {
+				i += 2;
+				last = 0;
+				continue;
+			}
+		} else if (k == FB_EXT) {
+			if (i + 2 < len && (unsigned)(p[i + 1] - 0xBA) < 2 &&
+			    (p[i + 2] & 0xC0) == 0x80) {
+				i += 3;
+				last = 0;
+				continue;
+			}
+		} else if (b == '\r') {
+			return false;
 		}
 		n = utf8_decode_fast(p + i, len - i, &c);
 		if (c < 0)
@@ -737,7 +870,7 @@ text_cluster_next(const char *s, size_t len, size_t pos,
 		out->kind = TEXT_CL_CONTROL;
 		return pos + 1;
 	}
-	pthread_once(&tables_once, tables_init);
+	tables_need();
 	if (c < TEXT_TABLE_END && (disp_table[c] & DISP_SIMPLE) &&
 	    simple_ends(s, len, pos + n)) {
 		out->len = n;

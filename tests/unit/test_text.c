@@ -149,6 +149,57 @@ test_is_clean_long(void)
 	OK(text_is_clean(buf, sizeof(buf)), "40 ASCII bytes are clean");
 }
 
+/* text_is_clean reads sixteen bytes at a time where it can: random
+ * strings mostly of what it passes in blocks (ASCII, C3..C6 and E1 BA|BB
+ * letters), with now and then what it must stop at (a mark, CR, a stray
+ * or missing continuation byte, E1 before another byte, U+2028) at any
+ * offset, against utf8proc's NFC. */
+static void
+test_is_clean_blocks(void)
+{
+	static const char *const fast[] = {
+		"a", "n", " ", "g", "T", "1", ",", "\xC3\xA0", "\xC3\xB4",
+		"\xC4\x91", "\xC4\x90", "\xC6\xA1", "\xC6\xB0", "\xC5\xA9",
+		"\xE1\xBA\xA1", "\xE1\xBB\x87", "\xE1\xBB\xB9",
+		"\xE1\xBA\xBF", "\xE1\xBB\x9D",
+	};
+	static const char *const odd[] = {
+		"\xCC\x81", "\xCC\xA3", "\r", "\x80", "\xC3", "\xE1\xBB",
+		"\xE1\xBC\x80", "\xE1\x84\x92", "\xE1\x85\xA1", "\xE2\x80\xA8",
+		"\xC2\xA0", "\xC7\x96", "\xE2\x84\xA6", "\xF0\x9F\x91\xA8",
+		"\xE1\xBA", "\xC6", "\xE1\xBD\xB1" /* U+1F71: NFC makes it U+03AC */,
+	};
+	unsigned long seed = 777;
+	int bad = 0, clean = 0;
+
+	for (int i = 0; i < 20000; i++) {
+		char s[512];
+		size_t n = 0;
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		int count = 1 + (int)((seed >> 33) % 90);
+		for (int k = 0; k < count; k++) {
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			const char *p = (seed >> 40) % 40 == 0
+						? odd[(seed >> 20) % LEN(odd)]
+						: fast[(seed >> 20) % LEN(fast)];
+			memcpy(s + n, p, strlen(p));
+			n += strlen(p);
+		}
+		s[n] = '\0';
+		char *want = (char *)utf8proc_NFC((const utf8proc_uint8_t *)s);
+		bool ref = want && strcmp(want, s) == 0 && !strchr(s, '\r') &&
+			   !strstr(s, "\xE2\x80\xA8");
+		free(want);
+		clean += ref;
+		if (text_is_clean(s, n) != ref) {
+			if (bad++ < 3)
+				printf("# is_clean wrong on a %zu-byte string\n", n);
+		}
+	}
+	IS_INT(bad, 0, "is_clean agrees with utf8proc NFC on 20000 block-sized strings");
+	OK(clean > 5000 && clean < 19000, "both clean and unclean strings were tried");
+}
+
 /* Random strings of letters, marks in any order, Hangul jamo, singletons
  * and scripts with vowel compositions: repair must agree with utf8proc's
  * whole-string NFC, and text_is_clean must say exactly when NFC would
@@ -1231,6 +1282,7 @@ main(void)
 	test_repair_nul();
 	test_nfc_random();
 	test_is_clean_long();
+	test_is_clean_blocks();
 	test_collapse();
 	test_letters();
 	test_clusters();
