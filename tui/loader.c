@@ -565,6 +565,15 @@ static uint32_t
 chars(const char *p, const char *e)
 {
 	uint32_t n = 0;
+#ifdef __GNUC__
+	/* eight bytes at a time: all, less the continuation bytes (10xxxxxx) */
+	const uint64_t highs = 0x8080808080808080ull;
+	for (; e - p >= 8; p += 8) {
+		uint64_t w;
+		memcpy(&w, p, 8);
+		n += 8 - (uint32_t)__builtin_popcountll(w & ~(w << 1) & highs);
+	}
+#endif
 	for (; p < e; p++)
 		n += ((unsigned char)*p & 0xc0) != 0x80;
 	return n;
@@ -1162,13 +1171,16 @@ attrs_read(struct ld *ld, struct frame *f, int nattrs, const xmlChar **a,
 		off[k] = attr_copy(ld, a[3], a[4]);
 		have |= B(k);
 	}
-	for (int k = 0; k < A_COUNT; k++) {
+	for (int k = 0; k < A_COUNT; k++)
 		at->v[k] = have & B(k) ? ld->abuf.s + off[k] : NULL;
-		if ((el_attrs_required[f->el] & B(k)) && !at->v[k])
+	uint32_t missing = el_attrs_required[f->el] & ~have;
+	for (int k = 0; missing && k < A_COUNT; k++)
+		if (missing & B(k)) {
 			problem(ld, f->line, f->col,
 				"missing attribute %s on <%s>", attr_names[k],
 				el_names[f->el]);
-	}
+			missing &= ~B(k);
+		}
 }
 
 /* Checks and registers an id; returns it (NULL when absent). */
@@ -1547,10 +1559,12 @@ static void
 check_required(struct ld *ld, const struct frame *f)
 {
 	uint32_t missing = el_required[f->el] & ~f->seen;
-	for (int e = 0; e < EL_COUNT; e++)
-		if (missing & B(e))
+	for (int e = 0; missing && e < EL_COUNT; e++)
+		if (missing & B(e)) {
 			problem(ld, f->line, f->col, "missing <%s> in <%s>",
 				el_names[e], el_names[f->el]);
+			missing &= ~B(e);
+		}
 }
 
 static void
