@@ -5,10 +5,27 @@
 #include "search.h"
 #include "text.h"
 
+/* A folded text, reused from one text to the next. */
+struct fold_buf {
+	char *s;
+	size_t cap;
+};
+
 struct search_query {
 	char *key;
 	size_t len;
+	struct fold_buf *buf;
 };
+
+/* TEXT folded into the query's buffer (NULL when out of memory). */
+static const char *
+fold_scratch(const struct search_query *q, const char *text, size_t len,
+	     size_t *klen)
+{
+	if (!text_fold_into(text, len, &q->buf->s, &q->buf->cap, klen))
+		return NULL;
+	return q->buf->s;
+}
 
 struct search_query *
 search_compile(const char *query)
@@ -23,12 +40,16 @@ search_compile(const char *query)
 		return NULL;
 	}
 	struct search_query *q = malloc(sizeof(*q));
-	if (!q) {
+	struct fold_buf *buf = calloc(1, sizeof(*buf));
+	if (!q || !buf) {
+		free(q);
+		free(buf);
 		free(key);
 		return NULL;
 	}
 	q->key = key;
 	q->len = len;
+	q->buf = buf;
 	return q;
 }
 
@@ -38,6 +59,8 @@ search_query_free(struct search_query *q)
 	if (!q)
 		return;
 	free(q->key);
+	free(q->buf->s);
+	free(q->buf);
 	free(q);
 }
 
@@ -48,12 +71,8 @@ search_text(const struct search_query *q, const char *text, size_t len,
 	if (from >= len)
 		return false;
 	size_t klen;
-	char *simple = text_fold_simple(text + from, len - from, &klen);
-	if (!simple)
-		return false;
-	char *hit = memmem(simple, klen, q->key, q->len);
-	free(simple);
-	if (!hit)
+	const char *simple = fold_scratch(q, text + from, len - from, &klen);
+	if (!simple || !memmem(simple, klen, q->key, q->len))
 		return false;
 	/* only now pay for the map back to the source */
 	struct text_key k;
@@ -75,12 +94,8 @@ search_text_all(const struct search_query *q, const char *text, size_t len,
 		bool (*fn)(size_t start, size_t end, void *arg), void *arg)
 {
 	size_t klen, n = 0;
-	char *simple = text_fold_simple(text, len, &klen);
-	if (!simple)
-		return 0;
-	bool any = memmem(simple, klen, q->key, q->len) != NULL;
-	free(simple);
-	if (!any)
+	const char *simple = fold_scratch(q, text, len, &klen);
+	if (!simple || !memmem(simple, klen, q->key, q->len))
 		return 0;
 	struct text_key k;
 	if (!text_fold(text, len, &k))

@@ -1417,6 +1417,20 @@ struct fold_entry {
 
 static struct fold_entry fold_table[TEXT_TABLE_END];
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+/* What an ASCII byte folds to: itself, lower case, FOLD_SPACE, or 0
+ * (dropped: controls). */
+static unsigned char fold_ascii_tab[0x80];
+static atomic_bool fold_done;
+static void fold_ascii_init(void);
+static void fold_init(void);
+
+/* The fold tables, built once; after that a load, not a call. */
+static inline void
+fold_need(void)
+{
+	if (!atomic_load_explicit(&fold_done, memory_order_acquire))
+		pthread_once(&fold_once, fold_init);
+}
 
 static bool
 is_space_cp(int32_t c, const utf8proc_property_t *p)
@@ -1492,6 +1506,8 @@ fold_init(void)
 			memcpy(fold_table[c].s, buf, (size_t)n);
 		}
 	}
+	fold_ascii_init();
+	atomic_store_explicit(&fold_done, true, memory_order_release);
 }
 
 struct kbuf {
@@ -1562,7 +1578,7 @@ fold_run(const char *s, size_t len, struct kbuf *b)
 	size_t pos = 0, space_at = 0, k = 0;
 	bool space = false;
 
-	pthread_once(&fold_once, fold_init);
+	fold_need();
 	if (!kbuf_grow(b, len + 2))
 		return false;
 	while (pos < len) {
@@ -1605,9 +1621,19 @@ fold_run(const char *s, size_t len, struct kbuf *b)
 	return true;
 }
 
+static void
+fold_ascii_init(void)
+{
+	for (int c = 0; c < 0x80; c++) {
+		int n = fold_ascii((unsigned char)c);
+		fold_ascii_tab[c] = (unsigned char)n;
+	}
+}
+
 /* fold_run without the map, in one tight loop.  The key always has room
- * for 2 bytes (a space and a letter) per source byte left, so ASCII needs
- * no check; a longer fold grows it first. */
+ * for 2 bytes (a space and a letter) per source byte left, so ASCII and
+ * any character that folds to less than twice its bytes need no check; a
+ * longer fold grows it first. */
 static bool
 fold_run_simple(const char *s, size_t len, struct kbuf *b)
 {
@@ -1616,7 +1642,7 @@ fold_run_simple(const char *s, size_t len, struct kbuf *b)
 	size_t pos = 0, k = 0;
 	bool space = false;
 
-	pthread_once(&fold_once, fold_init);
+	fold_need();
 	if (!kbuf_grow(b, 2 * len + 2))
 		return false;
 	char *key = b->key;
@@ -1624,27 +1650,32 @@ fold_run_simple(const char *s, size_t len, struct kbuf *b)
 		unsigned c = u[pos];
 		const char *out;
 		size_t adv;
+		int32_t cp;
 		int n;
 
 		if (c < 0x80) {
+			unsigned f = fold_ascii_tab[c];
 			pos++;
-			if (c < 'a' || c > 'z') {
-				n = fold_ascii((unsigned char)c);
-				if (n == FOLD_SPACE) {
-					space = true;
-					continue;
-				}
-				if (n == 0)
-					continue;
-				c = (unsigned)n;
+			if (f == FOLD_SPACE) {
+				space = true;
+				continue;
 			}
+			if (f == 0)
+				continue;
 			if (space && k > 0)
 				key[k++] = ' ';
 			space = false;
-			key[k++] = (char)c;
+			key[k++] = (char)f;
 			continue;
 		}
-		n = fold_char(s, len, pos, &adv, &out, buf);
+		adv = utf8_decode_fast(u + pos, len - pos, &cp);
+		if (cp >= 0 && cp < TEXT_TABLE_END &&
+		    fold_table[cp].len != FOLD_LONG) {
+			n = fold_table[cp].len;
+			out = fold_table[cp].s;
+		} else {
+			n = fold_char(s, len, pos, &adv, &out, buf);
+		}
 		pos += adv;
 		if (n == FOLD_SPACE) {
 			space = true;
@@ -1652,7 +1683,8 @@ fold_run_simple(const char *s, size_t len, struct kbuf *b)
 		}
 		if (n == 0)
 			continue;
-		if (k + (size_t)n + 1 + 2 * (len - pos) + 2 > b->cap) {
+		if ((size_t)n + 1 > 2 * adv &&
+		    k + (size_t)n + 1 + 2 * (len - pos) + 2 > b->cap) {
 			if (!kbuf_grow(b, k + (size_t)n + 1 + 2 * (len - pos) + 2))
 				return false;
 			key = b->key;
@@ -1660,8 +1692,12 @@ fold_run_simple(const char *s, size_t len, struct kbuf *b)
 		if (space && k > 0)
 			key[k++] = ' ';
 		space = false;
-		memcpy(key + k, out, (size_t)n);
-		k += (size_t)n;
+		if (n == 1) {
+			key[k++] = out[0];
+		} else {
+			memcpy(key + k, out, (size_t)n);
+			k += (size_t)n;
+		}
 	}
 	b->len = k;
 	key[k] = '\0';
@@ -1697,6 +1733,20 @@ text_key_free(struct text_key *k)
 	k->key = NULL;
 	k->map = NULL;
 	k->len = 0;
+}
+
+bool
+text_fold_into(const char *s, size_t len, char **buf, size_t *cap,
+	       size_t *outlen)
+{
+	struct kbuf b = { *buf, NULL, 0, *cap, false };
+	bool ok = fold_run_simple(s, len, &b);
+
+	*buf = b.key;
+	*cap = b.cap;
+	if (outlen)
+		*outlen = ok ? b.len : 0;
+	return ok;
 }
 
 char *

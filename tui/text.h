@@ -155,6 +155,10 @@ bool text_fold(const char *s, size_t len, struct text_key *out);
 void text_key_free(struct text_key *k);
 /* Folded form only (no map), malloc'd, NUL-terminated. */
 char *text_fold_simple(const char *s, size_t len, size_t *outlen);
+/* The same into *BUF of *CAP bytes, grown (realloc) as needed and kept
+ * for the next call: no allocation per text in a long search. */
+bool text_fold_into(const char *s, size_t len, char **buf, size_t *cap,
+		    size_t *outlen);
 
 /* --- Sorting ----------------------------------------------------------- */
 
