@@ -8,6 +8,7 @@ struct ui_options {
 	const char *replay;      /* --replay KEYS: headless, keys from a file */
 	const char *dump_screen; /* --dump-screen OUT */
 	bool dump_attrs;         /* --dump-attrs: attribute rows too */
+	bool replay_time;        /* --replay-time: the keys' time to stderr */
 	const char *reviewer;
 };
 

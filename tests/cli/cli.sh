@@ -138,6 +138,21 @@ is "$(cat "$tmp/c.screen")" "$(cat tests/screens/sample-80x24.screen)" "LC_ALL=C
 run "$MINUTES" --replay "$tmp/none.keys" data/ngan-son-2020.xml
 check "--replay without --dump-screen" 2 "" "minutes: --replay and --dump-screen go together
 Try 'minutes --help' for more information."
+run "$MINUTES" --replay-time data/ngan-son-2020.xml
+check "--replay-time without --replay" 2 "" "minutes: --replay-time goes with --replay
+Try 'minutes --help' for more information."
+printf 'j\nj\n<Tab>\n' >"$tmp/three.keys"
+COLUMNS=80 LINES=24 "$MINUTES" --replay "$tmp/three.keys" --dump-screen "$tmp/t1.screen" data/ngan-son-2020.xml
+COLUMNS=80 LINES=24 "$MINUTES" --replay "$tmp/three.keys" --replay-time --dump-screen "$tmp/t2.screen" data/ngan-son-2020.xml 2>"$tmp/t2.err"
+is "$?" 0 "--replay-time: exit 0"
+LC_ALL=C grep -Eq '^minutes: replay: 3 keys in [0-9]+\.[0-9]{6} s \([0-9]+\.[0-9] us per key\)$' "$tmp/t2.err"
+ok $? "--replay-time: one line on stderr, the keys counted ($(cat "$tmp/t2.err"))"
+is "$(wc -l <"$tmp/t2.err" | tr -d ' ')" 1 "--replay-time: nothing else on stderr"
+is "$(cat "$tmp/t2.screen")" "$(cat "$tmp/t1.screen")" "--replay-time: the same screen as without it"
+printf 'j\nq\nj\nj\n' >"$tmp/quit.keys"
+COLUMNS=80 LINES=24 "$MINUTES" --replay "$tmp/quit.keys" --replay-time --dump-screen "$tmp/t3.screen" data/ngan-son-2020.xml 2>"$tmp/t3.err"
+LC_ALL=C grep -Eq '^minutes: replay: 2 keys in ' "$tmp/t3.err"
+ok $? "--replay-time: keys after q are not counted ($(cat "$tmp/t3.err"))"
 printf 'j\n<Bogus>\n' >"$tmp/bad.keys"
 run "$MINUTES" --replay "$tmp/bad.keys" --dump-screen "$tmp/x" data/ngan-son-2020.xml
 check "--replay with a bad key name" 2 "" "minutes: $tmp/bad.keys:2: not a key name '<Bogus>'"
