@@ -113,8 +113,8 @@ speaks_index(struct doc *d)
 			const struct mn_item *it = &m->sections[s].items[i];
 			for (uint32_t b = 0; b < it->nby; b++) {
 				uint32_t k = at[it->by[b] + 1]++;
-				d->speaks[k].sec = s;
-				d->speaks[k].item = i;
+				d->speaks[k].text = it->text;
+				d->speaks[k].len = it->len;
 			}
 		}
 	d->speaks_at = at;
@@ -141,13 +141,11 @@ detail_attendee(struct ui *ui, struct lines *l, const struct mn_person *p,
 	if (!d->speaks_at)
 		return;
 	for (uint32_t k = d->speaks_at[pi]; k < d->speaks_at[pi + 1]; k++) {
-		const struct mn_item *it =
-			&m->sections[d->speaks[k].sec].items[d->speaks[k].item];
 		if (k == d->speaks_at[pi])
 			detail_heading(l, _("Speaks in"));
 		/* one line each, cut at the pane when drawn */
-		lines_add(l, NULL, STYLE_NORMAL, 2, it->text, 0, it->len,
-			  STYLE_NORMAL);
+		lines_add(l, NULL, STYLE_NORMAL, 2, d->speaks[k].text, 0,
+			  d->speaks[k].len, STYLE_NORMAL);
 	}
 }
 

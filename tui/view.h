@@ -52,7 +52,9 @@ struct doc {
 	/* the items each attendee speaks in, built on first use: those of
 	 * person p are speaks[speaks_at[p] .. speaks_at[p + 1]) */
 	uint32_t *speaks_at;
-	struct { uint32_t sec, item; } *speaks;
+	struct { const char *text; uint32_t len; } *speaks; /* their texts,
+				 * side by side: drawing the list reads
+				 * no item */
 	struct cursor nav;
 	struct cursor *content; /* one per entry */
 	struct cursor detail;
