@@ -782,7 +782,10 @@ id_grow(struct ld *ld)
 static uint32_t
 id_add(struct ld *ld, const char *id, uint32_t ref)
 {
-	if (!ld->ids.slots || (ld->ids.n + 1) * 2 > ld->ids.mask + 1)
+	/* at most three quarters full: probes stay short, and the table
+	 * (all of it resident: it starts filled with 0xff) stays small */
+	if (!ld->ids.slots ||
+	    (uint64_t)ld->ids.n * 4 + 4 > ((uint64_t)ld->ids.mask + 1) * 3)
 		id_grow(ld);
 	uint32_t h = hash_str(id);
 	struct id_slot *s = id_slot(ld, id, h);
