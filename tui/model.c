@@ -2,6 +2,8 @@
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdbool.h>
+#include <sys/mman.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,12 +59,29 @@ mn_arena_alloc(struct mn_arena *a, size_t size)
 		size_t step = a->total < ARENA_BLOCK ? a->total : ARENA_BLOCK;
 		size_t grown = step < ARENA_FIRST ? ARENA_FIRST : step;
 		size_t bsize = size > grown / 4 ? size : grown;
-		struct mn_block *nb = malloc(sizeof(*nb) + bsize);
+		bool one_off = b && bsize != grown;
+		struct mn_block *nb = NULL;
+#ifdef MADV_HUGEPAGE
+		if (bsize >= ARENA_BLOCK) {
+			/* a big file: whole 2 MiB blocks, aligned, that the kernel
+			 * may back with huge pages (one page fault, not 512) */
+			size_t huge = (size_t)2 << 20;
+			size_t want = (sizeof(*nb) + bsize + huge - 1) / huge * huge;
+			void *p;
+			if (posix_memalign(&p, huge, want) == 0) {
+				(void)madvise(p, want, MADV_HUGEPAGE);
+				nb = p;
+				bsize = want - sizeof(*nb);
+			}
+		}
+#endif
+		if (!nb)
+			nb = malloc(sizeof(*nb) + bsize);
 		if (!nb)
 			mn_oom();
 		nb->used = 0;
 		nb->size = bsize;
-		if (b && bsize != grown) {
+		if (one_off) {
 			/* a big one-off: keep filling the current block */
 			nb->next = b->next;
 			b->next = nb;
