@@ -182,6 +182,14 @@ struct ld {
 	uint32_t nlater, cap_later;
 	struct sbuf names, raw, out, tmp, abuf;
 	struct id_table ids;
+	/* an item's id waits for the next id to be registered (or the end)
+	 * while its slot is fetched into the cache: the table is too big to
+	 * stay there while a big file streams through */
+	struct {
+		const char *id;
+		uint32_t hash, ref, line, col;
+		bool set;
+	} pend;
 	char by_name[64];  /* the last person `by` named, and its index */
 	uint32_t by_index;
 	char *pool; /* strings packed into arena chunks */
@@ -753,6 +761,8 @@ id_slot(const struct ld *ld, const char *id, uint32_t h)
 static uint32_t
 id_find(const struct ld *ld, const char *id)
 {
+	if (ld->pend.set && strcmp(ld->pend.id, id) == 0)
+		return ld->pend.ref; /* as if registered already */
 	if (!ld->ids.slots)
 		return REF_NONE;
 	return id_slot(ld, id, hash_str(id))->ref;
@@ -763,7 +773,7 @@ id_grow(struct ld *ld)
 {
 	struct id_table old = ld->ids;
 	uint32_t cap = old.slots ? (old.mask + 1) * 2 : 1024;
-	ld->ids.slots = mn_xrealloc(NULL, cap * sizeof(struct id_slot));
+	ld->ids.slots = mn_big_alloc(cap * sizeof(struct id_slot));
 	memset(ld->ids.slots, 0xff, cap * sizeof(struct id_slot));
 	ld->ids.mask = cap - 1;
 	for (uint32_t i = 0; old.slots && i <= old.mask; i++) {
@@ -778,16 +788,16 @@ id_grow(struct ld *ld)
 	free(old.slots);
 }
 
-/* Adds ID for REF; returns the ref already holding it, or REF_NONE. */
+/* Adds ID (hash H) for REF; returns the ref already holding it, or
+ * REF_NONE. */
 static uint32_t
-id_add(struct ld *ld, const char *id, uint32_t ref)
+id_insert(struct ld *ld, const char *id, uint32_t h, uint32_t ref)
 {
 	/* at most three quarters full: probes stay short, and the table
 	 * (all of it resident: it starts filled with 0xff) stays small */
 	if (!ld->ids.slots ||
 	    (uint64_t)ld->ids.n * 4 + 4 > ((uint64_t)ld->ids.mask + 1) * 3)
 		id_grow(ld);
-	uint32_t h = hash_str(id);
 	struct id_slot *s = id_slot(ld, id, h);
 	if (s->ref != REF_NONE)
 		return s->ref;
@@ -795,6 +805,46 @@ id_add(struct ld *ld, const char *id, uint32_t ref)
 	s->ref = ref;
 	ld->ids.n++;
 	return REF_NONE;
+}
+
+static void
+id_flush(struct ld *ld)
+{
+	if (!ld->pend.set)
+		return;
+	ld->pend.set = false;
+	uint32_t first = id_insert(ld, ld->pend.id, ld->pend.hash, ld->pend.ref);
+	if (first != REF_NONE)
+		problem(ld, ld->pend.line, ld->pend.col,
+			"duplicate id \"%s\" (first at line %u)", ld->pend.id,
+			ref_line(ld, first));
+}
+
+static uint32_t
+id_add(struct ld *ld, const char *id, uint32_t ref)
+{
+	id_flush(ld);
+	return id_insert(ld, id, hash_str(id), ref);
+}
+
+/* An item's id: its slot is asked for now, and it is registered when the
+ * next id comes (duplicates are reported then, at the place noted now). */
+static void
+id_add_later(struct ld *ld, const char *id, uint32_t ref, uint32_t line,
+	     uint32_t col)
+{
+	id_flush(ld);
+	uint32_t h = hash_str(id);
+#ifdef __GNUC__
+	if (ld->ids.slots)
+		__builtin_prefetch(&ld->ids.slots[h & ld->ids.mask]);
+#endif
+	ld->pend.id = id;
+	ld->pend.hash = h;
+	ld->pend.ref = ref;
+	ld->pend.line = line;
+	ld->pend.col = col;
+	ld->pend.set = true;
 }
 
 /* --- strings -------------------------------------------------------------- */
@@ -1198,6 +1248,11 @@ read_id(struct ld *ld, const struct frame *f, const struct attrs *at,
 	if (xmlValidateNCName((const xmlChar *)id, 0) != 0) {
 		attr_pos(ld, f, "id", &line, &col);
 		problem(ld, line, col, "bad id \"%s\": not an XML name", id);
+		return id;
+	}
+	if (REF_KIND(ref) == REF_ITEM) {
+		attr_pos(ld, f, "id", &line, &col);
+		id_add_later(ld, id, ref, line, col);
 		return id;
 	}
 	uint32_t first = id_add(ld, id, ref);
@@ -1838,6 +1893,7 @@ static void
 finish(struct ld *ld)
 {
 	struct minutes *m = ld->m;
+	id_flush(ld);
 	resolve_later(ld);
 	free(ld->ids.slots);
 	ld->ids.slots = NULL;

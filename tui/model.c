@@ -39,6 +39,22 @@ mn_xrealloc(void *p, size_t n)
 	return p;
 }
 
+void *
+mn_big_alloc(size_t n)
+{
+	void *p = NULL;
+#ifdef MADV_HUGEPAGE
+	if (n >= MN_HUGE / 2 && posix_memalign(&p, MN_HUGE, n) == 0) {
+		(void)madvise(p, n, MADV_HUGEPAGE);
+		return p;
+	}
+#endif
+	p = malloc(n ? n : 1);
+	if (!p)
+		mn_oom();
+	return p;
+}
+
 struct mn_arena *
 mn_arena_new(void)
 {
@@ -60,23 +76,16 @@ mn_arena_alloc(struct mn_arena *a, size_t size)
 		size_t grown = step < ARENA_FIRST ? ARENA_FIRST : step;
 		size_t bsize = size > grown / 4 ? size : grown;
 		bool one_off = b && bsize != grown;
-		struct mn_block *nb = NULL;
-#ifdef MADV_HUGEPAGE
+		struct mn_block *nb;
 		if (bsize >= ARENA_BLOCK) {
-			/* a big file: whole 2 MiB blocks, aligned, that the kernel
-			 * may back with huge pages (one page fault, not 512) */
-			size_t huge = (size_t)2 << 20;
-			size_t want = (sizeof(*nb) + bsize + huge - 1) / huge * huge;
-			void *p;
-			if (posix_memalign(&p, huge, want) == 0) {
-				(void)madvise(p, want, MADV_HUGEPAGE);
-				nb = p;
-				bsize = want - sizeof(*nb);
-			}
-		}
-#endif
-		if (!nb)
+			/* a big file: whole 2 MiB blocks (see mn_big_alloc) */
+			size_t want = sizeof(*nb) + bsize;
+			want = (want + MN_HUGE - 1) / MN_HUGE * MN_HUGE;
+			nb = mn_big_alloc(want);
+			bsize = want - sizeof(*nb);
+		} else {
 			nb = malloc(sizeof(*nb) + bsize);
+		}
 		if (!nb)
 			mn_oom();
 		nb->used = 0;

@@ -106,6 +106,11 @@ struct minutes {
 /* Out of memory: says so on stderr and aborts (nothing in minutes runs
  * on half-allocated); mn_xrealloc is realloc that never returns NULL. */
 _Noreturn void mn_oom(void);
+/* Memory for a big table or block, freed with free(): from 1 MiB on,
+ * aligned to 2 MiB and marked for huge pages (one page fault and one TLB
+ * entry for 2 MiB, where 4 KiB pages take 512 of each).  Never NULL. */
+#define MN_HUGE ((size_t)2 << 20)
+void *mn_big_alloc(size_t n);
 void *mn_xrealloc(void *p, size_t n);
 
 /* Arena: bump allocation in large blocks; everything is freed at once. */

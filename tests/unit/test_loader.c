@@ -526,6 +526,27 @@ test_invalid_memory(void)
 		    "<item id=\"i\" by=\"s\">x</item></section>\n",
 		    "5:59: by refers to \"s\", which is not a person\n",
 		    "by naming a section");
+	/* an item's id is registered when the next id comes (its table slot
+	 * is fetched meanwhile): it must behave as if registered at once */
+	is_problems("<section id=\"s\" kind=\"k\"><heading>H</heading>"
+		    "<item id=\"i\" by=\"i\">x</item></section>\n",
+		    "5:59: by refers to \"i\", which is not a person\n",
+		    "by naming its own item");
+	is_problems("<section id=\"s\" kind=\"k\"><heading>H</heading>"
+		    "<item id=\"i\">x</item><item id=\"i\">y</item></section>\n",
+		    "5:73: duplicate id \"i\" (first at line 5)\n",
+		    "two items in a row with one id");
+	is_problems("<section id=\"s\" kind=\"k\"><heading>H</heading>"
+		    "<item id=\"s\">x</item></section>\n",
+		    "5:52: duplicate id \"s\" (first at line 5)\n",
+		    "the last item repeats an id: found at the end");
+	is_problems("<section id=\"s\" kind=\"k\"><heading>H</heading>"
+		    "<item id=\"t\">x</item></section>\n"
+		    "<section id=\"t\" kind=\"k\"><heading>H</heading>"
+		    "<item id=\"u\" by=\"t\">y</item></section>\n",
+		    "6:10: duplicate id \"t\" (first at line 5)\n"
+		    "6:59: by refers to \"t\", which is not a person\n",
+		    "a section after an item with its id");
 	is_problems("<section id=\"s\" kind=\"k\"><heading>H</heading>"
 		    "<item id=\"i\" by=\"later\">x</item></section>\n"
 		    "<attendees/>\n",
