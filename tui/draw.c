@@ -188,11 +188,24 @@ run_flush(struct run *r, int y)
 
 	if (r->n == 0)
 		return;
+#ifdef NCURSES_VERSION
+	/* ncurses: one cell made by setcchar, the others copied from it
+	 * with their character put in (a run is one attribute and spacing
+	 * characters only, which is all a cell of one character holds) */
+	if (setcchar(&cc[0], one, r->attr, r->pair, NULL) == OK) {
+		for (int i = 0; i < r->n; i++) {
+			cc[i] = cc[0];
+			cc[i].chars[0] = r->wc[i];
+		}
+		n = r->n;
+	}
+#else
 	for (int i = 0; i < r->n; i++) {
 		one[0] = r->wc[i];
 		if (setcchar(&cc[n], one, r->attr, r->pair, NULL) == OK)
 			n++;
 	}
+#endif
 	mvadd_wchnstr(y, r->x, cc, n);
 	r->n = 0;
 }
@@ -230,15 +243,26 @@ draw_text(int y, int x, int maxw, const char *s, size_t off, size_t len,
 		hl_compute(s);
 	while (pos < end) {
 		struct text_cluster c;
-		size_t next = text_cluster_next(s, end, pos, &c);
-		if (next == pos)
-			break;
+		size_t next;
+		int32_t cp;
+		unsigned char b = (unsigned char)s[pos];
+		if (b >= 0x20 && b < 0x7F &&
+		    (pos + 1 == end || (unsigned char)s[pos + 1] < 0x80)) {
+			/* ASCII with no mark after it: a cluster of its own */
+			c = (struct text_cluster){ pos, 1, 1, TEXT_CL_NORMAL, b };
+			next = pos + 1;
+			cp = b;
+		} else {
+			next = text_cluster_next(s, end, pos, &c);
+			if (next == pos)
+				break;
+			/* most clusters: one code point, drawn as itself */
+			cp = c.cp >= 0 ? c.cp : text_cluster_single(s, &c);
+		}
 		attr_t attr = base_attr;
 		short pair = base_pair;
-		/* most clusters: one code point, drawn as itself */
-		int32_t cp = text_cluster_single(s, &c);
 		int w;
-		bool plain = cp >= 0 && width_agrees(cp, c.width);
+		bool plain = cp >= 0 && (cp < 0x7F || width_agrees(cp, c.width));
 		wchar_t one[4];
 		if (plain) {
 			w = c.width;

@@ -856,11 +856,13 @@ text_cluster_next(const char *s, size_t len, size_t pos,
 	out->len = 0;
 	out->width = 0;
 	out->kind = TEXT_CL_NORMAL;
+	out->cp = -1;
 	if (pos >= len)
 		return pos;
 	if (u[pos] >= 0x20 && u[pos] < 0x7F && (pos + 1 == len || u[pos + 1] < 0x80)) {
 		out->len = 1;
 		out->width = 1;
+		out->cp = u[pos];
 		return pos + 1;
 	}
 	n = utf8_at(s, len, pos, &c);
@@ -875,6 +877,7 @@ text_cluster_next(const char *s, size_t len, size_t pos,
 	    simple_ends(s, len, pos + n)) {
 		out->len = n;
 		out->width = disp_table[c] & 3;
+		out->cp = c;
 		return pos + n;
 	}
 	p = utf8proc_get_property(c);
@@ -1096,6 +1099,8 @@ text_cluster_single(const char *s, const struct text_cluster *c)
 	const unsigned char *u = (const unsigned char *)s + c->off;
 	int32_t cp;
 
+	if (c->cp >= 0)
+		return c->cp;
 	if (c->kind != TEXT_CL_NORMAL || c->len == 0)
 		return -1;
 	if (u[0] < 0x80)

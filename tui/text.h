@@ -48,6 +48,8 @@ struct text_cluster {
 	size_t off, len; /* the bytes of the cluster in the source */
 	int width;       /* columns (TAB: 1 here; use text_tab_width) */
 	enum text_cluster_kind kind;
+	int32_t cp;      /* the code point, when the cluster is one NORMAL
+			  * code point drawn as itself (most text); else -1 */
 };
 
 /* Reads the grapheme cluster starting at byte POS of a valid UTF-8
