@@ -268,7 +268,8 @@ for file in sample.xml evil.xml nul.xml deep.xml; do
 done
 
 # a storm: 5,000 keys from the key grammar (no Q or q: the storm must
-# reach its end, no E: no editor) with resizes between 1x1 and 200x60,
+# reach its end, no E: no editor) with resizes between 1x1 and 200x60
+# and mouse clicks and wheel turns anywhere,
 # from a fixed sequence
 LC_ALL=C awk 'BEGIN {
 	n = split("j|k|h|l|<Down>|<Up>|<Left>|<Right>|<PageDown>|<PageUp>|" \
@@ -286,6 +287,13 @@ LC_ALL=C awk 'BEGIN {
 			c = 1 + int(s / 65536) % 200
 			s = (s * 1103515245 + 12345) % 2147483648
 			printf "<Resize %dx%d>\n", c, 1 + int(s / 65536) % 60
+		} else if (r % 9 == 1) {
+			# the mouse anywhere, on the screen or far off it
+			s = (s * 1103515245 + 12345) % 2147483648
+			c = int(s / 65536) % 240
+			s = (s * 1103515245 + 12345) % 2147483648
+			printf "<%s %d,%d>\n", r % 3 == 0 ? "Click" : \
+				r % 3 == 1 ? "WheelDown" : "WheelUp", c, int(s / 65536) % 80
 		} else {
 			print keys[1 + r % n]
 		}

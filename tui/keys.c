@@ -90,7 +90,10 @@ keys_name(int key, char *buf, size_t size)
 			snprintf(buf, size, "<%s>", key_names[i].name);
 			return buf;
 		}
-	if (key >= 1 && key < 32) {
+	if (KEY_IS_MOUSE(key)) {
+		snprintf(buf, size, "%s", key == KEYC_CLICK ? "<Click>"
+				   : key == KEYC_WHEEL_UP ? "<WheelUp>" : "<WheelDown>");
+	} else if (key >= 1 && key < 32) {
 		snprintf(buf, size, "<C-%c>", key + 'a' - 1);
 	} else if (KEY_IS_FN(key) && key - KEY_FN_BASE >= KEY_F(1) &&
 		   key - KEY_FN_BASE <= KEY_F(12)) {
@@ -168,6 +171,30 @@ script_line(struct key_script *s, size_t *cap, const char *p, size_t len)
 		    rows > 1000)
 			return false;
 		return script_push(s, cap, KEY_FN_BASE + KEY_RESIZE, cols, rows);
+	}
+	static const struct {
+		const char *name;
+		int key;
+	} mouse[] = {
+		{ "<Click ", KEYC_CLICK },
+		{ "<WheelUp ", KEYC_WHEEL_UP },
+		{ "<WheelDown ", KEYC_WHEEL_DOWN },
+	};
+	for (size_t i = 0; i < sizeof(mouse) / sizeof(*mouse); i++) {
+		size_t n = strlen(mouse[i].name);
+		char tmp[32];
+		int x, y;
+		if (len <= n || memcmp(p, mouse[i].name, n) != 0)
+			continue;
+		if (len - n >= sizeof(tmp))
+			return false;
+		memcpy(tmp, p + n, len - n);
+		tmp[len - n] = '\0';
+		if (sscanf(tmp, "%d,%d%c", &x, &y, &tail) != 3 || tail != '>' ||
+		    x < 0 || y < 0 || x >= 1000 || y >= 1000 ||
+		    strchr(tmp, '>') != tmp + strlen(tmp) - 1)
+			return false;
+		return script_push(s, cap, mouse[i].key, x, y);
 	}
 	key = key_parse(p, len);
 	return key >= 0 && script_push(s, cap, key, 0, 0);

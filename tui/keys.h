@@ -13,6 +13,16 @@
 
 enum { KEYC_TAB = 9, KEYC_ENTER = 13, KEYC_ESC = 27, KEYC_BS = 127 };
 
+/* Mouse events (--mouse), as keys beyond curses' own: the cell they
+ * happened on (column and row from 0) goes beside them, in a script's
+ * cols/rows arrays. */
+enum {
+	KEYC_CLICK = KEY_FN_BASE + 0x10000,
+	KEYC_WHEEL_UP,
+	KEYC_WHEEL_DOWN,
+};
+#define KEY_IS_MOUSE(k) ((k) >= KEYC_CLICK && (k) <= KEYC_WHEEL_DOWN)
+
 /* One canonical code for what get_wch returned (Enter, Backspace ...
  * arrive in several forms). */
 int key_from_input(int ret_is_fn, unsigned wch);
@@ -33,7 +43,8 @@ struct key_script {
 };
 
 /* Parses a script: one key per line, "#" comments, "text" lines type
- * text, "<Resize WxH>" resizes.  On error writes "LINE: message" into
+ * text, "<Resize WxH>" resizes, "<Click X,Y>", "<WheelUp X,Y>" and
+ * "<WheelDown X,Y>" are the mouse on column X, row Y (from 0).  On error writes "LINE: message" into
  * ERR and returns false. */
 bool key_script_parse(const char *buf, size_t len, struct key_script *out,
 		      char *err, size_t errsize);

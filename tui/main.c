@@ -15,7 +15,7 @@
 
 enum opt_id {
 	OPT_CHECK = 256, OPT_DUMP, OPT_SEARCH, OPT_WIDTH, OPT_VERBOSE,
-	OPT_REPLAY, OPT_DUMP_SCREEN, OPT_DUMP_ATTRS, OPT_REPLAY_TIME, OPT_REVIEWER, OPT_EXPORT_NOTES,
+	OPT_REPLAY, OPT_DUMP_SCREEN, OPT_DUMP_ATTRS, OPT_REPLAY_TIME, OPT_MOUSE, OPT_REVIEWER, OPT_EXPORT_NOTES,
 	OPT_HELP, OPT_VERSION,
 };
 
@@ -29,6 +29,7 @@ static const struct option long_options[] = {
 	{ "dump-screen", required_argument, NULL, OPT_DUMP_SCREEN },
 	{ "dump-attrs", no_argument, NULL, OPT_DUMP_ATTRS },
 	{ "replay-time", no_argument, NULL, OPT_REPLAY_TIME },
+	{ "mouse", no_argument, NULL, OPT_MOUSE },
 	{ "reviewer", required_argument, NULL, OPT_REVIEWER },
 	{ "export-notes", no_argument, NULL, OPT_EXPORT_NOTES },
 	{ "help", no_argument, NULL, OPT_HELP },
@@ -61,6 +62,7 @@ usage(FILE *out)
 		       "                         run the browser headless on scripted keys\n"
 		       "  --dump-attrs           with --dump-screen: attribute rows too (for tests)\n"
 		       "  --replay-time          with --replay: say how long the keys took\n"
+		       "  --mouse                the browser takes clicks and the wheel\n"
 		       "  --reviewer NAME        the name notes are written under\n"
 		       "  --export-notes FILE... print the reviewers' notes as Markdown\n"
 		       "  --verbose              with --check: say FILE: ok for each valid file\n"
@@ -131,6 +133,7 @@ main(int argc, char **argv)
 		case OPT_DUMP_SCREEN: ui.dump_screen = optarg; break;
 		case OPT_DUMP_ATTRS: ui.dump_attrs = true; break;
 		case OPT_REPLAY_TIME: ui.replay_time = true; break;
+		case OPT_MOUSE: ui.mouse = true; break;
 		case OPT_REVIEWER: ui.reviewer = optarg; break;
 		case OPT_HELP: usage(stdout); return 0;
 		case OPT_VERSION: printf("minutes %s\n", PACKAGE_VERSION); return 0;
@@ -147,6 +150,8 @@ main(int argc, char **argv)
 		return usage_error(_("--replay and --dump-screen go together"));
 	if (ui.replay_time && !ui.replay)
 		return usage_error(_("--replay-time goes with --replay"));
+	if (mode && ui.mouse)
+		return usage_error(_("--mouse is for the browser, not with another mode"));
 	if (mode && ui.replay)
 		return usage_error(_("--replay is for the browser, not with another mode"));
 	if (mode && nargs == 0)

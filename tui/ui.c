@@ -1393,6 +1393,71 @@ help_key(struct ui *ui, int act)
 	}
 }
 
+/* The record of pane ID drawn on screen row Y (-1: its header, or below
+ * its last record), by the same walk as draw_records. */
+static int
+record_at(struct ui *ui, enum pane_id id, int y)
+{
+	const struct pane_ops *ops = ui_pane_ops(ui, id);
+	struct rect r = ui->panes[id];
+	struct cursor *c = ops->cursor(ui);
+	int n = ops->count(ui), row = r.y + 1;
+
+	if (y < row)
+		return -1;
+	for (int idx = c->top; idx < n && row < r.y + r.h; idx++) {
+		int h = record_height(ui, ops, idx, r.w);
+		if (y < row + h)
+			return idx;
+		row += h;
+	}
+	return -1;
+}
+
+/* The mouse (--mouse, or <Click X,Y> in a script) on column X, row Y of
+ * the screen last drawn: a click focuses the pane under it and selects
+ * the record there; the wheel moves that pane's cursor three records (the
+ * detail pane: three lines).  Nothing while a line is being typed. */
+static void
+ui_mouse(struct ui *ui, int kind, int x, int y)
+{
+	if (ui->prompt)
+		return;
+	ui->msg[0] = '\0';
+	if (ui->help) {
+		if (kind == KEYC_WHEEL_DOWN)
+			ui->help_cur.top += 3;
+		else if (kind == KEYC_WHEEL_UP)
+			ui->help_cur.top = ui->help_cur.top > 3 ? ui->help_cur.top - 3 : 0;
+		return;
+	}
+	if (ui->cols < MIN_COLS || ui->rows < MIN_ROWS || (ui->doc && !ui->doc->m))
+		return;
+	int p = -1;
+	for (int i = 0; i < PANE_COUNT; i++) {
+		struct rect r = ui->panes[i];
+		if (ui->visible[i] && y >= r.y && y < r.y + r.h && x >= r.x &&
+		    x < r.x + r.w)
+			p = i;
+	}
+	if (p < 0 || (!ui->doc && p != PANE_NAV))
+		return;
+	enum pane_id was = ui->focus;
+	if (ui->doc)
+		ui->focus = (enum pane_id)p;
+	if (kind != KEYC_CLICK) {
+		cursor_move(ui, kind == KEYC_WHEEL_UP ? -3 : 3);
+		if (ui->doc)
+			ui->focus = was; /* the wheel leaves the focus where it was */
+		return;
+	}
+	int idx = p == PANE_DETAIL ? -1 : record_at(ui, (enum pane_id)p, y);
+	if (idx >= 0) {
+		struct cursor *c = ui_pane_ops(ui, (enum pane_id)p)->cursor(ui);
+		cursor_move(ui, idx - c->cur);
+	}
+}
+
 static void
 handle_key(struct ui *ui, int key)
 {
@@ -1467,7 +1532,7 @@ screen_setup(bool color)
 }
 
 static int
-run_terminal(struct ui *ui)
+run_terminal(struct ui *ui, const struct ui_options *opt)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "minutes: %s\n",
@@ -1479,6 +1544,11 @@ run_terminal(struct ui *ui)
 		return 2;
 	}
 	screen_setup(true);
+	if (opt->mouse) {
+		/* presses, not clicks: no wait for the release */
+		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mouseinterval(0);
+	}
 	signals_init();
 	int errors = 0;
 	while (!ui->quit && !got_signal) {
@@ -1499,6 +1569,18 @@ run_terminal(struct ui *ui)
 			continue;
 		}
 		errors = 0;
+		if (ret == KEY_CODE_YES && wch == KEY_MOUSE) {
+			MEVENT ev;
+			if (getmouse(&ev) != OK)
+				continue;
+			if (ev.bstate & BUTTON4_PRESSED)
+				ui_mouse(ui, KEYC_WHEEL_UP, ev.x, ev.y);
+			else if (ev.bstate & BUTTON5_PRESSED)
+				ui_mouse(ui, KEYC_WHEEL_DOWN, ev.x, ev.y);
+			else if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
+				ui_mouse(ui, KEYC_CLICK, ev.x, ev.y);
+			continue;
+		}
 		int key = key_from_input(ret == KEY_CODE_YES, (unsigned)wch);
 		if (key >= 0)
 			handle_key(ui, key);
@@ -1563,7 +1645,10 @@ run_replay(struct ui *ui, const struct ui_options *opt)
 	for (size_t i = 0; i < ks.n && !ui->quit; i++) {
 		if (ks.keys[i] == KEY_FN_BASE + KEY_RESIZE)
 			resizeterm(ks.rows[i], ks.cols[i]);
-		handle_key(ui, ks.keys[i]);
+		if (KEY_IS_MOUSE(ks.keys[i]))
+			ui_mouse(ui, ks.keys[i], ks.cols[i], ks.rows[i]);
+		else
+			handle_key(ui, ks.keys[i]);
 		draw_screen(ui);
 		done++;
 	}
@@ -1654,7 +1739,7 @@ ui_main(char *const *args, int nargs, const struct ui_options *opt)
 	}
 	bindings_init();
 
-	int status = opt->replay ? run_replay(&ui, opt) : run_terminal(&ui);
+	int status = opt->replay ? run_replay(&ui, opt) : run_terminal(&ui, opt);
 	ui_free(&ui);
 	return status;
 }

@@ -9,6 +9,7 @@ struct ui_options {
 	const char *dump_screen; /* --dump-screen OUT */
 	bool dump_attrs;         /* --dump-attrs: attribute rows too */
 	bool replay_time;        /* --replay-time: the keys' time to stderr */
+	bool mouse;              /* --mouse: clicks and the wheel */
 	const char *reviewer;
 };
 

@@ -196,6 +196,40 @@ t send-keys -t e2e Q
 is "$(wait_exit)" 0 "quit after the editor"
 t kill-session -t e2e
 
+# --- --mouse: a real terminal's mouse reports (xterm's ESC [ M b x y, which
+# screen-256color names kmous), the same as <Click X,Y> in the replay mode
+# mouse CODE X Y: the report of button code CODE at column X, row Y (from 0):
+# 0 a press of the left button, 3 a release, 65 the wheel down
+mouse() {
+	b=$(printf '\\%03o\\%03o\\%03o' $((32 + $1)) $((33 + $2)) $((33 + $3)))
+	t send-keys -t e2e -l "$(printf "\033[M$b")"
+}
+start 120 30 --mouse data/ngan-son-2020.xml
+wait_for "Contents"
+settle
+is "$(t display-message -p -t e2e '#{mouse_any_flag}')" 1 \
+	"--mouse asks the terminal for mouse reports"
+mouse 0 5 6; mouse 3 5 6 # press, release
+mouse 0 40 9; mouse 3 40 9
+mouse 65 60 12 # the wheel: a press only
+settle
+printf '<Click 5,6>\n<Click 40,9>\n<WheelDown 60,12>\n' >"$tmp/mouse.keys"
+want=$(replay "$tmp/mouse.keys" 120 30 data/ngan-son-2020.xml)
+is "$(shows "$want")" "$want" "--mouse: two clicks and the wheel, as in the replay mode"
+screen | grep -q "Item 5/16"
+ok $? "--mouse: the click selected item 2, the wheel moved three on"
+t send-keys -t e2e Q
+is "$(wait_exit)" 0 "--mouse: quit"
+t kill-session -t e2e
+# without --mouse the terminal is not asked for mouse reports: it keeps
+# the mouse for selecting text
+start 120 30 data/ngan-son-2020.xml
+wait_for "Contents"
+settle
+is "$(t display-message -p -t e2e '#{mouse_any_flag}')" 0 \
+	"without --mouse the terminal's mouse is left alone"
+t kill-session -t e2e
+
 # --- SIGHUP: the terminal goes away, the program ends (no busy loop) --------
 rm -f "$tmp/pid"
 t new-session -d -s e2e -x 100 -y 30 \

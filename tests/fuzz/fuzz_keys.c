@@ -34,8 +34,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				   "resize to %dx%d", ks.cols[i], ks.rows[i]);
 			continue;
 		}
+		if (KEY_IS_MOUSE(k)) {
+			FUZZ_CHECK(ks.cols[i] >= 0 && ks.cols[i] < 1000 &&
+					   ks.rows[i] >= 0 && ks.rows[i] < 1000,
+				   "mouse at %d,%d", ks.cols[i], ks.rows[i]);
+			continue;
+		}
 		FUZZ_CHECK(ks.cols[i] == 0 && ks.rows[i] == 0,
-			   "size on a non-resize key");
+			   "size on a non-resize, non-mouse key");
 		FUZZ_CHECK(k >= 0, "negative key %d", k);
 		char name[64];
 		const char *nm = keys_name(k, name, sizeof(name));
