@@ -12,7 +12,11 @@ static attr_t style_attr[STYLE_COUNT];
 static short style_pair[STYLE_COUNT];
 
 static const struct search_query *hl_query;
-static const char *hl_text; /* the text the ranges below belong to */
+/* the text the ranges below belong to: its address and a copy (a caller's
+ * buffer may hold another text at the same address next time) */
+static const char *hl_text;
+static char *hl_copy;
+static size_t hl_len;
 static size_t *hl_ranges, hl_n, hl_cap;
 
 void
@@ -96,10 +100,26 @@ hl_add(size_t start, size_t end, void *arg)
 static void
 hl_compute(const char *s)
 {
-	hl_text = s;
+	size_t len = strlen(s);
+	char *copy = realloc(hl_copy, len + 1);
+
+	hl_text = NULL;
 	hl_n = 0;
+	if (!copy)
+		return; /* no copy, no highlight: never a wrong one */
+	memcpy(copy, s, len + 1);
+	hl_copy = copy;
+	hl_len = len;
+	hl_text = s;
 	if (hl_query)
-		search_text_all(hl_query, s, strlen(s), hl_add, NULL);
+		search_text_all(hl_query, s, len, hl_add, NULL);
+}
+
+/* Whether the ranges are those of S. */
+static bool
+hl_fresh(const char *s)
+{
+	return hl_text == s && strncmp(hl_copy, s, hl_len + 1) == 0;
 }
 
 /* The ranges are in order and do not overlap: binary search. */
@@ -239,7 +259,7 @@ draw_text(int y, int x, int maxw, const char *s, size_t off, size_t len,
 
 	if (maxw <= 0 || !s)
 		return 0;
-	if (hl_query && hl_text != s)
+	if (hl_query && !hl_fresh(s))
 		hl_compute(s);
 	while (pos < end) {
 		struct text_cluster c;

@@ -375,12 +375,18 @@ silent(void *ctx, const char *msg, ...)
 static void
 problem(struct ld *ld, uint32_t line, uint32_t col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+static void id_flush(struct ld *ld);
 
 static void
 problem(struct ld *ld, uint32_t line, uint32_t col, const char *fmt, ...)
 {
 	char buf[512];
 	va_list ap;
+	/* an item's id waiting to be registered is older than this problem:
+	 * its duplicate, if any, comes first (as without the wait, which
+	 * matters once problems are cut at MAX_PROBLEMS) */
+	if (ld->pend.set)
+		id_flush(ld);
 	if (ld->m->nproblems >= MAX_PROBLEMS) {
 		ld->dropped++;
 		return;

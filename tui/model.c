@@ -77,7 +77,7 @@ mn_arena_alloc(struct mn_arena *a, size_t size)
 		size_t bsize = size > grown / 4 ? size : grown;
 		bool one_off = b && bsize != grown;
 		struct mn_block *nb;
-		if (bsize >= ARENA_BLOCK) {
+		if (!one_off && bsize >= ARENA_BLOCK) {
 			/* a big file: whole 2 MiB blocks (see mn_big_alloc) */
 			size_t want = sizeof(*nb) + bsize;
 			want = (want + MN_HUGE - 1) / MN_HUGE * MN_HUGE;

@@ -203,9 +203,9 @@ item_summary(struct ui *ui, const struct mn_item *it, struct lines *l)
 			o += n;
 		}
 		*o = '\0';
-		const char *t = ui_scratch(ui, buf);
-		lines_add(l, NULL, STYLE_NORMAL, 0, t, 0, (uint32_t)(o - buf),
-			  STYLE_DIM);
+		uint32_t n = (uint32_t)(o - buf);
+		const char *t = ui_scratch(ui, buf); /* "" when out of memory */
+		lines_add(l, NULL, STYLE_NORMAL, 0, t, 0, *t ? n : 0, STYLE_DIM);
 	}
 	if (it->nfigures) {
 		enum { ONE = 160 }; /* figure_text's 128, a gap and a mark */
@@ -222,8 +222,8 @@ item_summary(struct ui *ui, const struct mn_item *it, struct lines *l)
 			if (k > 0)
 				n += (size_t)k < size - n ? (size_t)k : size - n - 1;
 		}
-		const char *t = ui_scratch(ui, buf);
-		lines_add(l, NULL, STYLE_NORMAL, 0, t, 0, (uint32_t)n,
+		const char *t = ui_scratch(ui, buf); /* "" when out of memory */
+		lines_add(l, NULL, STYLE_NORMAL, 0, t, 0, *t ? (uint32_t)n : 0,
 			  STYLE_TARGETS);
 	}
 }

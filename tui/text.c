@@ -1067,6 +1067,12 @@ text_fit_cut(const char *s, size_t len, int cols, int *used, bool *cut)
 	int col = 0, less_col = 0;
 
 	*cut = false;
+	if (cols <= 0) { /* as text_fit: nothing fits in no column */
+		*cut = len > 0;
+		if (used)
+			*used = 0;
+		return 0;
+	}
 	while (pos < len) {
 		int w;
 
@@ -1078,7 +1084,7 @@ text_fit_cut(const char *s, size_t len, int cols, int *used, bool *cut)
 		}
 		col += w;
 		pos = next;
-		if (col <= cols - 1) {
+		if (cols > 1 && col <= cols - 1) {
 			less = pos;
 			less_col = col;
 		}

@@ -796,14 +796,32 @@ static struct rect last_seps[PANE_COUNT];
 static bool seps_valid;
 
 static void
+seps_now(struct ui *ui, struct rect *now)
+{
+	memset(now, 0, sizeof(*now) * PANE_COUNT);
+	for (int p = 1; p < PANE_COUNT; p++)
+		if (ui->visible[p])
+			now[p] = ui->panes[p];
+}
+
+/* Whether the layout moved the panes since the separators were drawn:
+ * then the screen is drawn again from blank (a wide character cut by a
+ * new separator would otherwise leave half of itself behind). */
+static bool
+layout_moved(struct ui *ui)
+{
+	struct rect now[PANE_COUNT];
+
+	seps_now(ui, now);
+	return seps_valid && memcmp(now, last_seps, sizeof(now)) != 0;
+}
+
+static void
 draw_separators(struct ui *ui)
 {
 	struct rect now[PANE_COUNT];
 
-	memset(now, 0, sizeof(now));
-	for (int p = 1; p < PANE_COUNT; p++)
-		if (ui->visible[p])
-			now[p] = ui->panes[p];
+	seps_now(ui, now);
 	if (seps_valid && memcmp(now, last_seps, sizeof(now)) == 0)
 		return;
 	for (int p = 1; p < PANE_COUNT; p++) {
@@ -900,6 +918,11 @@ draw_screen(struct ui *ui)
 		return;
 	}
 	layout(ui);
+	if (layout_moved(ui)) {
+		erase();
+		memset(last_sig, 0, sizeof(last_sig));
+		seps_valid = false;
+	}
 	draw_title(ui);
 	if (ui->help) {
 		draw_help(ui);

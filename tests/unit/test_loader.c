@@ -528,6 +528,32 @@ test_invalid_memory(void)
 		    "by naming a section");
 	/* an item's id is registered when the next id comes (its table slot
 	 * is fetched meanwhile): it must behave as if registered at once */
+	{
+		/* 999 problems, then an item whose duplicate id is the 1000th
+		 * and whose bad figure is the 1001st: the list is cut after
+		 * the duplicate, as when ids were registered at once */
+		size_t size = 1100 * 64, n = 0;
+		char *body = malloc(size);
+		n += (size_t)snprintf(body + n, size - n,
+				      "<section id=\"s\" kind=\"targets\"><heading>H</heading>\n");
+		for (int i = 0; i < 999; i++)
+			n += (size_t)snprintf(body + n, size - n,
+					      "<item id=\"a%d\">x <figure op=\"zz\" value=\"1\">1</figure></item>\n",
+					      i);
+		n += (size_t)snprintf(body + n, size - n,
+				      "<item id=\"a0\">dup <figure op=\"zz\" value=\"1\">1</figure></item>\n</section>\n");
+		char *got = problems_of(body);
+		const char *dup = strstr(got, "duplicate id \"a0\"");
+		OK(dup != NULL, "at the problem cap the duplicate id is kept");
+		const char *last = strrchr(got, '\n');
+		const char *prev = last;
+		while (prev > got && prev[-1] != '\n')
+			prev--;
+		IS_STR(prev, "0:0: 1 more problems not listed\n",
+		       "at the problem cap the item's bad figure is the one left out");
+		free(got);
+		free(body);
+	}
 	is_problems("<section id=\"s\" kind=\"k\"><heading>H</heading>"
 		    "<item id=\"i\" by=\"i\">x</item></section>\n",
 		    "5:59: by refers to \"i\", which is not a person\n",

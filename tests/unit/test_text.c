@@ -200,6 +200,43 @@ test_is_clean_blocks(void)
 	OK(clean > 5000 && clean < 19000, "both clean and unclean strings were tried");
 }
 
+/* text_fit_cut is text_fit twice in one pass: the whole string when it
+ * fits COLS, else what fits COLS - 1; checked against text_fit itself on
+ * strings with wide, zero-width and combining clusters and TABs, at every
+ * width from -1 to 14. */
+static void
+test_fit_cut(void)
+{
+	static const char *const strs[] = {
+		"", "a", "abc", "Vi\xE1\xBB\x87t Nam", "\xE4\xB8\xAD\xE4\xB8\xADx",
+		"\xE2\x80\x8B" "ab", "\xE2\x80\x8B\xE2\x80\x8B", "a\tb\tc",
+		"e\xCC\x81\xCC\x82x", "\xCC\x81" "ab", "x\xE4\xB8\xAD",
+		"\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9 ok",
+	};
+	int bad = 0;
+
+	for (size_t i = 0; i < LEN(strs); i++)
+		for (int cols = -1; cols <= 14; cols++) {
+			size_t len = strlen(strs[i]);
+			int u1, u2, u3;
+			bool cut;
+			size_t want, fit = text_fit(strs[i], len, cols, &u1);
+			bool want_cut = fit != len;
+			if (want_cut)
+				want = text_fit(strs[i], len, cols - 1, &u2);
+			else
+				want = len, u2 = u1;
+			size_t got = text_fit_cut(strs[i], len, cols, &u3, &cut);
+			if (got != want || cut != want_cut || u3 != u2) {
+				if (bad++ < 3)
+					printf("# fit_cut(\"%s\", %d): %zu %d %d, want %zu %d %d\n",
+					       strs[i], cols, got, cut, u3, want,
+					       want_cut, u2);
+			}
+		}
+	IS_INT(bad, 0, "text_fit_cut is text_fit, then text_fit one column less when cut");
+}
+
 /* Random strings of letters, marks in any order, Hangul jamo, singletons
  * and scripts with vowel compositions: repair must agree with utf8proc's
  * whole-string NFC, and text_is_clean must say exactly when NFC would
@@ -1283,6 +1320,7 @@ main(void)
 	test_nfc_random();
 	test_is_clean_long();
 	test_is_clean_blocks();
+	test_fit_cut();
 	test_collapse();
 	test_letters();
 	test_clusters();
