@@ -864,7 +864,8 @@ pool_alloc(struct ld *ld, size_t size, size_t align)
 	if (size > POOL_CHUNK / 4)
 		return mn_arena_alloc(ld->m->arena, size);
 	if (!ld->pool || ld->pool_left < size + pad) {
-		ld->pool = mn_arena_alloc(ld->m->arena, POOL_CHUNK);
+		/* not zeroed: what is handed out is written before it is read */
+		ld->pool = mn_arena_alloc_raw(ld->m->arena, POOL_CHUNK);
 		ld->pool_left = POOL_CHUNK;
 		pad = 0;
 	}
@@ -1400,6 +1401,7 @@ read_by(struct ld *ld, const struct frame *f, struct mn_item *it,
 		return;
 	}
 	it->by = pool_alloc(ld, n * sizeof(*it->by), sizeof(*it->by));
+	memset(it->by, 0xff, n * sizeof(*it->by)); /* UINT32_MAX: no one yet */
 	it->nby = n;
 	n = 0;
 	for (p = by; *p;) {

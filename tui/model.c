@@ -64,6 +64,14 @@ mn_arena_new(void)
 void *
 mn_arena_alloc(struct mn_arena *a, size_t size)
 {
+	void *p = mn_arena_alloc_raw(a, size);
+	memset(p, 0, size);
+	return p;
+}
+
+void *
+mn_arena_alloc_raw(struct mn_arena *a, size_t size)
+{
 	const size_t align = _Alignof(max_align_t);
 	struct mn_block *b = a->head;
 	size = (size + align - 1) / align * align;
@@ -103,7 +111,6 @@ mn_arena_alloc(struct mn_arena *a, size_t size)
 	}
 	void *p = (char *)b->data + b->used;
 	b->used += size;
-	memset(p, 0, size);
 	return p;
 }
 

@@ -116,6 +116,9 @@ void *mn_xrealloc(void *p, size_t n);
 /* Arena: bump allocation in large blocks; everything is freed at once. */
 struct mn_arena *mn_arena_new(void);
 void *mn_arena_alloc(struct mn_arena *a, size_t size);
+/* The same, not zeroed: for memory written whole before it is read
+ * (strings); pages never written are then never touched. */
+void *mn_arena_alloc_raw(struct mn_arena *a, size_t size);
 const char *mn_arena_strndup(struct mn_arena *a, const char *s, size_t len);
 size_t mn_arena_bytes(const struct mn_arena *a);
 void mn_arena_free(struct mn_arena *a);
