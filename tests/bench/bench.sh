@@ -147,15 +147,22 @@ median() {
 }
 say "bench: keys (big file, sample)"
 key_time "$big" >/dev/null; key_time "$sample" >/dev/null # warm-up
-tb= ts=
+# twice BENCH_RUNS pairs (a pair is cheap, the figure noisy), big file and
+# sample back to back; the ratio is the median of the pairs' ratios, as
+# for the other figures
+tb= ts= tr=
 i=0
-while [ "$i" -lt "$BENCH_RUNS" ]; do
-	tb="$tb $(key_time "$big")"
-	ts="$ts $(key_time "$sample")"
+while [ "$i" -lt $((2 * BENCH_RUNS)) ]; do
+	b=$(key_time "$big")
+	s=$(key_time "$sample")
+	tb="$tb $b"
+	ts="$ts $s"
+	tr="$tr $(awk -v b="$b" -v s="$s" 'BEGIN { if (b != "" && s > 0) printf "%.6f", b / s }')"
 	i=$((i + 1))
 done
 keys_big_t=$(printf '%s\n' "$tb" | median)
 keys_sample_t=$(printf '%s\n' "$ts" | median)
+keys_ratio=$(printf '%s\n' "$tr" | median)
 ref_stream_t=$check_big_base_t
 ref_archive_t=$check_archive_base_t
 
@@ -189,6 +196,25 @@ else
 	nfc_how="not measured: needs valgrind (apt-get install valgrind)"
 fi
 
+# The keystrokes in instructions (callgrind counts inside handle_key and
+# draw_screen only: the keys and the screens they draw, plus the first
+# screen): the same ratio without the machine's noise, for comparing runs.
+key_ir_big= key_ir_sample= key_ir_ratio=
+if [ -n "$VALGRIND" ] && command -v callgrind_annotate >/dev/null 2>&1; then
+	say "bench: keys in instructions (callgrind)"
+	for which in big sample; do
+		eval "f=\$$which"
+		cg=$BENCH_DIR/callgrind.keys.$which
+		rm -f "$cg"
+		"$VALGRIND" --tool=callgrind --callgrind-out-file="$cg" \
+			--collect-atstart=no --toggle-collect='handle_key*' \
+			--toggle-collect=draw_screen \
+			"$MINUTES" --replay "$keys" --dump-screen "$screen" "$f" 2>/dev/null &&
+			eval "key_ir_$which=\$(callgrind_annotate \"\$cg\" 2>/dev/null |
+				awk '/PROGRAM TOTALS/ { gsub(\",\", \"\", \$1); printf \"%.0f\", \$1 / $BENCH_KEYS }')"
+	done
+fi
+
 # --- the figures -----------------------------------------------------------
 # ratio A B: A / B with two decimals, "" if either is missing
 ratio() {
@@ -212,7 +238,8 @@ r_search_unacc=$(round2 "$search_unacc_ratio")
 r_screen=$(round2 "$screen_big_ratio")
 us_big=$(per_key "$keys_big_t")
 us_sample=$(per_key "$keys_sample_t")
-r_keys=$(ratio "$us_big" "$us_sample")
+r_keys=$(round2 "$keys_ratio")
+key_ir_ratio=$(ratio "$key_ir_big" "$key_ir_sample")
 
 new=$BENCH_RESULTS.new
 {
@@ -228,6 +255,9 @@ new=$BENCH_RESULTS.new
 	printf 'clock\t%s\t-\t-\ttimes compared (BENCH_CLOCK)\n' "$BENCH_CLOCK"
 	printf 'key_us_big\t%s\tus\t-\tper key, big file, %s keys at %sx%s\n' "$us_big" "$BENCH_KEYS" "$COLUMNS" "$LINES"
 	printf 'key_us_sample\t%s\tus\t-\tper key, sample\n' "$us_sample"
+	printf 'key_cost_ir\t%s\tx\t-\tper-key instructions, big file / sample (callgrind: handle_key + draw_screen)\n' "$key_ir_ratio"
+	printf 'key_ir_big\t%s\tIr\t-\tinstructions per key, big file\n' "$key_ir_big"
+	printf 'key_ir_sample\t%s\tIr\t-\tinstructions per key, sample\n' "$key_ir_sample"
 	printf 'ref_stream_s\t%s\ts\t-\txmllint --noout --stream big file (%s bytes)\n' "$ref_stream_t" "$big_bytes"
 	printf 'check_big_s\t%s\ts\t-\tminutes --check big file\n' "$check_big_t"
 	printf 'check_big_rss_mb\t%s\tMB\t-\tminutes --check big file, peak RSS\n' "$(awk -v k="$check_big_rss" 'BEGIN { if (k != "") printf "%.1f", k / 1024 }')"
@@ -255,7 +285,7 @@ table=$(awk -F '\t' -v prev="$prev" '
 	{
 		v = $2 == "" ? "n/a" : $2 u($3)
 		o = ($1 in old) && old[$1] != "" ? old[$1] u($3) : "-"
-		if ($3 == "us" || $3 == "s" || $3 == "MB") {
+		if ($3 == "us" || $3 == "s" || $3 == "MB" || $3 == "Ir") {
 			if ($2 != "") v = v " " $3
 			if (o != "-") o = o " " $3
 		}
