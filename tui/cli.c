@@ -26,10 +26,10 @@ print_load_error(const struct load_error *err)
 
 /* Loads PATH, reporting a fatal error or the problems on stderr. */
 static enum load_status
-cli_load(const char *path, struct minutes **m)
+cli_load(const char *path, struct minutes **m, unsigned flags)
 {
 	struct load_error err;
-	enum load_status st = loader_load_file(path, m, &err);
+	enum load_status st = loader_load_file_flags(path, m, &err, flags);
 	if (st == LOAD_FATAL) {
 		print_load_error(&err);
 	} else if (st == LOAD_INVALID) {
@@ -47,7 +47,8 @@ cli_check(char *const *args, int nargs, bool verbose)
 
 	for (char **p = paths; p && *p; p++) {
 		struct minutes *m = NULL;
-		enum load_status st = cli_load(*p, &m);
+		/* validating: the texts are checked, not kept */
+		enum load_status st = cli_load(*p, &m, LOAD_NO_TEXT);
 		if (st != LOAD_OK)
 			status = 1;
 		else if (verbose) {
@@ -93,7 +94,7 @@ cli_each(char *const *args, int nargs, const char *reviewer,
 	int status = 0;
 	for (int i = 0; i < nargs; i++) {
 		struct minutes *m = NULL;
-		enum load_status st = cli_load(args[i], &m);
+		enum load_status st = cli_load(args[i], &m, 0);
 		if (st == LOAD_FATAL) {
 			if (status < 1)
 				status = 1;

@@ -181,6 +181,7 @@ struct ld {
 	struct by_later *later;
 	uint32_t nlater, cap_later;
 	struct sbuf names, raw, out, tmp, abuf;
+	bool no_text; /* LOAD_NO_TEXT: items' texts checked, not kept */
 	struct id_table ids;
 	/* an item's id waits for the next id to be registered (or the end)
 	 * while its slot is fetched into the cache: the table is too big to
@@ -1600,8 +1601,14 @@ end_item(struct ld *ld, const struct frame *f)
 	struct mn_item *it = &ld->items[ld->nitems - 1];
 	text_flush(ld);
 	check_mojibake(ld, f, ld->out.s ? ld->out.s : "", ld->out.len);
-	it->text = pool_strndup(ld, ld->out.s ? ld->out.s : "", ld->out.len);
-	it->len = (uint32_t)ld->out.len;
+	if (ld->no_text) {
+		it->text = ""; /* checked above, not kept */
+		it->len = 0;
+	} else {
+		it->text = pool_strndup(ld, ld->out.s ? ld->out.s : "",
+					ld->out.len);
+		it->len = (uint32_t)ld->out.len;
+	}
 	if (ld->nfigs) {
 		size_t size = ld->nfigs * sizeof(*it->figures);
 		it->figures = pool_alloc(ld, size, 8);
@@ -1977,6 +1984,7 @@ sax_init(xmlSAXHandler *h)
 
 /* Where the bytes come from: a file, read a chunk at a time, or memory. */
 struct feed {
+	unsigned flags; /* enum load_flags */
 	int fd;
 	const char *mem;
 	size_t len, off;
@@ -2094,6 +2102,7 @@ load(const char *name, struct feed *f, struct minutes **out,
 	struct ld ld;
 	memset(&ld, 0, sizeof(ld));
 	ld.err = err;
+	ld.no_text = f->flags & LOAD_NO_TEXT;
 	ld.frames[0].el = EL_DOC;
 	ld.nframes = 1;
 	*out = NULL;
@@ -2168,7 +2177,14 @@ enum load_status
 loader_load_file(const char *path, struct minutes **out,
 		 struct load_error *err)
 {
-	struct feed f = { .fd = -1 };
+	return loader_load_file_flags(path, out, err, 0);
+}
+
+enum load_status
+loader_load_file_flags(const char *path, struct minutes **out,
+		       struct load_error *err, unsigned flags)
+{
+	struct feed f = { .flags = flags, .fd = -1 };
 	enum load_status st;
 	err_init(err, path);
 	*out = NULL;

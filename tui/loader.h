@@ -30,6 +30,20 @@ struct load_error {
 enum load_status loader_load_file(const char *path, struct minutes **out,
 				  struct load_error *err);
 
+/* What a load may leave out. */
+enum load_flags {
+	/* the items' texts are read and checked (the same problems are
+	 * found) but not kept: every item's text is "" (for --check, which
+	 * then needs memory for the structure only) */
+	LOAD_NO_TEXT = 1,
+};
+
+/* loader_load_file with FLAGS (enum load_flags). */
+enum load_status loader_load_file_flags(const char *path,
+					struct minutes **out,
+					struct load_error *err,
+					unsigned flags);
+
 /* The same from memory; NAME is used in messages and as m->path. */
 enum load_status loader_load_memory(const char *name, const char *buf,
 				    size_t len, struct minutes **out,

@@ -74,6 +74,21 @@ check_problems(const char *name, const char *want)
 	IS_STR(got, want, what);
 	free(got);
 	minutes_free(m);
+	/* --check's load keeps no item text and finds the same problems */
+	st = loader_load_file_flags(fixture(name), &m, &err, LOAD_NO_TEXT);
+	got = problems(m);
+	snprintf(what, sizeof(what), "%s: the same problems without texts", name);
+	IS_STR(got, want, what);
+	bool empty = true;
+	for (uint32_t s = 0; m && s < m->nsections; s++)
+		for (uint32_t i = 0; i < m->sections[s].nitems; i++)
+			if (m->sections[s].items[i].len ||
+			    *m->sections[s].items[i].text)
+				empty = false;
+	snprintf(what, sizeof(what), "%s: LOAD_NO_TEXT keeps no item text", name);
+	OK(st == LOAD_INVALID && empty, what);
+	free(got);
+	minutes_free(m);
 }
 
 /* "LINE:COL: msg" of a fatal error. */
