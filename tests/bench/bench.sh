@@ -9,7 +9,7 @@
 #   BENCH_DIR      scratch folder for the data (default: bench-data)
 #   BENCH_RESULTS  results file (default: bench-results.tsv); the one a
 #                  previous run left is shown beside the new values
-#   BENCH_RUNS     timed runs per figure, the median is kept (default 5)
+#   BENCH_RUNS     timed runs per figure, the median is kept (default 7)
 #   BENCH_ITEMS, BENCH_BYTES, BENCH_FILES  the data's size (default
 #                  150000 items, 30000000 bytes, an archive of 2000 files)
 #   BENCH_KEYS     keys in the keystroke script (default 3000)
@@ -28,7 +28,7 @@
 XMLLINT=${XMLLINT:-xmllint}
 BENCH_DIR=${BENCH_DIR:-bench-data}
 BENCH_RESULTS=${BENCH_RESULTS:-bench-results.tsv}
-BENCH_RUNS=${BENCH_RUNS:-5}
+BENCH_RUNS=${BENCH_RUNS:-7}
 BENCH_ITEMS=${BENCH_ITEMS:-150000}
 BENCH_BYTES=${BENCH_BYTES:-30000000}
 BENCH_FILES=${BENCH_FILES:-2000}
