@@ -267,6 +267,16 @@ for file in sample.xml evil.xml nul.xml deep.xml; do
 	done
 done
 
+# keys while the screen is too small to draw on: nothing keeps the
+# cursors on screen then, and they must still stay inside their lists
+# (a search after <End> at 1x1 read past the end; found by review)
+cp "$top_srcdir/tests/fixtures/valid-full.xml" small-screen.xml
+printf '/\nG\n:\n<Enter>\n<End>\n<Resize 1x1>\n<Esc>\n<Esc>\nj\n?\n<Enter>\n<Resize 80x24>\n' >small.keys
+run env COLUMNS=80 LINES=24 "$MINUTES" --replay small.keys --dump-screen screen small-screen.xml
+is "$rc:$err" "0:" "keys and a search at 1x1: exit 0, nothing on stderr"
+grep -q "Contents" screen
+ok $? "keys and a search at 1x1: the screen is drawn again at 80x24"
+
 # a storm: 5,000 keys from the key grammar (no Q or q: the storm must
 # reach its end, no E: no editor) with resizes between 1x1 and 200x60
 # and mouse clicks and wheel turns anywhere,

@@ -152,23 +152,36 @@ script_text(struct key_script *s, size_t *cap, const char *p, size_t len)
 	return true;
 }
 
+/* A decimal number of plain digits at *P (before END), MIN to MAX: moves
+ * *P past it.  No sign, no space, no overflow (at most 4 digits). */
+static bool
+read_number(const char **p, const char *end, int min, int max, int *out)
+{
+	int v = 0, digits = 0;
+
+	while (*p < end && **p >= '0' && **p <= '9') {
+		if (++digits > 4)
+			return false;
+		v = v * 10 + (**p - '0');
+		(*p)++;
+	}
+	if (digits == 0 || v < min || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
 static bool
 script_line(struct key_script *s, size_t *cap, const char *p, size_t len)
 {
 	int cols, rows, key;
-	char tail;
 
 	if (len >= 2 && p[0] == '"' && p[len - 1] == '"')
 		return script_text(s, cap, p + 1, len - 2);
 	if (len > 8 && memcmp(p, "<Resize ", 8) == 0 && p[len - 1] == '>') {
-		char tmp[32];
-		if (len - 8 >= sizeof(tmp))
-			return false;
-		memcpy(tmp, p + 8, len - 8);
-		tmp[len - 8] = '\0';
-		if (sscanf(tmp, "%dx%d%c", &cols, &rows, &tail) != 3 ||
-		    tail != '>' || cols < 1 || rows < 1 || cols > 1000 ||
-		    rows > 1000)
+		const char *q = p + 8, *end = p + len - 1;
+		if (!read_number(&q, end, 1, 1000, &cols) || q >= end || *q++ != 'x' ||
+		    !read_number(&q, end, 1, 1000, &rows) || q != end)
 			return false;
 		return script_push(s, cap, KEY_FN_BASE + KEY_RESIZE, cols, rows);
 	}
@@ -182,17 +195,13 @@ script_line(struct key_script *s, size_t *cap, const char *p, size_t len)
 	};
 	for (size_t i = 0; i < sizeof(mouse) / sizeof(*mouse); i++) {
 		size_t n = strlen(mouse[i].name);
-		char tmp[32];
 		int x, y;
 		if (len <= n || memcmp(p, mouse[i].name, n) != 0)
 			continue;
-		if (len - n >= sizeof(tmp))
-			return false;
-		memcpy(tmp, p + n, len - n);
-		tmp[len - n] = '\0';
-		if (sscanf(tmp, "%d,%d%c", &x, &y, &tail) != 3 || tail != '>' ||
-		    x < 0 || y < 0 || x >= 1000 || y >= 1000 ||
-		    strchr(tmp, '>') != tmp + strlen(tmp) - 1)
+		const char *q = p + n, *end = p + len - 1;
+		if (p[len - 1] != '>' || !read_number(&q, end, 0, 999, &x) ||
+		    q >= end || *q++ != ',' || !read_number(&q, end, 0, 999, &y) ||
+		    q != end)
 			return false;
 		return script_push(s, cap, mouse[i].key, x, y);
 	}

@@ -1705,7 +1705,8 @@ static bool
 id_in(const struct nlist *l, const char *id, const struct nnote *skip)
 {
 	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i] != skip && strcmp(l->v[i]->pub.id, id) == 0)
+		if (l->v[i] && l->v[i] != skip &&
+		    strcmp(l->v[i]->pub.id, id) == 0)
 			return true;
 	return false;
 }
@@ -1803,7 +1804,9 @@ merge_own(struct notes_store *s, struct parsed *p)
 		if (mem->taken)
 			continue;
 		if (!mem->dirty) {
+			/* gone from the list too: new_id below looks through it */
 			nnote_free(mem);
+			s->own.v[i] = NULL;
 			continue;
 		}
 		if (mem->fresh && id_in(&out, mem->pub.id, mem))

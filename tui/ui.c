@@ -364,8 +364,35 @@ ui_section(struct ui *ui, int entry)
 int
 ui_content_cur(struct ui *ui)
 {
-	return ui->doc && ui->doc->content ? ui->doc->content[ui->doc->nav.cur].cur
-					   : 0;
+	if (!ui->doc || !ui->doc->content)
+		return 0;
+	(void)ui_entry(ui); /* keeps nav.cur inside the entries */
+	return ui->doc->content[ui->doc->nav.cur].cur;
+}
+
+/* Every cursor inside its list, whatever the screen shows: drawing keeps
+ * them on screen, but a screen too small to draw on, or a reload that
+ * shortened a list, must not leave one past its end for the next key. */
+static void
+cursors_clamp(struct ui *ui)
+{
+	enum pane_id ids[2] = { PANE_NAV, PANE_CONTENT };
+
+	if (ui->doc && !ui->doc->m)
+		return;
+	for (int k = 0; k < (ui->doc ? 2 : 1); k++) {
+		const struct pane_ops *ops = ui_pane_ops(ui, ids[k]);
+		struct cursor *c = ops->cursor(ui);
+		int n = ops->count(ui);
+		if (c->cur >= n)
+			c->cur = n > 0 ? n - 1 : 0;
+		if (c->cur < 0)
+			c->cur = 0;
+		if (c->top > c->cur || c->top < 0)
+			c->top = c->cur;
+	}
+	if (ui->doc && ui->doc->detail.cur < 0)
+		ui->doc->detail.cur = 0;
 }
 
 const char *
@@ -913,6 +940,7 @@ draw_screen(struct ui *ui)
 		last_screen = ss;
 		ui->redraw_all = false;
 	}
+	cursors_clamp(ui);
 	if (ss.kind == 1) {
 		draw_too_small(ui);
 		return;
@@ -1446,6 +1474,7 @@ ui_mouse(struct ui *ui, int kind, int x, int y)
 {
 	if (ui->prompt)
 		return;
+	cursors_clamp(ui);
 	ui->msg[0] = '\0';
 	if (ui->help) {
 		if (kind == KEYC_WHEEL_DOWN)
@@ -1481,8 +1510,18 @@ ui_mouse(struct ui *ui, int kind, int x, int y)
 	}
 }
 
+static void handle_key_now(struct ui *ui, int key);
+
 static void
 handle_key(struct ui *ui, int key)
+{
+	cursors_clamp(ui);
+	handle_key_now(ui, key);
+	cursors_clamp(ui);
+}
+
+static void
+handle_key_now(struct ui *ui, int key)
 {
 	if (key == KEY_FN_BASE + KEY_RESIZE)
 		return; /* the next draw reads the new size */

@@ -153,7 +153,9 @@ printf 'j\nq\nj\nj\n' >"$tmp/quit.keys"
 COLUMNS=80 LINES=24 "$MINUTES" --replay "$tmp/quit.keys" --replay-time --dump-screen "$tmp/t3.screen" data/ngan-son-2020.xml 2>"$tmp/t3.err"
 LC_ALL=C grep -Eq '^minutes: replay: 2 keys in ' "$tmp/t3.err"
 ok $? "--replay-time: keys after q are not counted ($(cat "$tmp/t3.err"))"
-for bad in '<Click 5>' '<Click 5,6,7>' '<Click -1,2>' '<Click 5,6>x' '<WheelUp 1000,2>'; do
+for bad in '<Click 5>' '<Click 5,6,7>' '<Click -1,2>' '<Click 5,6>x' '<WheelUp 1000,2>' \
+	'<Click 4294967297,1>' '<Click +1,2>' '<Click  1,2>' '<Click 1, 2>' '<Resize 4294967377x24>' \
+	'<Resize +80x24>'; do
 	printf '%s\n' "$bad" >"$tmp/mouse.keys"
 	run "$MINUTES" --replay "$tmp/mouse.keys" --dump-screen "$tmp/x" data/ngan-son-2020.xml
 	check "--replay with '$bad'" 2 "" "minutes: $tmp/mouse.keys:1: not a key name '$bad'"
