@@ -429,6 +429,41 @@ test_merge(void)
 	minutes_free(m);
 }
 
+/* Two processes of one reviewer in the same second: b still holds a note
+ * that a deleted when b adds one; the merge drops the deleted note and
+ * keeps both new notes, under different ids. */
+static void
+test_merge_renames_after_drop(void)
+{
+	fake_now = BASE_TIME;
+	char dir[1024];
+	const char *mp = new_minutes_dir("merge-drop", dir, sizeof(dir));
+	struct minutes *m = fx_minutes(mp, 1);
+	struct notes_error err = { "" };
+	const struct note *n1 = NULL;
+	struct notes_store *a = notes_open(mp, m, "lan", &err);
+	IS_INT(notes_add(a, "kq1", NOTES_COMMENT, "one", &n1, &err), NOTES_OK,
+	       "a adds a note");
+	char id1[128];
+	snprintf(id1, sizeof(id1), "%s", n1 ? n1->id : "");
+	struct notes_store *b = notes_open(mp, m, "lan", &err);
+	IS_INT(notes_count(b), 1, "b sees it");
+	IS_INT(notes_delete(a, id1, &err), NOTES_OK, "a deletes it");
+	IS_INT(notes_add(a, "kq1", NOTES_COMMENT, "two", NULL, &err), NOTES_OK,
+	       "a adds another in the same second");
+	IS_INT(notes_add(b, "kq2", NOTES_COMMENT, "three", NULL, &err), NOTES_OK,
+	       "b adds one, still holding the deleted note");
+	struct notes_store *c = notes_open(mp, m, "viet", &err);
+	IS_INT(notes_count(c), 2, "on disk: a's second note and b's");
+	int uniq = notes_count(c) == 2 &&
+		   strcmp(notes_get(c, 0)->id, notes_get(c, 1)->id) != 0;
+	OK(uniq, "their ids differ");
+	notes_close(a);
+	notes_close(b);
+	notes_close(c);
+	minutes_free(m);
+}
+
 static void
 test_anchoring(void)
 {
@@ -1126,6 +1161,7 @@ main(void)
 	test_save_load();
 	test_edit_delete();
 	test_merge();
+	test_merge_renames_after_drop();
 	test_anchoring();
 	test_status();
 	test_malformed();
