@@ -149,7 +149,7 @@ mkdir dir
 cp sample.xml dir/a.xml
 ln -s "$tmp/vanished.xml" dir/gone.xml
 run "$MINUTES" --check dir
-expect "--check DIR with a dangling symlink" 1 "dir/gone.xml: error: No such file or directory"
+expect "--check DIR with a dangling symlink" 1 "dir/gone.xml: error: broken symbolic link (to $tmp/vanished.xml, which does not exist)"
 is "$(wc -l <err)" 1 "--check DIR with a dangling symlink: the other file is fine"
 
 cp sample.xml unreadable.xml

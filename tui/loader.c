@@ -2150,7 +2150,19 @@ open_regular(const char *path, struct load_error *err)
 	struct stat st;
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0) {
-		snprintf(err->msg, sizeof(err->msg), "%s", strerror(errno));
+		int e = errno;
+		char to[400];
+		ssize_t n;
+		/* a link to nothing: say so, and where it points */
+		if (e == ENOENT && lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+		    (n = readlink(path, to, sizeof(to) - 1)) > 0) {
+			to[n] = '\0';
+			snprintf(err->msg, sizeof(err->msg),
+				 "broken symbolic link (to %s, which does not exist)",
+				 to);
+		} else {
+			snprintf(err->msg, sizeof(err->msg), "%s", strerror(e));
+		}
 		return -1;
 	}
 	if (fstat(fd, &st) < 0)
