@@ -1614,6 +1614,9 @@ end_item(struct ld *ld, const struct frame *f)
 		it->figures = pool_alloc(ld, size, 8);
 		memcpy(it->figures, ld->figs, size);
 		it->nfigures = ld->nfigs;
+		if (ld->no_text) /* no text for their places to point into */
+			for (uint32_t i = 0; i < ld->nfigs; i++)
+				it->figures[i].start = it->figures[i].end = 0;
 	}
 }
 

@@ -33,8 +33,9 @@ enum load_status loader_load_file(const char *path, struct minutes **out,
 /* What a load may leave out. */
 enum load_flags {
 	/* the items' texts are read and checked (the same problems are
-	 * found) but not kept: every item's text is "" (for --check, which
-	 * then needs memory for the structure only) */
+	 * found) but not kept: every item's text is "" and its figures'
+	 * places are 0 (for --check, which then needs memory for the
+	 * structure only) */
 	LOAD_NO_TEXT = 1,
 };
 

@@ -85,6 +85,10 @@ check_problems(const char *name, const char *want)
 			if (m->sections[s].items[i].len ||
 			    *m->sections[s].items[i].text)
 				empty = false;
+			else
+				for (uint32_t f = 0; f < m->sections[s].items[i].nfigures; f++)
+					if (m->sections[s].items[i].figures[f].end)
+						empty = false;
 	snprintf(what, sizeof(what), "%s: LOAD_NO_TEXT keeps no item text", name);
 	OK(st == LOAD_INVALID && empty, what);
 	free(got);
