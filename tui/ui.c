@@ -370,9 +370,10 @@ ui_content_cur(struct ui *ui)
 	return ui->doc->content[ui->doc->nav.cur].cur;
 }
 
-/* Every cursor inside its list, whatever the screen shows: drawing keeps
- * them on screen, but a screen too small to draw on, or a reload that
- * shortened a list, must not leave one past its end for the next key. */
+/* Every cursor inside its list, whatever the screen shows (every key is
+ * followed by a draw, which calls this first): drawing keeps them on
+ * screen, but a screen too small to draw on, or a reload that shortened
+ * a list, must not leave one past its end for the next key. */
 static void
 cursors_clamp(struct ui *ui)
 {
@@ -843,13 +844,11 @@ layout_moved(struct ui *ui)
 	return seps_valid && memcmp(now, last_seps, sizeof(now)) != 0;
 }
 
+/* Drawn after an erase only: a layout that moves them erases first. */
 static void
 draw_separators(struct ui *ui)
 {
-	struct rect now[PANE_COUNT];
-
-	seps_now(ui, now);
-	if (seps_valid && memcmp(now, last_seps, sizeof(now)) == 0)
+	if (seps_valid)
 		return;
 	for (int p = 1; p < PANE_COUNT; p++) {
 		if (!ui->visible[p])
@@ -860,7 +859,7 @@ draw_separators(struct ui *ui)
 		for (int y = ui->panes[p].y; y < ui->panes[p].y + ui->panes[p].h; y++)
 			draw_str(y, x, 1, "│", STYLE_DIM);
 	}
-	memcpy(last_seps, now, sizeof(now));
+	seps_now(ui, last_seps);
 	seps_valid = true;
 }
 
@@ -1474,7 +1473,6 @@ ui_mouse(struct ui *ui, int kind, int x, int y)
 {
 	if (ui->prompt)
 		return;
-	cursors_clamp(ui);
 	ui->msg[0] = '\0';
 	if (ui->help) {
 		if (kind == KEYC_WHEEL_DOWN)
@@ -1510,18 +1508,8 @@ ui_mouse(struct ui *ui, int kind, int x, int y)
 	}
 }
 
-static void handle_key_now(struct ui *ui, int key);
-
 static void
 handle_key(struct ui *ui, int key)
-{
-	cursors_clamp(ui);
-	handle_key_now(ui, key);
-	cursors_clamp(ui);
-}
-
-static void
-handle_key_now(struct ui *ui, int key)
 {
 	if (key == KEY_FN_BASE + KEY_RESIZE)
 		return; /* the next draw reads the new size */
