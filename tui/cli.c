@@ -8,6 +8,7 @@
 #include "nls.h"
 #include "notes.h"
 #include "report.h"
+#include "review_report.h"
 #include "search.h"
 #include "text.h"
 
@@ -195,7 +196,7 @@ export_one(int i, const struct minutes *m, enum load_status st,
 		return 2;
 	if (i > 0)
 		fputs("\n---\n\n", stdout);
-	notes_export_markdown(stdout, m, notes);
+	review_report_markdown(stdout, m, notes);
 	return notes_problem_count(notes) ? 1 : 0;
 }
 

@@ -14,6 +14,7 @@
 #include "loader.h"
 #include "model.h"
 #include "notes.h"
+#include "review_report.h"
 #include "tap.h"
 
 static const char *srcdir;
@@ -861,7 +862,7 @@ static void
 do_export(FILE *f, void *arg)
 {
 	struct exp_args *a = arg;
-	notes_export_markdown(f, a->m, a->s);
+	review_report_markdown(f, a->m, a->s);
 }
 
 static void
