@@ -7,7 +7,12 @@
 
 int cli_check(char *const *args, int nargs, bool verbose);
 int cli_dump(char *const *args, int nargs, int width, const char *reviewer);
-int cli_export_notes(char *const *args, int nargs, const char *reviewer);
+/* The review report (Markdown, or HTML when HTML) of FILE|DIR...: one
+ * FILE alone, or an archive (several, or a DIR) with its summary. */
+int cli_export_notes(char *const *args, int nargs, const char *reviewer,
+		     bool html);
+/* The biên bản of FILE as HTML on stdout. */
+int cli_export_html(const char *path);
 int cli_search(const char *query, char *const *args, int nargs);
 
 #endif

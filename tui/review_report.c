@@ -1,13 +1,13 @@
-/* review_report.c - the review report: the reviewers' notes on one
- * minutes file as a document (no curses).  Everything taken from files
- * is made safe before it is written. */
+/* review_report.c - the review report: the Bản tổng hợp ý kiến table. */
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "nls.h"
+#include "docwords.h"
+#include "html.h"
 #include "review_report.h"
 #include "text.h"
 
@@ -20,14 +20,23 @@ xmalloc(size_t n)
 	return p;
 }
 
-/* S made safe for a terminal or a document (malloc'd). */
 static char *
-safe_str(const char *s)
+xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static char *
+xasprintf(const char *fmt, ...)
 {
-	char *r = text_sanitize(s, strlen(s), false);
-	if (!r)
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
 		mn_oom();
-	return r;
+	char *p = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
 }
 
 /* qsort, which must not be given a NULL base even for no elements */
@@ -38,95 +47,171 @@ sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
 		qsort(base, n, size, cmp);
 }
 
-/* "2026-11-28 10:15 UTC" */
-static void
-fmt_human_time(time_t t, char buf[32])
-{
-	struct tm tm;
-	if (!gmtime_r(&t, &tm) || !strftime(buf, 32, "%Y-%m-%d %H:%M UTC", &tm))
-		strcpy(buf, "?");
-}
+/* --- Escaping ---------------------------------------------------------- */
 
-/* Each line of TEXT (made safe) after PREFIX; empty lines get
- * EMPTY_PREFIX. */
+/* S made safe, then written so that Markdown reads it as plain inline
+ * text: nothing can end the cell or the row, open a block, a link, an
+ * emphasis, a code span or raw HTML.  '\n' becomes NL ("<br>" in a
+ * cell, a space elsewhere). */
 static void
-put_lines(FILE *out, const char *prefix, const char *empty_prefix,
-	  const char *text)
+md_text(FILE *out, const char *s, const char *nl)
 {
-	char *safe = text_sanitize(text, strlen(text), true);
+	char *safe = text_sanitize(s, strlen(s), true);
 	if (!safe)
-		return;
-	char *line = safe;
-	for (;;) {
-		char *nl = strchr(line, '\n');
-		if (nl)
-			*nl = '\0';
-		fprintf(out, "%s%s\n", *line ? prefix : empty_prefix, line);
-		if (!nl)
+		mn_oom();
+	for (const char *p = safe; *p; p++) {
+		switch (*p) {
+		case '&': fputs("&amp;", out); break;
+		case '<': fputs("&lt;", out); break;
+		case '>': fputs("&gt;", out); break;
+		case '\n': fputs(nl ? nl : " ", out); break;
+		case '\\': case '|': case '*': case '_': case '`': case '[':
+		case ']': case '!': case '~': case '$':
+			fputc('\\', out);
+			fputc(*p, out);
 			break;
-		line = nl + 1;
+		default: fputc(*p, out); break;
+		}
 	}
 	free(safe);
 }
 
-static void
-put_safe(FILE *out, const char *s)
-{
-	char *p = safe_str(s);
-	fputs(p, out);
-	free(p);
-}
+/* --- Rows -------------------------------------------------------------- */
 
-/* "- [ ] question — **lan**, 2026-11-28 10:15 UTC" and the text. */
+struct row {
+	const struct note *n;
+	char *part; /* plain text, escaped when written */
+};
+
+struct rows {
+	struct row *v;
+	size_t n, cap;
+};
+
 static void
-md_note(FILE *out, const struct note *n)
+rows_add(struct rows *r, const struct note *n, const char *part)
 {
-	char when[32];
-	fmt_human_time(n->created, when);
-	fprintf(out, "- [%c] %s — **", n->status == NOTES_OPEN ? ' ' : 'x',
-		notes_kind_label(n->kind));
-	put_safe(out, n->author);
-	fprintf(out, "**, %s", when);
-	if (n->status == NOTES_RESOLVED && strcmp(n->status_by, n->author)) {
-		fprintf(out, " (%s ", _("resolved by"));
-		put_safe(out, n->status_by);
-		fputs(")", out);
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		r->v = mn_xrealloc(r->v, r->cap * sizeof(*r->v));
 	}
-	fputs("\n", out);
-	if (n->anchor != NOTES_ANCHORED) {
-		fprintf(out, "  *%s*\n\n",
-			n->anchor == NOTES_CHANGED
-				? _("The text changed since this note; it read:")
-				: _("The element's text then:"));
-		put_lines(out, "  > ", "  >", n->quote);
-		fputs("\n", out);
-	}
-	put_lines(out, "  ", "", n->text);
+	size_t l = strlen(part) + 1;
+	r->v[r->n].n = n;
+	r->v[r->n].part = memcpy(xmalloc(l), part, l);
+	r->n++;
 }
 
 static void
-md_notes(FILE *out, const struct notes_store *s, const char *id)
+rows_free(struct rows *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		free(r->v[i].part);
+	free(r->v);
+}
+
+/* Adds the notes on element ID, each concerning PART. */
+static void
+rows_for(struct rows *r, const struct notes_store *s, const char *id,
+	 const char *part)
 {
 	const struct note *const *v;
+	if (!id || !*id)
+		return;
 	size_t n = notes_for_target(s, id, &v);
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			fputs("\n", out);
-		md_note(out, v[i]);
+	for (size_t i = 0; i < n; i++)
+		rows_add(r, v[i], part);
+}
+
+/* "FILE:LINE" (":LINE" left out when unknown), FILE the base name. */
+static char *
+place(const char *path, uint32_t line)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash && slash[1] ? slash + 1 : path;
+	if (!line)
+		return xasprintf("%s", base);
+	return xasprintf("%s:%lu", base, (unsigned long)line);
+}
+
+/* Every note of the store, in document order, then the orphans. */
+static void
+collect(struct rows *r, const struct minutes *m, const struct notes_store *s,
+	enum docw_lang lang)
+{
+	const char *path = m->path ? m->path : "";
+	char *part, *at;
+
+	if (notes_for_target(s, m->id ? m->id : "", NULL)) {
+		at = place(path, m->meeting.line);
+		part = xasprintf("%s (%s)", docw_label(lang, DOCW_MEETING), at);
+		free(at);
+		rows_for(r, s, m->id, part);
+		free(part);
+	}
+	for (uint32_t i = 0; i < m->npersons; i++) {
+		const struct mn_person *p = &m->persons[i];
+		if (!notes_for_target(s, p->id, NULL))
+			continue;
+		at = place(path, p->line);
+		part = xasprintf("%s: %s (%s)", docw_label(lang, DOCW_ATTENDEE),
+				 p->name, at);
+		free(at);
+		rows_for(r, s, p->id, part);
+		free(part);
+	}
+	for (uint32_t i = 0; i < m->nsections; i++) {
+		const struct mn_section *sc = &m->sections[i];
+		char num[16];
+		docw_roman(i + 1, num, sizeof(num));
+		if (notes_for_target(s, sc->id, NULL)) {
+			at = place(path, sc->line);
+			part = xasprintf("%s. %s (%s)", num, sc->heading, at);
+			free(at);
+			rows_for(r, s, sc->id, part);
+			free(part);
+		}
+		for (uint32_t j = 0; j < sc->nitems; j++) {
+			const struct mn_item *it = &sc->items[j];
+			if (!notes_for_target(s, it->id, NULL))
+				continue;
+			at = place(path, it->line);
+			part = xasprintf("%s. %s, %s %lu (%s)", num, sc->heading,
+					 docw_label(lang, DOCW_ITEM),
+					 (unsigned long)(j + 1), at);
+			free(at);
+			rows_for(r, s, it->id, part);
+			free(part);
+		}
+	}
+	const struct note *const *orph;
+	size_t no = notes_orphans(s, &orph);
+	for (size_t i = 0; i < no; i++) {
+		part = xasprintf("%s: %s", docw_label(lang, DOCW_ORPHAN),
+				 orph[i]->target);
+		rows_add(r, orph[i], part);
+		free(part);
 	}
 }
 
-static void
-md_quote(FILE *out, const char *text)
+static enum docw_label
+kind_label(enum notes_kind k)
 {
-	put_lines(out, "> ", ">", text);
-	fputs("\n", out);
+	switch (k) {
+	case NOTES_QUESTION: return DOCW_KIND_QUESTION;
+	case NOTES_CORRECTION: return DOCW_KIND_CORRECTION;
+	case NOTES_AGREED: return DOCW_KIND_AGREED;
+	default: return DOCW_KIND_COMMENT;
+	}
 }
 
-static bool
-has_notes(const struct notes_store *s, const char *id)
+static enum docw_label
+status_label(enum mn_status st)
 {
-	return notes_for_target(s, id, NULL) > 0;
+	switch (st) {
+	case MN_STATUS_FINAL: return DOCW_STATUS_FINAL;
+	case MN_STATUS_APPROVED: return DOCW_STATUS_APPROVED;
+	default: return DOCW_STATUS_DRAFT;
+	}
 }
 
 static int
@@ -135,107 +220,387 @@ cmp_coll(const void *a, const void *b)
 	return text_collate(*(const char *const *)a, *(const char *const *)b);
 }
 
-static void
-md_header(FILE *out, const struct minutes *m, const struct notes_store *s)
+/* The reviewers who wrote notes, collated: malloc'd, *n set. */
+static const char **
+reviewers(const struct notes_store *s, size_t *nrev)
 {
-	size_t open = 0, n = notes_count(s), nrev = 0;
+	size_t n = notes_count(s), k = 0;
 	const char **rev = xmalloc((n + 1) * sizeof(*rev));
 	for (size_t i = 0; i < n; i++) {
-		const struct note *nt = notes_get(s, i);
-		open += nt->status == NOTES_OPEN;
-		bool seen = false;
-		for (size_t j = 0; j < nrev && !seen; j++)
-			seen = strcmp(rev[j], nt->author) == 0;
-		if (!seen)
-			rev[nrev++] = nt->author;
+		const char *a = notes_get(s, i)->author;
+		rev[k++] = a;
 	}
-	sort(rev, nrev, sizeof(*rev), cmp_coll);
-	fprintf(out, "# %s ", _("Review notes:"));
-	put_safe(out, m->meeting.title);
-	fprintf(out, "\n\n- %s: ", _("Minutes"));
-	put_safe(out, m->id);
-	fputs(", ", out);
-	put_safe(out, m->meeting.date);
-	fprintf(out, " (%s)\n", _(mn_status_name(m->meeting.status)));
-	fprintf(out, "- %s: %zu (%zu %s, %zu %s)\n", _("Notes"), n, open,
-		_("open"), n - open, _("resolved"));
+	sort(rev, k, sizeof(*rev), cmp_coll);
+	size_t u = 0;
+	for (size_t i = 0; i < k; i++)
+		if (u == 0 || strcmp(rev[u - 1], rev[i]))
+			rev[u++] = rev[i];
+	*nrev = u;
+	return rev;
+}
+
+static size_t
+open_notes(const struct notes_store *s)
+{
+	size_t open = 0, n = notes_count(s);
+	for (size_t i = 0; i < n; i++)
+		open += notes_get(s, i)->status == NOTES_OPEN;
+	return open;
+}
+
+/* --- Cells, written for each format ------------------------------------ */
+
+struct out {
+	FILE *f;
+	enum review_format fmt;
+	enum docw_lang lang;
+};
+
+/* File text in the current format ('\n' as a hard break when BR). */
+static void
+put(const struct out *o, const char *s, bool br)
+{
+	if (o->fmt == REVIEW_MD)
+		md_text(o->f, s, br ? "<br>" : NULL);
+	else
+		html_text_n(o->f, s, strlen(s), br ? "<br>\n" : NULL);
+}
+
+/* Our own words: plain text that needs no escaping in either format. */
+static void
+word(const struct out *o, enum docw_label l)
+{
+	fputs(docw_label(o->lang, l), o->f);
+}
+
+static void
+cell_start(const struct out *o, const char *cls)
+{
+	if (o->fmt == REVIEW_MD)
+		fputs(" ", o->f);
+	else
+		fprintf(o->f, "<td class=\"%s\">", cls);
+}
+
+static void
+cell_end(const struct out *o)
+{
+	fputs(o->fmt == REVIEW_MD ? " |" : "</td>\n", o->f);
+}
+
+static void
+emphasis(const struct out *o, bool on)
+{
+	if (o->fmt == REVIEW_MD)
+		fputs("*", o->f);
+	else
+		fputs(on ? "<em>" : "</em>", o->f);
+}
+
+static void
+hard_break(const struct out *o)
+{
+	fputs(o->fmt == REVIEW_MD ? "<br>" : "<br>\n", o->f);
+}
+
+static void
+row(const struct out *o, size_t no, const struct row *r)
+{
+	const struct note *n = r->n;
+	char when[64];
+
+	fputs(o->fmt == REVIEW_MD ? "|" : "<tr>\n", o->f);
+	cell_start(o, "no");
+	fprintf(o->f, "%zu", no);
+	cell_end(o);
+	cell_start(o, "part");
+	put(o, r->part, false);
+	cell_end(o);
+	cell_start(o, "quote");
+	if (n->anchor == NOTES_CHANGED) {
+		emphasis(o, true);
+		word(o, DOCW_CHANGED);
+		emphasis(o, false);
+		hard_break(o);
+	}
+	put(o, n->quote, true);
+	cell_end(o);
+	cell_start(o, "note");
+	put(o, n->text, true);
+	cell_end(o);
+	cell_start(o, "kind");
+	word(o, kind_label(n->kind));
+	cell_end(o);
+	cell_start(o, "who");
+	put(o, n->author, false);
+	docw_stamp(o->lang, n->created, when, sizeof(when));
+	fprintf(o->f, ", %s", when);
+	cell_end(o);
+	cell_start(o, "answer");
+	if (n->status == NOTES_OPEN) {
+		word(o, DOCW_OPEN);
+	} else {
+		word(o, DOCW_RESOLVED);
+		fputs(": ", o->f);
+		put(o, n->status_by, false);
+		docw_stamp(o->lang, n->status_at, when, sizeof(when));
+		fprintf(o->f, ", %s", when);
+	}
+	cell_end(o);
+	fputs(o->fmt == REVIEW_MD ? "\n" : "</tr>\n", o->f);
+}
+
+static void
+table_head(const struct out *o)
+{
+	static const enum docw_label cols[] = {
+		DOCW_COL_NO, DOCW_COL_PART, DOCW_COL_QUOTE, DOCW_COL_NOTE,
+		DOCW_COL_KIND, DOCW_COL_WHO, DOCW_COL_ANSWER,
+	};
+	size_t n = sizeof(cols) / sizeof(cols[0]);
+	if (o->fmt == REVIEW_MD) {
+		fputs("|", o->f);
+		for (size_t i = 0; i < n; i++)
+			fprintf(o->f, " %s |", docw_label(o->lang, cols[i]));
+		fputs("\n|---:|", o->f);
+		for (size_t i = 1; i < n; i++)
+			fputs("---|", o->f);
+		fputs("\n", o->f);
+		return;
+	}
+	fputs("<table class=\"notes\">\n<thead><tr>", o->f);
+	for (size_t i = 0; i < n; i++)
+		fprintf(o->f, "<th>%s</th>", docw_label(o->lang, cols[i]));
+	fputs("</tr></thead>\n<tbody>\n", o->f);
+}
+
+/* --- One meeting ------------------------------------------------------- */
+
+static void
+meeting(const struct out *o, const struct minutes *m,
+	const struct notes_store *s, int level)
+{
+	FILE *f = o->f;
+	size_t n = notes_count(s), open = open_notes(s), nrev;
+	const char **rev = reviewers(s, &nrev);
+	char date[64];
+	bool md = o->fmt == REVIEW_MD;
+
+	if (md) {
+		fprintf(f, "%.*s %s\n\n**%s:** ", level, "######",
+			docw_label(o->lang, DOCW_REVIEW_TITLE),
+			docw_label(o->lang, DOCW_REVIEW_ON));
+		put(o, m->meeting.title, false);
+		fputs("\n\n- ", f);
+	} else {
+		fprintf(f, "<section lang=\"%s\">\n<h%d>%s</h%d>\n<p><b>%s:</b> ",
+			docw_lang_tag(m->lang), level,
+			docw_label(o->lang, DOCW_REVIEW_TITLE), level,
+			docw_label(o->lang, DOCW_REVIEW_ON));
+		put(o, m->meeting.title, false);
+		fputs("</p>\n<ul>\n<li>", f);
+	}
+	word(o, DOCW_MINUTES);
+	fputs(": ", f);
+	put(o, m->id ? m->id : "", false);
+	char *file = place(m->path ? m->path : "", 0);
+	fputs(" (", f);
+	put(o, file, false);
+	fputs(")", f);
+	free(file);
+	if (docw_date(o->lang, m->meeting.date, date, sizeof(date)))
+		fprintf(f, ", %s", date);
+	fputs(", ", f);
+	word(o, status_label(m->meeting.status));
+	fputs(md ? "\n- " : "</li>\n<li>", f);
+	word(o, DOCW_COL_NOTES);
+	fprintf(f, ": %zu (%s: %zu, %s: %zu)", n,
+		docw_label(o->lang, DOCW_OPEN), open,
+		docw_label(o->lang, DOCW_RESOLVED), n - open);
 	if (nrev) {
-		fprintf(out, "- %s: ", _("Reviewers"));
+		fputs(md ? "\n- " : "</li>\n<li>", f);
+		word(o, DOCW_REVIEWERS);
+		fputs(": ", f);
 		for (size_t i = 0; i < nrev; i++) {
 			if (i)
-				fputs(", ", out);
-			put_safe(out, rev[i]);
+				fputs(", ", f);
+			put(o, rev[i], false);
 		}
-		fputs("\n", out);
 	}
+	fputs(md ? "\n\n" : "</li>\n</ul>\n", f);
 	free(rev);
+
+	struct rows r = { 0 };
+	collect(&r, m, s, o->lang);
+	if (r.n == 0) {
+		fputs(md ? "" : "<p>", f);
+		word(o, DOCW_NO_NOTES);
+		fputs(md ? "\n" : "</p>\n", f);
+	} else {
+		table_head(o);
+		for (size_t i = 0; i < r.n; i++)
+			row(o, i + 1, &r.v[i]);
+		if (!md)
+			fputs("</tbody>\n</table>\n", f);
+	}
+	if (!md)
+		fputs("</section>\n", f);
+	rows_free(&r);
+}
+
+/* --- Archive summary --------------------------------------------------- */
+
+static void
+summary(const struct out *o, const struct review_doc *docs, size_t n)
+{
+	FILE *f = o->f;
+	bool md = o->fmt == REVIEW_MD;
+	size_t total = 0, open = 0;
+	for (size_t i = 0; i < n; i++) {
+		total += notes_count(docs[i].notes);
+		open += open_notes(docs[i].notes);
+	}
+	if (md)
+		fprintf(f, "# %s\n\n- ", docw_label(o->lang, DOCW_REVIEW_TITLE));
+	else
+		fprintf(f, "<section>\n<h1>%s</h1>\n<ul>\n<li>",
+			docw_label(o->lang, DOCW_REVIEW_TITLE));
+	fprintf(f, "%s: %zu", docw_label(o->lang, DOCW_MEETINGS), n);
+	fputs(md ? "\n- " : "</li>\n<li>", f);
+	fprintf(f, "%s: %zu (%s: %zu)", docw_label(o->lang, DOCW_COL_NOTES),
+		total, docw_label(o->lang, DOCW_OPEN), open);
+	fputs(md ? "\n\n" : "</li>\n</ul>\n", f);
+	if (md)
+		fprintf(f, "%s %s\n\n| %s | %s | %s | %s | %s |\n"
+			   "|---:|---|---|---:|---:|\n",
+			"##", docw_label(o->lang, DOCW_REVIEW_SUMMARY),
+			docw_label(o->lang, DOCW_COL_NO),
+			docw_label(o->lang, DOCW_COL_MEETING),
+			docw_label(o->lang, DOCW_COL_FILE),
+			docw_label(o->lang, DOCW_COL_NOTES),
+			docw_label(o->lang, DOCW_COL_OPEN));
+	else
+		fprintf(f, "<h2>%s</h2>\n<table class=\"summary\">\n<thead><tr>"
+			   "<th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+			   "<th>%s</th></tr></thead>\n<tbody>\n",
+			docw_label(o->lang, DOCW_REVIEW_SUMMARY),
+			docw_label(o->lang, DOCW_COL_NO),
+			docw_label(o->lang, DOCW_COL_MEETING),
+			docw_label(o->lang, DOCW_COL_FILE),
+			docw_label(o->lang, DOCW_COL_NOTES),
+			docw_label(o->lang, DOCW_COL_OPEN));
+	for (size_t i = 0; i < n; i++) {
+		const struct minutes *m = docs[i].m;
+		char date[64];
+		fputs(md ? "|" : "<tr>\n", f);
+		cell_start(o, "no");
+		fprintf(f, "%zu", i + 1);
+		cell_end(o);
+		cell_start(o, "part");
+		put(o, m->meeting.title, false);
+		if (docw_date(o->lang, m->meeting.date, date, sizeof(date)))
+			fprintf(f, ", %s", date);
+		cell_end(o);
+		cell_start(o, "file");
+		put(o, m->path ? m->path : "", false);
+		cell_end(o);
+		cell_start(o, "count");
+		fprintf(f, "%zu", notes_count(docs[i].notes));
+		cell_end(o);
+		cell_start(o, "count");
+		fprintf(f, "%zu", open_notes(docs[i].notes));
+		cell_end(o);
+		fputs(md ? "\n" : "</tr>\n", f);
+	}
+	if (md)
+		fprintf(f, "| | **%s** | | %zu | %zu |\n",
+			docw_label(o->lang, DOCW_TOTAL), total, open);
+	else
+		fprintf(f, "<tr class=\"total\"><td></td><th>%s</th><td></td>"
+			   "<td class=\"count\">%zu</td><td class=\"count\">%zu"
+			   "</td></tr>\n</tbody>\n</table>\n</section>\n",
+			docw_label(o->lang, DOCW_TOTAL), total, open);
+}
+
+/* --- The page ---------------------------------------------------------- */
+
+static const char html_style[] =
+	"@page { size: A4 landscape; margin: 15mm 15mm 15mm 20mm; }\n"
+	"html { font-family: \"Times New Roman\", \"Liberation Serif\", Tinos, serif;"
+	" font-size: 12pt; color: #000; background: #fff; }\n"
+	"body { margin: 0; line-height: 1.25; }\n"
+	"h1, h2 { font-size: 14pt; text-align: center; margin: 6pt 0; }\n"
+	"section + section { break-before: page; page-break-before: always; }\n"
+	"ul { margin: 4pt 0 8pt; }\n"
+	"table { width: 100%; border-collapse: collapse; }\n"
+	"thead { display: table-header-group; }\n"
+	"tr { break-inside: avoid; page-break-inside: avoid; }\n"
+	"th, td { border: 1px solid #000; padding: 3pt 4pt; vertical-align: top;"
+	" text-align: left; overflow-wrap: anywhere; }\n"
+	"th { font-weight: bold; text-align: center; }\n"
+	"td.no, td.count { text-align: right; white-space: nowrap; }\n"
+	"td.no { width: 3%; }\n"
+	"td.part { width: 16%; }\n"
+	"td.quote { width: 22%; }\n"
+	"td.note { width: 25%; }\n"
+	"td.kind { width: 8%; }\n"
+	"td.who { width: 12%; }\n"
+	"td.answer { width: 14%; }\n";
+
+static int
+cmp_doc(const void *a, const void *b)
+{
+	const struct minutes *x = ((const struct review_doc *)a)->m;
+	const struct minutes *y = ((const struct review_doc *)b)->m;
+	int c = strcmp(y->meeting.date, x->meeting.date);
+	if (c)
+		return c;
+	return strcmp(x->path ? x->path : "", y->path ? y->path : "");
+}
+
+void
+review_report_sort(struct review_doc *docs, size_t n)
+{
+	sort(docs, n, sizeof(*docs), cmp_doc);
+}
+
+void
+review_report_write(FILE *out, enum review_format fmt,
+		    const struct review_doc *docs, size_t n, bool archive)
+{
+	if (n == 0)
+		return;
+	struct out o = { out, fmt, docw_lang_of(docs[0].m->lang) };
+	bool many = archive || n > 1;
+
+	if (fmt == REVIEW_HTML) {
+		const char *tag = docw_lang_tag(docs[0].m->lang);
+		fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\" xml:lang=\"%s\">\n"
+			     "<head>\n<meta charset=\"utf-8\">\n<title>%s",
+			tag, tag, docw_label(o.lang, DOCW_REVIEW_TITLE));
+		if (!many) {
+			fputs(": ", out);
+			put(&o, docs[0].m->meeting.title, false);
+		}
+		fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n",
+			html_style);
+	}
+	if (many)
+		summary(&o, docs, n);
+	for (size_t i = 0; i < n; i++) {
+		struct out mo = { out, fmt, docw_lang_of(docs[i].m->lang) };
+		if (many && fmt == REVIEW_MD)
+			fputs("\n", out);
+		meeting(&mo, docs[i].m, docs[i].notes, many ? 2 : 1);
+	}
+	if (fmt == REVIEW_HTML)
+		fputs("</body>\n</html>\n", out);
 }
 
 void
 review_report_markdown(FILE *out, const struct minutes *m,
 		       const struct notes_store *s)
 {
-	md_header(out, m, s);
-	if (m->id && has_notes(s, m->id)) {
-		fprintf(out, "\n## %s\n\n", _("Meeting"));
-		md_quote(out, m->meeting.title);
-		md_notes(out, s, m->id);
-	}
-	bool att = false;
-	for (uint32_t i = 0; i < m->npersons; i++) {
-		const struct mn_person *p = &m->persons[i];
-		if (!has_notes(s, p->id))
-			continue;
-		if (!att)
-			fprintf(out, "\n## %s\n", _("Attendees"));
-		att = true;
-		fputs("\n### ", out);
-		put_safe(out, p->name);
-		fputs("\n\n", out);
-		char *t = notes_element_text(m, p->id);
-		md_quote(out, t ? t : p->name);
-		free(t);
-		md_notes(out, s, p->id);
-	}
-	for (uint32_t i = 0; i < m->nsections; i++) {
-		const struct mn_section *sc = &m->sections[i];
-		bool any = has_notes(s, sc->id);
-		for (uint32_t j = 0; j < sc->nitems && !any; j++)
-			any = has_notes(s, sc->items[j].id);
-		if (!any)
-			continue;
-		fputs("\n## ", out);
-		put_safe(out, sc->heading);
-		fputs("\n", out);
-		if (has_notes(s, sc->id)) {
-			fputs("\n", out);
-			md_notes(out, s, sc->id);
-		}
-		for (uint32_t j = 0; j < sc->nitems; j++) {
-			const struct mn_item *it = &sc->items[j];
-			if (!has_notes(s, it->id))
-				continue;
-			fprintf(out, "\n### %s ", _("Item"));
-			put_safe(out, it->id);
-			fputs("\n\n", out);
-			md_quote(out, it->text);
-			md_notes(out, s, it->id);
-		}
-	}
-	const struct note *const *orph;
-	size_t no = notes_orphans(s, &orph);
-	if (no) {
-		fprintf(out, "\n## %s\n\n%s\n", _("Orphaned notes"),
-			_("Their element is no longer in the minutes."));
-		for (size_t i = 0; i < no; i++) {
-			if (i == 0 || strcmp(orph[i]->target, orph[i - 1]->target)) {
-				fputs("\n### ", out);
-				put_safe(out, orph[i]->target);
-				fputs("\n", out);
-			}
-			fputs("\n", out);
-			md_note(out, orph[i]);
-		}
-	}
+	struct review_doc d = { m, s };
+	review_report_write(out, REVIEW_MD, &d, 1, false);
 }
-

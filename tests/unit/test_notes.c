@@ -876,6 +876,9 @@ static void
 test_export(void)
 {
 	char dir[1024];
+	/* the review report shows local times */
+	setenv("TZ", "Asia/Ho_Chi_Minh", 1);
+	tzset();
 	const char *mp = new_minutes_dir("export", dir, sizeof(dir));
 	struct minutes *m1 = fx_minutes(mp, 1), *m2 = fx_minutes(mp, 2);
 	struct notes_error err = { "" };
