@@ -50,7 +50,7 @@ static const char style[] =
 	".name { font-weight: bold; text-align: center; margin: 0 0 12pt; }\n"
 	"h2 { font-size: 14pt; font-weight: bold; margin: 8pt 0 4pt;"
 	" break-after: avoid; page-break-after: avoid; }\n"
-	".keep, .signatures, .item { break-inside: avoid;"
+	".keep, .end, .signatures, .item { break-inside: avoid;"
 	" page-break-inside: avoid; }\n"
 	".label { font-weight: bold; }\n"
 	"ul { list-style: none; margin: 0 0 4pt; padding: 0 0 0 8mm; }\n"
@@ -349,7 +349,10 @@ bienban_html(FILE *out, const struct minutes *m)
 	opening(&b);
 	content(&b);
 	closing(&b);
+	/* the signatures and Nơi nhận are never parted */
+	fputs("<div class=\"end\">\n", out);
 	signatures(&b);
 	recipients(&b);
+	fputs("</div>\n", out);
 	fputs("</body>\n</html>\n", out);
 }

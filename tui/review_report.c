@@ -368,9 +368,13 @@ table_head(const struct out *o)
 		fputs("\n", o->f);
 		return;
 	}
+	static const char *const cls[] = {
+		"no", "part", "quote", "note", "kind", "who", "answer",
+	};
 	fputs("<table class=\"notes\">\n<thead><tr>", o->f);
 	for (size_t i = 0; i < n; i++)
-		fprintf(o->f, "<th>%s</th>", docw_label(o->lang, cols[i]));
+		fprintf(o->f, "<th class=\"%s\">%s</th>", cls[i],
+			docw_label(o->lang, cols[i]));
 	fputs("</tr></thead>\n<tbody>\n", o->f);
 }
 
@@ -539,13 +543,14 @@ static const char html_style[] =
 	" text-align: left; overflow-wrap: anywhere; }\n"
 	"th { font-weight: bold; text-align: center; }\n"
 	"td.no, td.count { text-align: right; white-space: nowrap; }\n"
-	"td.no { width: 3%; }\n"
-	"td.part { width: 16%; }\n"
-	"td.quote { width: 22%; }\n"
-	"td.note { width: 25%; }\n"
-	"td.kind { width: 8%; }\n"
-	"td.who { width: 12%; }\n"
-	"td.answer { width: 14%; }\n";
+	"th.no { white-space: nowrap; }\n"
+	".no { width: 4%; }\n"
+	".part { width: 16%; }\n"
+	".quote { width: 22%; }\n"
+	".note { width: 24%; }\n"
+	".kind { width: 8%; }\n"
+	".who { width: 12%; }\n"
+	".answer { width: 14%; }\n";
 
 static int
 cmp_doc(const void *a, const void *b)
