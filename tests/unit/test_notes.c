@@ -684,36 +684,205 @@ static void
 test_files(void)
 {
 	fake_now = BASE_TIME;
-	char dir[1024], path[4096], link[4096];
+	char dir[1024], path[4096], link[4096], want[8192];
 	const char *mp = new_minutes_dir("files", dir, sizeof(dir));
 	struct minutes *m = fx_minutes(mp, 1);
 	struct notes_error err = { "" };
+	static const char shared[] =
+		"<?xml version=\"1.0\"?>\n<notes version=\"1\" reviewer=\"lan\"/>\n";
 	snprintf(path, sizeof(path), "%s/hop.notes", dir);
 	mkdir(path, 0777);
 	snprintf(path, sizeof(path), "%s/shared-lan.xml", dir);
-	spew(path, "<?xml version=\"1.0\"?>\n<notes version=\"1\" reviewer=\"lan\"/>\n");
-	chmod(path, 0640);
+	spew(path, shared);
 	snprintf(link, sizeof(link), "%s/hop.notes/lan.xml", dir);
 	OK(symlink("../shared-lan.xml", link) == 0, "own file is a symlink");
 	snprintf(path, sizeof(path), "%s/hop.notes/" ".tmp-lan.xml.1.1", dir);
 	spew(path, "stale");
 
 	struct notes_store *s = notes_open(mp, m, "lan", &err);
-	IS_INT(notes_problem_count(s), 0, "a stale temp file is not read");
+	snprintf(want, sizeof(want),
+		 "%s is a symbolic link: it is not followed (notes are read and written inside the notes folder only)",
+		 link);
+	IS_INT(notes_problem_count(s), 1, "one problem: the link (the temp file is not read)");
+	IS_STR(notes_problem(s, 0), want, "the link is named and not followed");
 	IS_INT(notes_add(s, "kq1", NOTES_COMMENT, "via a link", NULL, &err),
-	       NOTES_OK, "save");
+	       NOTES_UNSAVED, "a note saved through a link: refused, kept");
+	snprintf(want, sizeof(want),
+		 "%s is a symbolic link: it is not followed (notes are read and written inside the notes folder only); your notes are kept here, not saved",
+		 link);
+	IS_STR(err.msg, want, "and why");
 	struct stat st;
 	OK(lstat(link, &st) == 0 && S_ISLNK(st.st_mode), "still a symlink");
 	snprintf(path, sizeof(path), "%s/shared-lan.xml", dir);
-	OK(stat(path, &st) == 0 && (st.st_mode & 07777) == 0640,
-	   "the target's mode is kept");
 	char *t = slurp(path);
-	OK(t && strstr(t, "via a link"), "the target holds the note");
+	IS_STR(t, shared, "the link's target is untouched");
 	free(t);
+	IS_INT(notes_count(s), 1, "the note stays in memory");
+	OK(notes_unsaved(s), "and is unsaved");
 	snprintf(path, sizeof(path), "%s/hop.notes/" ".tmp-lan.xml.1.1", dir);
 	OK(stat(path, &st) < 0, "the stale temp file is swept under the lock");
+	unlink(link);
+	IS_INT(notes_save(s, &err), 0, "the link removed: the save goes through");
+	OK(!notes_unsaved(s), "nothing unsaved");
+	OK(lstat(link, &st) == 0 && S_ISREG(st.st_mode),
+	   "the own file is a regular file now");
+	t = slurp(link);
+	OK(t && strstr(t, "via a link"), "holding the note");
+	free(t);
+	notes_close(s);
+
+	/* another reviewer's file that is a link, or not a regular file */
+	snprintf(path, sizeof(path), "%s/secret", dir);
+	spew(path, "<notes version=\"1\" reviewer=\"bob\"><note/></notes>");
+	snprintf(link, sizeof(link), "%s/hop.notes/bob.xml", dir);
+	OK(symlink("../secret", link) == 0, "bob.xml is a link");
+	snprintf(path, sizeof(path), "%s/hop.notes/eve.xml", dir);
+	OK(mkfifo(path, 0644) == 0, "eve.xml is a FIFO");
+	s = notes_open(mp, m, "lan", &err);
+	IS_INT(notes_problem_count(s), 2, "two problems");
+	snprintf(want, sizeof(want),
+		 "%s is a symbolic link: it is not followed (notes are read and written inside the notes folder only)",
+		 link);
+	IS_STR(notes_problem(s, 0), want, "a reviewer file that is a link is not read");
+	snprintf(want, sizeof(want), "%s: not a regular file", path);
+	IS_STR(notes_problem(s, 1), want, "nor a FIFO (and opening it does not block)");
+	IS_INT(notes_count(s), 1, "lan's note only");
+	notes_close(s);
+	s = notes_open(mp, m, "eve", &err);
+	IS_INT(notes_add(s, "kq1", NOTES_COMMENT, "x", NULL, &err),
+	       NOTES_UNSAVED, "an own file that is a FIFO: not written");
+	snprintf(want, sizeof(want),
+		 "%s: not a regular file; your notes are kept here, not saved",
+		 path);
+	IS_STR(err.msg, want, "and why");
+	notes_close(s);
+	unlink(path);
+	unlink(link);
+	minutes_free(m);
+}
+
+/* A .lock that is a link: no mode creates its target; saving refuses. */
+static void
+test_lock_link(void)
+{
+	fake_now = BASE_TIME;
+	char dir[1024], path[4096], target[4096], want[8192];
+	const char *mp = new_minutes_dir("lock-link", dir, sizeof(dir));
+	struct minutes *m = fx_minutes(mp, 1);
+	struct notes_error err = { "" };
+	struct stat st;
+	snprintf(path, sizeof(path), "%s/hop.notes", dir);
+	mkdir(path, 0777);
+	snprintf(target, sizeof(target), "%s/created-by-lock", dir);
+	snprintf(path, sizeof(path), "%s/hop.notes/.lock", dir);
+	OK(symlink(target, path) == 0, ".lock is a link to a missing file");
+	struct notes_store *s = notes_open(mp, m, "lan", &err);
+	OK(stat(target, &st) < 0, "opening creates nothing through it");
+	notes_reload(s, &err);
+	OK(stat(target, &st) < 0, "nor does reloading");
+	IS_INT(notes_add(s, "kq1", NOTES_COMMENT, "x", NULL, &err),
+	       NOTES_UNSAVED, "saving refuses the linked lock");
+	snprintf(want, sizeof(want),
+		 "%s is a symbolic link: it is not followed, and nothing is saved until it is removed",
+		 path);
+	IS_STR(err.msg, want, "and says why");
+	OK(stat(target, &st) < 0, "the link's target was not created");
+	snprintf(path, sizeof(path), "%s/hop.notes/lan.xml", dir);
+	OK(stat(path, &st) < 0, "nothing written");
+	notes_close(s);
+
+	/* opening with no notes folder creates nothing at all */
+	mp = new_minutes_dir("lock-none", dir, sizeof(dir));
+	s = notes_open(mp, m, "lan", &err);
+	notes_reload(s, &err);
+	snprintf(path, sizeof(path), "%s/hop.notes", dir);
+	OK(lstat(path, &st) < 0, "no notes folder made by reading");
 	notes_close(s);
 	minutes_free(m);
+}
+
+/* NAME.notes that is a link: followed inside the minutes' folder,
+ * never out of it (the fallback is used, and the problem says where). */
+static void
+test_dir_link(void)
+{
+	fake_now = BASE_TIME;
+	char dir[1024], path[4096], xdg[1024], want[16384], out[1024];
+	struct notes_error err = { "" };
+	struct stat st;
+	snprintf(xdg, sizeof(xdg), "%s/xdg-link", scratch);
+	setenv("XDG_DATA_HOME", xdg, 1);
+	const char *mp = new_minutes_dir("dir-link", dir, sizeof(dir));
+	struct minutes *m = fx_minutes(mp, 1);
+	snprintf(out, sizeof(out), "%s/outside", scratch);
+	mkdir(out, 0777);
+	snprintf(path, sizeof(path), "%s/hop.notes", dir);
+	OK(symlink(out, path) == 0, "hop.notes links out of the folder");
+	struct notes_store *s = notes_open(mp, m, "lan", &err);
+	OK(notes_fallback(s), "the fallback is used");
+	snprintf(want, sizeof(want),
+		 "%s is a symbolic link to %s, outside the minutes' folder: your notes are written to %s instead",
+		 path, out, notes_dir(s));
+	IS_STR(notes_problem(s, 0), want, "the problem says where it points and where notes go");
+	IS_INT(notes_add(s, "kq1", NOTES_COMMENT, "x", NULL, &err), NOTES_OK,
+	       "saved");
+	snprintf(path, sizeof(path), "%s/lan.xml", out);
+	OK(stat(path, &st) < 0, "nothing written out of the folder");
+	snprintf(path, sizeof(path), "%s/.lock", out);
+	OK(stat(path, &st) < 0, "not even a lock");
+	snprintf(path, sizeof(path), "%s/lan.xml", notes_dir(s));
+	OK(stat(path, &st) == 0, "the note is in the fallback");
+	notes_close(s);
+	minutes_free(m);
+
+	mp = new_minutes_dir("dir-link-in", dir, sizeof(dir));
+	m = fx_minutes(mp, 1);
+	snprintf(path, sizeof(path), "%s/shared", dir);
+	mkdir(path, 0777);
+	snprintf(path, sizeof(path), "%s/hop.notes", dir);
+	OK(symlink("shared", path) == 0, "hop.notes links inside the folder");
+	s = notes_open(mp, m, "lan", &err);
+	OK(!notes_fallback(s), "no fallback");
+	IS_INT(notes_problem_count(s), 0, "no problem");
+	IS_INT(notes_add(s, "kq1", NOTES_COMMENT, "x", NULL, &err), NOTES_OK,
+	       "saved");
+	snprintf(path, sizeof(path), "%s/shared/lan.xml", dir);
+	OK(stat(path, &st) == 0, "through the link");
+	notes_close(s);
+	minutes_free(m);
+
+	/* minutes names of 252 and 255 bytes (not ending in .xml, so
+	 * NAME.notes is longer than a file name can be) */
+	char name[300];
+	memset(name, 'x', 252);
+	name[252] = '\0';
+	snprintf(dir, sizeof(dir), "%s/long", scratch);
+	mkdir(dir, 0777);
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	char *v1 = fixture("minutes-v1.xml");
+	spew(path, v1 ? v1 : "");
+	free(v1);
+	m = fx_minutes(path, 1);
+	s = notes_open(path, m, "lan", &err);
+	OK(notes_fallback(s), "252-byte minutes name: the fallback");
+	IS_INT(notes_problem_count(s), 0, "without a problem");
+	IS_INT(notes_add(s, "kq1", NOTES_COMMENT, "long", NULL, &err),
+	       NOTES_OK, "saved");
+	notes_close(s);
+	s = notes_open(path, m, "lan", &err);
+	IS_INT(notes_count(s), 1, "and read back");
+	notes_close(s);
+	memset(name, 'y', 255);
+	name[255] = '\0';
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	spew(path, "");
+	s = notes_open(path, m, "lan", &err);
+	IS_INT(notes_add(s, "kq1", NOTES_COMMENT, "255", NULL, &err),
+	       NOTES_OK, "255-byte minutes name: saved in the fallback");
+	OK(notes_fallback(s), "there");
+	notes_close(s);
+	minutes_free(m);
+	unsetenv("XDG_DATA_HOME");
 }
 
 static void
@@ -1166,6 +1335,8 @@ main(void)
 	test_status();
 	test_malformed();
 	test_files();
+	test_lock_link();
+	test_dir_link();
 	test_fallback();
 	test_loaded();
 	test_export();
