@@ -91,6 +91,7 @@ struct notes_store {
 	char *primary, *fallback_dir; /* fallback_dir NULL when unknown */
 	char *mdir, *nbase;	      /* the minutes' folder; NAME.notes */
 	bool fallback, readonly, swept;
+	bool own_foreign;	      /* the own file is another's: not ours */
 	char *own_name;		      /* the own file's name in its folder */
 	char *own_path;
 	char *dir_problem;	      /* told again at every reload */
@@ -223,13 +224,26 @@ fmt_time(time_t t, char buf[32])
 		strcpy(buf, "1970-01-01T00:00:00Z");
 }
 
-/* "2026-11-28 10:15 UTC" */
-static void
-fmt_human_time(time_t t, char buf[32])
+const char *
+notes_format_time(time_t t, char *buf, size_t size)
 {
 	struct tm tm;
-	if (!gmtime_r(&t, &tm) || !strftime(buf, 32, "%Y-%m-%d %H:%M UTC", &tm))
-		strcpy(buf, "?");
+	char day[32];
+	if (!localtime_r(&t, &tm) ||
+	    !strftime(day, sizeof(day), "%Y-%m-%d %H:%M", &tm)) {
+		snprintf(buf, size, "?");
+		return buf;
+	}
+	long off = tm.tm_gmtoff, a = off < 0 ? -off : off;
+	if (off == 0)
+		snprintf(buf, size, "%s UTC", day);
+	else if (a % 3600)
+		snprintf(buf, size, "%s %c%02ld:%02ld", day, off < 0 ? '-' : '+',
+			 a / 3600, a % 3600 / 60);
+	else
+		snprintf(buf, size, "%s %c%02ld", day, off < 0 ? '-' : '+',
+			 a / 3600);
+	return buf;
 }
 
 static int
@@ -347,8 +361,11 @@ is_blank(const char *s)
 	return true;
 }
 
-void
-notes_safe_name(const char *reviewer, char *buf, size_t size)
+/* The file-safe name of versions before the review loop (marks
+ * dropped, so An and Ân shared one file): still read, and still one's
+ * own file when its reviewer= is exactly one's name. */
+static void
+legacy_safe_name(const char *reviewer, char *buf, size_t size)
 {
 	size_t cap = size - 1 < SAFE_MAX ? size - 1 : SAFE_MAX, n = 0;
 	utf8proc_uint8_t *folded = NULL;
@@ -385,6 +402,35 @@ notes_safe_name(const char *reviewer, char *buf, size_t size)
 		snprintf(buf, size, "reviewer");
 	else if (buf[0] == '.')
 		buf[0] = '_';
+}
+
+/* A name that is its own file name: lower-case ASCII letters, digits,
+ * '.', '-', '_', not starting with '.', at most SAFE_MAX bytes. */
+static bool
+name_is_exact(const char *name)
+{
+	size_t n = strlen(name);
+	if (n == 0 || n > SAFE_MAX || name[0] == '.')
+		return false;
+	for (const char *p = name; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		      *p == '.' || *p == '-' || *p == '_'))
+			return false;
+	return true;
+}
+
+void
+notes_safe_name(const char *reviewer, char *buf, size_t size)
+{
+	char h[17];
+	if (name_is_exact(reviewer)) {
+		snprintf(buf, size, "%s", reviewer);
+		return;
+	}
+	legacy_safe_name(reviewer, buf, size > 10 ? size - 9 : 1);
+	notes_hash(reviewer, strlen(reviewer), h);
+	size_t n = strlen(buf);
+	snprintf(buf + n, size - n, "~%.8s", h);
 }
 
 const char *
@@ -1886,6 +1932,52 @@ refuse_readonly(struct notes_store *s, struct notes_error *err)
 	return true;
 }
 
+/* True when a file whose reviewer= is REVIEWER (NULL: none) may be
+ * written as the store's reviewer's own: the name is exactly theirs, or
+ * the file has none and its name is exactly theirs. */
+static bool
+is_mine(const struct notes_store *s, const char *reviewer)
+{
+	if (reviewer && *reviewer)
+		return strcmp(reviewer, s->reviewer) == 0;
+	return name_is_exact(s->reviewer);
+}
+
+/* The own file's name in DIR: REVIEWER.xml as notes_safe_name makes it,
+ * unless only a file of the older naming is there and it is exactly the
+ * reviewer's (then that one, so existing notes stay one's own). */
+static char *
+own_name_in(const struct notes_store *s, const char *dir)
+{
+	char legacy[SAFE_MAX + 16], *path;
+	struct stat st;
+	legacy_safe_name(s->reviewer, legacy, sizeof(legacy));
+	char *name = xasprintf("%s.xml", s->safe);
+	if (!dir || strcmp(legacy, s->safe) == 0)
+		return name;
+	path = xasprintf("%s/%s", dir, name);
+	bool have = lstat(path, &st) == 0;
+	free(path);
+	int dfd = have ? -1 : open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		return name;
+	char *lname = xasprintf("%s.xml", legacy), *msg = NULL;
+	path = xasprintf("%s/%s", dir, lname);
+	struct parsed p;
+	if (read_notes_at(dfd, lname, path, &p, &msg, NULL) == 0 &&
+	    p.reviewer && strcmp(p.reviewer, s->reviewer) == 0) {
+		free(name);
+		name = lname;
+		lname = NULL;
+	}
+	parsed_free(&p);
+	close(dfd);
+	free(msg);
+	free(path);
+	free(lname);
+	return name;
+}
+
 /* --- Saving ---------------------------------------------------------------- */
 
 /* The folder the own notes go to (the fallback when FB), made when
@@ -2039,6 +2131,18 @@ save_in(struct notes_store *s, bool fb, bool *nw, struct notes_error *err)
 		seterr(err, _("cannot read %s before saving"), msg);
 		goto out;
 	}
+	if (r == 0 && !is_mine(s, p.reviewer)) {
+		char *so = safe_str(own), *sr = safe_str(p.reviewer ? p.reviewer : "");
+		char *me = safe_str(s->reviewer);
+		seterr(err,
+		       _("%s holds the notes of '%s', not yours ('%s'): it is not written; your notes are kept here, not saved"),
+		       so, sr, me);
+		free(so);
+		free(sr);
+		free(me);
+		parsed_free(&p);
+		goto out;
+	}
 	merge_own(s, &p);
 	parsed_free(&p);
 
@@ -2083,6 +2187,8 @@ notes_save(struct notes_store *s, struct notes_error *err)
 	if (rc < 0 && nw && !s->fallback && s->fallback_dir) {
 		struct notes_error e2;
 		s->fallback = true;
+		free(s->own_name);
+		s->own_name = own_name_in(s, s->fallback_dir);
 		free(s->own_path);
 		s->own_path = xasprintf("%s/%s", s->fallback_dir, s->own_name);
 		rc = save_in(s, true, &nw, &e2);
@@ -2143,7 +2249,8 @@ load_dir(struct notes_store *s, const char *dir)
 	for (size_t i = 0; i < n; i++) {
 		char *path = xasprintf("%s/%s", dir, names[i]);
 		bool same_name = strcmp(names[i], s->own_name) == 0;
-		if (s->own_path && strcmp(path, s->own_path) == 0) {
+		if (!s->own_foreign && s->own_path &&
+		    strcmp(path, s->own_path) == 0) {
 			free(path);
 			continue;
 		}
@@ -2229,7 +2336,14 @@ notes_reload(struct notes_store *s, struct notes_error *err)
 
 	int r = read_own(s, &p, &msg);
 	s->readonly = r == -1;
-	if (r == 0) {
+	s->own_foreign = r == 0 && !is_mine(s, p.reviewer);
+	if (s->own_foreign) {
+		add_problem(s,
+			    _("%s holds the notes of '%s', not of '%s': they are shown as theirs, and your notes are not saved there"),
+			    s->own_path, p.reviewer ? p.reviewer : "", s->reviewer);
+		parsed_free(&p);
+		keep_dirty_only(s);
+	} else if (r == 0) {
 		if (p.minutes && *p.minutes && s->m && s->m->id &&
 		    strcmp(p.minutes, s->m->id) != 0)
 			add_problem(s, _("%s: notes on the minutes %s, not %s"),
@@ -2293,7 +2407,7 @@ fallback_dir(const char *minutes_path, const struct minutes *m)
 	size_t sl = strlen(stem);
 	if (sl > 4 && strcmp(stem + sl - 4, ".xml") == 0)
 		stem[sl - 4] = '\0';
-	notes_safe_name(stem, name, sizeof(name));
+	legacy_safe_name(stem, name, sizeof(name)); /* the hash tells apart */
 	char *dir = xasprintf("%s/minutes/notes/%s-%s", base, hash, name);
 	free(stem);
 	free(key.p);
@@ -2312,6 +2426,8 @@ fallback_dir(const char *minutes_path, const struct minutes *m)
 static void
 choose_dir(struct notes_store *s)
 {
+	free(s->own_name);
+	s->own_name = own_name_in(s, s->primary);
 	char *pown = xasprintf("%s/%s", s->primary, s->own_name);
 	char *fown = s->fallback_dir
 			     ? xasprintf("%s/%s", s->fallback_dir, s->own_name)
@@ -2343,8 +2459,13 @@ choose_dir(struct notes_store *s)
 		use_fb = access(s->mdir, W_OK | X_OK) < 0 && not_writable(errno);
 	}
 	s->fallback = use_fb && s->fallback_dir;
-	s->own_path = s->fallback ? fown : pown;
-	free(s->fallback ? pown : fown);
+	free(fown);
+	free(pown);
+	if (s->fallback) {
+		free(s->own_name);
+		s->own_name = own_name_in(s, s->fallback_dir);
+	}
+	s->own_path = xasprintf("%s/%s", notes_dir(s), s->own_name);
 }
 
 struct notes_store *
@@ -2362,7 +2483,6 @@ notes_open(const char *minutes_path, const struct minutes *m,
 		s->reviewer = xstrdup("reviewer");
 	}
 	notes_safe_name(s->reviewer, s->safe, sizeof(s->safe));
-	s->own_name = xasprintf("%s.xml", s->safe);
 	s->minutes_path = xstrdup(minutes_path);
 	size_t len = strlen(minutes_path);
 	if (len > 4 && strcmp(minutes_path + len - 4, ".xml") == 0)
@@ -2676,8 +2796,8 @@ put_safe(FILE *out, const char *s)
 static void
 md_note(FILE *out, const struct note *n)
 {
-	char when[32];
-	fmt_human_time(n->created, when);
+	char when[48];
+	notes_format_time(n->created, when, sizeof(when));
 	fprintf(out, "- [%c] %s — **", n->status == NOTES_OPEN ? ' ' : 'x',
 		notes_kind_label(n->kind));
 	put_safe(out, n->author);
@@ -2847,8 +2967,8 @@ notes_dump_for(FILE *out, const struct notes_store *s, const char *id,
 		indent = 60;
 	for (size_t i = 0; i < n; i++) {
 		const struct note *nt = v[i];
-		char when[32], *author = safe_str(nt->author), *head;
-		fmt_human_time(nt->created, when);
+		char when[48], *author = safe_str(nt->author), *head;
+		notes_format_time(nt->created, when, sizeof(when));
 		head = xasprintf("[%s, %s] %s, %s%s%s%s", notes_kind_label(nt->kind),
 				 notes_status_label(nt->status), author, when,
 				 nt->anchor == NOTES_CHANGED ? " (" : "",
