@@ -62,6 +62,7 @@ struct slot {
 struct smap {
 	struct slot *v;
 	size_t cap; /* a power of two, or 0 */
+	size_t n;   /* keys held */
 };
 
 enum elem_type { EL_SECTION = 1, EL_PERSON = 2, EL_MEETING = 3 };
@@ -114,6 +115,7 @@ struct notes_store {
 	size_t nall, norphans;
 	struct tgroup *groups;
 	struct smap tmap, idmap;
+	struct smap known; /* ids loaded so far, while reloading */
 	size_t *secopen;
 	size_t nsecopen;
 };
@@ -513,7 +515,7 @@ smap_free(struct smap *m)
 {
 	free(m->v);
 	m->v = NULL;
-	m->cap = 0;
+	m->cap = m->n = 0;
 }
 
 static void
@@ -539,7 +541,24 @@ smap_put(struct smap *m, const char *key, size_t val)
 	}
 	m->v[i].key = key;
 	m->v[i].val = val;
+	m->n++;
 	return true;
+}
+
+/* smap_put into a map that grows (kept at most half full). */
+static bool
+smap_add(struct smap *m, const char *key, size_t val)
+{
+	if ((m->n + 1) * 2 > m->cap) {
+		struct smap bigger = { 0 };
+		smap_init(&bigger, m->n + 1 > 8 ? (m->n + 1) * 2 : 16);
+		for (size_t i = 0; i < m->cap; i++)
+			if (m->v[i].key)
+				smap_put(&bigger, m->v[i].key, m->v[i].val);
+		free(m->v);
+		*m = bigger;
+	}
+	return smap_put(m, key, val);
 }
 
 static bool
@@ -1251,6 +1270,7 @@ struct pstate {
 	struct perr *pe;
 	struct nnote *cur;
 	struct buf field;
+	struct smap ids; /* the notes' ids so far */
 	int infield; /* 1 <quote>, 2 <text> */
 	bool seen_root, has_text, has_quote;
 };
@@ -1279,10 +1299,10 @@ end_note(struct pstate *ps, int line)
 		perr_set(ps->pe, line, _("note %s has no <text>"), cur->pub.id);
 	if (!cur->pub.quote)
 		cur->pub.quote = xstrdup("");
-	for (size_t i = 0; i < ps->p->notes.n && !ps->pe->set; i++)
-		if (strcmp(ps->p->notes.v[i]->pub.id, cur->pub.id) == 0)
-			perr_set(ps->pe, line, _("two notes have the id %s"),
-				 cur->pub.id);
+	if (cur->pub.id && !ps->pe->set &&
+	    !smap_add(&ps->ids, cur->pub.id, ps->p->notes.n))
+		perr_set(ps->pe, line, _("two notes have the id %s"),
+			 cur->pub.id);
 	nlist_push(&ps->p->notes, cur);
 	ps->cur = NULL;
 }
@@ -1417,6 +1437,7 @@ parse_notes(const char *path, const char *bytes, size_t len, struct parsed *p,
 	if (ps.cur)
 		nlist_push(&p->notes, ps.cur);
 	free(ps.field.p);
+	smap_free(&ps.ids);
 	xmlFreeTextReader(rd);
 	return pe->set ? -1 : 0;
 }
@@ -1796,12 +1817,12 @@ new_id(struct notes_store *s, const struct nlist *extra, struct nnote *n)
 	}
 }
 
-/* Gives M the contents of D (both own notes; D is freed after). */
+/* Gives M the contents of D (both own notes with the same id; D is
+ * freed after, and M keeps its id: maps point to it). */
 static void
 nnote_swap(struct nnote *m, struct nnote *d)
 {
 	struct note t = m->pub;
-	m->pub.id = d->pub.id;
 	m->pub.target = d->pub.target;
 	m->pub.quote = d->pub.quote;
 	m->pub.hash = d->pub.hash;
@@ -1811,33 +1832,50 @@ nnote_swap(struct nnote *m, struct nnote *d)
 	m->pub.modified = d->pub.modified;
 	m->own_status = d->own_status;
 	m->own_status_at = d->own_status_at;
-	d->pub.id = t.id;
 	d->pub.target = t.target;
 	d->pub.quote = t.quote;
 	d->pub.hash = t.hash;
 	d->pub.text = t.text;
 }
 
+/* The ids this store deleted, as a map (empty when none). */
+static void
+deleted_map(const struct notes_store *s, struct smap *m)
+{
+	memset(m, 0, sizeof(*m));
+	if (!s->ndeleted)
+		return;
+	smap_init(m, s->ndeleted);
+	for (size_t i = 0; i < s->ndeleted; i++)
+		smap_put(m, s->deleted[i], i);
+}
+
 /* The own notes become: what is on disk (P), except what this store
- * changed or deleted.  P's lists are taken over (emptied). */
+ * changed or deleted.  P's lists are taken over (emptied).  Linear:
+ * every lookup goes through a map. */
 static void
 merge_own(struct notes_store *s, struct parsed *p)
 {
 	struct nlist out = { 0 };
 	struct olist oout = { 0 };
-	for (size_t i = 0; i < s->own.n; i++)
+	struct smap mine = { 0 }, del, outids = { 0 };
+	size_t j;
+	deleted_map(s, &del);
+	smap_init(&mine, s->own.n);
+	for (size_t i = 0; i < s->own.n; i++) {
 		s->own.v[i]->taken = false;
+		if (!s->own.v[i]->fresh)
+			smap_put(&mine, s->own.v[i]->pub.id, i);
+	}
 	for (size_t i = 0; i < p->notes.n; i++) {
 		struct nnote *d = p->notes.v[i], *mem = NULL;
 		p->notes.v[i] = NULL;
-		if (is_deleted(s, d->pub.id)) {
+		if (smap_get(&del, d->pub.id, &j)) {
 			nnote_free(d);
 			continue;
 		}
-		for (size_t j = 0; j < s->own.n && !mem; j++)
-			if (!s->own.v[j]->fresh &&
-			    strcmp(s->own.v[j]->pub.id, d->pub.id) == 0)
-				mem = s->own.v[j];
+		if (smap_get(&mine, d->pub.id, &j))
+			mem = s->own.v[j];
 		if (mem && mem->dirty) {
 			mem->taken = true;
 			nlist_push(&out, mem);
@@ -1856,6 +1894,11 @@ merge_own(struct notes_store *s, struct parsed *p)
 		d->pub.own = true;
 		nlist_push(&out, d);
 	}
+	smap_free(&mine);
+	smap_free(&del);
+	smap_init(&outids, out.n + s->own.n);
+	for (size_t i = 0; i < out.n; i++)
+		smap_put(&outids, out.v[i]->pub.id, i);
 	for (size_t i = 0; i < s->own.n; i++) {
 		struct nnote *mem = s->own.v[i];
 		if (mem->taken)
@@ -1866,22 +1909,27 @@ merge_own(struct notes_store *s, struct parsed *p)
 			s->own.v[i] = NULL;
 			continue;
 		}
-		if (mem->fresh && id_in(&out, mem->pub.id, mem))
+		if (mem->fresh && smap_get(&outids, mem->pub.id, &j))
 			new_id(s, &out, mem);
 		nlist_push(&out, mem);
+		smap_add(&outids, mem->pub.id, out.n - 1);
 	}
+	smap_free(&outids);
 	free(s->own.v);
 	s->own = out;
 	p->notes.n = 0;
 
-	for (size_t i = 0; i < s->oown.n; i++)
+	struct smap movr = { 0 };
+	smap_init(&movr, s->oown.n);
+	for (size_t i = 0; i < s->oown.n; i++) {
 		s->oown.v[i]->taken = false;
+		smap_put(&movr, s->oown.v[i]->note, i);
+	}
 	for (size_t i = 0; i < p->ovr.n; i++) {
 		struct novr *d = p->ovr.v[i], *mem = NULL;
 		p->ovr.v[i] = NULL;
-		for (size_t j = 0; j < s->oown.n && !mem; j++)
-			if (strcmp(s->oown.v[j]->note, d->note) == 0)
-				mem = s->oown.v[j];
+		if (smap_get(&movr, d->note, &j))
+			mem = s->oown.v[j];
 		if (mem && mem->dirty) {
 			if (!mem->taken) {
 				mem->taken = true;
@@ -1894,6 +1942,7 @@ merge_own(struct notes_store *s, struct parsed *p)
 		d->by = xstrdup(s->reviewer);
 		olist_push(&oout, d);
 	}
+	smap_free(&movr);
 	for (size_t i = 0; i < s->oown.n; i++) {
 		struct novr *mem = s->oown.v[i];
 		if (mem->taken)
@@ -2214,10 +2263,12 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Whether a note ID is loaded already (s->known: the own notes and
+ * the other files read so far); if not, it is now. */
 static bool
-known_elsewhere(const struct notes_store *s, const char *id)
+known_elsewhere(struct notes_store *s, const char *id)
 {
-	return id_in(&s->own, id, NULL) || id_in(&s->oth, id, NULL);
+	return !smap_add(&s->known, id, 0);
 }
 
 /* Loads every reviewer file of DIR except the own one. */
@@ -2360,9 +2411,13 @@ notes_reload(struct notes_store *s, struct notes_error *err)
 	}
 	free(msg);
 
+	smap_free(&s->known);
+	for (size_t i = 0; i < s->own.n; i++)
+		smap_add(&s->known, s->own.v[i]->pub.id, 0);
 	load_dir(s, s->primary);
 	if (s->fallback_dir)
 		load_dir(s, s->fallback_dir);
+	smap_free(&s->known);
 	rebuild(s);
 	if (r == -2) {
 		seterr(err, "%s", notes_problem(s, s->dir_problem ? 1 : 0));
