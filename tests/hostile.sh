@@ -240,6 +240,18 @@ is "$(unsafe out)" "" "--search hostile text: no ESC, C1 or bidi control in the 
 run "$MINUTES" --search x evil.xml
 is "$(unsafe out)" "" "--search on the hostile file: output safe"
 
+# ids that are not XML names are still searched, and every field of a
+# result line is printed safe: a line feed in an id cannot forge a line;
+# CR and TAB show as the placeholder, C1 controls too, bidi controls go
+printf '%s<item id="a&#10;forged.xml:1:x: TRUSTED">needle</item><item id="b&#x9B;c&#x85;d&#x202E;e&#9;f&#13;g">needle &#x9B;2J&#9;x</item>%s\n' \
+	"$head_xml" "$tail_xml" >bad-ids.xml
+run "$MINUTES" --search needle bad-ids.xml
+is "$rc" 0 "--search with bad ids: exit 0"
+is "$out" "$(printf 'bad-ids.xml:1:a\357\277\275forged.xml:1:x: TRUSTED: needle\nbad-ids.xml:1:b\357\277\275c\357\277\275de\357\277\275f\357\277\275g: needle \357\277\2752J x')" \
+	"--search with bad ids: one line per hit, every field made safe"
+is "$(unsafe out)" "" "--search with bad ids: no ESC, C1 or bidi control in the output"
+is "$(grep -c . out)" 2 "--search with bad ids: an id's line feed forges no line"
+
 # a file name with ESC and C1 in it: reported made safe
 esc_name=$(printf 'bad\033]0;owned\007\302\233name.xml')
 printf '' >"$esc_name"
