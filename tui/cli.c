@@ -1,4 +1,5 @@
 /* cli.c - --check, --dump and --search. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,27 @@ print_load_error(const struct load_error *err)
 	char *safe = text_sanitize(buf, strlen(buf), false);
 	fprintf(stderr, "%s\n", safe ? safe : "minutes: out of memory");
 	free(safe);
+}
+
+void
+cli_verror(const char *fmt, va_list ap)
+{
+	char *msg = NULL;
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	char *safe = msg ? text_sanitize(msg, strlen(msg), false) : NULL;
+	fprintf(stderr, "minutes: %s\n", safe ? safe : _("out of memory"));
+	free(safe);
+	free(msg);
+}
+
+void
+cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	cli_verror(fmt, ap);
+	va_end(ap);
 }
 
 /* Loads PATH, reporting a fatal error or the problems on stderr. */
@@ -70,7 +92,7 @@ cli_notes(const char *path, const struct minutes *m, const char *reviewer)
 	struct notes_store *s = notes_open(path, m, notes_reviewer_name(reviewer),
 					   &err);
 	if (!s) {
-		fprintf(stderr, "minutes: %s\n", err.msg);
+		cli_error("%s", err.msg);
 		return NULL;
 	}
 	for (size_t i = 0; i < notes_problem_count(s); i++) {

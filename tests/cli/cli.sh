@@ -167,6 +167,32 @@ printf 'j\n<Bogus>\n' >"$tmp/bad.keys"
 run "$MINUTES" --replay "$tmp/bad.keys" --dump-screen "$tmp/x" data/ngan-son-2020.xml
 check "--replay with a bad key name" 2 "" "minutes: $tmp/bad.keys:2: not a key name '<Bogus>'"
 
+# error messages quoting an argument or a line of a key file are made
+# safe like file names: ESC and C1 become the placeholder, bidi controls
+# go, and a long line is cut by characters (never inside one)
+ph=$(printf '\357\277\275')
+run "$MINUTES" --dump --width "$(printf '\033[2J')" data/ngan-son-2020.xml
+check "--width with an escape sequence" 2 "" "minutes: --width wants a number of columns from 1 to 10000, not '${ph}[2J'
+Try 'minutes --help' for more information."
+run "$MINUTES" "$(printf -- '--x\302\2332J\342\200\256y')"
+check "an unknown option with C1 and bidi controls" 2 "" "minutes: unknown option '--x${ph}2Jy'
+Try 'minutes --help' for more information."
+printf 'j\n<\033]0;owned\007>\n' >"$tmp/esc.keys"
+run "$MINUTES" --replay "$tmp/esc.keys" --dump-screen "$tmp/x" data/ngan-son-2020.xml
+check "--replay with an escape sequence in a key file" 2 "" "minutes: $tmp/esc.keys:2: not a key name '<${ph}]0;owned${ph}>'"
+printf 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\ngggggggggggggggggggggggggggggggggggggggĐức\n' >"$tmp/long.keys"
+run "$MINUTES" --replay "$tmp/long.keys" --dump-screen "$tmp/x" data/ngan-son-2020.xml
+check "--replay with a long bad line: cut at 40 columns" 2 "" "minutes: $tmp/long.keys:1: not a key name 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…'"
+sed -i 1d "$tmp/long.keys"
+run "$MINUTES" --replay "$tmp/long.keys" --dump-screen "$tmp/x" data/ngan-son-2020.xml
+check "--replay with a long bad line: never cut inside a character" 2 "" "minutes: $tmp/long.keys:1: not a key name 'ggggggggggggggggggggggggggggggggggggggg…'"
+esc_keys="$tmp/$(printf 'k\033[2J\302\233.keys')"
+run "$MINUTES" --replay "$esc_keys" --dump-screen "$tmp/x" data/ngan-son-2020.xml
+check "--replay with a missing key file whose name has controls" 2 "" "minutes: $tmp/k${ph}[2J${ph}.keys: No such file or directory"
+printf 'q\n' >"$tmp/q.keys"
+run "$MINUTES" --replay "$tmp/q.keys" --dump-screen "$tmp/$(printf 'no\033[2Jdir')/x" data/ngan-son-2020.xml
+check "--dump-screen into a missing folder whose name has controls" 2 "" "minutes: $tmp/no${ph}[2Jdir/x: No such file or directory"
+
 # --- notes: --dump shows them under their elements; --export-notes ------------
 mkdir -p "$tmp/n/m/ngan-son-2020.notes"
 cp data/ngan-son-2020.xml "$tmp/n/m/"
