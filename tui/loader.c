@@ -398,6 +398,21 @@ problem(struct ld *ld, uint32_t line, uint32_t col, const char *fmt, ...)
 	minutes_add_problem(ld->m, line, col, "%s", buf);
 }
 
+/* True when the problem list is full: a problem now would be dropped
+ * (and is counted as such), so the caller can skip the work of placing
+ * it (attr_pos reads the whole start tag: per unknown attribute of a
+ * 40,000-attribute tag that was quadratic). */
+static bool
+problems_full(struct ld *ld)
+{
+	if (ld->pend.set)
+		id_flush(ld);
+	if (ld->m->nproblems < MAX_PROBLEMS)
+		return false;
+	ld->dropped++;
+	return true;
+}
+
 /* --- the bytes before parsing ---------------------------------------- */
 
 /* Code units of the input: bytes, or UTF-16 units. */
@@ -1223,6 +1238,8 @@ attrs_read(struct ld *ld, struct frame *f, int nattrs, const xmlChar **a,
 	for (int i = 0; i < nattrs; i++, a += 5) {
 		enum attr k = attr_lookup(ld, a[0], a[2]);
 		if (k == A_COUNT || !(el_attrs[f->el] & B(k))) {
+			if (problems_full(ld))
+				continue;
 			const char *name = qname(a[1], a[0], buf, sizeof(buf));
 			attr_pos(ld, f, name, &line, &col);
 			problem(ld, line, col, "unknown attribute %s on <%s>",
