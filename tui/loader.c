@@ -23,6 +23,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include "decimal.h"
 #include "loader.h"
 #include "text.h"
 
@@ -971,28 +972,14 @@ valid_time(const char *s)
 	return atoi(s) < 24 && atoi(s + 3) < 60;
 }
 
-/* xsd:decimal, read without the locale. */
+/* xsd:decimal (decimal.h), its double read without the locale. */
 static bool
 parse_decimal(const char *s, double *out)
 {
-	double v = 0, scale = 1;
-	bool neg = false, digits = false, point = false;
-	if (*s == '+' || *s == '-')
-		neg = *s++ == '-';
-	for (; *s; s++) {
-		if (*s == '.' && !point) {
-			point = true;
-		} else if (*s >= '0' && *s <= '9') {
-			digits = true;
-			if (point)
-				scale *= 10;
-			v = v * 10 + (*s - '0');
-		} else {
-			return false;
-		}
-	}
-	*out = (neg ? -v : v) / scale;
-	return digits;
+	if (!decimal_valid(s, strlen(s)))
+		return false;
+	*out = decimal_to_double(s);
+	return true;
 }
 
 /* --- text ------------------------------------------------------------------ */
@@ -1538,6 +1525,7 @@ begin_figure(struct ld *ld, struct frame *f, const struct frame *parent,
 		const char *s = token_tmp(ld, at->v[A_VALUE]);
 		if (parse_decimal(s, &v)) {
 			fg->value = v;
+			fg->value_str = token_str(ld, at->v[A_VALUE]);
 		} else {
 			attr_pos(ld, f, "value", &line, &col);
 			problem(ld, line, col,
