@@ -212,9 +212,7 @@ figures(const struct bb *b, const struct mn_item *it)
 {
 	for (uint32_t i = 0; i < it->nfigures; i++) {
 		const struct mn_figure *f = &it->figures[i];
-		char value[64];
-		snprintf(value, sizeof(value), "%g", f->value);
-		char *v = docw_decimal(b->lang, value);
+		char *v = docw_decimal(b->lang, f->value_str ? f->value_str : "");
 		fprintf(b->out, "<p class=\"figure\">%s: %s %s",
 			L(b, DOCW_TARGET), mn_op_text(f->op), v);
 		free(v);

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "decimal.h"
 #include "docwords.h"
 #include "model.h"
 
@@ -146,16 +147,15 @@ docw_stamp(enum docw_lang lang, time_t t, char *buf, size_t size)
 char *
 docw_decimal(enum docw_lang lang, const char *number)
 {
+	const char *point = lang == DOCW_EN ? "." : ",";
 	size_t n = strlen(number);
-	char *r = malloc(n + 1);
+	char *r;
+	if (decimal_valid(number, n))
+		r = decimal_format(number, point);
+	else if ((r = malloc(n + 1)))
+		memcpy(r, number, n + 1);
 	if (!r)
 		mn_oom();
-	memcpy(r, number, n + 1);
-	if (lang == DOCW_VI && !strchr(r, ',')) {
-		char *dot = strchr(r, '.');
-		if (dot && !strchr(dot + 1, '.'))
-			*dot = ',';
-	}
 	return r;
 }
 

@@ -137,9 +137,9 @@ bool docw_time(enum docw_lang lang, const char *time, char *buf,
 /* A moment in local time, as the review report shows who wrote when:
  * "28/11/2026 17:15 (UTC+07:00)" ("2026-11-28 17:15 (UTC+07:00)"). */
 void docw_stamp(enum docw_lang lang, time_t t, char *buf, size_t size);
-/* A decimal number written with the language's decimal mark: "96.4"
- * stays "96.4" in English and becomes "96,4" in Vietnamese (a number
- * written with a comma already is kept).  malloc'd. */
+/* A decimal number as written (decimal.h), with the language's decimal
+ * mark: "96.4" stays "96.4" in English and becomes "96,4" in Vietnamese;
+ * what is not an xsd:decimal is kept as it is.  malloc'd. */
 char *docw_decimal(enum docw_lang lang, const char *number);
 
 /* NAME without the academic titles in front of it ("TS.", "PGS.TS.",

@@ -86,7 +86,10 @@ test_words(void)
 	IS_STR(d, "96.4", "the English decimal point");
 	free(d);
 	d = docw_decimal(DOCW_VI, "1.234.567");
-	IS_STR(d, "1.234.567", "thousands dots are kept");
+	IS_STR(d, "1.234.567", "what is not a decimal is kept as written");
+	free(d);
+	d = docw_decimal(DOCW_VI, "120000000");
+	IS_STR(d, "120000000", "a large number as written, never 1.2e+08");
 	free(d);
 
 	IS_STR(docw_bare_name("TS. Nguyễn Văn An"), "Nguyễn Văn An",
