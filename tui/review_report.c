@@ -573,13 +573,12 @@ void
 review_report_write(FILE *out, enum review_format fmt,
 		    const struct review_doc *docs, size_t n, bool archive)
 {
-	if (n == 0)
-		return;
-	struct out o = { out, fmt, docw_lang_of(docs[0].m->lang) };
-	bool many = archive || n > 1;
+	const char *lang = n ? docs[0].m->lang : NULL;
+	struct out o = { out, fmt, docw_lang_of(lang) };
+	bool many = archive || n != 1;
 
 	if (fmt == REVIEW_HTML) {
-		const char *tag = docw_lang_tag(docs[0].m->lang);
+		const char *tag = docw_lang_tag(lang);
 		fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\" xml:lang=\"%s\">\n"
 			     "<head>\n<meta charset=\"utf-8\">\n<title>%s",
 			tag, tag, docw_label(o.lang, DOCW_REVIEW_TITLE));

@@ -44,7 +44,8 @@ void
 review_report_sort(struct review_doc *docs, size_t n);
 
 /* The report of N meetings: one meeting without a summary when N is 1
- * and ARCHIVE is false; else the summary then each meeting. */
+ * and ARCHIVE is false; else the summary then each meeting (a folder
+ * without minutes: the summary of none, in Vietnamese). */
 void
 review_report_write(FILE *out, enum review_format fmt,
 		    const struct review_doc *docs, size_t n, bool archive);

@@ -121,6 +121,20 @@ is "$?" 0 "--export-notes --format html DIR: exit 0"
 golden "--export-notes --format html DIR: one page, a section per meeting" \
 	"$exp/archive.review.html"
 
+mkdir "$tmp/empty"
+run "$MINUTES" --export-notes "$tmp/empty"
+is "$rc" 0 "--export-notes of a folder without minutes: exit 0"
+is "$out" "# BẢN TỔNG HỢP Ý KIẾN
+
+- Số cuộc họp: 0
+- Số ý kiến: 0 (chưa xử lý: 0)
+
+## Tổng hợp theo cuộc họp
+
+| STT | Cuộc họp | Tệp | Số ý kiến | Chưa xử lý |
+|---:|---|---|---:|---:|
+| | **Tổng cộng** | | 0 | 0 |" "--export-notes of a folder without minutes: a summary of none"
+
 # --- hostile text in every field ---------------------------------------------
 # markup, an event attribute, a character reference, Markdown, C1
 # controls (U+0085, U+009B: CSI, the one escape XML lets through) and bidi
@@ -221,5 +235,17 @@ grep -q '<br># heading<br>- \\\[x\\\] agreed — \\\*\\\*lan\\\*\\\*<br>\\`\\`\\
 ok $? "hostile Markdown: a multi-line note stays in its cell, with hard breaks"
 grep -q '| W &lt;script&gt;' "$tmp/hr.md"
 ok $? "hostile Markdown: the reviewer's name is escaped"
+# and as a GFM viewer renders it (raw HTML allowed, as some viewers do)
+if command -v cmark-gfm >/dev/null 2>&1; then
+	cmark-gfm --unsafe -e table -e strikethrough -e autolink "$tmp/hr.md" >"$tmp/hr.gfm.html"
+	is "$(grep -o '<[^>]*>' "$tmp/hr.gfm.html" | grep -v -E '^</?(h1|p|ul|li|strong|em|table|thead|tbody|tr|th|td|br)( align="right")?>$')" "" \
+		"hostile Markdown rendered by cmark-gfm: only the report's own elements"
+	is "$(grep -c '<tr>' "$tmp/hr.gfm.html")" 6 "rendered: one table, the header and 5 rows"
+	is "$(grep -o '<td[ >]' "$tmp/hr.gfm.html" | wc -l)" 35 "rendered: 7 cells in each row"
+	is "$(grep -o '<em>' "$tmp/hr.gfm.html" | wc -l)" 4 "rendered: no emphasis but the report's own (4 changed texts)"
+	is "$(grep -o '<strong>' "$tmp/hr.gfm.html" | wc -l)" 1 "rendered: no strong emphasis but the report's own"
+else
+	skip "hostile Markdown rendered by cmark-gfm" "cmark-gfm is not installed (apt-get install cmark-gfm)"
+fi
 
 done_testing
