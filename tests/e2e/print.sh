@@ -12,7 +12,8 @@ cd "$top_srcdir" || exit 1
 
 CHROMIUM=${CHROMIUM:-$(command -v chromium || command -v chromium-browser)}
 missing=
-[ -n "$CHROMIUM" ] || missing="chromium is not installed (apt-get install chromium)"
+[ -n "$CHROMIUM" ] && [ -x "$CHROMIUM" ] ||
+	missing="chromium is not installed (apt-get install chromium)"
 for tool in pdfinfo pdftotext pdffonts; do
 	command -v $tool >/dev/null 2>&1 ||
 		missing="${missing:+$missing; }$tool is not installed (apt-get install poppler-utils)"
