@@ -63,6 +63,10 @@ static const char style[] =
 	".fill.line { display: block; width: 70%; margin: 4pt auto; }\n"
 	".closing { margin-top: 8pt; }\n"
 	".signatures { margin-top: 12pt; }\n"
+	/* the last item goes with the end: signatures never stand alone */
+	".end { break-before: avoid; page-break-before: avoid; }\n"
+	"section:last-of-type .item:last-child { break-after: avoid;"
+	" page-break-after: avoid; }\n"
 	".role { font-weight: bold; }\n"
 	".hint { font-style: italic; font-size: 13pt; }\n"
 	".space { height: 28mm; }\n"
@@ -346,9 +350,10 @@ bienban_html(FILE *out, const struct minutes *m)
 	header(&b);
 	opening(&b);
 	content(&b);
-	closing(&b);
-	/* the signatures and Nơi nhận are never parted */
+	/* the closing sentence, the signatures and Nơi nhận are never
+	 * parted (signatures alone on a page could follow any text) */
 	fputs("<div class=\"end\">\n", out);
+	closing(&b);
 	signatures(&b);
 	recipients(&b);
 	fputs("</div>\n", out);

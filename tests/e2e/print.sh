@@ -121,10 +121,12 @@ done
 is "$bad" "" "no page ends on a section heading"
 # the signature block, its names and Nơi nhận are on one page, the last
 pdftotext -enc UTF-8 -f "$pages" -l "$pages" "$tmp/long.pdf" "$tmp/lastpage.txt"
-grep -q 'THƯ KÝ' "$tmp/lastpage.txt" && grep -q 'CHỦ TỌA' "$tmp/lastpage.txt" &&
+grep -q 'Nội dung mục' "$tmp/lastpage.txt" &&
+	grep -q 'Cuộc họp kết thúc vào' "$tmp/lastpage.txt" &&
+	grep -q 'THƯ KÝ' "$tmp/lastpage.txt" && grep -q 'CHỦ TỌA' "$tmp/lastpage.txt" &&
 	[ "$(grep -c '(Chữ ký)' "$tmp/lastpage.txt")" -eq 2 ] &&
 	grep -q 'Nơi nhận:' "$tmp/lastpage.txt"
-ok $? "the signature block and Nơi nhận are whole on the last page"
+ok $? "the last item, the closing sentence, the signatures and Nơi nhận are whole on the last page"
 
 # --- the review report: A4 landscape ----------------------------------------
 mkdir -p "$tmp/n/ngan-son-2020.notes"
