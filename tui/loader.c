@@ -1318,7 +1318,7 @@ begin_person(struct ld *ld, struct frame *f, const struct attrs *at)
 	struct mn_person *p = &ld->persons[ld->npersons];
 	memset(p, 0, sizeof(*p));
 	p->line = f->line;
-	p->id = p->name = p->role = "";
+	p->id = p->name = p->role = p->reason = "";
 	p->id = read_id(ld, f, at, REF(REF_PERSON, ld->npersons));
 	if (!p->id)
 		p->id = "";
