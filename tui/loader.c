@@ -37,77 +37,71 @@
 #define XML_ERROR xmlError
 #endif
 
+/* The elements and attributes, from tui/format.def. */
+#define B(x) ((uint64_t)1 << (x))
+#define C(x) B(EL_##x)
+
 enum el {
-	EL_MINUTES, EL_MEETING, EL_TITLE, EL_ORGANIZER, EL_DATE, EL_PLACE,
-	EL_STATUS, EL_SOURCE, EL_ATTENDEES, EL_PERSON, EL_NAME, EL_ROLE,
-	EL_SECTION, EL_HEADING, EL_ITEM, EL_P, EL_FIGURE,
+#define ELEMENT(e, name, since, flags, order, children, required) EL_##e,
+#include "format.def"
 	EL_COUNT,
 	EL_UNKNOWN = EL_COUNT,
 	EL_SKIP,        /* inside an element that is not read */
 	EL_DOC,         /* above the root */
 };
 
-#define B(x) (1u << (x))
+enum { F_TEXT = 1, F_LEAF = 2, F_MANY = 4 };
 
-static const char *const el_names[EL_COUNT] = {
-	"minutes", "meeting", "title", "organizer", "date", "place",
-	"status", "source", "attendees", "person", "name", "role",
-	"section", "heading", "item", "p", "figure",
+struct el_rule {
+	const char *name;
+	uint8_t since, flags, order;
+	uint64_t children, required;
 };
 
-static const uint32_t el_children[EL_DOC + 1] = {
-	[EL_DOC] = B(EL_MINUTES),
-	[EL_MINUTES] = B(EL_MEETING) | B(EL_ATTENDEES) | B(EL_SECTION),
-	[EL_MEETING] = B(EL_TITLE) | B(EL_ORGANIZER) | B(EL_DATE) |
-		       B(EL_PLACE) | B(EL_STATUS) | B(EL_SOURCE),
-	[EL_ATTENDEES] = B(EL_PERSON),
-	[EL_PERSON] = B(EL_NAME) | B(EL_ROLE),
-	[EL_SECTION] = B(EL_HEADING) | B(EL_ITEM),
-	[EL_ITEM] = B(EL_P) | B(EL_FIGURE),
-	[EL_P] = B(EL_FIGURE),
+static const struct el_rule el_rules[EL_DOC + 1] = {
+#define ELEMENT(e, name, since, flags, order, children, required) \
+	[EL_##e] = { name, since, flags, order, children, required },
+#include "format.def"
+	[EL_DOC] = { "", 1, 0, 0, C(MINUTES), 0 },
 };
 
-static const uint32_t el_required[EL_COUNT] = {
-	[EL_MINUTES] = B(EL_MEETING) | B(EL_ATTENDEES) | B(EL_SECTION),
-	[EL_MEETING] = B(EL_TITLE) | B(EL_DATE),
-	[EL_PERSON] = B(EL_NAME),
-	[EL_SECTION] = B(EL_HEADING),
-};
+_Static_assert(EL_COUNT < 63, "element masks are 64 bits, one for text");
 
-#define EL_TEXT (B(EL_TITLE) | B(EL_ORGANIZER) | B(EL_DATE) | B(EL_PLACE) | \
-		 B(EL_STATUS) | B(EL_SOURCE) | B(EL_NAME) | B(EL_ROLE) | \
-		 B(EL_HEADING) | B(EL_ITEM) | B(EL_P) | B(EL_FIGURE))
-#define EL_LEAF (EL_TEXT & ~(B(EL_ITEM) | B(EL_P) | B(EL_FIGURE)))
-#define EL_MANY (B(EL_PERSON) | B(EL_SECTION) | B(EL_ITEM) | B(EL_P) | \
-		 B(EL_FIGURE))
+#define EL_IS(e, flag) ((el_rules[e].flags & (flag)) != 0)
 
 enum attr {
-	A_VERSION, A_ID, A_LANG, A_START, A_END, A_KIND, A_BY, A_OP,
-	A_VALUE, A_UNIT, A_ACTUAL,
+#define ATTRIBUTE(a, name) A_##a,
+#include "format.def"
 	A_COUNT,
 };
 
+_Static_assert(A_COUNT <= 32, "attribute masks are 32 bits");
+
 static const char *const attr_names[A_COUNT] = {
-	"version", "id", "xml:lang", "start", "end", "kind", "by", "op",
-	"value", "unit", "actual",
+#define ATTRIBUTE(a, name) [A_##a] = name,
+#include "format.def"
 };
 
-static const uint32_t el_attrs[EL_COUNT] = {
-	[EL_MINUTES] = B(A_VERSION) | B(A_ID) | B(A_LANG),
-	[EL_DATE] = B(A_START) | B(A_END),
-	[EL_PERSON] = B(A_ID),
-	[EL_SECTION] = B(A_ID) | B(A_KIND),
-	[EL_ITEM] = B(A_ID) | B(A_BY),
-	[EL_FIGURE] = B(A_OP) | B(A_VALUE) | B(A_UNIT) | B(A_ACTUAL),
+#define AB(x) (1u << (x))
+
+/* Which attributes each element takes, must have, and takes only from
+ * version 2 on. */
+struct attr_rules {
+	uint32_t allowed[EL_COUNT], required[EL_COUNT], v2[EL_COUNT];
 };
 
-static const uint32_t el_attrs_required[EL_COUNT] = {
-	[EL_MINUTES] = B(A_VERSION),
-	[EL_PERSON] = B(A_ID),
-	[EL_SECTION] = B(A_ID) | B(A_KIND),
-	[EL_ITEM] = B(A_ID),
-	[EL_FIGURE] = B(A_OP) | B(A_VALUE),
-};
+enum { OPTIONAL, REQUIRED };
+
+static void
+attr_rules_init(struct attr_rules *r)
+{
+	memset(r, 0, sizeof(*r));
+#define ATTR(e, a, since, use) \
+	r->allowed[EL_##e] |= AB(A_##a); \
+	r->required[EL_##e] |= (use) == REQUIRED ? AB(A_##a) : 0; \
+	r->v2[EL_##e] |= (since) >= 2 ? AB(A_##a) : 0;
+#include "format.def"
+}
 
 /* Ids live in one table; a ref names what holds the id. */
 enum { REF_MINUTES, REF_PERSON, REF_SECTION, REF_ITEM };
@@ -132,11 +126,11 @@ struct sbuf {
 
 struct frame {
 	enum el el;
-	uint32_t seen; /* children met; bit 31: stray text reported */
+	uint64_t seen; /* children met; bit 63: stray text reported */
 	uint32_t line, col;
 };
 
-#define SEEN_TEXT (1u << 31)
+#define SEEN_TEXT ((uint64_t)1 << 63)
 
 /* A `by` name not known yet when its item was read. */
 struct by_later {
@@ -183,6 +177,9 @@ struct ld {
 	struct sbuf names, raw, out, tmp, abuf;
 	bool no_text; /* LOAD_NO_TEXT: items' texts checked, not kept */
 	struct id_table ids;
+	struct attr_rules attrs; /* from format.def */
+	int version;               /* the rules' version: 1 or 2 */
+	uint64_t after[EL_COUNT];  /* see after_init */
 	/* an item's id waits for the next id to be registered (or the end)
 	 * while its slot is fetched into the cache: the table is too big to
 	 * stay there while a big file streams through */
@@ -1157,7 +1154,7 @@ el_lookup(struct ld *ld, const xmlChar *name, const xmlChar *uri)
 		if (name == ld->el_seen[e])
 			return (enum el)e;
 	for (int e = 0; e < EL_COUNT; e++)
-		if (strcmp((const char *)name, el_names[e]) == 0) {
+		if (strcmp((const char *)name, el_rules[e].name) == 0) {
 			ld->el_seen[e] = name;
 			return (enum el)e;
 		}
@@ -1222,25 +1219,33 @@ attrs_read(struct ld *ld, struct frame *f, int nattrs, const xmlChar **a,
 	ld->abuf.len = 0;
 	for (int i = 0; i < nattrs; i++, a += 5) {
 		enum attr k = attr_lookup(ld, a[0], a[2]);
-		if (k == A_COUNT || !(el_attrs[f->el] & B(k))) {
+		if (k == A_COUNT || !(ld->attrs.allowed[f->el] & AB(k))) {
 			const char *name = qname(a[1], a[0], buf, sizeof(buf));
 			attr_pos(ld, f, name, &line, &col);
 			problem(ld, line, col, "unknown attribute %s on <%s>",
-				name, el_names[f->el]);
+				name, el_rules[f->el].name);
+			continue;
+		}
+		if (ld->version < 2 && (ld->attrs.v2[f->el] & AB(k))) {
+			attr_pos(ld, f, attr_names[k], &line, &col);
+			problem(ld, line, col, "attribute %s on <%s> needs "
+				"version 2 (this file is version %d)",
+				attr_names[k], el_rules[f->el].name,
+				ld->version);
 			continue;
 		}
 		off[k] = attr_copy(ld, a[3], a[4]);
-		have |= B(k);
+		have |= AB(k);
 	}
 	for (int k = 0; k < A_COUNT; k++)
-		at->v[k] = have & B(k) ? ld->abuf.s + off[k] : NULL;
-	uint32_t missing = el_attrs_required[f->el] & ~have;
+		at->v[k] = have & AB(k) ? ld->abuf.s + off[k] : NULL;
+	uint32_t missing = ld->attrs.required[f->el] & ~have;
 	for (int k = 0; missing && k < A_COUNT; k++)
-		if (missing & B(k)) {
+		if (missing & AB(k)) {
 			problem(ld, f->line, f->col,
 				"missing attribute %s on <%s>", attr_names[k],
-				el_names[f->el]);
-			missing &= ~B(k);
+				el_rules[f->el].name);
+			missing &= ~AB(k);
 		}
 }
 
@@ -1272,6 +1277,8 @@ read_id(struct ld *ld, const struct frame *f, const struct attrs *at,
 	return id;
 }
 
+static void after_init(struct ld *ld);
+
 static void
 begin_minutes(struct ld *ld, struct frame *f, const struct attrs *at)
 {
@@ -1281,11 +1288,16 @@ begin_minutes(struct ld *ld, struct frame *f, const struct attrs *at)
 	if (at->v[A_VERSION]) {
 		const char *v = token_str(ld, at->v[A_VERSION]);
 		m->version = atoi(v);
-		if (strcmp(v, "1") != 0) {
+		if (strcmp(v, "1") == 0 || strcmp(v, "2") == 0) {
+			ld->version = m->version;
+		} else {
+			/* read by the newest rules: the fewest problems */
+			ld->version = 2;
 			attr_pos(ld, f, "version", &line, &col);
-			problem(ld, line, col,
-				"unsupported version \"%s\" (expected \"1\")", v);
+			problem(ld, line, col, "unsupported version \"%s\" "
+				"(expected \"1\" or \"2\")", v);
 		}
+		after_init(ld);
 	}
 	if (at->v[A_LANG])
 		m->lang = token_str(ld, at->v[A_LANG]);
@@ -1565,7 +1577,7 @@ begin_el(struct ld *ld, struct frame *f, const struct frame *parent,
 	case EL_P: begin_p(ld, f); break;
 	case EL_FIGURE: begin_figure(ld, f, parent, &at); break;
 	default:
-		if (EL_LEAF & B(f->el))
+		if (EL_IS(f->el, F_LEAF))
 			text_begin(ld);
 		break;
 	}
@@ -1634,11 +1646,11 @@ end_figure(struct ld *ld)
 static void
 check_required(struct ld *ld, const struct frame *f)
 {
-	uint32_t missing = el_required[f->el] & ~f->seen;
+	uint64_t missing = el_rules[f->el].required & ~f->seen;
 	for (int e = 0; missing && e < EL_COUNT; e++)
 		if (missing & B(e)) {
 			problem(ld, f->line, f->col, "missing <%s> in <%s>",
-				el_names[e], el_names[f->el]);
+				el_rules[e].name, el_rules[f->el].name);
 			missing &= ~B(e);
 		}
 }
@@ -1675,13 +1687,45 @@ end_el(struct ld *ld, const struct frame *f)
 	check_required(ld, f);
 }
 
+/* "<a>", "<a> and <b>", "<a>, <b> and <c>": the elements of MASK. */
+static void
+names_list(uint64_t mask, char *buf, size_t size)
+{
+	size_t n = 0;
+	buf[0] = '\0';
+	for (int e = 0; e < EL_COUNT && n < size; e++) {
+		if (!(mask & B(e)))
+			continue;
+		mask &= ~B(e);
+		n += (size_t)snprintf(buf + n, size - n, "%s<%s>",
+				      n == 0 ? "" : mask ? ", " : " and ",
+				      el_rules[e].name);
+	}
+}
+
+/* The elements that must not come before each element (a higher ORDER
+ * among the same siblings), of those the file's version knows. */
+static void
+after_init(struct ld *ld)
+{
+	for (int e = 0; e < EL_COUNT; e++) {
+		ld->after[e] = 0;
+		if (!el_rules[e].order)
+			continue;
+		for (int o = 0; o < EL_COUNT; o++)
+			if (el_rules[o].order > el_rules[e].order &&
+			    el_rules[o].since <= ld->version)
+				ld->after[e] |= B(o);
+	}
+}
+
 /* Is E welcome in PARENT here?  Says why not. */
 static bool
 el_allowed(struct ld *ld, struct frame *parent, struct frame *f,
 	   const char *name, const xmlChar *uri)
 {
 	enum el e = f->el;
-	const char *pn = parent->el == EL_DOC ? "" : el_names[parent->el];
+	const char *pn = el_rules[parent->el].name;
 	if (parent->el == EL_DOC && e != EL_MINUTES && uri) {
 		problem(ld, f->line, f->col, "root element <%s> is in namespace "
 			"%s; <minutes> has none", name, (const char *)uri);
@@ -1696,22 +1740,27 @@ el_allowed(struct ld *ld, struct frame *parent, struct frame *f,
 		problem(ld, f->line, f->col, "unknown element <%s>", name);
 		return false;
 	}
-	if (!(el_children[parent->el] & B(e))) {
+	if (!(el_rules[parent->el].children & B(e))) {
 		problem(ld, f->line, f->col, "<%s> not allowed in <%s>", name, pn);
 		return false;
 	}
-	if ((parent->seen & B(e)) && !(EL_MANY & B(e))) {
+	if (el_rules[e].since > ld->version) {
+		problem(ld, f->line, f->col,
+			"<%s> needs version %u (this file is version %d)",
+			name, el_rules[e].since, ld->version);
+		return false;
+	}
+	if ((parent->seen & B(e)) && !EL_IS(e, F_MANY)) {
 		problem(ld, f->line, f->col, "duplicate <%s> in <%s>", name, pn);
 		return false;
 	}
-	if (e == EL_MEETING && (parent->seen & (B(EL_ATTENDEES) | B(EL_SECTION))))
-		problem(ld, f->line, f->col,
-			"<meeting> must come before <attendees> and <section>");
-	else if (e == EL_ATTENDEES && (parent->seen & B(EL_SECTION)))
-		problem(ld, f->line, f->col,
-			"<attendees> must come before <section>");
-	else if (e == EL_HEADING && (parent->seen & B(EL_ITEM)))
-		problem(ld, f->line, f->col, "<heading> must come before <item>");
+	uint64_t later = ld->after[e] & el_rules[parent->el].children;
+	if (parent->seen & later) {
+		char list[256];
+		names_list(later, list, sizeof(list));
+		problem(ld, f->line, f->col, "<%s> must come before %s", name,
+			list);
+	}
 	return true;
 }
 
@@ -1779,12 +1828,12 @@ on_text(void *arg, const xmlChar *text, int n)
 	uint32_t line, col;
 	if (ld->fatal || f->el == EL_SKIP || f->el == EL_DOC)
 		goto done;
-	if (!(EL_TEXT & B(f->el))) {
+	if (!EL_IS(f->el, F_TEXT)) {
 		if ((f->seen & SEEN_TEXT) || is_blank(s, len))
 			goto done;
 		text_pos(ld, s, len, &line, &col);
 		problem(ld, line, col, "text not allowed in <%s>",
-			el_names[f->el]);
+			el_rules[f->el].name);
 		f->seen |= SEEN_TEXT;
 		goto done;
 	}
@@ -2106,6 +2155,9 @@ load(const char *name, struct feed *f, struct minutes **out,
 	memset(&ld, 0, sizeof(ld));
 	ld.err = err;
 	ld.no_text = f->flags & LOAD_NO_TEXT;
+	attr_rules_init(&ld.attrs);
+	ld.version = 1;
+	after_init(&ld);
 	ld.frames[0].el = EL_DOC;
 	ld.nframes = 1;
 	*out = NULL;
