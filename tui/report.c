@@ -227,12 +227,14 @@ report_problems(FILE *out, const struct minutes *m)
 		const struct mn_problem *p = &m->problems[i];
 		char *path = text_sanitize(m->path, strlen(m->path), false);
 		char *msg = text_sanitize(p->msg, strlen(p->msg), false);
+		const char *sev = p->severity == MN_SEV_WARNING ? _("warning")
+							       : _("error");
 		if (p->col)
 			fprintf(out, "%s:%u:%u: %s: %s\n", path, p->line,
-				p->col, _("error"), msg);
+				p->col, sev, msg);
 		else
-			fprintf(out, "%s:%u: %s: %s\n", path, p->line,
-				_("error"), msg);
+			fprintf(out, "%s:%u: %s: %s\n", path, p->line, sev,
+				msg);
 		free(path);
 		free(msg);
 	}
