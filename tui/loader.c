@@ -150,6 +150,7 @@ struct pref {
 	enum pref_use use;
 	uint32_t *slot;  /* PREF_ASSIGNEE: where the person's index goes */
 	uint32_t index;  /* PREF_SIGNATURE: which signature */
+	bool bad_role;   /* PREF_SIGNATURE: its role was not understood */
 	uint32_t line, col;
 	size_t name;     /* offset in ld.names */
 };
@@ -206,7 +207,7 @@ struct ld {
 	uint32_t nchair_pos, cap_chair_pos, nsec_pos, cap_sec_pos;
 	uint32_t listed_present; /* persons whose presence is present */
 	struct v2_pos attendees_pos, present_pos, date_pos, number_pos;
-	uint32_t signatures_line;
+	uint32_t signatures_line, signatures_col, meeting_col, root_col;
 	struct sbuf names, raw, out, tmp, abuf;
 	bool no_text; /* LOAD_NO_TEXT: items' texts checked, not kept */
 	struct id_table ids;
@@ -1320,6 +1321,7 @@ begin_minutes(struct ld *ld, struct frame *f, const struct attrs *at)
 	struct minutes *m = ld->m;
 	uint32_t line, col;
 	ld->root_line = f->line;
+	ld->root_col = f->col;
 	if (at->v[A_VERSION]) {
 		const char *v = token_str(ld, at->v[A_VERSION]);
 		m->version = atoi(v);
@@ -1664,6 +1666,7 @@ read_prefs(struct ld *ld, const struct frame *f, const char *v,
 			struct pref *r = &ld->prefs[ld->nprefs++];
 			r->use = use;
 			r->slot = slots ? slots + n : NULL;
+			r->bad_role = false;
 			r->index = index;
 			r->line = line;
 			r->col = col;
@@ -1790,6 +1793,7 @@ begin_vote(struct ld *ld, struct frame *f, const struct attrs *at)
 	struct mn_vote *v = pool_alloc(ld, sizeof(*v), 8);
 	memset(v, 0, sizeof(*v));
 	v->line = f->line;
+	v->col = f->col;
 	v->method = v->rule_name = "";
 	v->nfor = v->against = v->abstain = v->invalid = MN_NONE;
 	if (at->v[A_METHOD])
@@ -1839,6 +1843,7 @@ begin_tally(struct ld *ld, const struct frame *f, const struct attrs *at)
 	struct mn_vote *v = cur_vote(ld);
 	v->has_tally = true;
 	v->tally_line = f->line;
+	v->tally_col = f->col;
 	v->nfor = read_count(ld, f, at, A_FOR);
 	v->against = read_count(ld, f, at, A_AGAINST);
 	v->abstain = read_count(ld, f, at, A_ABSTAIN);
@@ -1851,6 +1856,7 @@ end_result(struct ld *ld, const struct frame *f)
 	struct mn_vote *v = cur_vote(ld);
 	const char *s = text_end(ld, f);
 	v->result_line = f->line;
+	v->result_col = f->col;
 	if (strcmp(s, "adopted") == 0)
 		v->result = MN_RESULT_ADOPTED;
 	else if (strcmp(s, "rejected") == 0)
@@ -1923,11 +1929,13 @@ begin_signature(struct ld *ld, const struct frame *f, const struct attrs *at)
 	g->line = f->line;
 	g->person = MN_NONE;
 	g->role = MN_SIGN_SECRETARY;
+	bool bad_role = !at->v[A_ROLE];
 	if (at->v[A_ROLE]) {
 		const char *r = token_tmp(ld, at->v[A_ROLE]);
 		if (strcmp(r, "chair") == 0) {
 			g->role = MN_SIGN_CHAIR;
 		} else if (strcmp(r, "secretary") != 0) {
+			bad_role = true;
 			attr_pos(ld, f, "role", &line, &col);
 			problem(ld, line, col, "bad signature role \"%s\" "
 				"(expected secretary or chair)", r);
@@ -1945,6 +1953,7 @@ begin_signature(struct ld *ld, const struct frame *f, const struct attrs *at)
 		} else {
 			read_prefs(ld, f, v, A_REF, PREF_SIGNATURE, true, NULL,
 				   ld->nsigs);
+			ld->prefs[ld->nprefs - 1].bad_role = bad_role;
 		}
 	}
 	ld->nsigs++;
@@ -1988,7 +1997,10 @@ begin_el(struct ld *ld, struct frame *f, const struct frame *parent,
 	switch (f->el) {
 	case EL_MINUTES: begin_minutes(ld, f, &at); break;
 	case EL_DATE: begin_date(ld, f, &at); break;
-	case EL_MEETING: ld->m->meeting.line = f->line; break;
+	case EL_MEETING:
+		ld->m->meeting.line = f->line;
+		ld->meeting_col = f->col;
+		break;
 	case EL_PERSON: begin_person(ld, f, &at); break;
 	case EL_SECTION: begin_section(ld, f, &at); break;
 	case EL_ITEM: begin_item(ld, f, &at); break;
@@ -2006,7 +2018,10 @@ begin_el(struct ld *ld, struct frame *f, const struct frame *parent,
 	case EL_VOTE: begin_vote(ld, f, &at); break;
 	case EL_TALLY: begin_tally(ld, f, &at); break;
 	case EL_TASK: begin_task(ld, f, parent, &at); break;
-	case EL_SIGNATURES: ld->signatures_line = f->line; break;
+	case EL_SIGNATURES:
+		ld->signatures_line = f->line;
+		ld->signatures_col = f->col;
+		break;
 	case EL_SIGNATURE: begin_signature(ld, f, &at); break;
 	default:
 		if (EL_IS(f->el, F_LEAF))
@@ -2467,7 +2482,7 @@ resolve_v2(struct ld *ld)
 			struct mn_signature *g = &ld->sigs[r->index];
 			g->person = person_ref(ld, name, r->use, r->line, r->col);
 			bool chair = g->role == MN_SIGN_CHAIR;
-			if (g->person != MN_NONE &&
+			if (g->person != MN_NONE && !r->bad_role &&
 			    !(chair ? among(mt->chairs, mt->nchairs, g->person) :
 			      among(mt->secretaries, mt->nsecretaries, g->person)))
 				problem(ld, r->line, r->col, "signature as %s by "
@@ -2502,13 +2517,13 @@ check_votes(struct ld *ld)
 		if (!v->has_tally)
 			continue;
 		if (cast > present)
-			problem(ld, v->tally_line, 0, "%u votes cast, but only %u "
+			problem(ld, v->tally_line, v->tally_col, "%u votes cast, but only %u "
 				"present", cast, present);
 		uint32_t need = mn_vote_needed(m, v, &base);
 		bool on_expected = v->rule == MN_RULE_MAJORITY_EXPECTED ||
 				   v->rule == MN_RULE_TWO_THIRDS_EXPECTED;
 		if (need == MN_NONE) {
-			problem(ld, v->line, 0, "rule %s needs "
+			problem(ld, v->line, v->col, "rule %s needs "
 				"<attendees expected=\"N\">",
 				mn_rule_name(v->rule));
 			continue;
@@ -2520,10 +2535,10 @@ check_votes(struct ld *ld)
 			continue;
 		bool thirds = v->rule == MN_RULE_TWO_THIRDS_PRESENT ||
 			      v->rule == MN_RULE_TWO_THIRDS_EXPECTED;
-		problem(ld, v->result_line, 0, "%s, but %u of %u %s voted for: "
+		problem(ld, v->result_line, v->result_col, "%s, but %u of %u %s voted for: "
 			"%s needs %u", mn_result_name(v->result), v->nfor, base,
 			on_expected ? "expected" : "present",
-			thirds ? "two thirds" : "a majority", need);
+			thirds ? "a two-thirds majority" : "a majority", need);
 	}
 }
 
@@ -2594,12 +2609,12 @@ check_form(struct ld *ld)
 {
 	struct minutes *m = ld->m;
 	const struct mn_meeting *mt = &m->meeting;
-	uint32_t line = mt->line;
+	uint32_t line = mt->line, col = ld->meeting_col;
 	if (mt->status == MN_STATUS_DRAFT)
 		return;
 	const char *st = mn_status_name(mt->status);
 	if (!mt->number_line) {
-		warning(ld, line, 0, "%s minutes without a <number> "
+		warning(ld, line, col, "%s minutes without a <number> "
 			"(Số, as 27/BB-UBND)", st);
 	} else {
 		const char *fault = number_fault(mt->number);
@@ -2608,13 +2623,13 @@ check_form(struct ld *ld)
 				"number \"%s\" %s", mt->number, fault);
 	}
 	if (!*mt->agency)
-		warning(ld, line, 0, "%s minutes without an <agency> (the "
+		warning(ld, line, col, "%s minutes without an <agency> (the "
 			"body that issues them)", st);
 	if (!ld->nchair_pos)
-		warning(ld, line, 0, "%s minutes without a <chair> (who "
+		warning(ld, line, col, "%s minutes without a <chair> (who "
 			"chaired)", st);
 	if (!ld->nsec_pos)
-		warning(ld, line, 0, "%s minutes without a <secretary> (who "
+		warning(ld, line, col, "%s minutes without a <secretary> (who "
 			"took the minutes)", st);
 	if (!*mt->end && ld->date_pos.line)
 		warning(ld, ld->date_pos.line, ld->date_pos.col, "%s minutes "
@@ -2628,11 +2643,12 @@ check_form(struct ld *ld)
 		secretary |= ld->sigs[i].role == MN_SIGN_SECRETARY;
 	}
 	uint32_t at = ld->signatures_line ? ld->signatures_line : ld->root_line;
+	col = ld->signatures_line ? ld->signatures_col : ld->root_col;
 	if (!secretary)
-		warning(ld, at, 0, "approved minutes without the secretary's "
+		warning(ld, at, col, "approved minutes without the secretary's "
 			"<signature>");
 	if (!chair)
-		warning(ld, at, 0, "approved minutes without the chair's "
+		warning(ld, at, col, "approved minutes without the chair's "
 			"<signature>");
 }
 

@@ -87,9 +87,9 @@ struct mn_vote {
 	 * treated as 0 in sums) */
 	uint32_t nfor, against, abstain, invalid;
 	enum mn_result result;
-	uint32_t line;        /* of <vote> */
-	uint32_t tally_line;  /* of <tally>, 0 when none */
-	uint32_t result_line; /* of <result>, 0 when none */
+	uint32_t line, col;               /* of <vote> */
+	uint32_t tally_line, tally_col;   /* of <tally>, 0 when none */
+	uint32_t result_line, result_col; /* of <result>, 0 when none */
 };
 
 struct mn_item {
