@@ -153,7 +153,7 @@ search_print_hit(const struct search_hit *h, void *arg)
 	const char *id;
 
 	switch (h->where) {
-	case SEARCH_MEETING: id = m->id; break;
+	case SEARCH_MEETING: case SEARCH_RECIPIENT: id = m->id; break;
 	case SEARCH_PERSON: id = m->persons[h->index].id; break;
 	case SEARCH_HEADING: id = m->sections[h->index].id; break;
 	default: id = m->sections[h->index].items[h->item].id; break;
