@@ -1250,7 +1250,7 @@ attrs_read(struct ld *ld, struct frame *f, int nattrs, const xmlChar **a,
 	   struct attrs *at)
 {
 	char buf[256];
-	size_t off[A_COUNT] = { 0 };
+	size_t off[A_COUNT]; /* read only where `have` says */
 	uint32_t line, col, have = 0;
 	ld->abuf.len = 0;
 	for (int i = 0; i < nattrs; i++, a += 5) {
@@ -1273,8 +1273,11 @@ attrs_read(struct ld *ld, struct frame *f, int nattrs, const xmlChar **a,
 		off[k] = attr_copy(ld, a[3], a[4]);
 		have |= AB(k);
 	}
-	for (int k = 0; k < A_COUNT; k++)
-		at->v[k] = have & AB(k) ? ld->abuf.s + off[k] : NULL;
+	/* the values given: a few bits of 26, the common ones first */
+	memset(at->v, 0, sizeof(at->v));
+	for (int k = 0; (have >> k) != 0; k++)
+		if (have & AB(k))
+			at->v[k] = ld->abuf.s + off[k];
 	uint32_t missing = ld->attrs.required[f->el] & ~have;
 	for (int k = 0; missing && k < A_COUNT; k++)
 		if (missing & AB(k)) {
