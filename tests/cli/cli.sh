@@ -73,6 +73,25 @@ ok $? "--check invalid: unknown element with line and column"
 printf '%s\n' "$err" | grep -q "^$tmp/invalid.xml:2:2: error: missing <date> in <meeting>\$"
 ok $? "--check invalid: missing required element"
 
+# v2: form warnings leave the file valid; --strict makes them count
+fx=tests/fixtures
+run "$MINUTES" --check "$fx/warn-v2-approved.xml"
+check "--check form warnings" 0 "" "$fx/warn-v2-approved.xml:5:5: warning: number \"5/BB-UBND\" takes a leading zero below 10 (as 05/BB-UBND)
+$fx/warn-v2-approved.xml:20:3: warning: approved minutes without the chair's <signature>"
+run "$MINUTES" --check --strict --verbose "$fx/warn-v2-approved.xml" data/tan-lap-nong-thon-moi-2019.xml
+check "--check --strict: warnings count as errors" 1 "data/tan-lap-nong-thon-moi-2019.xml: ok" "$fx/warn-v2-approved.xml:5:5: warning: number \"5/BB-UBND\" takes a leading zero below 10 (as 05/BB-UBND)
+$fx/warn-v2-approved.xml:20:3: warning: approved minutes without the chair's <signature>"
+run "$MINUTES" --check --verbose "$fx/warn-v2-number.xml"
+check "--check --verbose: a file with warnings is ok" 0 "$fx/warn-v2-number.xml: ok" "$fx/warn-v2-number.xml:5:5: warning: number \"15/QĐ-UBND\" is not a biên bản's: the type after the slash is BB (as 27/BB-UBND)"
+run "$MINUTES" --check --strict data/ngan-son-2020.xml data/ban-ke-hoach-2021.xml data/tan-lap-nong-thon-moi-2019.xml
+check "--check --strict: the samples meet the form" 0 "" ""
+run "$MINUTES" --dump --strict data/ngan-son-2020.xml
+check "--strict without --check" 2 "" "minutes: --strict goes with --check
+Try 'minutes --help' for more information."
+run "$MINUTES" --check "$fx/semantic-v2-counts.xml"
+is "$rc" 1 "--check v2 errors: exit 1"
+is "$(printf '%s\n' "$err" | sed -n 5p)" "$fx/semantic-v2-counts.xml:22:7: error: adopted, but 2 of 4 present voted for: a majority needs 3" "--check v2 errors: a result the tally contradicts, with the numbers"
+
 mkfifo "$tmp/fifo.xml"
 run timeout 10 "$MINUTES" --check "$tmp/fifo.xml"
 check "--check FIFO does not hang" 1 "" "$tmp/fifo.xml: error: not a regular file (a FIFO, device or socket)"
