@@ -130,4 +130,39 @@ for el in $def_elements; do
 	is "$got" "$want" "<$el>: the same attributes in format.def and the schema"
 done
 
+# each element's children: the elements written inside it, or reached
+# through <ref> to a define, in the schema (any of its versions), and the
+# CHILDREN of its row in format.def
+names_of() { # xmllint's name="a" name="b" -> a, b one a line
+	sed 's/ name="\([^"]*\)"/\1\n/g' | sed '/^$/d'
+}
+xp() { "$XMLLINT" --xpath "$1" "$schema" 2>/dev/null | names_of; }
+E="*[local-name()='element']"
+R="*[local-name()='ref']"
+D="*[local-name()='define']"
+# define_children NAME VISITED: the elements a define stands for
+define_children() {
+	case " $2 " in *" $1 "*) return ;; esac
+	xp "//$D[@name='$1']//$E[not(ancestor::$E)]/@name"
+	for r in $(xp "//$D[@name='$1']//$R[not(ancestor::$E)]/@name"); do
+		define_children "$r" "$2 $1"
+	done
+}
+for el in $def_elements; do
+	row=$(sed -n "s/^ELEMENT([A-Z0-9_]*, *\"$el\", *[0-9], *[^,]*, *[0-9], *\([^,]*\),.*/\1/p" "$def")
+	want=""
+	for c in $(printf '%s' "$row" | grep -o 'C([A-Z0-9_]*)' | sed 's/C(\(.*\))/\1/'); do
+		want="$want$(def_el_name "$c")
+"
+	done
+	want=$(printf '%s' "$want" | sed '/^$/d' | sort -u)
+	got=$( {
+		xp "//$E[@name='$el']//$E[ancestor::$E[1]/@name='$el']/@name"
+		for r in $(xp "//$E[@name='$el']//$R[ancestor::$E[1]/@name='$el']/@name"); do
+			define_children "$r" ""
+		done
+	} | sort -u)
+	is "$got" "$want" "<$el>: the same children in format.def and the schema"
+done
+
 done_testing
