@@ -207,7 +207,8 @@ struct ld {
 	struct v2_pos *chair_pos, *sec_pos; /* of each <chair>, <secretary> */
 	uint32_t nchair_pos, cap_chair_pos, nsec_pos, cap_sec_pos;
 	uint32_t listed_present; /* persons whose presence is present */
-	struct v2_pos attendees_pos, present_pos, date_pos, number_pos;
+	struct v2_pos attendees_pos, present_pos, expected_pos, date_pos;
+	struct v2_pos number_pos;
 	uint32_t signatures_line, signatures_col, meeting_col, root_col;
 	struct sbuf names, raw, out, tmp, abuf;
 	bool no_text; /* LOAD_NO_TEXT: items' texts checked, not kept */
@@ -1658,8 +1659,9 @@ read_prefs(struct ld *ld, const struct frame *f, const char *v,
 	   enum attr a, enum pref_use use, bool record, uint32_t *slots,
 	   uint32_t index)
 {
-	uint32_t line, col, n = 0;
-	attr_pos(ld, f, attr_names[a], &line, &col);
+	uint32_t line = 0, col = 0, n = 0;
+	if (record)
+		attr_pos(ld, f, attr_names[a], &line, &col);
 	for (const char *p = v; *p;) {
 		size_t len = 0;
 		while (is_space((unsigned char)*p))
@@ -1740,15 +1742,23 @@ begin_attendees(struct ld *ld, const struct frame *f, const struct attrs *at)
 	if (at->v[A_PRESENT])
 		attr_pos(ld, f, "present", &ld->present_pos.line,
 			 &ld->present_pos.col);
+	if (at->v[A_EXPECTED])
+		attr_pos(ld, f, "expected", &ld->expected_pos.line,
+			 &ld->expected_pos.col);
 }
 
 static void
 end_attendees(struct ld *ld)
 {
 	struct minutes *m = ld->m;
-	const struct v2_pos *p = &ld->present_pos;
-	if (m->present == MN_NONE)
+	const struct v2_pos *p = &ld->present_pos, *e = &ld->expected_pos;
+	if (m->present == MN_NONE) {
+		if (m->expected != MN_NONE && ld->listed_present > m->expected)
+			problem(ld, e->line, e->col, "the %u persons listed as "
+				"present are more than expected=\"%u\"",
+				ld->listed_present, m->expected);
 		return;
+	}
 	if (m->expected != MN_NONE && m->present > m->expected)
 		problem(ld, p->line, p->col, "present=\"%u\" is more than "
 			"expected=\"%u\"", m->present, m->expected);

@@ -406,6 +406,8 @@ test_fixtures(void)
 	check_file("semantic-v2-present.xml", LOAD_INVALID,
 		"7:14: present=\"1\" is fewer than the 2 persons listed as present\n"
 		"14:5: rule two-thirds-expected needs <attendees expected=\"N\">\n");
+	check_file("semantic-v2-expected.xml", LOAD_INVALID,
+		"7:14: the 3 persons listed as present are more than expected=\"2\"\n");
 	check_file("invalid-v2-bad-values.xml", LOAD_INVALID,
 		"7:14: bad count expected=\"-1\": expected digits only (a whole number, 0 or more)\n"
 		"7:28: bad count present=\"99999999999\": too large\n"
