@@ -517,6 +517,38 @@ test_signatures(void)
 }
 
 static void
+test_approved(void)
+{
+	enum load_status st;
+#define APPROVED(sigs) "<minutes version=\"2\">\n<meeting><title>T</title>" \
+	"<date start=\"08:00\" end=\"09:00\">2025-06-27</date>" \
+	"<agency>A</agency><number>01/BB-A</number><chair ref=\"a\"/>" \
+	"<secretary ref=\"b\"/><status>approved</status></meeting>\n" \
+	"<attendees><person id=\"a\"><name>A</name></person>" \
+	"<person id=\"b\"><name>B</name></person></attendees>\n" \
+	"<section id=\"s\" kind=\"k\"><heading>H</heading></section>\n" \
+	sigs "</minutes>\n"
+	char *got = problems_of(APPROVED(""), &st);
+	IS_STR(got, "1:1: warning: approved minutes without the secretary's "
+	       "<signature>\n1:1: warning: approved minutes without the "
+	       "chair's <signature>\n",
+	       "approved, no signatures: both missing, at the root");
+	IS_INT(st, LOAD_OK, "approved, no signatures: still valid");
+	free(got);
+	got = problems_of(APPROVED("<signatures>\n<signature role=\"chair\" "
+				   "ref=\"a\" refused=\"\"/></signatures>\n"),
+			  &st);
+	IS_STR(got, "5:1: warning: approved minutes without the secretary's "
+	       "<signature>\n", "approved: a refusal counts as the chair's");
+	free(got);
+	got = problems_of(APPROVED("<signatures><signature role=\"chair\" "
+				   "ref=\"a\"/><signature role=\"secretary\" "
+				   "ref=\"b\"/></signatures>\n"), &st);
+	IS_STR(got, "", "approved and signed: no warning");
+	free(got);
+}
+
+static void
 test_model_math(void)
 {
 	struct minutes *m = minutes_new("x.xml");
@@ -568,6 +600,7 @@ main(void)
 	test_fixtures();
 	test_numbers();
 	test_signatures();
+	test_approved();
 	test_model_math();
 	return tap_done();
 }
