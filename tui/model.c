@@ -259,6 +259,17 @@ mn_vote_needed(const struct minutes *m, const struct mn_vote *v,
 	return (uint32_t)(b / 2 + 1);               /* more than half */
 }
 
+bool
+mn_task_overdue(const struct mn_task *t, const char *today)
+{
+	/* ISO dates compare as strings; a due date the loader refused
+	 * (not YYYY-MM-DD) is never overdue */
+	const char *d = t->due;
+	if (strlen(d) != 10 || d[4] != '-' || d[7] != '-' || strlen(today) != 10)
+		return false;
+	return strcmp(d, today) < 0;
+}
+
 const char *
 mn_rule_name(enum mn_rule r)
 {

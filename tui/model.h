@@ -253,6 +253,9 @@ uint32_t mn_vote_cast(const struct mn_vote *v);
  * cannot be told (a rule on expected without attendees/@expected). */
 uint32_t mn_vote_needed(const struct minutes *m, const struct mn_vote *v,
 			uint32_t *base);
+/* Is task T past due on TODAY (YYYY-MM-DD, the caller's clock: the
+ * browser honours MINUTES_NOW)?  False without a valid due date. */
+bool mn_task_overdue(const struct mn_task *t, const char *today);
 const char *mn_rule_name(enum mn_rule r);       /* "majority-present" ... */
 const char *mn_result_name(enum mn_result r);   /* "", "adopted", ... */
 const char *mn_presence_name(enum mn_presence p); /* "present" ... */

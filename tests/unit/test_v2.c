@@ -575,6 +575,12 @@ test_model_math(void)
 	IS_INT(mn_vote_cast(&v), 3, "cast: left-out counts are 0");
 	v.nfor = v.against = v.abstain = v.invalid = MN_NONE - 1;
 	IS_INT(mn_vote_cast(&v), MN_NONE - 1, "cast: no overflow");
+	struct mn_task t = { .due = "2025-09-30" };
+	OK(!mn_task_overdue(&t, "2025-09-30"), "due today: not overdue");
+	OK(mn_task_overdue(&t, "2025-10-01"), "due yesterday: overdue");
+	OK(!mn_task_overdue(&t, "2025-01-01"), "due later: not overdue");
+	t.due = "";
+	OK(!mn_task_overdue(&t, "2025-10-01"), "no due date: never overdue");
 	IS_STR(mn_rule_name(MN_RULE_TWO_THIRDS_EXPECTED), "two-thirds-expected",
 	       "rule names");
 	IS_STR(mn_presence_name(MN_ABSENT), "absent", "presence names");
