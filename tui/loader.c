@@ -2467,8 +2467,8 @@ officers(struct ld *ld, enum pref_use use, uint32_t *n)
 		const struct v2_pos *at = use == PREF_CHAIR ?
 			&ld->chair_pos[r->index] : &ld->sec_pos[r->index];
 		if (ps->presence != MN_PRESENT)
-			problem(ld, at->line, at->col, "the %s, \"%s\", is marked "
-				"%s: the %s must be present", pref_word(use),
+			problem(ld, at->line, at->col, "the %s, \"%s\", is "
+				"marked %s: the %s must be present", pref_word(use),
 				ps->id, mn_presence_name(ps->presence),
 				pref_word(use));
 		v[(*n)++] = p;
@@ -2535,8 +2535,8 @@ check_votes(struct ld *ld)
 		if (!v->has_tally)
 			continue;
 		if (cast > present)
-			problem(ld, v->tally_line, v->tally_col, "%u votes cast, but only %u "
-				"present", cast, present);
+			problem(ld, v->tally_line, v->tally_col, "%u votes cast, "
+				"but only %u present", cast, present);
 		uint32_t need = mn_vote_needed(m, v, &base);
 		bool on_expected = v->rule == MN_RULE_MAJORITY_EXPECTED ||
 				   v->rule == MN_RULE_TWO_THIRDS_EXPECTED;
@@ -2553,8 +2553,9 @@ check_votes(struct ld *ld)
 			continue;
 		bool thirds = v->rule == MN_RULE_TWO_THIRDS_PRESENT ||
 			      v->rule == MN_RULE_TWO_THIRDS_EXPECTED;
-		problem(ld, v->result_line, v->result_col, "%s, but %u of %u %s voted for: "
-			"%s needs %u", mn_result_name(v->result), v->nfor, base,
+		problem(ld, v->result_line, v->result_col,
+			"%s, but %u of %u %s voted for: %s needs %u",
+			mn_result_name(v->result), v->nfor, base,
 			on_expected ? "expected" : "present",
 			thirds ? "a two-thirds majority" : "a majority", need);
 	}
