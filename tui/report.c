@@ -212,15 +212,24 @@ dump_speakers(FILE *out, const struct minutes *m, const struct mn_item *it,
 	size_t n = 1;
 	for (uint32_t i = 0; i < it->nby; i++)
 		n += strlen(m->persons[it->by[i]].name) + 2;
-	char *line = malloc(n + 8);
+	char *line = malloc(n + 8), *o = line;
 	if (!line)
 		return;
-	strcpy(line, "— ");
+	/* appended at a running end: strcat read the line again for each
+	 * name (quadratic in the number of speakers) */
+	memcpy(o, "— ", strlen("— "));
+	o += strlen("— ");
 	for (uint32_t i = 0; i < it->nby; i++) {
-		if (i)
-			strcat(line, ", ");
-		strcat(line, m->persons[it->by[i]].name);
+		const char *name = m->persons[it->by[i]].name;
+		size_t k = strlen(name);
+		if (i) {
+			memcpy(o, ", ", 2);
+			o += 2;
+		}
+		memcpy(o, name, k);
+		o += k;
 	}
+	*o = '\0';
 	dump_wrapped(out, "     ", "       ", line, width);
 	free(line);
 }
