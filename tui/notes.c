@@ -590,6 +590,8 @@ nnote_free(struct nnote *n)
 	free((char *)n->pub.quote);
 	free((char *)n->pub.hash);
 	free((char *)n->pub.text);
+	free((char *)n->pub.file);
+	free((char *)n->pub.claimed);
 	free(n);
 }
 
@@ -906,11 +908,27 @@ cmp_orphan(const void *a, const void *b)
 	return c ? c : cmp_created(a, b);
 }
 
+/* Times after this are more than a day ahead: flagged, and a status
+ * record dated then is not applied. */
+static time_t
+future_limit(void)
+{
+	return clock_now() + NOTES_FUTURE_SLACK;
+}
+
+static bool
+in_future(const struct nnote *n)
+{
+	time_t l = future_limit();
+	return n->pub.created > l || n->pub.modified > l ||
+	       n->own_status_at > l;
+}
+
 static void
 apply_status(struct notes_store *s, const struct novr *o)
 {
 	size_t i;
-	if (!smap_get(&s->idmap, o->note, &i))
+	if (o->at > future_limit() || !smap_get(&s->idmap, o->note, &i))
 		return;
 	struct nnote *n = (struct nnote *)s->all[i];
 	bool wins = o->at > n->pub.status_at ||
@@ -948,6 +966,8 @@ rebuild(struct notes_store *s)
 	for (size_t i = 0; i < n; i++) {
 		struct nnote *nn = (struct nnote *)s->all[i];
 		smap_put(&s->idmap, nn->pub.id, i);
+		nn->pub.unsaved = nn->pub.own && nn->dirty;
+		nn->pub.future = in_future(nn);
 		nn->pub.status = nn->own_status;
 		nn->pub.status_at = nn->own_status_at;
 		nn->pub.status_by = nn->pub.author;
@@ -1089,15 +1109,18 @@ notes_reviewer(const struct notes_store *s)
 bool
 notes_unsaved(const struct notes_store *s)
 {
-	if (s->ndeleted)
-		return true;
+	return notes_unsaved_count(s) > 0;
+}
+
+size_t
+notes_unsaved_count(const struct notes_store *s)
+{
+	size_t n = s->ndeleted;
 	for (size_t i = 0; i < s->own.n; i++)
-		if (s->own.v[i]->dirty)
-			return true;
+		n += s->own.v[i]->dirty;
 	for (size_t i = 0; i < s->oown.n; i++)
-		if (s->oown.v[i]->dirty)
-			return true;
-	return false;
+		n += s->oown.v[i]->dirty;
+	return n;
 }
 
 /* --- Reading a notes file ------------------------------------------- */
@@ -1892,6 +1915,11 @@ merge_own(struct notes_store *s, struct parsed *p)
 		free((char *)d->pub.author);
 		d->pub.author = xstrdup(s->reviewer);
 		d->pub.own = true;
+		d->pub.verified = true;
+		free((char *)d->pub.file);
+		d->pub.file = xstrdup(s->own_name);
+		free((char *)d->pub.claimed);
+		d->pub.claimed = xstrdup(s->reviewer);
 		nlist_push(&out, d);
 	}
 	smap_free(&mine);
@@ -2271,6 +2299,56 @@ known_elsewhere(struct notes_store *s, const char *id)
 	return !smap_add(&s->known, id, 0);
 }
 
+/* Whether the file FNAME is the one REVIEWER's name makes (or made,
+ * in the older naming); with no reviewer=, whether FNAME is an exact
+ * name's file. */
+static bool
+file_is_theirs(const char *fname, const char *reviewer)
+{
+	char b[SAFE_MAX + 16];
+	size_t n = strlen(fname) - 4; /* ".xml" */
+	if (!reviewer || !*reviewer) {
+		char *stem = xstrdup(fname);
+		stem[n] = '\0';
+		bool ok = name_is_exact(stem);
+		free(stem);
+		return ok;
+	}
+	notes_safe_name(reviewer, b, sizeof(b));
+	if (strlen(b) == n && strncmp(b, fname, n) == 0)
+		return true;
+	legacy_safe_name(reviewer, b, sizeof(b));
+	return strlen(b) == n && strncmp(b, fname, n) == 0;
+}
+
+static void
+flag_future(struct notes_store *s, const char *path, const struct nnote *n)
+{
+	char when[32];
+	time_t t = n->pub.created > n->pub.modified ? n->pub.created
+						    : n->pub.modified;
+	if (n->own_status_at > t)
+		t = n->own_status_at;
+	if (t <= future_limit())
+		return;
+	fmt_time(t, when);
+	add_problem(s, _("%s: note %s is dated %s, more than a day ahead"), path,
+		    n->pub.id, when);
+}
+
+static void
+flag_future_status(struct notes_store *s, const char *path,
+		   const struct novr *o)
+{
+	char when[32];
+	if (o->at <= future_limit())
+		return;
+	fmt_time(o->at, when);
+	add_problem(s,
+		    _("%s: the status of note %s is dated %s, more than a day ahead: not applied"),
+		    path, o->note, when);
+}
+
 /* Loads every reviewer file of DIR except the own one. */
 static void
 load_dir(struct notes_store *s, const char *dir)
@@ -2318,13 +2396,20 @@ load_dir(struct notes_store *s, const char *dir)
 			free(path);
 			continue;
 		}
+		bool verified = file_is_theirs(names[i], p.reviewer);
 		char *author;
-		if (p.reviewer && *p.reviewer) {
+		if (!verified) {
+			author = xasprintf(_("unverified (%s)"), names[i]);
+		} else if (p.reviewer && *p.reviewer) {
 			author = xstrdup(p.reviewer);
 		} else {
 			author = xstrdup(names[i]);
 			author[strlen(author) - 4] = '\0';
 		}
+		if (!verified)
+			add_problem(s,
+				    _("%s: its reviewer '%s' is not the one its file name is made from: its notes are shown as unverified"),
+				    path, p.reviewer ? p.reviewer : "");
 		for (size_t j = 0; j < p.notes.n; j++) {
 			struct nnote *nn = p.notes.v[j];
 			p.notes.v[j] = NULL;
@@ -2338,6 +2423,10 @@ load_dir(struct notes_store *s, const char *dir)
 			}
 			nn->pub.author = xstrdup(author);
 			nn->pub.own = false;
+			nn->pub.verified = verified;
+			nn->pub.file = xstrdup(names[i]);
+			nn->pub.claimed = xstrdup(p.reviewer ? p.reviewer : "");
+			flag_future(s, path, nn);
 			nlist_push(&s->oth, nn);
 		}
 		for (size_t j = 0; j < p.ovr.n; j++) {
@@ -2345,6 +2434,7 @@ load_dir(struct notes_store *s, const char *dir)
 			p.ovr.v[j] = NULL;
 			free(o->by);
 			o->by = xstrdup(author);
+			flag_future_status(s, path, o);
 			olist_push(&s->ooth, o);
 		}
 		p.notes.n = p.ovr.n = 0;
@@ -2401,6 +2491,10 @@ notes_reload(struct notes_store *s, struct notes_error *err)
 				    s->own_path, p.minutes, s->m->id);
 		merge_own(s, &p);
 		parsed_free(&p);
+		for (size_t i = 0; i < s->own.n; i++)
+			flag_future(s, s->own_path, s->own.v[i]);
+		for (size_t i = 0; i < s->oown.n; i++)
+			flag_future_status(s, s->own_path, s->oown.v[i]);
 	} else {
 		keep_dirty_only(s);
 		if (r < 0)
@@ -2619,7 +2713,14 @@ own_note(struct notes_store *s, const char *id, struct notes_error *err)
 static char *
 note_text(const char *text, struct notes_error *err)
 {
-	char *t = clean_text(text ? text : "", text ? strlen(text) : 0);
+	size_t len = text ? strlen(text) : 0;
+	if (len > NOTES_TEXT_MAX) {
+		seterr(err,
+		       _("the note has %zu bytes; a note holds at most %d bytes (1 MiB): it was not saved"),
+		       len, NOTES_TEXT_MAX);
+		return NULL;
+	}
+	char *t = clean_text(text ? text : "", len);
 	if (is_blank(t)) {
 		free(t);
 		seterr(err, _("a note cannot be empty"));
@@ -2660,6 +2761,9 @@ notes_add(struct notes_store *s, const char *target, enum notes_kind kind,
 	n->pub.kind = kind;
 	n->pub.author = xstrdup(s->reviewer);
 	n->pub.own = true;
+	n->pub.verified = true;
+	n->pub.file = xstrdup(s->own_name);
+	n->pub.claimed = xstrdup(s->reviewer);
 	n->pub.created = n->pub.modified = n->own_status_at = clock_now();
 	n->own_status = NOTES_OPEN;
 	n->dirty = n->fresh = true;
@@ -2862,6 +2966,8 @@ md_note(FILE *out, const struct note *n)
 		put_safe(out, n->status_by);
 		fputs(")", out);
 	}
+	if (n->future)
+		fprintf(out, " (%s)", _("dated more than a day ahead"));
 	fputs("\n", out);
 	if (n->anchor != NOTES_ANCHORED) {
 		fprintf(out, "  *%s*\n\n",
@@ -3024,15 +3130,98 @@ notes_dump_for(FILE *out, const struct notes_store *s, const char *id,
 		const struct note *nt = v[i];
 		char when[48], *author = safe_str(nt->author), *head;
 		notes_format_time(nt->created, when, sizeof(when));
-		head = xasprintf("[%s, %s] %s, %s%s%s%s", notes_kind_label(nt->kind),
+		head = xasprintf("[%s, %s] %s, %s%s%s%s%s%s%s", notes_kind_label(nt->kind),
 				 notes_status_label(nt->status), author, when,
 				 nt->anchor == NOTES_CHANGED ? " (" : "",
 				 nt->anchor == NOTES_CHANGED
 					 ? _("text changed since this note") : "",
-				 nt->anchor == NOTES_CHANGED ? ")" : "");
+				 nt->anchor == NOTES_CHANGED ? ")" : "",
+				 nt->future ? " (" : "",
+				 nt->future ? _("dated more than a day ahead") : "",
+				 nt->future ? ")" : "");
 		put_wrapped(out, indent, indent + 2, head, width);
 		put_wrapped(out, indent + 2, indent + 2, nt->text, width);
 		free(head);
 		free(author);
 	}
+}
+
+/* --- Unsaved notes, texts from an editor -------------------------------- */
+
+char *
+notes_text_from_file(const char *path, struct notes_error *err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		char *sp = safe_str(path);
+		seterr(err, "%s: %s", sp,
+		       fd < 0 ? strerror(errno) : _("not a regular file"));
+		free(sp);
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	size_t cap = 4096, n = 0;
+	char *out = xmalloc(cap + 1);
+	for (;;) {
+		if (n == cap) {
+			if (cap > NOTES_TEXT_MAX)
+				break;
+			cap *= 2;
+			out = mn_xrealloc(out, cap + 1);
+		}
+		ssize_t k = read(fd, out + n, cap - n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0) {
+			char *sp = safe_str(path);
+			seterr(err, "%s: %s", sp, strerror(errno));
+			free(sp);
+			free(out);
+			close(fd);
+			return NULL;
+		}
+		if (k == 0)
+			break;
+		n += (size_t)k;
+	}
+	close(fd);
+	while (n > 0 && (out[n - 1] == '\n' || out[n - 1] == '\r'))
+		n--;
+	if (n > NOTES_TEXT_MAX) {
+		seterr(err,
+		       _("the note has more than %d bytes (1 MiB), the most a note holds: it was not saved"),
+		       NOTES_TEXT_MAX);
+		free(out);
+		return NULL;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+size_t
+notes_save_on_quit(struct notes_store *s, FILE *out)
+{
+	struct notes_error err = { "" };
+	if (!notes_unsaved(s) || notes_save(s, &err) == 0)
+		return 0;
+	rebuild(s);
+	size_t n = notes_unsaved_count(s);
+	char *msg = safe_str(err.msg);
+	fprintf(out, ngettext("minutes: %zu change to your notes was not saved: %s\n",
+			      "minutes: %zu changes to your notes were not saved: %s\n",
+			      n),
+		n, msg);
+	free(msg);
+	for (size_t i = 0; i < s->own.n; i++) {
+		const struct note *nt = &s->own.v[i]->pub;
+		if (!s->own.v[i]->dirty)
+			continue;
+		char *t = safe_str(nt->target);
+		fprintf(out, "  %s [%s]:\n", t, notes_kind_name(nt->kind));
+		free(t);
+		put_lines(out, "    ", "", nt->text);
+	}
+	return n;
 }

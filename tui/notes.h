@@ -83,6 +83,8 @@
 #include "model.h"
 
 #define NOTES_QUOTE_MAX 500 /* characters of the element's text kept */
+#define NOTES_TEXT_MAX (1 << 20) /* bytes of a note's text, at most */
+#define NOTES_FUTURE_SLACK 86400 /* seconds ahead a time may be */
 
 enum notes_kind {
 	NOTES_COMMENT,
@@ -123,6 +125,15 @@ struct note {
 	time_t created, modified, status_at;
 	enum notes_anchor anchor;
 	bool own;                 /* the store's reviewer may edit it */
+	/* Trust.  FILE is the name of the file holding the note; CLAIMED
+	 * its reviewer= ("" when none).  A file's notes are VERIFIED when
+	 * its file name is the one its reviewer= makes (notes_safe_name,
+	 * or the older naming); otherwise AUTHOR is "unverified (FILE)",
+	 * never the name it claims. */
+	bool verified;
+	const char *file, *claimed;
+	bool future;              /* a time more than a day ahead */
+	bool unsaved;             /* own, changed, not on disk yet */
 };
 
 struct notes_store;
@@ -191,16 +202,27 @@ bool
 notes_fallback(const struct notes_store *s);
 const char *
 notes_reviewer(const struct notes_store *s);
-/* Changes made in memory that are not on disk yet. */
+/* Changes made in memory that are not on disk yet (every save retries
+ * them): whether there are any, and how many (notes changed or added,
+ * status records, deletions). */
 bool
 notes_unsaved(const struct notes_store *s);
+size_t
+notes_unsaved_count(const struct notes_store *s);
+/* On quit: saves unsaved changes once more; when that fails, writes to
+ * OUT what was not saved (the reason, then each unsaved note's element,
+ * kind and text, so it can be typed again) and returns how many changes
+ * are lost (the caller should exit non-zero); 0 when all is saved. */
+size_t
+notes_save_on_quit(struct notes_store *s, FILE *out);
 
 /* --- Changing (each saves durably before returning) ----------------- */
 
 /* Adds a note on element TARGET (which must exist in the minutes); the
  * quote and hash are taken from the element's text.  TEXT may be any
  * bytes: it is repaired to NFC, controls other than '\n' and TAB become
- * U+FFFD, and it must not be blank.  *added (when ADDED is not NULL) is
+ * U+FFFD, and it must not be blank nor longer than NOTES_TEXT_MAX bytes
+ * (refused with a message, never cut).  *added (when ADDED is not NULL) is
  * the new note, or NULL when refused. */
 enum notes_result
 notes_add(struct notes_store *s, const char *target, enum notes_kind kind,
@@ -268,6 +290,12 @@ notes_safe_name(const char *reviewer, char *buf, size_t size);
  * into BUF; returns BUF ("?" when T cannot be shown). */
 const char *
 notes_format_time(time_t t, char *buf, size_t size);
+
+/* A note's text from the file PATH (written in $EDITOR): the whole
+ * file, final line ends dropped; NULL with *err set when it cannot be
+ * read or holds more than NOTES_TEXT_MAX bytes (never cut). */
+char *
+notes_text_from_file(const char *path, struct notes_error *err);
 
 /* The text notes anchor to for element ID (see above): malloc'd, NULL
  * when M has no such element. */

@@ -452,6 +452,163 @@ test_identity(void)
 	minutes_free(m);
 }
 
+/* A file's notes belong to the reviewer its name is made from: mallory.xml
+ * saying reviewer="lan" is shown as unverified; times more than a day
+ * ahead are flagged, status records then are not applied. */
+static void
+test_trust(void)
+{
+	fake_now = BASE_TIME;
+	char dir[1024], path[4096], want[8192];
+	const char *mp = new_minutes_dir("trust", dir, sizeof(dir));
+	struct minutes *m = fx_minutes(mp, 1);
+	struct notes_error err = { "" };
+	struct notes_store *lan = notes_open(mp, m, "lan", &err);
+	const struct note *n;
+	char id[64];
+	notes_add(lan, "kq1", NOTES_QUESTION, "real", &n, &err);
+	snprintf(id, sizeof(id), "%s", n->id);
+	notes_close(lan);
+	snprintf(path, sizeof(path), "%s/hop.notes/mallory.xml", dir);
+	spew(path,
+	     "<notes version=\"1\" minutes=\"hop-thu-2020\" reviewer=\"lan\">"
+	     "<note id=\"m-1\" target=\"kq2\" kind=\"agreed\" status=\"open\""
+	     " created=\"2026-11-28T10:00:00Z\" modified=\"2026-11-28T10:00:00Z\">"
+	     "<text>agreed</text></note></notes>\n");
+	snprintf(path, sizeof(path), "%s/hop.notes/minh.xml", dir);
+	snprintf(want, sizeof(want),
+		 "<notes version=\"1\" minutes=\"hop-thu-2020\" reviewer=\"minh\">"
+		 "<note id=\"f-1\" target=\"kq3\" kind=\"comment\" status=\"open\""
+		 " created=\"2099-01-01T00:00:00Z\" modified=\"2099-01-01T00:00:00Z\">"
+		 "<text>from the future</text></note>"
+		 "<note id=\"f-2\" target=\"kq3\" kind=\"comment\" status=\"open\""
+		 " created=\"2026-11-29T10:00:00Z\" modified=\"2026-11-29T10:00:00Z\">"
+		 "<text>a day ahead: fine</text></note>"
+		 "<status note=\"%s\" status=\"resolved\" by=\"minh\" at=\"2099-01-01T00:00:00Z\"/>"
+		 "</notes>\n", id);
+	spew(path, want);
+
+	struct notes_store *s = notes_open(mp, m, "viet", &err);
+	IS_INT(notes_count(s), 4, "four notes");
+	n = notes_find(s, "m-1");
+	IS_STR(n ? n->author : NULL, "unverified (mallory.xml)",
+	       "mallory.xml saying lan: shown as unverified, with its file name");
+	OK(n && !n->verified, "marked unverified");
+	IS_STR(n ? n->claimed : NULL, "lan", "the name it claims is kept apart");
+	IS_STR(n ? n->file : NULL, "mallory.xml", "and its file");
+	n = notes_find(s, id);
+	OK(n && n->verified && strcmp(n->author, "lan") == 0 &&
+		   strcmp(n->file, "lan.xml") == 0,
+	   "lan.xml's note is lan's, verified");
+	IS_INT(n ? (int)n->status : -1, NOTES_OPEN,
+	       "a status record dated 2099 is not applied");
+	OK(notes_find(s, "f-1") && notes_find(s, "f-1")->future,
+	   "a note dated 2099 is flagged");
+	OK(notes_find(s, "f-2") && !notes_find(s, "f-2")->future,
+	   "a note a day ahead is not");
+	IS_INT(notes_problem_count(s), 3, "three problems");
+	snprintf(path, sizeof(path), "%s/hop.notes/mallory.xml", dir);
+	snprintf(want, sizeof(want),
+		 "%s: its reviewer 'lan' is not the one its file name is made from: its notes are shown as unverified",
+		 path);
+	IS_STR(notes_problem(s, 0), want, "the unverified file is named");
+	snprintf(path, sizeof(path), "%s/hop.notes/minh.xml", dir);
+	snprintf(want, sizeof(want),
+		 "%s: note f-1 is dated 2099-01-01T00:00:00Z, more than a day ahead",
+		 path);
+	IS_STR(notes_problem(s, 1), want, "the future note is named");
+	snprintf(want, sizeof(want),
+		 "%s: the status of note %s is dated 2099-01-01T00:00:00Z, more than a day ahead: not applied",
+		 path, id);
+	IS_STR(notes_problem(s, 2), want, "the future status record is named");
+	notes_close(s);
+	minutes_free(m);
+}
+
+/* A note whose save failed is known, retried, and told on quit. */
+static void
+test_unsaved(void)
+{
+	fake_now = BASE_TIME;
+	char dir[1024], path[4096], link[4096];
+	const char *mp = new_minutes_dir("unsaved", dir, sizeof(dir));
+	struct minutes *m = fx_minutes(mp, 1);
+	struct notes_error err = { "" };
+	snprintf(path, sizeof(path), "%s/hop.notes", dir);
+	mkdir(path, 0777);
+	snprintf(link, sizeof(link), "%s/hop.notes/lan.xml", dir);
+	symlink("nowhere", link);
+	struct notes_store *s = notes_open(mp, m, "lan", &err);
+	const struct note *n;
+	IS_INT(notes_add(s, "kq1", NOTES_QUESTION, "một\nhai", &n, &err),
+	       NOTES_UNSAVED, "the save fails");
+	OK(n && n->unsaved, "the note is marked unsaved");
+	IS_INT(notes_unsaved_count(s), 1, "one unsaved change");
+	IS_INT(notes_add(s, "kq2", NOTES_COMMENT, "ba", NULL, &err),
+	       NOTES_UNSAVED, "the next save fails too");
+	IS_INT(notes_unsaved_count(s), 2, "two unsaved");
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	IS_INT(notes_save_on_quit(s, f), 2, "on quit: two changes lost");
+	fclose(f);
+	char want[8192];
+	snprintf(want, sizeof(want),
+		 "minutes: 2 changes to your notes were not saved: %s is a symbolic link: it is not followed (notes are read and written inside the notes folder only); your notes are kept here, not saved\n"
+		 "  kq1 [question]:\n    một\n    hai\n"
+		 "  kq2 [comment]:\n    ba\n",
+		 link);
+	IS_STR(buf, want, "what was not saved is written out, to be typed again");
+	free(buf);
+	unlink(link);
+	buf = NULL;
+	f = open_memstream(&buf, &len);
+	IS_INT(notes_save_on_quit(s, f), 0, "the cause gone: quitting saves them");
+	fclose(f);
+	IS_STR(buf, "", "and says nothing");
+	free(buf);
+	IS_INT(notes_unsaved_count(s), 0, "nothing unsaved");
+	notes_close(s);
+	s = notes_open(mp, m, "lan", &err);
+	IS_INT(notes_count(s), 2, "both notes are on disk");
+	notes_close(s);
+
+	/* a text from the editor: whole, or refused above the limit */
+	snprintf(path, sizeof(path), "%s/editor.txt", dir);
+	char *big = malloc(NOTES_TEXT_MAX + 3);
+	memset(big, 'a', NOTES_TEXT_MAX + 2);
+	big[100000] = '\n';
+	big[100001] = '\n';
+	big[100002] = '\0';
+	spew(path, big);
+	char *t = notes_text_from_file(path, &err);
+	IS_INT(t ? strlen(t) : 0, 100000, "100,000 bytes from the editor: whole (the line ends dropped)");
+	free(t);
+	memset(big, 'a', NOTES_TEXT_MAX + 2);
+	big[NOTES_TEXT_MAX] = '\n';
+	big[NOTES_TEXT_MAX + 1] = '\0';
+	spew(path, big);
+	t = notes_text_from_file(path, &err);
+	IS_INT(t ? strlen(t) : 0, NOTES_TEXT_MAX, "1 MiB: whole");
+	s = notes_open(mp, m, "lan", &err);
+	IS_INT(notes_add(s, "kq3", NOTES_COMMENT, t, &n, &err), NOTES_OK,
+	       "a 1 MiB note is saved");
+	IS_INT(n ? strlen(n->text) : 0, NOTES_TEXT_MAX, "whole");
+	free(t);
+	big[NOTES_TEXT_MAX] = 'a';
+	spew(path, big);
+	OK(notes_text_from_file(path, &err) == NULL, "1 MiB and a byte: refused");
+	IS_STR(err.msg, "the note has more than 1048576 bytes (1 MiB), the most a note holds: it was not saved",
+	       "with a message, never cut");
+	IS_INT(notes_add(s, "kq3", NOTES_COMMENT, big, NULL, &err),
+	       NOTES_REFUSED, "adding such a text: refused");
+	IS_STR(err.msg, "the note has 1048577 bytes; a note holds at most 1048576 bytes (1 MiB): it was not saved",
+	       "and why");
+	free(big);
+	notes_close(s);
+	minutes_free(m);
+}
+
 static void
 test_edit_delete(void)
 {
@@ -1404,12 +1561,13 @@ run_pair(const char *name, const char *r1, const char *r2, int count)
 		waitpid(pid[i], &st, 0);
 		clean &= WIFEXITED(st) && WEXITSTATUS(st) == 0;
 	}
-	notes_set_clock(fake_clock);
 	snprintf(what, sizeof(what), "%s: both processes finished cleanly", name);
 	OK(clean && errors == 0, what);
 	int problems;
 	size_t total;
+	/* the children's notes are dated now: check with the real clock */
 	size_t missing = missing_ids(mpath, &ids, &problems, &total);
+	notes_set_clock(fake_clock);
 	snprintf(what, sizeof(what), "%s: %d notes confirmed", name, 2 * count);
 	IS_INT(ids.n, 2 * count, what);
 	snprintf(what, sizeof(what), "%s: all %d are in the files", name, 2 * count);
@@ -1464,6 +1622,8 @@ main(void)
 	test_helpers();
 	test_save_load();
 	test_identity();
+	test_trust();
+	test_unsaved();
 	test_edit_delete();
 	test_merge();
 	test_merge_renames_after_drop();
