@@ -3400,8 +3400,8 @@ notes_review_label(const struct notes_store *s)
 		break;
 	case NOTES_REVIEW_OPEN:
 		buf_printf(&b, ngettext("open (%zu open)", "open (%zu open)",
-					st.open),
-			   st.open);
+					st.unanswered),
+			   st.unanswered);
 		break;
 	case NOTES_REVIEW_ANSWERED:
 		buf_str(&b, _("answered"));
@@ -3715,6 +3715,7 @@ same_note(const struct nnote *x, const struct nnote *b)
 static void
 index_notes(const struct nlist *l, struct smap *m)
 {
+	memset(m, 0, sizeof(*m));
 	smap_init(m, l->n);
 	for (size_t i = 0; i < l->n; i++)
 		smap_put(m, l->v[i]->pub.id, i);

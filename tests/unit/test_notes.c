@@ -1384,6 +1384,375 @@ test_export(void)
 	minutes_free(m2);
 }
 
+/* --- Format 2: replies, sign-off, review state, ids, merge driver ---- */
+
+static void
+test_replies(void)
+{
+	fake_now = BASE_TIME;
+	char dir[1024], path[4096], want[8192];
+	const char *mp = new_minutes_dir("replies", dir, sizeof(dir));
+	struct minutes *m = fx_minutes(mp, 1);
+	struct notes_error err = { "" };
+	struct notes_store *lan = notes_open(mp, m, "lan", &err);
+	const struct note *n;
+	char q1[64], q2[64], q3[64], r1[64];
+	notes_add(lan, "kq1", NOTES_QUESTION, "120 hay 125?", &n, &err);
+	snprintf(q1, sizeof(q1), "%s", n->id);
+	notes_add(lan, "kq2", NOTES_CORRECTION, "Sửa tên quỹ.", &n, &err);
+	snprintf(q2, sizeof(q2), "%s", n->id);
+	notes_add(lan, "kq3", NOTES_COMMENT, "Thôn nào?", &n, &err);
+	snprintf(q3, sizeof(q3), "%s", n->id);
+
+	fake_now += 60;
+	struct notes_store *thu = notes_open(mp, m, "thu", &err);
+	IS_INT(notes_reply(thu, q1, NOTES_RESPONSE, NOTES_ACCEPTED,
+			   "Đã sửa thành 125.", &n, &err),
+	       NOTES_OK, "the clerk accepts lan's question");
+	snprintf(r1, sizeof(r1), "%s", n ? n->id : "");
+	IS_STR(n ? n->reply_to : NULL, q1, "the reply points to the note");
+	IS_STR(n ? n->target : NULL, "kq1", "on the same element");
+	IS_INT(notes_reply(thu, q2, NOTES_RESPONSE, NOTES_EXPLAINED,
+			   "Tên này đúng theo quyết định.", NULL, &err),
+	       NOTES_OK, "explains another");
+	IS_INT(notes_reply(thu, q3, NOTES_COMMENT, NOTES_NO_DISPOSITION,
+			   "Thôn Nà Phặc.", NULL, &err),
+	       NOTES_OK, "a plain reply to the third");
+	IS_INT(notes_reply(thu, q3, NOTES_RESPONSE, NOTES_NO_DISPOSITION, "x",
+			   NULL, &err),
+	       NOTES_REFUSED, "a response needs a disposition");
+	IS_INT(notes_reply(thu, q3, NOTES_COMMENT, NOTES_DECLINED, "x", NULL,
+			   &err),
+	       NOTES_REFUSED, "a plain reply has none");
+	IS_INT(notes_reply(thu, "nope", NOTES_COMMENT, NOTES_NO_DISPOSITION, "x",
+			   NULL, &err),
+	       NOTES_REFUSED, "a reply to no note: refused");
+	notes_close(thu);
+
+	snprintf(path, sizeof(path), "%s/hop.notes/thu.xml", dir);
+	char *f = slurp(path);
+	snprintf(want, sizeof(want),
+		 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		 "<notes version=\"2\" minutes=\"hop-thu-2020\" reviewer=\"thu\">\n"
+		 "  <note id=\"thu-20261128T101600Z-1\" target=\"kq1\" kind=\"response\""
+		 " status=\"open\" created=\"2026-11-28T10:16:00Z\""
+		 " modified=\"2026-11-28T10:16:00Z\" status-at=\"2026-11-28T10:16:00Z\""
+		 " hash=\"%s\" reply-to=\"%s\" disposition=\"accepted\">\n"
+		 "    <quote>Tổ chức thành công Đại hội nhiệm kỳ 2019 - 2024;</quote>\n"
+		 "    <text>Đã sửa thành 125.</text>\n"
+		 "  </note>\n",
+		 notes_find(lan, q1)->hash, q1);
+	OK(f && strncmp(f, want, strlen(want)) == 0,
+	   "the reply in the clerk's file: version 2, kind response, reply-to, disposition");
+	if (f && strncmp(f, want, strlen(want)))
+		printf("# %s\n", f);
+	free(f);
+
+	notes_reload(lan, &err);
+	n = notes_find(lan, q1);
+	IS_INT(n->status, NOTES_RESOLVED, "an accepted answer resolves the note");
+	IS_STR(n->status_by, "thu", "by the one who answered");
+	OK(n->answered && n->nreplies == 1, "answered, one reply");
+	n = notes_find(lan, q2);
+	IS_INT(n->status, NOTES_OPEN, "an explained answer leaves it open");
+	OK(n->answered, "but answered");
+	n = notes_find(lan, q3);
+	OK(!n->answered && n->nreplies == 1, "a plain reply is not an answer");
+	IS_INT(notes_open_count(lan, "kq1"), 0, "replies are not open notes");
+	IS_INT(notes_open_count(lan, "kq3"), 1, "kq3: one open note");
+	IS_INT(notes_section_open_count(lan, 1), 2, "two open in the section");
+	const struct note *const *v;
+	IS_INT(notes_for_target(lan, "kq1", &v), 2, "kq1: the note and its answer");
+	OK(strcmp(v[0]->id, q1) == 0 && strcmp(v[1]->id, r1) == 0,
+	   "the answer comes right after its note");
+	IS_INT(notes_replies(lan, q1, &v), 1, "notes_replies: one");
+	IS_STR(v[0]->id, r1, "the answer");
+	IS_INT(notes_replies(lan, r1, NULL), 0, "the answer has none");
+
+	fake_now += 60;
+	IS_INT(notes_toggle_status(lan, q1, &err), NOTES_OK,
+	       "the note's author reopens it");
+	IS_INT(notes_find(lan, q1)->status, NOTES_OPEN, "open again");
+	notes_close(lan);
+	lan = notes_open(mp, m, "lan", &err);
+	IS_INT(notes_find(lan, q1)->status, NOTES_OPEN, "and stays open after a reload");
+
+	/* the answered note deleted: the answer is kept, an orphan */
+	IS_INT(notes_delete(lan, q1, &err), NOTES_OK, "lan deletes the note");
+	n = notes_find(lan, r1);
+	OK(n != NULL, "the answer is kept");
+	IS_INT(n ? (int)n->anchor : -1, NOTES_ORPHAN, "as an orphan");
+	const struct note *const *o;
+	size_t no = notes_orphans(lan, &o);
+	IS_INT(no, 1, "listed with the orphans");
+	IS_STR(no ? o[0]->id : NULL, r1, "it is the answer");
+	notes_close(lan);
+
+	/* a response without a disposition in a file */
+	snprintf(path, sizeof(path), "%s/hop.notes/eve.xml", dir);
+	spew(path,
+	     "<notes version=\"2\" reviewer=\"eve\">\n"
+	     "<note id=\"e1\" target=\"kq1\" kind=\"response\" reply-to=\"x\" status=\"open\""
+	     " created=\"2026-11-28T10:00:00Z\" modified=\"2026-11-28T10:00:00Z\">"
+	     "<text>?</text></note></notes>\n");
+	lan = notes_open(mp, m, "lan", &err);
+	snprintf(want, sizeof(want),
+		 "%s:2: note e1: a response needs reply-to and a disposition (accepted, explained or declined)",
+		 path);
+	IS_STR(notes_problem(lan, 0), want, "a response without a disposition: FILE:LINE: message");
+	notes_close(lan);
+	unlink(path);
+	minutes_free(m);
+}
+
+static void
+test_review_state(void)
+{
+	fake_now = BASE_TIME;
+	char dir[1024], path[4096];
+	const char *mp = new_minutes_dir("review", dir, sizeof(dir));
+	struct minutes *m = fx_minutes(mp, 1);
+	struct notes_error err = { "" };
+	struct notes_store *lan = notes_open(mp, m, "lan", &err);
+	struct notes_review_state st;
+	char *l;
+	const struct note *n;
+	char q1[64], q2[64];
+#define STATE(s, want_state, want_label, what)                       \
+	do {                                                         \
+		notes_review((s), &st);                              \
+		l = notes_review_label(s);                           \
+		IS_INT(st.state, (want_state), what);                \
+		IS_STR(l, (want_label), what ": in words");          \
+		free(l);                                             \
+	} while (0)
+	STATE(lan, NOTES_REVIEW_NONE, "no notes", "no notes");
+	notes_add(lan, "kq1", NOTES_QUESTION, "a?", &n, &err);
+	snprintf(q1, sizeof(q1), "%s", n->id);
+	notes_add(lan, "kq2", NOTES_QUESTION, "b?", &n, &err);
+	snprintf(q2, sizeof(q2), "%s", n->id);
+	STATE(lan, NOTES_REVIEW_OPEN, "open (2 open)", "two open notes");
+	IS_INT(notes_signoff(lan, "xem sau", &err), NOTES_OK,
+	       "signing off with open notes");
+	STATE(lan, NOTES_REVIEW_OPEN, "open (2 open)", "still open");
+
+	fake_now += 60;
+	struct notes_store *thu = notes_open(mp, m, "thu", &err);
+	notes_reply(thu, q1, NOTES_RESPONSE, NOTES_ACCEPTED, "ok", NULL, &err);
+	STATE(thu, NOTES_REVIEW_OPEN, "open (1 open)", "one answered");
+	notes_reply(thu, q2, NOTES_RESPONSE, NOTES_EXPLAINED, "vì…", NULL, &err);
+	STATE(thu, NOTES_REVIEW_SIGNED, "signed off (by lan)",
+	      "every note answered; lan's sign-off is older");
+	notes_close(thu);
+
+	fake_now += 60;
+	notes_reload(lan, &err);
+	IS_INT(notes_signoff(lan, "Đồng ý trình ký.", &err), NOTES_OK,
+	       "lan signs off after the answers");
+	STATE(lan, NOTES_REVIEW_READY, "ready to sign (by lan)",
+	      "answered and signed off after the last change");
+	snprintf(path, sizeof(path), "%s/hop.notes/lan.xml", dir);
+	char *f = slurp(path);
+	OK(f && strstr(f, "  <signoff by=\"lan\" at=\"2026-11-28T10:17:00Z\" remark=\"Đồng ý trình ký.\"/>\n</notes>\n"),
+	   "the sign-off record in lan's file");
+	OK(f && strstr(f, "<notes version=\"2\""), "which is version 2");
+	free(f);
+	const struct notes_signoff *const *g;
+	IS_INT(notes_signoffs(lan, &g), 1, "one sign-off");
+	OK(g[0]->current && !g[0]->withdrawn && g[0]->verified,
+	   "current, in force, verified");
+	notes_close(lan);
+
+	struct notes_store *viet = notes_open(mp, m, "viet", &err);
+	STATE(viet, NOTES_REVIEW_READY, "ready to sign (by lan)",
+	      "another reviewer sees the same state");
+	fake_now += 60;
+	notes_add(viet, "kq3", NOTES_COMMENT, "c", NULL, &err);
+	STATE(viet, NOTES_REVIEW_OPEN, "open (1 open)", "a new note opens it again");
+	notes_close(viet);
+
+	fake_now += 60;
+	lan = notes_open(mp, m, "lan", &err);
+	notes_add(lan, "kq3", NOTES_COMMENT, "d", &n, &err);
+	notes_signoffs(lan, &g);
+	OK(g[0]->withdrawn, "a later note by lan withdraws lan's sign-off");
+	notes_review(lan, &st);
+	IS_INT(st.signers, 0, "no sign-off in force");
+	notes_close(lan);
+
+	/* an unverified file's sign-off does not count */
+	mp = new_minutes_dir("review-unverified", dir, sizeof(dir));
+	snprintf(path, sizeof(path), "%s/hop.notes", dir);
+	mkdir(path, 0777);
+	snprintf(path, sizeof(path), "%s/hop.notes/mallory.xml", dir);
+	spew(path, "<notes version=\"2\" reviewer=\"lan\"><signoff by=\"lan\" at=\"2026-11-28T10:00:00Z\"/></notes>\n");
+	viet = notes_open(mp, m, "viet", &err);
+	STATE(viet, NOTES_REVIEW_NONE, "no notes", "an unverified sign-off does not count");
+	notes_close(viet);
+#undef STATE
+	minutes_free(m);
+}
+
+static void
+test_ids(void)
+{
+	fake_now = BASE_TIME;
+	char dir[1024];
+	const char *mp = new_minutes_dir("ids", dir, sizeof(dir));
+	struct minutes *m = fx_minutes(mp, 1);
+	struct notes_error err = { "" };
+	notes_set_id_tag(NULL);
+	struct notes_store *s = notes_open(mp, m, "lan", &err);
+	const struct note *n;
+	notes_add(s, "kq1", NOTES_COMMENT, "x", &n, &err);
+	char id[128];
+	snprintf(id, sizeof(id), "%s", n->id);
+	int shape = strlen(id) == strlen("lan-20261128T101500Z-12345678-1") &&
+		    strncmp(id, "lan-20261128T101500Z-", 21) == 0 &&
+		    strcmp(id + 29, "-1") == 0 &&
+		    strspn(id + 21, "0123456789abcdef") == 8;
+	OK(shape, "an id has a per-process part: lan-TIME-XXXXXXXX-1");
+	printf("# %s\n", id);
+	int fds[2];
+	if (pipe(fds) == 0) {
+		fflush(stdout);
+		pid_t pid = fork();
+		if (pid == 0) {
+			struct notes_store *c = notes_open(mp, m, "lan", &err);
+			const struct note *cn;
+			notes_add(c, "kq2", NOTES_COMMENT, "y", &cn, &err);
+			dprintf(fds[1], "%s", cn ? cn->id : "");
+			_exit(0);
+		}
+		close(fds[1]);
+		char cid[128] = "";
+		ssize_t k = read(fds[0], cid, sizeof(cid) - 1);
+		cid[k > 0 ? k : 0] = '\0';
+		close(fds[0]);
+		waitpid(pid, NULL, 0);
+		OK(strlen(cid) == strlen(id) && strncmp(cid, id, 21) == 0 &&
+			   strncmp(cid + 21, id + 21, 8) != 0,
+		   "another process in the same second: another part");
+	}
+	notes_close(s);
+	notes_set_id_tag("");
+	minutes_free(m);
+}
+
+static const char merge_head[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	"<notes version=\"1\" minutes=\"hop-thu-2020\" reviewer=\"lan\">\n";
+
+/* A note as the store writes it. */
+static void
+mnote(char *buf, size_t size, const char *id, const char *modified,
+      const char *status, const char *status_at, const char *text)
+{
+	size_t n = strlen(buf);
+	snprintf(buf + n, size - n,
+		 "  <note id=\"%s\" target=\"kq1\" kind=\"comment\" status=\"%s\""
+		 " created=\"2026-11-28T10:00:00Z\" modified=\"%s\""
+		 " status-at=\"%s\" hash=\"h\">\n"
+		 "    <quote>q</quote>\n    <text>%s</text>\n  </note>\n",
+		 id, status, modified, status_at, text);
+}
+
+static void
+test_merge_driver(void)
+{
+	char dir[1024], b[4096], o[4096], t[4096];
+	char fb[65536], fo[65536], ft[65536], want[65536];
+	struct notes_error err = { "" };
+	const char *T0 = "2026-11-28T10:00:00Z", *T1 = "2026-11-28T11:00:00Z",
+		   *T2 = "2026-11-28T12:00:00Z";
+	snprintf(dir, sizeof(dir), "%s/merge-driver", scratch);
+	mkdir(dir, 0777);
+	snprintf(b, sizeof(b), "%s/base.xml", dir);
+	snprintf(o, sizeof(o), "%s/ours.xml", dir);
+	snprintf(t, sizeof(t), "%s/theirs.xml", dir);
+
+	/* base: a b c d; ours: a edited, b deleted, c kept, d status at T2,
+	 * e added; theirs: a kept, b kept, c deleted, d edited at T1, f
+	 * added; a status record on x in both, a sign-off in theirs */
+	snprintf(fb, sizeof(fb), "%s", merge_head);
+	mnote(fb, sizeof(fb), "a", T0, "open", T0, "a0");
+	mnote(fb, sizeof(fb), "b", T0, "open", T0, "b0");
+	mnote(fb, sizeof(fb), "c", T0, "open", T0, "c0");
+	mnote(fb, sizeof(fb), "d", T0, "open", T0, "d0");
+	strcat(fb, "</notes>\n");
+	snprintf(fo, sizeof(fo), "%s", merge_head);
+	mnote(fo, sizeof(fo), "a", T1, "open", T0, "a ours");
+	mnote(fo, sizeof(fo), "c", T0, "open", T0, "c0");
+	mnote(fo, sizeof(fo), "d", T2, "resolved", T2, "d0");
+	mnote(fo, sizeof(fo), "e", T1, "open", T1, "e ours");
+	strcat(fo, "  <status note=\"x\" status=\"resolved\" by=\"lan\" at=\"2026-11-28T11:00:00Z\"/>\n</notes>\n");
+	snprintf(ft, sizeof(ft), "%s", merge_head);
+	mnote(ft, sizeof(ft), "a", T0, "open", T0, "a0");
+	mnote(ft, sizeof(ft), "b", T0, "open", T0, "b0");
+	mnote(ft, sizeof(ft), "d", T1, "open", T0, "d theirs");
+	mnote(ft, sizeof(ft), "f", T1, "open", T1, "f theirs");
+	strcat(ft, "  <status note=\"x\" status=\"open\" by=\"lan\" at=\"2026-11-28T12:00:00Z\"/>\n"
+		   "  <signoff by=\"lan\" at=\"2026-11-28T12:00:00Z\"/>\n</notes>\n");
+	spew(b, fb);
+	spew(o, fo);
+	spew(t, ft);
+	IS_INT(notes_merge_files(b, o, t, &err), 0, "merge driver: merged");
+	char *got = slurp(o);
+	snprintf(want, sizeof(want), "%s",
+		 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		 "<notes version=\"2\" minutes=\"hop-thu-2020\" reviewer=\"lan\">\n");
+	mnote(want, sizeof(want), "a", T1, "open", T0, "a ours");
+	mnote(want, sizeof(want), "d", T2, "resolved", T2, "d0");
+	mnote(want, sizeof(want), "e", T1, "open", T1, "e ours");
+	mnote(want, sizeof(want), "f", T1, "open", T1, "f theirs");
+	strcat(want, "  <status note=\"x\" status=\"open\" by=\"lan\" at=\"2026-11-28T12:00:00Z\"/>\n"
+		     "  <signoff by=\"lan\" at=\"2026-11-28T12:00:00Z\"/>\n</notes>\n");
+	IS_STR(got, want,
+	       "merge driver: the union by id, later modified wins, deletions against unchanged notes kept, status and sign-off the later");
+	free(got);
+
+	/* the same note changed on both sides: the later modified wins
+	 * its text, the later status-at its status; a note deleted on one
+	 * side but changed on the other is kept */
+	snprintf(fo, sizeof(fo), "%s", merge_head);
+	mnote(fo, sizeof(fo), "a", T2, "open", T0, "a ours, later");
+	mnote(fo, sizeof(fo), "c", T1, "open", T0, "c changed");
+	strcat(fo, "</notes>\n");
+	snprintf(ft, sizeof(ft), "%s", merge_head);
+	mnote(ft, sizeof(ft), "a", T1, "resolved", T1, "a theirs");
+	strcat(ft, "</notes>\n");
+	spew(o, fo);
+	spew(t, ft);
+	IS_INT(notes_merge_files(b, o, t, &err), 0, "merge driver: merged again");
+	got = slurp(o);
+	snprintf(want, sizeof(want), "%s", merge_head);
+	mnote(want, sizeof(want), "a", T2, "resolved", T1, "a ours, later");
+	mnote(want, sizeof(want), "c", T1, "open", T0, "c changed");
+	strcat(want, "</notes>\n");
+	IS_STR(got, want, "merge driver: text and status merged apart; a changed note survives a deletion");
+	free(got);
+
+	/* no common ancestor (an empty BASE), and a malformed side */
+	spew(b, "");
+	IS_INT(notes_merge_files(b, o, t, &err), 0, "merge driver: an empty base");
+	got = slurp(o);
+	OK(got && strstr(got, "a ours, later") && strstr(got, "c changed"),
+	   "merge driver: every note of both sides");
+	free(got);
+	spew(t, "<notes version=\"1\"><note id=\"z\"></notes>");
+	char *before = slurp(o);
+	IS_INT(notes_merge_files(b, o, t, &err), 1, "merge driver: a malformed side is refused");
+	snprintf(want, sizeof(want), "%s:1: ", t);
+	OK(strncmp(err.msg, want, strlen(want)) == 0 && strstr(err.msg, "; not merged"),
+	   "merge driver: FILE:LINE: message");
+	got = slurp(o);
+	IS_STR(got, before, "merge driver: OURS is left as it was");
+	free(got);
+	free(before);
+	spew(t, "");
+	IS_INT(notes_merge_files(b, o, t, &err), 1, "merge driver: an empty side is refused, never taken as no notes");
+}
+
 /* --- Crashes and concurrency ----------------------------------------------- */
 
 /* Adds notes forever, writing each confirmed id to FD. */
@@ -1637,6 +2006,10 @@ main(void)
 	test_fallback();
 	test_loaded();
 	test_export();
+	test_replies();
+	test_review_state();
+	test_ids();
+	test_merge_driver();
 	test_crash();
 	test_concurrency();
 
