@@ -64,6 +64,13 @@
  *   quote    the first 500 characters of the element's text ("…" added
  *            when cut); the hash is always of the whole text
  *   status-at  when the note's own status was last set (default: created)
+ *   version 2 (written only when a file holds a reply or a sign-off;
+ *   both versions are read) adds to <note> reply-to="NOTE-ID" (a reply:
+ *   same target) and, with kind="response", disposition="accepted |
+ *   explained | declined"; and one record per file
+ *     <signoff by="NAME" at="TIME" remark="..."/>
+ *   NOTE-ID  REVIEWER-TIME-TAG-COUNTER, TAG 8 hex digits drawn once per
+ *            process (two machines never make the same id)
  *   <status> a reviewer resolving or reopening another reviewer's note:
  *            recorded in the resolver's own file.  A note's effective
  *            status is the latest (by time) of its own status and every
