@@ -1859,7 +1859,9 @@ test_crash(void)
 	char mpath[4096];
 	snprintf(mpath, sizeof(mpath), "%s", mp);
 	struct idset ids = { 0 };
-	int rounds = 50, bad_parse = 0, errors = 0;
+	/* NOTES_CRASH_ROUNDS: more kills for a closing figure */
+	int rounds = getenv("NOTES_CRASH_ROUNDS") ? atoi(getenv("NOTES_CRASH_ROUNDS")) : 50;
+	int bad_parse = 0, errors = 0;
 	size_t missing = 0, total = 0;
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -1946,6 +1948,150 @@ run_pair(const char *name, const char *r1, const char *r2, int count)
 	idset_free(&ids);
 }
 
+/* Adds a question, answers it (accepted), and every third time signs
+ * off, forever, writing each confirmed id (and SIGNED) to FD. */
+static void
+child_answerer(const char *mp, int fd)
+{
+	struct minutes *m = fx_minutes(mp, 1);
+	struct notes_error err;
+	struct notes_store *s = notes_open(mp, m, "crash2", &err);
+	for (int i = 0;; i++) {
+		const struct note *n;
+		char line[256], id[128];
+		snprintf(line, sizeof(line), "question %d", i);
+		if (notes_add(s, "kq1", NOTES_QUESTION, line, &n, &err) != NOTES_OK)
+			goto fail;
+		snprintf(id, sizeof(id), "%s", n->id);
+		dprintf(fd, "%s\n", id);
+		if (notes_reply(s, id, NOTES_RESPONSE, NOTES_ACCEPTED, "ok", &n,
+				&err) != NOTES_OK)
+			goto fail;
+		dprintf(fd, "%s\n", n->id);
+		if (i % 3 == 2) {
+			if (notes_signoff(s, "ký", &err) != NOTES_OK)
+				goto fail;
+			dprintf(fd, "SIGNED\n");
+		}
+	}
+fail:
+	dprintf(fd, "ERROR %s\n", err.msg);
+	_exit(3);
+}
+
+/* kill -9 at a random moment while answering and signing off: every
+ * confirmed note, answer and sign-off is in the file. */
+static void
+test_crash_answers(void)
+{
+	char dir[1024], mpath[4096];
+	const char *mp = new_minutes_dir("crash-answers", dir, sizeof(dir));
+	snprintf(mpath, sizeof(mpath), "%s", mp);
+	struct idset ids = { 0 };
+	int rounds = getenv("NOTES_CRASH_ROUNDS") ? atoi(getenv("NOTES_CRASH_ROUNDS")) : 30;
+	int bad_parse = 0, errors = 0, signed_ok = 1;
+	size_t missing = 0, total = 0, answers = 0;
+	notes_set_clock(NULL);
+	for (int r = 0; r < rounds; r++) {
+		int fds[2];
+		if (pipe(fds) < 0)
+			break;
+		fflush(stdout);
+		pid_t pid = fork();
+		if (pid == 0) {
+			close(fds[0]);
+			child_answerer(mpath, fds[1]);
+		}
+		close(fds[1]);
+		struct timespec d = { 0, (long)(rand() % 40000) * 1000 };
+		nanosleep(&d, NULL);
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+		size_t before = ids.n;
+		errors += read_ids(fds[0], &ids);
+		close(fds[0]);
+		bool signed_now = false;
+		size_t w = before;
+		for (size_t i = before; i < ids.n; i++) {
+			if (strcmp(ids.v[i], "SIGNED") == 0) {
+				signed_now = true;
+				free(ids.v[i]);
+			} else {
+				ids.v[w++] = ids.v[i];
+			}
+		}
+		ids.n = w;
+		int problems;
+		missing += missing_ids(mpath, &ids, &problems, &total);
+		bad_parse += problems > 0;
+		if (signed_now) {
+			struct minutes *m = fx_minutes(mpath, 1);
+			struct notes_error err;
+			struct notes_store *c = notes_open(mpath, m, "checker", &err);
+			const struct notes_signoff *const *g;
+			size_t ng = notes_signoffs(c, &g);
+			signed_ok &= ng == 1 && strcmp(g[0]->by, "crash2") == 0;
+			for (size_t i = 0; i < notes_count(c); i++)
+				answers += notes_get(c, i)->reply_to != NULL;
+			notes_close(c);
+			minutes_free(m);
+		}
+	}
+	notes_set_clock(fake_clock);
+	printf("# %d kills while answering: %zu confirmed notes and answers, %zu in the file\n",
+	       rounds, ids.n, total);
+	IS_INT(errors, 0, "answering: the child's saves succeeded until killed");
+	IS_INT(bad_parse, 0, "answering: after each SIGKILL the notes file parses");
+	IS_INT(missing, 0, "answering: every confirmed note and answer is there");
+	OK(signed_ok, "answering: every confirmed sign-off is there");
+	OK(ids.n > 0 && total >= ids.n, "answering: notes were confirmed and kept");
+	idset_free(&ids);
+}
+
+/* N reviewers adding COUNT notes each at once: none lost. */
+static void
+run_group(const char *name, const char *const *who, int nwho, int count)
+{
+	char dir[1024], mpath[4096], what[256];
+	const char *mp = new_minutes_dir(name, dir, sizeof(dir));
+	snprintf(mpath, sizeof(mpath), "%s", mp);
+	struct idset ids = { 0 };
+	int fds[8][2], errors = 0, clean = 1;
+	pid_t pid[8];
+	notes_set_clock(NULL);
+	for (int i = 0; i < nwho; i++) {
+		if (pipe(fds[i]) < 0)
+			return;
+		fflush(stdout);
+		pid[i] = fork();
+		if (pid[i] == 0) {
+			close(fds[i][0]);
+			child_adder(mpath, who[i], fds[i][1], count);
+		}
+		close(fds[i][1]);
+	}
+	for (int i = 0; i < nwho; i++) {
+		int st;
+		errors += read_ids(fds[i][0], &ids);
+		close(fds[i][0]);
+		waitpid(pid[i], &st, 0);
+		clean &= WIFEXITED(st) && WEXITSTATUS(st) == 0;
+	}
+	snprintf(what, sizeof(what), "%s: all processes finished cleanly", name);
+	OK(clean && errors == 0, what);
+	int problems;
+	size_t total;
+	size_t missing = missing_ids(mpath, &ids, &problems, &total);
+	notes_set_clock(fake_clock);
+	snprintf(what, sizeof(what), "%s: %d notes confirmed, %zu in the files",
+		 name, nwho * count, total);
+	IS_INT(ids.n, nwho * count, what);
+	IS_INT(total, nwho * count, what);
+	snprintf(what, sizeof(what), "%s: none missing, no problems", name);
+	OK(missing == 0 && problems == 0, what);
+	idset_free(&ids);
+}
+
 static void
 test_concurrency(void)
 {
@@ -1953,6 +2099,9 @@ test_concurrency(void)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	run_pair("same-reviewer", "lan", "lan", 100);
 	run_pair("two-reviewers", "lan", "minh", 100);
+	static const char *const four[] = { "lan", "minh", "Nguyễn Văn Ân",
+					    "Nguyễn Văn An" };
+	run_group("four-reviewers", four, 4, 100);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	printf("# concurrency: %.1f s\n",
 	       (double)(t1.tv_sec - t0.tv_sec) +
@@ -2011,6 +2160,7 @@ main(void)
 	test_ids();
 	test_merge_driver();
 	test_crash();
+	test_crash_answers();
 	test_concurrency();
 
 	if (!getenv("NOTES_KEEP"))
