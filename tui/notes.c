@@ -3484,10 +3484,38 @@ put_safe(FILE *out, const char *s)
 }
 
 /* "- [ ] question — **lan**, 2026-11-28 10:15 UTC" and the text. */
+/* A reply: "  - ↳ accepted — **thu**, 2026-11-28 10:16 UTC" and its
+ * text, under the note it answers. */
+static void
+md_reply(FILE *out, const struct note *n)
+{
+	char when[48];
+	notes_format_time(n->created, when, sizeof(when));
+	fprintf(out, "  - \u21b3 %s — **",
+		n->kind == NOTES_RESPONSE ? notes_disposition_label(n->disposition)
+					  : notes_kind_label(n->kind));
+	put_safe(out, n->author);
+	fprintf(out, "**, %s", when);
+	if (n->anchor == NOTES_ORPHAN && n->reply_to) {
+		fprintf(out, " (%s ", _("a reply to"));
+		put_safe(out, n->reply_to);
+		fprintf(out, ", %s)", _("which is gone"));
+	}
+	if (n->future)
+		fprintf(out, " (%s)", _("dated more than a day ahead"));
+	fputs("\n", out);
+	put_lines(out, "    ", "", n->text);
+}
+
+/* "- [ ] question — **lan**, 2026-11-28 10:15 UTC" and the text. */
 static void
 md_note(FILE *out, const struct note *n)
 {
 	char when[48];
+	if (n->reply_to) {
+		md_reply(out, n);
+		return;
+	}
 	notes_format_time(n->created, when, sizeof(when));
 	fprintf(out, "- [%c] %s — **", n->status == NOTES_OPEN ? ' ' : 'x',
 		notes_kind_label(n->kind));
@@ -3662,6 +3690,16 @@ notes_dump_for(FILE *out, const struct notes_store *s, const char *id,
 		const struct note *nt = v[i];
 		char when[48], *author = safe_str(nt->author), *head;
 		notes_format_time(nt->created, when, sizeof(when));
+		if (nt->reply_to) { /* under its note: "↳ [accepted] thu, …" */
+			head = xasprintf("\u21b3 [%s] %s, %s", nt->kind == NOTES_RESPONSE
+					 ? notes_disposition_label(nt->disposition)
+					 : notes_kind_label(nt->kind), author, when);
+			put_wrapped(out, indent + 2, indent + 4, head, width);
+			put_wrapped(out, indent + 4, indent + 4, nt->text, width);
+			free(head);
+			free(author);
+			continue;
+		}
 		head = xasprintf("[%s, %s] %s, %s%s%s%s%s%s%s", notes_kind_label(nt->kind),
 				 notes_status_label(nt->status), author, when,
 				 nt->anchor == NOTES_CHANGED ? " (" : "",

@@ -1468,6 +1468,22 @@ test_replies(void)
 	IS_INT(notes_replies(lan, q1, &v), 1, "notes_replies: one");
 	IS_STR(v[0]->id, r1, "the answer");
 	IS_INT(notes_replies(lan, r1, NULL), 0, "the answer has none");
+	struct exp_args a = { m, lan };
+	char *md = capture(do_export, &a);
+	OK(md && strstr(md, "- [x] question — **lan**, 2026-11-28 10:15 UTC (resolved by thu)\n"
+			    "  120 hay 125?\n\n"
+			    "  - \xE2\x86\xB3 accepted — **thu**, 2026-11-28 10:16 UTC\n"
+			    "    Đã sửa thành 125.\n"),
+	   "the export: the answer under its note, with its disposition, author and time");
+	free(md);
+	md = capture(do_dump, &a);
+	IS_STR(md,
+	       "    [correction, open] lan, 2026-11-28 10:15 UTC\n"
+	       "      Sửa tên quỹ.\n"
+	       "      \xE2\x86\xB3 [explained] thu, 2026-11-28 10:16 UTC\n"
+	       "        Tên này đúng theo quyết định.\n",
+	       "--dump: the answer under its note");
+	free(md);
 
 	fake_now += 60;
 	IS_INT(notes_toggle_status(lan, q1, &err), NOTES_OK,
