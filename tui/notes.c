@@ -1165,7 +1165,7 @@ rebuild(struct notes_store *s)
 	for (size_t i = 0; i < n; i++) {
 		struct nnote *nn = (struct nnote *)s->all[i];
 		nn->root = thread_root(s, nn);
-		nn->gtarget = nn->root ? nn->root->pub.target : nn->pub.target;
+		nn->gtarget = nn->pub.target; /* a reply's is its note's */
 		if (nn->pub.modified > last)
 			last = nn->pub.modified;
 		if (nn->own_status_at > last)
