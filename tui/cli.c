@@ -272,3 +272,19 @@ cli_export_notes(char *const *args, int nargs, const char *reviewer)
 {
 	return cli_each(args, nargs, reviewer, export_one, NULL);
 }
+
+int
+cli_merge_notes(char *const *args, int nargs)
+{
+	struct notes_error err;
+	if (nargs != 3) {
+		fprintf(stderr, "minutes: %s\n",
+			_("--merge-notes takes three files: BASE OURS THEIRS"));
+		return 2;
+	}
+	if (notes_merge_files(args[0], args[1], args[2], &err)) {
+		fprintf(stderr, "minutes: %s\n", err.msg);
+		return 1;
+	}
+	return 0;
+}

@@ -16,6 +16,7 @@
 enum opt_id {
 	OPT_CHECK = 256, OPT_DUMP, OPT_SEARCH, OPT_WIDTH, OPT_VERBOSE,
 	OPT_REPLAY, OPT_DUMP_SCREEN, OPT_DUMP_ATTRS, OPT_REPLAY_TIME, OPT_MOUSE, OPT_REVIEWER, OPT_EXPORT_NOTES,
+	OPT_MERGE_NOTES,
 	OPT_HELP, OPT_VERSION,
 	OPT_STRICT,
 };
@@ -34,6 +35,7 @@ static const struct option long_options[] = {
 	{ "mouse", no_argument, NULL, OPT_MOUSE },
 	{ "reviewer", required_argument, NULL, OPT_REVIEWER },
 	{ "export-notes", no_argument, NULL, OPT_EXPORT_NOTES },
+	{ "merge-notes", no_argument, NULL, OPT_MERGE_NOTES },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -67,6 +69,8 @@ usage(FILE *out)
 		       "  --mouse                the browser takes clicks and the wheel\n"
 		       "  --reviewer NAME        the name notes are written under\n"
 		       "  --export-notes FILE... print the reviewers' notes as Markdown\n"
+		       "  --merge-notes BASE OURS THEIRS\n"
+		       "                         merge two versions of a notes file (a git merge driver)\n"
 		       "  --verbose              with --check: say FILE: ok for each valid file\n"
 		       "  --strict               with --check: form warnings count as errors\n"
 		       "  --help                 show this help and exit\n"
@@ -111,7 +115,7 @@ main(int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", long_options, NULL)) != -1) {
 		switch (c) {
-		case OPT_CHECK: case OPT_DUMP: case OPT_EXPORT_NOTES:
+		case OPT_CHECK: case OPT_DUMP: case OPT_EXPORT_NOTES: case OPT_MERGE_NOTES:
 			if (mode && mode != c)
 				return usage_error(_("choose one of --check, --dump, --search, --export-notes"));
 			mode = c;
@@ -166,6 +170,7 @@ main(int argc, char **argv)
 	case OPT_DUMP: return cli_dump(args, nargs, width, ui.reviewer);
 	case OPT_SEARCH: return cli_search(query, args, nargs);
 	case OPT_EXPORT_NOTES: return cli_export_notes(args, nargs, ui.reviewer);
+	case OPT_MERGE_NOTES: return cli_merge_notes(args, nargs);
 	default: return ui_main(args, nargs, &ui);
 	}
 }
