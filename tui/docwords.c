@@ -159,6 +159,19 @@ docw_decimal(enum docw_lang lang, const char *number)
 	return r;
 }
 
+void
+docw_percent(enum docw_lang lang, uint32_t num, uint32_t den, char *buf,
+	     size_t size)
+{
+	if (size)
+		buf[0] = '\0';
+	if (!den)
+		return;
+	uint64_t h = ((uint64_t)num * 10000 + den / 2) / den; /* hundredths */
+	snprintf(buf, size, "%llu%c%02u%%", (unsigned long long)(h / 100),
+		 lang == DOCW_EN ? '.' : ',', (unsigned)(h % 100));
+}
+
 /* Academic titles and degrees written before a name (Vietnamese usage;
  * compared without case). */
 static const char *const titles[] = {

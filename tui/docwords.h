@@ -34,10 +34,13 @@ enum docw_lang { DOCW_VI, DOCW_EN };
 	X(START, "Thời gian bắt đầu", "Start")                                \
 	X(PLACE, "Địa điểm", "Place")                                         \
 	X(ATTENDANCE, "Thành phần tham dự", "Attendance")                     \
-	X(PRESENT, "Có mặt", "Present")                                       \
 	X(EXCUSED, "Vắng có lý do", "Excused")                                \
 	X(ABSENT, "Vắng", "Absent")                                           \
-	X(EXPECTED, "Triệu tập", "Summoned")                                  \
+	X(COUNTS, "Số lượng", "Numbers")                                      \
+	X(N_EXPECTED, "triệu tập", "summoned")                                \
+	X(N_PRESENT, "có mặt", "present")                                     \
+	X(N_EXCUSED, "vắng có lý do", "excused")                              \
+	X(N_ABSENT, "vắng", "absent")                                         \
 	X(PERSONS, "người", "persons")                                        \
 	X(CHAIR, "Chủ trì (chủ tọa)", "Chair")                                \
 	X(SECRETARY, "Thư ký (người ghi biên bản)", "Secretary (minute taker)") \
@@ -64,6 +67,9 @@ enum docw_lang { DOCW_VI, DOCW_EN };
 	X(RESULT, "Kết quả", "Result")                                        \
 	X(ADOPTED, "thông qua", "adopted")                                    \
 	X(REJECTED, "không thông qua", "rejected")                            \
+	X(RATIO_OF_PRESENT, "số người có mặt", "of those present")          \
+	X(METHOD_HANDS, "giơ tay", "show of hands")                           \
+	X(METHOD_BALLOT, "bỏ phiếu kín", "secret ballot")                     \
 	X(TASK, "Giao nhiệm vụ", "Task")                                      \
 	X(ASSIGNEE, "người thực hiện", "assigned to")                         \
 	X(DUE, "thời hạn", "due")                                             \
@@ -141,6 +147,11 @@ void docw_stamp(enum docw_lang lang, time_t t, char *buf, size_t size);
  * mark: "96.4" stays "96.4" in English and becomes "96,4" in Vietnamese;
  * what is not an xsd:decimal is kept as it is.  malloc'd. */
 char *docw_decimal(enum docw_lang lang, const char *number);
+
+/* NUM out of DEN as a percentage with two decimals, rounded half up,
+ * with the language's decimal mark: 7 of 8 -> "87,50%".  DEN 0: "". */
+void docw_percent(enum docw_lang lang, uint32_t num, uint32_t den, char *buf,
+		  size_t size);
 
 /* NAME without the academic titles in front of it ("TS.", "PGS.TS.",
  * "ThS." ...): a signer's name is written bare.  Points into NAME. */

@@ -39,8 +39,8 @@ golden() {
 }
 
 # --- the biên bản ---------------------------------------------------------
-for f in data/ban-ke-hoach-2021.xml data/ngan-son-2020.xml \
-	 tests/fixtures/valid-minimal.xml; do
+for f in data/tan-lap-nong-thon-moi-2019.xml data/ban-ke-hoach-2021.xml \
+	 data/ngan-son-2020.xml tests/fixtures/valid-minimal.xml; do
 	b=$(basename "$f" .xml)
 	run "$MINUTES" --export html "$f"
 	is "$rc" 0 "--export html $b: exit 0"
@@ -75,6 +75,68 @@ ok $? "v1 without an end time: the closing sentence has blanks for it"
 grep -q 'Cuộc họp kết thúc vào 11 giờ 30 phút, ngày 20 tháng 12 năm 2021.' \
 	"$exp/ban-ke-hoach-2021.bienban.html"
 ok $? "the closing sentence from date/@end"
+
+# v2: the parts the file gives
+h=$exp/tan-lap-nong-thon-moi-2019.bienban.html
+grep -q '<div class="parent">ỦY BAN NHÂN DÂN HUYỆN SƠN HÀ</div>' "$h"
+ok $? "v2: the parent body, upper case"
+grep -q '<div class="number">Số: 08/BB-UBND</div>' "$h"
+ok $? "v2: Số as written"
+grep -q '<li>Đàm Thị Hiền, Công chức Tài chính - Kế toán (Đi tập huấn nghiệp vụ tại huyện);</li>' "$h"
+ok $? "v2: the excused member and her reason"
+grep -q 'Số lượng: triệu tập 9 người; có mặt 8 người; vắng có lý do 1 người.' "$h"
+ok $? "v2: the attendance counts"
+grep -q 'Tán thành: 7 (87,50% số người có mặt); Không tán thành: 0 (0,00% số người có mặt); Không có ý kiến: 1 (12,50% số người có mặt).' "$h"
+ok $? "v2: the tally with its ratios"
+grep -q 'Kết quả: thông qua.' "$h"
+ok $? "v2: the result"
+grep -q 'người thực hiện: Hoàng Thị Nga, Bế Thị Uyên; thời hạn: ngày 15 tháng 7 năm 2019.' "$h"
+ok $? "v2: a task's assignees and due date"
+grep -q 'Cuộc họp kết thúc vào 10 giờ 45 phút, ngày 27 tháng 6 năm 2019.' "$h"
+ok $? "v2: the closing sentence"
+is "$(grep -A4 '<div class="role">THƯ KÝ</div>' "$h" | grep signer)" '<div class="signer">Nông Thị Mai</div>' \
+	"v2: the secretary signs on the left"
+is "$(grep -A4 '<div class="role">CHỦ TỌA</div>' "$h" | grep signer)" '<div class="signer">Triệu Văn Toàn</div>' \
+	"v2: the chair signs on the right"
+is "$(grep -c '<li>- Lưu: VT, Hồ sơ.</li>' "$h")" 1 "v2: Nơi nhận ends with Lưu once"
+
+# a refusal, a title before a signer's name, several chairs
+cat >"$tmp/r.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<minutes version="2" id="r" xml:lang="vi">
+  <meeting>
+    <title>Họp</title>
+    <date start="14:00" end="16:05">2025-02-05</date>
+    <chair ref="an"/> <chair ref="binh"/> <secretary ref="chi"/>
+  </meeting>
+  <attendees>
+    <person id="an"><name>TS. Nguyễn Văn An</name></person>
+    <person id="binh"><name>PGS.TS. Trần Thị Bình</name></person>
+    <person id="chi"><name>Lê Thị Chi</name></person>
+  </attendees>
+  <section id="s" kind="other"><heading>Nội dung</heading><item id="i">Thảo luận.</item></section>
+  <signatures>
+    <signature role="secretary" ref="chi" refused="Không đồng ý với phần kết luận"/>
+    <signature role="chair" ref="an"/>
+  </signatures>
+  <recipients><recipient>Các thành viên</recipient></recipients>
+</minutes>
+EOF
+run "$MINUTES" --export html "$tmp/r.xml"
+is "$rc" 0 "a refusal: exit 0"
+is "$(printf '%s\n' "$out" | grep -A5 '<div class="role">THƯ KÝ</div>' | sed -n '3,4p')" \
+'<div class="refused">(Không ký biên bản: Không đồng ý với phần kết luận)</div>
+<div class="signer">Lê Thị Chi</div>' "a recorded refusal is written where the signature would go"
+is "$(printf '%s\n' "$out" | grep -A4 '<div class="role">CHỦ TỌA</div>' | grep signer)" \
+	'<div class="signer">Nguyễn Văn An</div>' "the signer's name without academic title"
+printf '%s\n' "$out" | grep -q '<span class="label">Chủ trì (chủ tọa):</span> TS. Nguyễn Văn An; PGS.TS. Trần Thị Bình.</p>'
+ok $? "the chairs as the file names them"
+printf '%s\n' "$out" | grep -q 'Thời gian bắt đầu:</span> 14 giờ 00 phút, ngày 05 tháng 02 năm 2025.'
+ok $? "ngày 05 tháng 02: leading zeros"
+is "$(printf '%s\n' "$out" | sed -n '/<p class="label">Nơi nhận:<\/p>/,/<\/ul>/p' | sed 1,2d)" \
+'<li>- Các thành viên;</li>
+<li>- Lưu: VT, Hồ sơ.</li>
+</ul>' "Nơi nhận ends with the form's Lưu line when the file has none"
 
 # usage
 run "$MINUTES" --export pdf data/ngan-son-2020.xml
@@ -144,22 +206,33 @@ PL="$P&#10;# heading&#10;- [x] agreed — **lan**&#10;&#96;&#96;&#96;&#10;&lt;di
 mkdir -p "$tmp/h/h.notes"
 cat >"$tmp/h/h.xml" <<EOF
 <?xml version="1.0" encoding="UTF-8"?>
-<minutes version="1" id="h1" xml:lang="vi&quot; onload=&quot;alert(1)">
+<minutes version="2" id="h1" xml:lang="vi&quot; onload=&quot;alert(1)">
   <meeting>
+    <agency parent="A $P">G $P</agency>
+    <number>M $P</number>
     <title>T $P</title>
     <organizer>O $P</organizer>
     <date start="08:00" end="09:30">2025-06-27</date>
     <place>P $P</place>
+    <chair ref="a"/> <secretary ref="e"/>
     <source>S $P</source>
   </meeting>
-  <attendees>
+  <attendees expected="3">
     <person id="a"><name>N $P</name><role>R $P</role></person>
+    <person id="e" presence="excused"><name>E $P</name><reason>W $P</reason></person>
   </attendees>
   <section id="s1" kind="other">
     <heading>H $P</heading>
     <item id="i1" by="a"><p>I $P</p><p>second $P</p></item>
     <item id="i2">F <figure op="ge" value="95" unit="U $P" actual="96.4">x</figure></item>
+    <vote id="v" method="K $P"><motion>V $P</motion><tally for="1"/><result>adopted</result></vote>
+    <item id="i3">Giao <task assignee="a" due="2025-07-01">J $P</task>.</item>
   </section>
+  <signatures>
+    <signature role="secretary" ref="e" refused="Z $P"/>
+    <signature role="chair" ref="a"/>
+  </signatures>
+  <recipients><recipient>Y $P</recipient></recipients>
 </minutes>
 EOF
 for target in h1 a s1 i1 gone; do
@@ -208,9 +281,11 @@ only_our_tags "hostile --export html" "$tmp/h.html"
 no_live "hostile --export html" "$tmp/h.html"
 is "$(grep -c '<html lang="vi" xml:lang="vi">' "$tmp/h.html")" 1 \
 	"hostile --export html: a bad xml:lang gives lang=vi"
-grep -q '<div class="agency">O &lt;SCRIPT&gt;ALERT(1)&lt;/SCRIPT&gt;' "$tmp/h.html"
+grep -q '<div class="agency">G &lt;SCRIPT&gt;ALERT(1)&lt;/SCRIPT&gt;' "$tmp/h.html"
 ok $? "hostile --export html: the agency, in upper case, escaped"
-for field in T P N R H I second U; do
+grep -q '<div class="parent">A &lt;SCRIPT&gt;ALERT(1)&lt;/SCRIPT&gt;' "$tmp/h.html"
+ok $? "hostile --export html: the parent body, in upper case, escaped"
+for field in M T P N R E W H I second U K V J Z Y; do
 	grep -q ">$field &lt;script&gt;\|[ (]$field &lt;script&gt;\|^$field &lt;script&gt;" "$tmp/h.html"
 	ok $? "hostile --export html: field $field is on the page, escaped"
 done

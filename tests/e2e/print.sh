@@ -45,7 +45,7 @@ print_pdf() {
 }
 
 # --- the biên bản ---------------------------------------------------------
-f=data/ban-ke-hoach-2021.xml
+f=data/tan-lap-nong-thon-moi-2019.xml
 "$MINUTES" --export html "$f" >"$tmp/bb.html"
 print_pdf "$tmp/bb.html" "$tmp/bb.pdf"
 ok $? "chromium prints the biên bản to PDF"
@@ -59,10 +59,14 @@ sed 's/^/# /' "$tmp/info" | grep -E 'Pages|Page size'
 pdftotext -enc UTF-8 "$tmp/bb.pdf" "$tmp/bb.txt"
 tr '\n' ' ' <"$tmp/bb.txt" >"$tmp/bb.line"
 for s in 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' 'Độc lập - Tự do - Hạnh phúc' \
-	 'Số:' 'BIÊN BẢN' 'ỦY BAN NHÂN DÂN XÃ HÒA THUẬN' \
-	 'Thời gian bắt đầu: 08 giờ 00 phút, ngày 20 tháng 12 năm 2021.' \
-	 'Thành phần tham dự:' 'Đặng Văn Đức' 'Nguyễn Thị Thuỷ' 'Trần Văn Ân' \
-	 'I. Khai mạc' 'Cuộc họp kết thúc vào 11 giờ 30 phút, ngày 20 tháng 12 năm 2021.' \
+	 'Số: 08/BB-UBND' 'BIÊN BẢN' 'ỦY BAN NHÂN DÂN HUYỆN SƠN HÀ' \
+	 'ỦY BAN NHÂN DÂN XÃ TÂN LẬP' \
+	 'Thời gian bắt đầu: 08 giờ 00 phút, ngày 27 tháng 6 năm 2019.' \
+	 'Thành phần tham dự:' 'Vắng có lý do:' 'Đàm Thị Hiền' \
+	 'Chủ trì (chủ tọa): Triệu Văn Toàn' 'Thư ký (người ghi biên bản): Nông Thị Mai' \
+	 'I. Khai mạc' 'IV. Biểu quyết' 'Tán thành: 7' 'Kết quả: thông qua.' \
+	 'thời hạn: ngày 30 tháng 9 năm 2019' \
+	 'Cuộc họp kết thúc vào 10 giờ 45 phút, ngày 27 tháng 6 năm 2019.' \
 	 'THƯ KÝ' 'CHỦ TỌA' 'Nơi nhận:' '- Lưu: VT, Hồ sơ.'; do
 	grep -qF -- "$s" "$tmp/bb.line"
 	ok $? "the printed biên bản says: $s"
@@ -70,6 +74,11 @@ done
 # the Quốc hiệu is printed on one line
 grep -qx 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' "$tmp/bb.txt"
 ok $? "the Quốc hiệu is on one line of its own"
+# the signers' names under their titles, on the page of the signatures
+p=$(pdfinfo "$tmp/bb.pdf" | sed -n 's/^Pages: *//p')
+pdftotext -enc UTF-8 -layout -f "$p" -l "$p" "$tmp/bb.pdf" "$tmp/sign.txt"
+grep -q 'THƯ KÝ  *CHỦ TỌA' "$tmp/sign.txt" && grep -q 'Nông Thị Mai  *Triệu Văn Toàn' "$tmp/sign.txt"
+ok $? "THƯ KÝ left and CHỦ TỌA right, each with its name, on one page"
 pdffonts "$tmp/bb.pdf" >"$tmp/fonts" 2>&1
 grep -qE 'Times|Liberation ?Serif|Tinos' "$tmp/fonts"
 ok $? "a Times-compatible font is embedded (Times New Roman, Liberation Serif or Tinos)"
@@ -87,9 +96,11 @@ echo "# screenshot of the first page: $shot ($(wc -c <"$shot" 2>/dev/null || ech
 # --- page breaks: never right after a section heading ---------------------
 {
 	echo '<?xml version="1.0" encoding="UTF-8"?>'
-	echo '<minutes version="1" id="long" xml:lang="vi"><meeting>'
+	echo '<minutes version="2" id="long" xml:lang="vi"><meeting>'
 	echo '<title>Họp dài</title><date start="08:00" end="17:00">2025-06-27</date>'
-	echo '</meeting><attendees><person id="a"><name>Nguyễn Văn An</name></person></attendees>'
+	echo '<chair ref="a"/><secretary ref="b"/></meeting><attendees>'
+	echo '<person id="a"><name>Nguyễn Văn An</name></person>'
+	echo '<person id="b"><name>Lê Thị Bình</name></person></attendees>'
 	s=1
 	while [ $s -le 24 ]; do
 		echo "<section id=\"s$s\" kind=\"other\"><heading>Phần số $s</heading>"
@@ -125,8 +136,9 @@ grep -q 'Nội dung mục' "$tmp/lastpage.txt" &&
 	grep -q 'Cuộc họp kết thúc vào' "$tmp/lastpage.txt" &&
 	grep -q 'THƯ KÝ' "$tmp/lastpage.txt" && grep -q 'CHỦ TỌA' "$tmp/lastpage.txt" &&
 	[ "$(grep -c '(Chữ ký)' "$tmp/lastpage.txt")" -eq 2 ] &&
+	grep -q 'Lê Thị Bình' "$tmp/lastpage.txt" && grep -q 'Nguyễn Văn An' "$tmp/lastpage.txt" &&
 	grep -q 'Nơi nhận:' "$tmp/lastpage.txt"
-ok $? "the last item, the closing sentence, the signatures and Nơi nhận are whole on the last page"
+ok $? "the last item, the closing sentence, the signatures with their names and Nơi nhận are whole on the last page"
 
 # --- the review report: A4 landscape ----------------------------------------
 mkdir -p "$tmp/n/ngan-son-2020.notes"
