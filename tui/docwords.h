@@ -110,7 +110,21 @@ enum docw_lang { DOCW_VI, DOCW_EN };
 	X(OPEN, "chưa xử lý", "open")                                         \
 	X(RESOLVED, "đã xử lý", "resolved")                                   \
 	X(BY, "bởi", "by")                                                    \
-	X(UNVERIFIED, "chưa xác thực", "unverified")
+	X(UNVERIFIED, "chưa xác thực", "unverified")                          \
+	X(FUTURE, "ghi ngày trong tương lai", "dated in the future")          \
+	X(DISP_ACCEPTED, "Tiếp thu", "Accepted")                              \
+	X(DISP_EXPLAINED, "Giải trình", "Explained")                          \
+	X(DISP_DECLINED, "Không tiếp thu", "Not accepted")                    \
+	X(STATE, "Tình trạng", "State")                                       \
+	X(STATE_NONE, "chưa có ý kiến", "no notes")                           \
+	X(STATE_OPEN, "còn ý kiến chưa được trả lời", "notes wait for an answer") \
+	X(STATE_ANSWERED, "mọi ý kiến đã được trả lời hoặc xử lý",           \
+	  "every note answered or resolved")                                  \
+	X(STATE_SIGNED, "đã ký duyệt nhưng có thay đổi sau đó",               \
+	  "signed off, changed since")                                        \
+	X(STATE_READY, "sẵn sàng trình ký", "ready to sign")                  \
+	X(SIGNOFFS, "Ký duyệt", "Signed off")                                 \
+	X(WITHDRAWN, "đã rút", "withdrawn")
 
 enum docw_label {
 #define DOCW_ENUM(name, vi, en) DOCW_##name,

@@ -109,6 +109,14 @@ rows_free(struct rows *r)
 	free(r->v);
 }
 
+/* A reply shown in the answers of the note it answers (a reply whose
+ * note is gone has a row of its own). */
+static bool
+is_answer(const struct notes_store *s, const struct note *n)
+{
+	return n->reply_to && notes_find(s, n->reply_to);
+}
+
 /* Adds the notes on element ID, each concerning PART. */
 static void
 rows_for(struct rows *r, const struct notes_store *s, const char *id,
@@ -119,7 +127,8 @@ rows_for(struct rows *r, const struct notes_store *s, const char *id,
 		return;
 	size_t n = notes_for_target(s, id, &v);
 	for (size_t i = 0; i < n; i++)
-		rows_add(r, v[i], part);
+		if (!is_answer(s, v[i]))
+			rows_add(r, v[i], part);
 }
 
 /* "FILE:LINE" (":LINE" left out when unknown), FILE the base name. */
@@ -186,6 +195,8 @@ collect(struct rows *r, const struct minutes *m, const struct notes_store *s,
 	const struct note *const *orph;
 	size_t no = notes_orphans(s, &orph);
 	for (size_t i = 0; i < no; i++) {
+		if (is_answer(s, orph[i]))
+			continue;
 		part = xasprintf("%s: %s", docw_label(lang, DOCW_ORPHAN),
 				 orph[i]->target);
 		rows_add(r, orph[i], part);
@@ -227,8 +238,9 @@ reviewers(const struct notes_store *s, size_t *nrev)
 	size_t n = notes_count(s), k = 0;
 	const char **rev = xmalloc((n + 1) * sizeof(*rev));
 	for (size_t i = 0; i < n; i++) {
-		const char *a = notes_get(s, i)->author;
-		rev[k++] = a;
+		const struct note *nt = notes_get(s, i);
+		if (!nt->reply_to && nt->verified)
+			rev[k++] = nt->author;
 	}
 	sort(rev, k, sizeof(*rev), cmp_coll);
 	size_t u = 0;
@@ -239,13 +251,15 @@ reviewers(const struct notes_store *s, size_t *nrev)
 	return rev;
 }
 
+/* Notes that are not replies, and those of them open. */
 static size_t
-open_notes(const struct notes_store *s)
+count_notes(const struct notes_store *s, size_t *open)
 {
-	size_t open = 0, n = notes_count(s);
-	for (size_t i = 0; i < n; i++)
-		open += notes_get(s, i)->status == NOTES_OPEN;
-	return open;
+	struct notes_review_state st;
+	notes_review(s, &st);
+	if (open)
+		*open = st.open;
+	return st.notes;
 }
 
 /* --- Cells, written for each format ------------------------------------ */
@@ -254,6 +268,7 @@ struct out {
 	FILE *f;
 	enum review_format fmt;
 	enum docw_lang lang;
+	const struct notes_store *notes; /* of the meeting being written */
 };
 
 /* File text in the current format ('\n' as a hard break when BR). */
@@ -303,6 +318,72 @@ hard_break(const struct out *o)
 	fputs(o->fmt == REVIEW_MD ? "<br>" : "<br>\n", o->f);
 }
 
+/* Who wrote N and when: the reviewer, or "chưa xác thực (FILE)" when
+ * its file does not belong to the name it claims; a time ahead flagged. */
+static void
+who(const struct out *o, const struct note *n)
+{
+	char when[64];
+	if (n->verified) {
+		put(o, n->author, false);
+	} else {
+		word(o, DOCW_UNVERIFIED);
+		fputs(" (", o->f);
+		put(o, n->file ? n->file : "", false);
+		fputs(")", o->f);
+	}
+	docw_stamp(o->lang, n->created, when, sizeof(when));
+	fprintf(o->f, ", %s", when);
+	if (n->future) {
+		fputs(" (", o->f);
+		word(o, DOCW_FUTURE);
+		fputs(")", o->f);
+	}
+}
+
+static enum docw_label
+disposition_label(enum notes_disposition d)
+{
+	switch (d) {
+	case NOTES_ACCEPTED: return DOCW_DISP_ACCEPTED;
+	case NOTES_EXPLAINED: return DOCW_DISP_EXPLAINED;
+	case NOTES_DECLINED: return DOCW_DISP_DECLINED;
+	default: return DOCW_NLABELS;
+	}
+}
+
+/* The replies to N in time order, each on a line of its own: its
+ * disposition (tiếp thu, giải trình, không tiếp thu), its text, who and
+ * when; replies to a reply after it, marked "↳" (a thread deeper than
+ * 8 is flattened there). */
+static void
+answers(const struct out *o, const struct notes_store *s,
+	const struct note *n, int depth, bool *any)
+{
+	const struct note *const *v;
+	size_t nr = notes_replies(s, n->id, &v);
+	for (size_t i = 0; i < nr; i++) {
+		const struct note *r = v[i];
+		enum docw_label d = disposition_label(r->disposition);
+		if (*any)
+			hard_break(o);
+		*any = true;
+		for (int k = 0; k < depth; k++)
+			fputs("↳ ", o->f);
+		if (r->kind == NOTES_RESPONSE && d != DOCW_NLABELS) {
+			emphasis(o, true);
+			word(o, d);
+			emphasis(o, false);
+			fputs(": ", o->f);
+		}
+		put(o, r->text, true);
+		fputs(" — ", o->f);
+		who(o, r);
+		if (depth < 8)
+			answers(o, s, r, depth + 1, any);
+	}
+}
+
 static void
 row(const struct out *o, size_t no, const struct row *r)
 {
@@ -332,11 +413,13 @@ row(const struct out *o, size_t no, const struct row *r)
 	word(o, kind_label(n->kind));
 	cell_end(o);
 	cell_start(o, "who");
-	put(o, n->author, false);
-	docw_stamp(o->lang, n->created, when, sizeof(when));
-	fprintf(o->f, ", %s", when);
+	who(o, n);
 	cell_end(o);
 	cell_start(o, "answer");
+	bool any = false;
+	answers(o, o->notes, n, 0, &any);
+	if (any)
+		hard_break(o);
 	if (n->status == NOTES_OPEN) {
 		word(o, DOCW_OPEN);
 	} else {
@@ -380,12 +463,59 @@ table_head(const struct out *o)
 
 /* --- One meeting ------------------------------------------------------- */
 
+static enum docw_label
+state_label(const struct notes_store *s)
+{
+	struct notes_review_state st;
+	notes_review(s, &st);
+	switch (st.state) {
+	case NOTES_REVIEW_OPEN: return DOCW_STATE_OPEN;
+	case NOTES_REVIEW_ANSWERED: return DOCW_STATE_ANSWERED;
+	case NOTES_REVIEW_SIGNED: return DOCW_STATE_SIGNED;
+	case NOTES_REVIEW_READY: return DOCW_STATE_READY;
+	default: return DOCW_STATE_NONE;
+	}
+}
+
+/* "Ký duyệt: lan, 28/11/2026 17:15 (UTC+07:00); minh, ... (đã rút)" */
+static void
+signoffs(const struct out *o, const struct notes_store *s)
+{
+	const struct notes_signoff *const *v;
+	size_t n = notes_signoffs(s, &v);
+	char when[64];
+	if (!n)
+		return;
+	fputs(o->fmt == REVIEW_MD ? "\n- " : "</li>\n<li>", o->f);
+	word(o, DOCW_SIGNOFFS);
+	fputs(": ", o->f);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			fputs("; ", o->f);
+		if (v[i]->verified)
+			put(o, v[i]->by, false);
+		else
+			word(o, DOCW_UNVERIFIED);
+		docw_stamp(o->lang, v[i]->at, when, sizeof(when));
+		fprintf(o->f, ", %s", when);
+		if (*v[i]->remark) {
+			fputs(": ", o->f);
+			put(o, v[i]->remark, false);
+		}
+		if (v[i]->withdrawn) {
+			fputs(" (", o->f);
+			word(o, DOCW_WITHDRAWN);
+			fputs(")", o->f);
+		}
+	}
+}
+
 static void
 meeting(const struct out *o, const struct minutes *m,
 	const struct notes_store *s, int level)
 {
 	FILE *f = o->f;
-	size_t n = notes_count(s), open = open_notes(s), nrev;
+	size_t open, n = count_notes(s, &open), nrev;
 	const char **rev = reviewers(s, &nrev);
 	char date[64];
 	bool md = o->fmt == REVIEW_MD;
@@ -431,6 +561,11 @@ meeting(const struct out *o, const struct minutes *m,
 			put(o, rev[i], false);
 		}
 	}
+	signoffs(o, s);
+	fputs(md ? "\n- " : "</li>\n<li>", f);
+	word(o, DOCW_STATE);
+	fputs(": ", f);
+	word(o, state_label(s));
 	fputs(md ? "\n\n" : "</li>\n</ul>\n", f);
 	free(rev);
 
@@ -461,8 +596,9 @@ summary(const struct out *o, const struct review_doc *docs, size_t n)
 	bool md = o->fmt == REVIEW_MD;
 	size_t total = 0, open = 0;
 	for (size_t i = 0; i < n; i++) {
-		total += notes_count(docs[i].notes);
-		open += open_notes(docs[i].notes);
+		size_t op;
+		total += count_notes(docs[i].notes, &op);
+		open += op;
 	}
 	if (md)
 		fprintf(f, "# %s\n\n- ", docw_label(o->lang, DOCW_REVIEW_TITLE));
@@ -509,10 +645,11 @@ summary(const struct out *o, const struct review_doc *docs, size_t n)
 		put(o, m->path ? m->path : "", false);
 		cell_end(o);
 		cell_start(o, "count");
-		fprintf(f, "%zu", notes_count(docs[i].notes));
+		size_t op, nn = count_notes(docs[i].notes, &op);
+		fprintf(f, "%zu", nn);
 		cell_end(o);
 		cell_start(o, "count");
-		fprintf(f, "%zu", open_notes(docs[i].notes));
+		fprintf(f, "%zu", op);
 		cell_end(o);
 		fputs(md ? "\n" : "</tr>\n", f);
 	}
@@ -574,7 +711,7 @@ review_report_write(FILE *out, enum review_format fmt,
 		    const struct review_doc *docs, size_t n, bool archive)
 {
 	const char *lang = n ? docs[0].m->lang : NULL;
-	struct out o = { out, fmt, docw_lang_of(lang) };
+	struct out o = { out, fmt, docw_lang_of(lang), NULL };
 	bool many = archive || n != 1;
 
 	if (fmt == REVIEW_HTML) {
@@ -592,7 +729,8 @@ review_report_write(FILE *out, enum review_format fmt,
 	if (many)
 		summary(&o, docs, n);
 	for (size_t i = 0; i < n; i++) {
-		struct out mo = { out, fmt, docw_lang_of(docs[i].m->lang) };
+		struct out mo = { out, fmt, docw_lang_of(docs[i].m->lang),
+				  docs[i].notes };
 		if (many && fmt == REVIEW_MD)
 			fputs("\n", out);
 		meeting(&mo, docs[i].m, docs[i].notes, many ? 2 : 1);

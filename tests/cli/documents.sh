@@ -301,15 +301,18 @@ is "$(grep -c '^|' "$tmp/hr.md")" 7 "hostile Markdown: the header, the rule and 
 bad=$(grep '^|' "$tmp/hr.md" | sed 's/\\\\//g; s/\\|//g' |
 	awk -F'|' 'NF != 9 { n++ } END { print n + 0 }')
 is "$bad" 0 "hostile Markdown: no note, quote or name adds or ends a cell"
-is "$(grep -v '^|' "$tmp/hr.md" | grep -v -E '^$|^# BẢN TỔNG HỢP Ý KIẾN$|^\*\*Góp ý về biên bản:\*\* T |^- Biên bản: |^- Số ý kiến: |^- Người góp ý: ')" "" \
+is "$(grep -v '^|' "$tmp/hr.md" | grep -v -E '^$|^# BẢN TỔNG HỢP Ý KIẾN$|^\*\*Góp ý về biên bản:\*\* T |^- Biên bản: |^- Số ý kiến: |^- Người góp ý: |^- Tình trạng: ')" "" \
 	"hostile Markdown: no line of its own (no heading, list, fence or HTML block)"
 is "$(sed 's/<br>//g' "$tmp/hr.md" | grep -c '<')" 0 "hostile Markdown: no raw HTML but <br>"
 grep -q 'X &lt;script&gt;alert(1)&lt;/script&gt;"'"'"'&gt;&lt;img src=x onerror=alert(1)&gt; &amp;lt;b&amp;gt; \\\*x\\\* \\_y\\_ \\| \\\\\\| # \\\[a\\\](javascript:alert(1)) \\`c\\` \\~\\~s\\~\\~ &lt;\\!-- --&gt;' "$tmp/hr.md"
 ok $? "hostile Markdown: emphasis, links, code and strike are escaped"
 grep -q '<br># heading<br>- \\\[x\\\] agreed — \\\*\\\*lan\\\*\\\*<br>\\`\\`\\`<br>&lt;div onclick=x&gt;<br>    code' "$tmp/hr.md"
 ok $? "hostile Markdown: a multi-line note stays in its cell, with hard breaks"
-grep -q '| W &lt;script&gt;' "$tmp/hr.md"
-ok $? "hostile Markdown: the reviewer's name is escaped"
+# the file x.xml claims to be another reviewer's: shown by its file name
+grep -q '| chưa xác thực (x.xml), 01/01/2025 07:00 (UTC+07:00) |' "$tmp/hr.md"
+ok $? "hostile Markdown: a file that is not its reviewer's is unverified, by file name"
+grep -q 'W &lt;script' "$tmp/hr.md"
+ok $((!$?)) "hostile Markdown: the name it claims is never shown"
 # and as a GFM viewer renders it (raw HTML allowed, as some viewers do)
 if command -v cmark-gfm >/dev/null 2>&1; then
 	cmark-gfm --unsafe -e table -e strikethrough -e autolink "$tmp/hr.md" >"$tmp/hr.gfm.html"

@@ -3,9 +3,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "docwords.h"
 #include "html.h"
+#include "loader.h"
+#include "notes.h"
+#include "review_report.h"
 #include "tap.h"
 
 static void
@@ -157,6 +161,130 @@ test_html(void)
 	free(h);
 }
 
+/* --- The review report with replies, dispositions and a sign-off ------ */
+
+static time_t fake_now;
+
+static time_t
+clock_fake(void)
+{
+	return fake_now;
+}
+
+static const char review_minutes[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	"<minutes version=\"1\" id=\"hop\" xml:lang=\"vi\">\n"
+	"  <meeting><title>Họp giao ban</title><date>2025-06-27</date></meeting>\n"
+	"  <attendees><person id=\"an\"><name>Nguyễn Văn An</name></person></attendees>\n"
+	"  <section id=\"s1\" kind=\"other\">\n"
+	"    <heading>Kết quả</heading>\n"
+	"    <item id=\"i1\">Làm được 12 km đường.</item>\n"
+	"    <item id=\"i2\">Thu ngân sách đạt kế hoạch.</item>\n"
+	"  </section>\n"
+	"</minutes>\n";
+
+static char *
+report_of(const struct minutes *m, const struct notes_store *s,
+	  enum review_format fmt)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&buf, &n);
+	struct review_doc d = { m, s };
+	review_report_write(f, fmt, &d, 1, false);
+	fclose(f);
+	return buf;
+}
+
+static void
+test_review(void)
+{
+	char dir[] = "/tmp/test-documents.XXXXXX", path[64];
+	struct notes_error err;
+	struct minutes *m = NULL;
+	struct load_error lerr;
+	const struct note *q, *a, *c;
+
+	if (!mkdtemp(dir)) {
+		OK(0, "a scratch folder");
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/hop.xml", dir);
+	FILE *f = fopen(path, "w");
+	fputs(review_minutes, f);
+	fclose(f);
+	OK(loader_load_file(path, &m, &lerr) == LOAD_OK, "the minutes load");
+	notes_set_clock(clock_fake);
+	fake_now = 1764316800; /* 2025-11-28 08:00 UTC */
+
+	struct notes_store *lan = notes_open(path, m, "lan", &err);
+	struct notes_store *thu = notes_open(path, m, "thu", &err);
+	notes_add(lan, "i1", NOTES_QUESTION, "Số liệu lấy ở đâu?\nXin nguồn.", &q,
+		  &err);
+	char qid[128], aid[128];
+	snprintf(qid, sizeof(qid), "%s", q->id);
+	fake_now += 60;
+	notes_add(lan, "i2", NOTES_CORRECTION, "Ghi rõ tỷ lệ phần trăm.", &c, &err);
+	char cid[128];
+	snprintf(cid, sizeof(cid), "%s", c->id);
+	fake_now += 60;
+	notes_reload(thu, &err);
+	IS_INT(notes_reply(thu, qid, NOTES_RESPONSE, NOTES_ACCEPTED,
+			   "Đã bổ sung nguồn: báo cáo của phòng.", &a, &err),
+	       NOTES_OK, "the drafter accepts the question");
+	snprintf(aid, sizeof(aid), "%s", a->id);
+	fake_now += 60;
+	IS_INT(notes_reply(thu, cid, NOTES_RESPONSE, NOTES_EXPLAINED,
+			   "Kế hoạch không giao tỷ lệ.", NULL, &err),
+	       NOTES_OK, "the drafter explains the correction");
+	fake_now += 60;
+	notes_reload(lan, &err);
+	IS_INT(notes_reply(lan, aid, NOTES_COMMENT, NOTES_NO_DISPOSITION,
+			   "Cảm ơn.", NULL, &err),
+	       NOTES_OK, "the reviewer answers the answer");
+	fake_now += 60;
+	IS_INT(notes_signoff(lan, "Đồng ý trình ký", &err), NOTES_OK,
+	       "the reviewer signs off");
+	notes_reload(lan, &err);
+
+	setenv("TZ", "Asia/Ho_Chi_Minh", 1);
+	tzset();
+	char *got = report_of(m, lan, REVIEW_MD);
+	IS_STR(got,
+	       "# BẢN TỔNG HỢP Ý KIẾN\n"
+	       "\n"
+	       "**Góp ý về biên bản:** Họp giao ban\n"
+	       "\n"
+	       "- Biên bản: hop (hop.xml), ngày 27 tháng 6 năm 2025, dự thảo\n"
+	       "- Số ý kiến: 2 (chưa xử lý: 1, đã xử lý: 1)\n"
+	       "- Người góp ý: lan\n"
+	       "- Ký duyệt: lan, 28/11/2025 15:05 (UTC+07:00): Đồng ý trình ký\n"
+	       "- Tình trạng: sẵn sàng trình ký\n"
+	       "\n"
+	       "| STT | Phần được góp ý | Trích dẫn | Nội dung góp ý | Loại | Người góp ý, thời gian | Giải trình, tiếp thu |\n"
+	       "|---:|---|---|---|---|---|---|\n"
+	       "| 1 | I. Kết quả, mục 1 (hop.xml:7) | Làm được 12 km đường. | Số liệu lấy ở đâu?<br>Xin nguồn. | câu hỏi | lan, 28/11/2025 15:00 (UTC+07:00) | *Tiếp thu*: Đã bổ sung nguồn: báo cáo của phòng. — thu, 28/11/2025 15:02 (UTC+07:00)<br>↳ Cảm ơn. — lan, 28/11/2025 15:04 (UTC+07:00)<br>đã xử lý: thu, 28/11/2025 15:02 (UTC+07:00) |\n"
+	       "| 2 | I. Kết quả, mục 2 (hop.xml:8) | Thu ngân sách đạt kế hoạch. | Ghi rõ tỷ lệ phần trăm. | đề nghị sửa | lan, 28/11/2025 15:01 (UTC+07:00) | *Giải trình*: Kế hoạch không giao tỷ lệ. — thu, 28/11/2025 15:03 (UTC+07:00)<br>chưa xử lý |\n",
+	       "the report: answers with their dispositions, threads, the sign-off");
+	free(got);
+	got = report_of(m, lan, REVIEW_HTML);
+	OK(got && strstr(got, "<td class=\"answer\"><em>Tiếp thu</em>: Đã bổ sung nguồn: báo cáo của phòng. — thu, 28/11/2025 15:02 (UTC+07:00)<br>\n"
+			      "↳ Cảm ơn. — lan, 28/11/2025 15:04 (UTC+07:00)<br>\n"
+			      "đã xử lý: thu, 28/11/2025 15:02 (UTC+07:00)</td>"),
+	   "the HTML answers cell");
+	free(got);
+	setenv("TZ", "UTC0", 1);
+	tzset();
+
+	notes_close(lan);
+	notes_close(thu);
+	minutes_free(m);
+	char cmd[128];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	OK(system(cmd) == 0, "the scratch folder is removed");
+	notes_set_clock(NULL);
+}
+
 int
 main(void)
 {
@@ -165,5 +293,6 @@ main(void)
 	test_stamp();
 	test_words();
 	test_html();
+	test_review();
 	return tap_done();
 }
