@@ -1477,11 +1477,12 @@ test_replies(void)
 	IS_INT(notes_replies(lan, r1, NULL), 0, "the answer has none");
 	struct exp_args a = { m, lan };
 	char *md = capture(do_export, &a);
-	OK(md && strstr(md, "- [x] question — **lan**, 2026-11-28 10:15 UTC (resolved by thu)\n"
-			    "  120 hay 125?\n\n"
-			    "  - \xE2\x86\xB3 accepted — **thu**, 2026-11-28 10:16 UTC\n"
-			    "    Đã sửa thành 125.\n"),
-	   "the export: the answer under its note, with its disposition, author and time");
+	OK(md && strstr(md, "| 120 hay 125? | câu hỏi | lan, 28/11/2026 10:15 (UTC+00:00) | "
+			    "*Tiếp thu*: Đã sửa thành 125. — thu, 28/11/2026 10:16 (UTC+00:00)<br>"
+			    "đã xử lý: thu, 28/11/2026 10:16 (UTC+00:00) |\n"),
+	   "the export: the answer in its note's row, with its disposition, author and time");
+	if (md && !strstr(md, "| 120 hay 125? |"))
+		printf("# %s\n", md);
 	free(md);
 	md = capture(do_dump, &a);
 	IS_STR(md,
