@@ -697,12 +697,12 @@ static const char html_style[] =
 	"td.no, td.count { text-align: right; white-space: nowrap; }\n"
 	"th.no { white-space: nowrap; }\n"
 	".no { width: 4%; }\n"
-	".part { width: 16%; }\n"
-	".quote { width: 22%; }\n"
-	".note { width: 24%; }\n"
-	".kind { width: 8%; }\n"
+	".part { width: 14%; }\n"
+	".quote { width: 19%; }\n"
+	".note { width: 21%; }\n"
+	".kind { width: 7%; }\n"
 	".who { width: 12%; }\n"
-	".answer { width: 14%; }\n";
+	".answer { width: 23%; }\n";
 
 static int
 cmp_doc(const void *a, const void *b)
