@@ -7,6 +7,7 @@
 #include "loader.h"
 #include "nls.h"
 #include "notes.h"
+#include "paths.h"
 #include "report.h"
 #include "search.h"
 #include "text.h"
@@ -42,7 +43,7 @@ int
 cli_check(char *const *args, int nargs, bool verbose)
 {
 	int errors = 0;
-	char **paths = report_expand_paths(args, nargs, &errors);
+	char **paths = paths_expand(args, nargs, &errors);
 	int status = errors ? 1 : 0;
 
 	for (char **p = paths; p && *p; p++) {
@@ -58,7 +59,7 @@ cli_check(char *const *args, int nargs, bool verbose)
 		}
 		minutes_free(m);
 	}
-	report_free_paths(paths);
+	paths_free(paths);
 	return status;
 }
 
@@ -162,7 +163,7 @@ cli_search(const char *query, char *const *args, int nargs)
 			_("the search query is empty"));
 		return 2;
 	}
-	char **paths = report_expand_paths(args, nargs, &errors);
+	char **paths = paths_expand(args, nargs, &errors);
 	for (char **p = paths; p && *p; p++) {
 		struct minutes *m = NULL;
 		struct load_error err;
@@ -178,7 +179,7 @@ cli_search(const char *query, char *const *args, int nargs)
 		free(safe);
 		minutes_free(m);
 	}
-	report_free_paths(paths);
+	paths_free(paths);
 	search_query_free(q);
 	if (errors)
 		return 2;

@@ -378,6 +378,20 @@ draw_restyle(int y, int x, int w, enum style st)
 	}
 }
 
+void
+draw_lines(const struct lines *l, struct rect r, int skip)
+{
+	for (int i = 0; i < r.h && skip + i < l->n; i++) {
+		const struct line *d = &l->v[skip + i];
+		if (d->lead)
+			draw_str(r.y + i, r.x, d->indent < r.w ? d->indent : r.w,
+				 d->lead, d->lead_st);
+		if (d->s && d->indent < r.w)
+			draw_text(r.y + i, r.x + d->indent, r.w - d->indent,
+				  d->s, d->off, d->len, d->st);
+	}
+}
+
 static void
 dump_row(FILE *f, int y, int cols, bool attrs)
 {

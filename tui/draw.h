@@ -6,30 +6,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "layout.h"
+#include "lines.h"
 #include "search.h"
-
-enum style {
-	STYLE_NORMAL,
-	STYLE_TITLE,     /* the title line */
-	STYLE_DRAFT,     /* the DRAFT mark */
-	STYLE_BANNER,    /* the problems banner */
-	STYLE_HEADER,    /* a pane's header */
-	STYLE_HEADER_FOCUS,
-	STYLE_SELECTED,  /* the cursor in the focused pane */
-	STYLE_SELECTED_DIM, /* the cursor in another pane */
-	STYLE_DIM,
-	STYLE_LABEL,
-	STYLE_ACHIEVEMENTS,
-	STYLE_LIMITATIONS,
-	STYLE_TARGETS,
-	STYLE_MET,
-	STYLE_MISSED,
-	STYLE_ERROR,
-	STYLE_STATUS,
-	STYLE_MATCH,
-	STYLE_NOTE,      /* notes markers and headers */
-	STYLE_COUNT
-};
+#include "style.h"
 
 /* Sets up colours (or not, with NO_COLOR or a monochrome terminal). */
 void draw_init(bool color);
@@ -48,6 +28,9 @@ int draw_str(int y, int x, int maxw, const char *s, enum style st);
 void draw_fill(int y, int x, int w, enum style st);
 /* Adds a style's attributes to cells already drawn (the cursor line). */
 void draw_restyle(int y, int x, int w, enum style st);
+
+/* Draws lines [skip, skip + r.h) of L into R, each cut at R's width. */
+void draw_lines(const struct lines *l, struct rect r, int skip);
 
 /* Writes the screen as UTF-8 text, one line per row, trailing spaces
  * trimmed; with ATTRS, each row is followed by a row of attribute digits

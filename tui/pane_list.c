@@ -2,19 +2,20 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "draw.h"
 #include "nls.h"
-#include "view.h"
+#include "panes.h"
 
 static int
 list_count(struct ui *ui)
 {
-	return ui->ndocs;
+	return ui->b.ndocs;
 }
 
 static void
 list_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 {
-	const struct doc *d = ui->docs[ui->list_order[idx]];
+	const struct doc *d = ui->b.docs[ui->b.list_order[idx]];
 	char cols[96];
 	int x = r.x;
 
@@ -44,19 +45,18 @@ list_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 static void
 list_header(struct ui *ui, char *buf, size_t size)
 {
-	snprintf(buf, size, "%s (%d)", _("Meetings"), ui->ndocs);
+	snprintf(buf, size, "%s (%d)", _("Meetings"), ui->b.ndocs);
 }
 
 static struct cursor *
 list_cursor(struct ui *ui)
 {
-	return &ui->list;
+	return &ui->b.list;
 }
 
 const struct pane_ops pane_list_ops = {
 	.name = "meetings",
 	.count = list_count,
-	.height = NULL,
 	.draw = list_draw,
 	.header = list_header,
 	.cursor = list_cursor,

@@ -1,0 +1,140 @@
+/* lines.c - laid-out lines and the wrap cache (see lines.h). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lines.h"
+#include "xalloc.h"
+
+void
+lines_reset(struct lines *l)
+{
+	for (int i = 0; i < l->nowned; i++)
+		free(l->owned[i]);
+	l->nowned = 0;
+	l->n = 0;
+}
+
+void
+lines_free(struct lines *l)
+{
+	lines_reset(l);
+	free(l->owned);
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+const char *
+lines_own(struct lines *l, char *s)
+{
+	if (l->nowned == l->owned_cap) {
+		l->owned_cap = l->owned_cap ? l->owned_cap * 2 : 16;
+		l->owned = xreallocarray(l->owned, (size_t)l->owned_cap,
+					 sizeof(*l->owned));
+	}
+	l->owned[l->nowned++] = s;
+	return s;
+}
+
+const char *
+lines_printf(struct lines *l, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *s = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	s[0] = '\0';
+	if (n > 0) {
+		va_start(ap, fmt);
+		vsnprintf(s, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	return lines_own(l, s);
+}
+
+void
+lines_add(struct lines *l, const char *lead, enum style lead_st, int indent,
+	  const char *s, uint32_t off, uint32_t len, enum style st)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->v = xreallocarray(l->v, (size_t)l->cap, sizeof(*l->v));
+	}
+	l->v[l->n++] = (struct line){ lead, lead_st, indent, s, off, len, st };
+}
+
+void
+lines_blank(struct lines *l)
+{
+	lines_add(l, NULL, STYLE_NORMAL, 0, NULL, 0, 0, STYLE_NORMAL);
+}
+
+static void
+lines_add_wrapped(struct lines *l, const char *lead, enum style lead_st,
+		  int indent, const char *text, const struct text_line *tl,
+		  size_t n, enum style st)
+{
+	for (size_t i = 0; i < n; i++)
+		lines_add(l, i == 0 ? lead : NULL, lead_st, indent, text,
+			  tl[i].off, tl[i].len, st);
+}
+
+void
+lines_wrap(struct lines *l, const char *lead, enum style lead_st, int indent,
+	   const char *text, int width, enum style st)
+{
+	struct text_line *tl = NULL;
+	int w = width - indent;
+	size_t n = text_wrap(text, strlen(text), w < 1 ? 1 : w, &tl);
+	lines_add_wrapped(l, lead, lead_st, indent, text, tl, n, st);
+	free(tl);
+}
+
+void
+lines_wrap_cached(struct lines *l, const char *lead, enum style lead_st,
+		  int indent, const char *text, int width, enum style st)
+{
+	const struct text_line *tl;
+	int w = width - indent;
+	size_t n = wrap_lines(text, w < 1 ? 1 : w, &tl);
+	lines_add_wrapped(l, lead, lead_st, indent, text, tl, n, st);
+}
+
+/* --- the wrap cache ------------------------------------------------------ */
+
+#define WRAP_SLOTS 1024
+
+static struct {
+	const char *text;
+	int width;
+	size_t n;
+	struct text_line *lines;
+} wrap_cache[WRAP_SLOTS];
+
+size_t
+wrap_lines(const char *text, int width, const struct text_line **out)
+{
+	size_t h = (((uintptr_t)text >> 4) * 31u + (unsigned)width) % WRAP_SLOTS;
+	if (wrap_cache[h].text != text || wrap_cache[h].width != width) {
+		free(wrap_cache[h].lines);
+		wrap_cache[h].lines = NULL;
+		wrap_cache[h].n = text_wrap(text, strlen(text), width,
+					    &wrap_cache[h].lines);
+		wrap_cache[h].text = wrap_cache[h].lines ? text : NULL;
+		wrap_cache[h].width = width;
+	}
+	*out = wrap_cache[h].lines;
+	return wrap_cache[h].lines ? wrap_cache[h].n : 0;
+}
+
+void
+wrap_cache_clear(void)
+{
+	for (int i = 0; i < WRAP_SLOTS; i++) {
+		free(wrap_cache[i].lines);
+		wrap_cache[i].lines = NULL;
+		wrap_cache[i].text = NULL;
+	}
+}

@@ -1,0 +1,26 @@
+/* wording.h - how minutes says things: a figure, a verdict, the
+ * speakers of an item, a section's verdict counts, a time.  The screen,
+ * --dump and the reports all say them through here, so they never drift
+ * apart.  No curses. */
+#ifndef MINUTES_WORDING_H
+#define MINUTES_WORDING_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "model.h"
+
+/* "≥ 98 %", "≤ 5 ngày", "= 100 %": the comparison, the value, the unit */
+const char *wording_figure(const struct mn_figure *f, char *buf, size_t size);
+/* "✓", "✗", "?" */
+const char *wording_verdict_mark(enum mn_verdict v);
+/* "met", "missed", "unknown" (translated) */
+const char *wording_verdict(enum mn_verdict v);
+/* "2026-11-28 08:53 UTC" */
+const char *wording_time(time_t t, char *buf, size_t size);
+
+/* User text (a query, an id) for a message: at most a status line's
+ * worth, cut by clusters (never inside a letter), made safe to show. */
+const char *wording_cut(const char *text, char *buf, size_t size);
+
+#endif
