@@ -159,26 +159,6 @@ act_notes_answer(struct ui *ui, bool yes)
 	}
 }
 
-static bool
-notes_usable(struct ui *ui)
-{
-	struct doc *d = ui->b.doc;
-	if (!browser_in_doc(&ui->b)) {
-		browser_message(&ui->b, true, "%s", _("Open a meeting first"));
-		return false;
-	}
-	if (!d->notes) {
-		browser_message(&ui->b, true, "%s", _("Notes are not available"));
-		return false;
-	}
-	if (notes_readonly(d->notes)) {
-		browser_message(&ui->b, true, "%s", d->notice[0] ? d->notice
-			: _("Notes are read-only: your notes file is malformed"));
-		return false;
-	}
-	return true;
-}
-
 void
 act_notes_attach(struct ui *ui, const char *id)
 {
@@ -186,8 +166,6 @@ act_notes_attach(struct ui *ui, const char *id)
 	const struct note *nt;
 	char cut[256];
 
-	if (!notes_usable(ui))
-		return;
 	if (!(nt = navigate_sync_note(&ui->b))) {
 		browser_message(&ui->b, true, "%s", _("Select a note first (Orphaned notes lists the lost ones)"));
 		return;
@@ -203,84 +181,94 @@ act_notes_attach(struct ui *ui, const char *id)
 		   &err, _("Note attached"));
 }
 
-int
-act_notes_action(struct ui *ui, int action)
+/* --- the handlers of actions.def (their preconditions are checked) --- */
+
+void
+act_note_new(struct ui *ui, enum action a)
+{
+	snprintf(ui->edit_target, sizeof(ui->edit_target), "%s",
+		 navigate_target(&ui->b));
+	ui->edit_note[0] = '\0';
+	if (a == ACT_NOTE_ADD)
+		prompt_open(ui, PROMPT_NOTE_ADD, "", NOTES_COMMENT);
+	else
+		editor_request(ui, "", NOTES_COMMENT);
+}
+
+/* the selected note, about to be changed by its author */
+static const struct note *
+own_note(struct ui *ui)
+{
+	const struct note *nt = navigate_sync_note(&ui->b);
+	snprintf(ui->edit_note, sizeof(ui->edit_note), "%s", nt->id);
+	ui->edit_target[0] = '\0';
+	return nt;
+}
+
+void
+act_note_edit(struct ui *ui, enum action a)
+{
+	const struct note *nt = own_note(ui);
+
+	(void)a;
+	if (strchr(nt->text, '\n'))
+		editor_request(ui, nt->text, nt->kind); /* lines are kept there */
+	else
+		prompt_open(ui, PROMPT_NOTE_EDIT, nt->text, nt->kind);
+}
+
+void
+act_note_delete(struct ui *ui, enum action a)
+{
+	(void)a;
+	own_note(ui);
+	prompt_ask(ui, ASK_DELETE, _("Delete this note?"));
+}
+
+void
+act_note_kind(struct ui *ui, enum action a)
+{
+	const struct note *nt = own_note(ui);
+	struct notes_error err;
+	enum notes_kind k = (nt->kind + 1) % (NOTES_AGREED + 1);
+
+	(void)a;
+	say_result(ui, notes_set_kind(ui->b.doc->notes, nt->id, k, &err), &err,
+		   notes_kind_label(k));
+}
+
+void
+act_note_resolve(struct ui *ui, enum action a)
+{
+	const struct note *nt = navigate_sync_note(&ui->b);
+	struct notes_error err;
+	bool was_open = nt->status == NOTES_OPEN;
+
+	(void)a;
+	say_result(ui, notes_toggle_status(ui->b.doc->notes, nt->id, &err), &err,
+		   was_open ? _("Note resolved") : _("Note reopened"));
+}
+
+void
+act_note_select(struct ui *ui, enum action a)
 {
 	struct browser *b = &ui->b;
-	struct notes_error err;
-	const struct note *nt;
-	const char *target;
-	char cut[256];
 
-	switch (action) {
-	case ACT_NOTE_ADD:
-	case ACT_NOTE_EXTERNAL:
-		if (!notes_usable(ui))
-			return 1;
-		if (!(target = navigate_target(b))) {
-			browser_message(b, true, "%s", _("Select the meeting, an attendee, a section or an item to add a note"));
-			return 1;
-		}
-		snprintf(ui->edit_target, sizeof(ui->edit_target), "%s", target);
-		ui->edit_note[0] = '\0';
-		if (action == ACT_NOTE_ADD)
-			prompt_open(ui, PROMPT_NOTE_ADD, "", NOTES_COMMENT);
-		else
-			editor_request(ui, "", NOTES_COMMENT);
-		return 1;
-	case ACT_NOTE_EDIT:
-	case ACT_NOTE_DELETE:
-	case ACT_NOTE_KIND:
-	case ACT_NOTE_RESOLVE:
-		if (!notes_usable(ui))
-			return 1;
-		if (!(nt = navigate_sync_note(b))) {
-			browser_message(b, true, "%s", _("There is no note here"));
-			return 1;
-		}
-		if (action == ACT_NOTE_RESOLVE) {
-			bool was_open = nt->status == NOTES_OPEN;
-			say_result(ui, notes_toggle_status(b->doc->notes, nt->id, &err),
-				   &err, was_open ? _("Note resolved") : _("Note reopened"));
-			return 1;
-		}
-		if (!nt->own) {
-			browser_message(b, true, _("This note is %s's: only your own notes can be changed"),
-					wording_cut(nt->author, cut, sizeof(cut)));
-			return 1;
-		}
-		snprintf(ui->edit_note, sizeof(ui->edit_note), "%s", nt->id);
-		ui->edit_target[0] = '\0';
-		if (action == ACT_NOTE_DELETE) {
-			prompt_ask(ui, ASK_DELETE, _("Delete this note?"));
-		} else if (action == ACT_NOTE_KIND) {
-			enum notes_kind k = (nt->kind + 1) % (NOTES_AGREED + 1);
-			say_result(ui, notes_set_kind(b->doc->notes, nt->id, k, &err),
-				   &err, notes_kind_label(k));
-		} else if (strchr(nt->text, '\n')) {
-			/* several lines: edit them where lines are kept */
-			editor_request(ui, nt->text, nt->kind);
-		} else {
-			prompt_open(ui, PROMPT_NOTE_EDIT, nt->text, nt->kind);
-		}
-		return 1;
-	case ACT_NOTE_NEXT:
-	case ACT_NOTE_PREV:
-		b->note_sel += action == ACT_NOTE_NEXT ? 1 : -1;
-		if (b->note_sel < 0)
-			b->note_sel = 0;
-		b->note_scroll = true;
-		return 1;
-	case ACT_OPEN_NEXT:
-		navigate_jump_open(b, 1);
-		return 1;
-	case ACT_OPEN_PREV:
-		navigate_jump_open(b, -1);
-		return 1;
-	case ACT_FILTER:
-		navigate_toggle_filter(b);
-		return 1;
-	default:
-		return 0;
-	}
+	b->note_sel += a == ACT_NOTE_NEXT ? 1 : -1;
+	if (b->note_sel < 0)
+		b->note_sel = 0;
+	b->note_scroll = true;
+}
+
+void
+act_jump_open(struct ui *ui, enum action a)
+{
+	navigate_jump_open(&ui->b, a == ACT_OPEN_NEXT ? 1 : -1);
+}
+
+void
+act_filter(struct ui *ui, enum action a)
+{
+	(void)a;
+	navigate_toggle_filter(&ui->b);
 }

@@ -1,6 +1,8 @@
 /* act_notes.h - the reviewers' notes in the browser: adding (in the
  * prompt or in $EDITOR), editing, changing the kind, resolving,
- * deleting, selecting, :attach, and what the notes store answered. */
+ * deleting, selecting, :attach, and what the notes store answered.
+ * The handlers of the notes rows of actions.def are declared by
+ * actions.h. */
 #ifndef MINUTES_ACT_NOTES_H
 #define MINUTES_ACT_NOTES_H
 
@@ -15,9 +17,7 @@ void act_notes_prompt_done(struct ui *ui, bool save);
 void act_notes_answer(struct ui *ui, bool yes);
 /* What $EDITOR gave back (NULL: nothing, said already). */
 void act_notes_editor_done(struct ui *ui, char *text);
-/* Runs notes action ACTION (enum action); 0: not a notes action. */
-int act_notes_action(struct ui *ui, int action);
-/* :attach ID */
+/* :attach ID (the notes store checked writable first) */
 void act_notes_attach(struct ui *ui, const char *id);
 
 #endif

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "act_notes.h"
+#include "actions.h"
 #include "commands.h"
 #include "doc.h"
 #include "navigate.h"
@@ -30,8 +31,11 @@ commands_run(struct ui *ui, char *line)
 		ui->help = true;
 	else if (!strcmp(cmd, "reload") && ui->b.doc)
 		doc_reload(&ui->b, ui->b.doc);
-	else if (!strcmp(cmd, "attach") && *arg)
-		act_notes_attach(ui, arg);
+	else if (!strcmp(cmd, "attach") && *arg) {
+		if (actions_check(ui, NEED_NOTES))
+			act_notes_attach(ui, arg);
+	} else if (actions_by_name(cmd) >= 0)
+		actions_run(ui, (enum action)actions_by_name(cmd));
 	else if (*cmd)
 		browser_message(&ui->b, true, _("Unknown command: %s"),
 				wording_cut(cmd, cut, sizeof(cut)));

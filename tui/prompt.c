@@ -1,11 +1,11 @@
 /* prompt.c - the line typed at the bottom (see prompt.h). */
-#include <curses.h>
 #include <stdio.h>
 
 #include "draw.h"
 #include "keys.h"
 #include "nls.h"
 #include "prompt.h"
+#include "actions.h"
 
 void
 prompt_open(struct ui *ui, enum prompt_mode mode, const char *text,
@@ -31,57 +31,66 @@ is_note(enum prompt_mode p)
 	return p == PROMPT_NOTE_ADD || p == PROMPT_NOTE_EDIT;
 }
 
-enum prompt_result
-prompt_key(struct ui *ui, int key, enum prompt_mode *was)
+static void
+prompt_close(struct ui *ui, enum prompt_result r)
 {
-	enum prompt_mode p = ui->prompt;
+	ui->prompt_was = ui->prompt;
+	ui->prompt_result = r;
+	ui->prompt = PROMPT_NONE;
+}
 
-	*was = p;
-	if (key == 12) { /* C-l redraws, whatever is being typed */
-		clearok(curscr, TRUE);
-		ui->redraw_all = true;
-		return PROMPT_GOES_ON;
+void
+prompt_answer(struct ui *ui, int key)
+{
+	prompt_close(ui, key == 'y' || key == 'Y' ? PROMPT_YES : PROMPT_NO);
+}
+
+void
+prompt_act_enter(struct ui *ui, enum action a)
+{
+	(void)a;
+	prompt_close(ui, PROMPT_ENTERED);
+}
+
+void
+prompt_act_cancel(struct ui *ui, enum action a)
+{
+	(void)a;
+	prompt_close(ui, PROMPT_ESCAPED);
+}
+
+void
+prompt_act_kind(struct ui *ui, enum action a)
+{
+	(void)a;
+	if (is_note(ui->prompt))
+		ui->edit_kind = (ui->edit_kind + 1) % (NOTES_AGREED + 1);
+}
+
+void
+prompt_act_edit(struct ui *ui, enum action a)
+{
+	struct lineedit *e = &ui->edit;
+
+	switch (a) {
+	case ACT_LINE_BACKSPACE:
+		if (!lineedit_backspace(e) && e->len == 0 && !is_note(ui->prompt))
+			prompt_close(ui, PROMPT_CLOSED);
+		break;
+	case ACT_LINE_DELETE: lineedit_delete(e); break;
+	case ACT_LINE_LEFT: lineedit_left(e); break;
+	case ACT_LINE_RIGHT: lineedit_right(e); break;
+	case ACT_LINE_HOME: lineedit_home(e); break;
+	case ACT_LINE_END: lineedit_end(e); break;
+	default: lineedit_kill_before(e); break; /* ACT_LINE_KILL */
 	}
-	if (p == PROMPT_QUESTION) {
-		ui->prompt = PROMPT_NONE;
-		return key == 'y' || key == 'Y' ? PROMPT_YES : PROMPT_NO;
-	}
-	switch (key) {
-	case KEYC_ENTER:
-		ui->prompt = PROMPT_NONE;
-		return PROMPT_ENTERED;
-	case KEYC_ESC: case 7: /* C-g */
-		ui->prompt = PROMPT_NONE;
-		return PROMPT_ESCAPED;
-	case KEYC_TAB:
-		if (is_note(p))
-			ui->edit_kind = (ui->edit_kind + 1) % (NOTES_AGREED + 1);
-		break;
-	case KEYC_BS:
-		if (!lineedit_backspace(&ui->edit) && ui->edit.len == 0 &&
-		    !is_note(p)) {
-			ui->prompt = PROMPT_NONE;
-			return PROMPT_CLOSED;
-		}
-		break;
-	case KEY_FN_BASE + KEY_DC: lineedit_delete(&ui->edit); break;
-	case KEY_FN_BASE + KEY_LEFT: lineedit_left(&ui->edit); break;
-	case KEY_FN_BASE + KEY_RIGHT: lineedit_right(&ui->edit); break;
-	case KEY_FN_BASE + KEY_HOME: case 1: /* C-a */
-		lineedit_home(&ui->edit);
-		break;
-	case KEY_FN_BASE + KEY_END: case 5: /* C-e */
-		lineedit_end(&ui->edit);
-		break;
-	case 21: /* C-u */
-		lineedit_kill_before(&ui->edit);
-		break;
-	default:
-		if (!KEY_IS_FN(key) && key >= 32 && key != 127)
-			lineedit_insert_char(&ui->edit, (unsigned)key);
-		break;
-	}
-	return PROMPT_GOES_ON;
+}
+
+void
+prompt_insert(struct ui *ui, int key)
+{
+	if (!KEY_IS_FN(key) && key >= 32 && key != 127)
+		lineedit_insert_char(&ui->edit, (unsigned)key);
 }
 
 void

@@ -117,10 +117,13 @@ editor_handover(struct ui *ui)
 /* What was typed in the prompt goes to the search, the commands or the
  * notes. */
 static void
-prompt_finish(struct ui *ui, enum prompt_result r, enum prompt_mode was)
+prompt_finish(struct ui *ui)
 {
+	enum prompt_mode was = ui->prompt_was;
 	bool note = was == PROMPT_NOTE_ADD || was == PROMPT_NOTE_EDIT;
+	enum prompt_result r = ui->prompt_result;
 
+	ui->prompt_result = PROMPT_GOES_ON;
 	switch (r) {
 	case PROMPT_ENTERED:
 		if (was == PROMPT_COMMAND)
@@ -146,6 +149,22 @@ prompt_finish(struct ui *ui, enum prompt_result r, enum prompt_mode was)
 	}
 }
 
+/* A key in the line being typed: its row of actions.def, or typed in. */
+static void
+prompt_key(struct ui *ui, int key)
+{
+	int act = actions_for_key(key, true);
+
+	if (ui->prompt == PROMPT_QUESTION && act != ACT_REDRAW)
+		prompt_answer(ui, key);
+	else if (act >= 0)
+		actions_run(ui, (enum action)act);
+	else
+		prompt_insert(ui, key);
+	if (ui->prompt_result != PROMPT_GOES_ON)
+		prompt_finish(ui);
+}
+
 static void
 help_key(struct ui *ui, int act)
 {
@@ -164,11 +183,11 @@ handle_key(struct ui *ui, int key)
 	if (key == KEY_FN_BASE + KEY_RESIZE)
 		return; /* the next draw reads the new size */
 	if (ui->prompt) {
-		enum prompt_mode was = ui->prompt;
-		prompt_finish(ui, prompt_key(ui, key, &was), was);
+		prompt_key(ui, key);
+		editor_handover(ui);
 		return;
 	}
-	int act = actions_for_key(key);
+	int act = actions_for_key(key, false);
 	if (act != ACT_REDRAW)
 		ui->b.msg[0] = '\0';
 	if (ui->help) {

@@ -38,6 +38,17 @@ enum prompt_mode {
 	PROMPT_QUESTION,    /* a yes/no question */
 };
 
+/* What the last key did to the line being typed: the caller (ui.c)
+ * hands what was typed to the search, the commands or the notes. */
+enum prompt_result {
+	PROMPT_GOES_ON,   /* still typing */
+	PROMPT_ENTERED,   /* Enter: the line is in ui->edit */
+	PROMPT_ESCAPED,   /* Esc or C-g */
+	PROMPT_CLOSED,    /* backspace on an empty search or command */
+	PROMPT_YES,       /* the question's answer */
+	PROMPT_NO,
+};
+
 /* What a yes/no question decides. */
 enum question {
 	ASK_DISCARD_NEW = 1,
@@ -69,6 +80,8 @@ struct ui {
 	bool redraw_all;        /* the next draw starts from a blank screen */
 
 	enum prompt_mode prompt;
+	enum prompt_result prompt_result; /* of the last key */
+	enum prompt_mode prompt_was;      /* the mode it closed */
 	struct lineedit edit;
 	size_t edit_scroll;
 	enum notes_kind edit_kind;
