@@ -14,16 +14,20 @@
 /* Sets up colours (or not, with NO_COLOR or a monochrome terminal). */
 void draw_init(bool color);
 
-/* The query whose matches draw_text highlights (NULL: none). */
-void draw_set_highlight(const struct search_query *q);
-
 /* Draws bytes [off, off+len) of S at (y, x) in at most MAXW columns,
- * whole clusters only; matches of the highlight query inside S are drawn
- * in STYLE_MATCH.  Returns the columns used. */
+ * whole clusters only.  Returns the columns used.  Nothing here knows
+ * the search: a highlight comes with the text. */
 int draw_text(int y, int x, int maxw, const char *s, size_t off, size_t len,
 	      enum style st);
+/* The same, the NHL byte ranges HL[2i]..HL[2i+1] of S (a search's
+ * matches, lines.h) drawn in STYLE_MATCH. */
+int draw_text_hl(int y, int x, int maxw, const char *s, size_t off,
+		 size_t len, enum style st, const size_t *hl, size_t nhl);
 /* The same for a whole NUL-terminated string, truncated with "…". */
 int draw_str(int y, int x, int maxw, const char *s, enum style st);
+/* ... with the matches of Q (NULL: none) highlighted. */
+int draw_str_match(int y, int x, int maxw, const char *s, enum style st,
+		   const struct search_query *q);
 /* Fills W columns at (y, x) with spaces in style ST. */
 void draw_fill(int y, int x, int w, enum style st);
 /* Adds a style's attributes to cells already drawn (the cursor line). */

@@ -1,5 +1,6 @@
 /* lines.c - laid-out lines and the wrap cache (see lines.h). */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,19 +8,52 @@
 #include "lines.h"
 #include "xalloc.h"
 
+static bool
+spans_add(size_t start, size_t end, void *arg)
+{
+	struct spans *sp = arg;
+	if (sp->n + 2 > sp->cap) {
+		sp->cap = sp->cap ? sp->cap * 2 : 16;
+		sp->v = xreallocarray(sp->v, sp->cap, sizeof(*sp->v));
+	}
+	sp->v[sp->n++] = start;
+	sp->v[sp->n++] = end;
+	return true;
+}
+
 void
-lines_reset(struct lines *l)
+spans_find(struct spans *sp, const struct search_query *q, const char *s,
+	   size_t len)
+{
+	if (q && s)
+		search_text_all(q, s, len, spans_add, sp);
+}
+
+void
+spans_free(struct spans *sp)
+{
+	free(sp->v);
+	memset(sp, 0, sizeof(*sp));
+}
+
+void
+lines_reset(struct lines *l, const struct search_query *q)
 {
 	for (int i = 0; i < l->nowned; i++)
 		free(l->owned[i]);
 	l->nowned = 0;
 	l->n = 0;
+	l->q = q;
+	l->spans.n = 0;
+	l->hl_text = NULL;
+	l->hl_first = l->hl_n = 0;
 }
 
 void
 lines_free(struct lines *l)
 {
-	lines_reset(l);
+	lines_reset(l, NULL);
+	spans_free(&l->spans);
 	free(l->owned);
 	free(l->v);
 	memset(l, 0, sizeof(*l));
@@ -62,7 +96,16 @@ lines_add(struct lines *l, const char *lead, enum style lead_st, int indent,
 		l->cap = l->cap ? l->cap * 2 : 64;
 		l->v = xreallocarray(l->v, (size_t)l->cap, sizeof(*l->v));
 	}
-	l->v[l->n++] = (struct line){ lead, lead_st, indent, s, off, len, st };
+	if (l->q && s && s != l->hl_text) {
+		/* a text met for the first time: its matches, once */
+		l->hl_text = s;
+		l->hl_first = (uint32_t)(l->spans.n / 2);
+		spans_find(&l->spans, l->q, s, strlen(s));
+		l->hl_n = (uint32_t)(l->spans.n / 2) - l->hl_first;
+	}
+	bool hl = l->q && s && s == l->hl_text;
+	l->v[l->n++] = (struct line){ lead, lead_st, indent, s, off, len, st,
+				      hl ? l->hl_first : 0, hl ? l->hl_n : 0 };
 }
 
 void

@@ -9,8 +9,21 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "search.h"
 #include "style.h"
 #include "text.h"
+
+/* Where a query matches a text: byte ranges [v[2i], v[2i+1]) in order,
+ * not overlapping. */
+struct spans {
+	size_t *v;
+	size_t n, cap;  /* n counts ends: 2 per range */
+};
+
+/* Appends the matches of Q (NULL: none) in S[0, LEN). */
+void spans_find(struct spans *sp, const struct search_query *q,
+		const char *s, size_t len);
+void spans_free(struct spans *sp);
 
 struct line {
 	const char *lead; /* drawn first (a number, a label), or NULL */
@@ -19,6 +32,7 @@ struct line {
 	const char *s;    /* the text (a model string or an owned one) */
 	uint32_t off, len;
 	enum style st;
+	uint32_t hl_first, hl_n; /* its text's matches: ranges of l->spans */
 };
 
 struct lines {
@@ -26,10 +40,17 @@ struct lines {
 	int n, cap;
 	char **owned;     /* strings freed at the next lines_reset */
 	int nowned, owned_cap;
+	/* the search highlight travels with the lines: the matches of q in
+	 * each text, found once per text when its first line is added */
+	const struct search_query *q;
+	struct spans spans;
+	const char *hl_text;        /* the last text searched ... */
+	uint32_t hl_first, hl_n;    /* ... and its ranges */
 };
 
-/* Empties L (its owned strings are freed). */
-void lines_reset(struct lines *l);
+/* Empties L (its owned strings are freed); the lines added next carry
+ * the matches of Q (NULL: none). */
+void lines_reset(struct lines *l, const struct search_query *q);
 void lines_free(struct lines *l);
 /* Takes S (malloc'd) for as long as the lines are kept; returns it. */
 const char *lines_own(struct lines *l, char *s);

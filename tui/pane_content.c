@@ -20,7 +20,7 @@ content_layout(struct ui *ui, int idx, int width)
 {
 	const struct entry *e = browser_entry(&ui->b);
 
-	lines_reset(&ui->rec);
+	lines_reset(&ui->rec, ui->b.q);
 	e->ops->layout(&ui->b, e, idx, width, &ui->rec);
 }
 

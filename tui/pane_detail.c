@@ -19,7 +19,7 @@ detail_prepare(struct ui *ui)
 						     : ui->cols;
 
 	b->note_line = -1;
-	lines_reset(&ui->detail);
+	lines_reset(&ui->detail, b->q);
 	if (e && width >= 1) {
 		navigate_sync_note(b);
 		e->ops->detail(b, e, browser_content_cur(b), width, &ui->detail);
@@ -40,8 +40,8 @@ detail_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 {
 	(void)skip;
 	(void)selected;
-	struct lines one = { .v = &ui->detail.v[idx], .n = 1, .cap = 1 };
-	draw_lines(&one, r, 0);
+	r.h = 1; /* one line is one record */
+	draw_lines(&ui->detail, r, idx);
 }
 
 static void

@@ -24,8 +24,8 @@ list_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 	if (!d->m) {
 		snprintf(cols, sizeof(cols), "%-10s  %-8s %5s  ", "", _("ERROR"),
 			 "");
-		x += draw_str(r.y, x, r.w, cols, STYLE_ERROR);
-		draw_str(r.y, x, r.w - (x - r.x), d->title, STYLE_NORMAL);
+		x += draw_str_match(r.y, x, r.w, cols, STYLE_ERROR, ui->b.q);
+		draw_str_match(r.y, x, r.w - (x - r.x), d->title, STYLE_NORMAL, ui->b.q);
 		return;
 	}
 	const struct minutes *m = d->m;
@@ -33,12 +33,12 @@ list_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 					  : mn_status_name(m->meeting.status);
 	snprintf(cols, sizeof(cols), "%-10s  %-8s %5u  ", m->meeting.date, st,
 		 minutes_item_count(m));
-	x += draw_str(r.y, x, r.w, cols,
-		      m->nproblems ? STYLE_ERROR : STYLE_NORMAL);
-	x += draw_str(r.y, x, r.w - (x - r.x), m->meeting.title, STYLE_NORMAL);
+	x += draw_str_match(r.y, x, r.w, cols,
+		      m->nproblems ? STYLE_ERROR : STYLE_NORMAL, ui->b.q);
+	x += draw_str_match(r.y, x, r.w - (x - r.x), m->meeting.title, STYLE_NORMAL, ui->b.q);
 	if (r.w - (x - r.x) > 4) {
-		x += draw_str(r.y, x, 2, "  ", STYLE_NORMAL);
-		draw_str(r.y, x, r.w - (x - r.x), d->title, STYLE_DIM);
+		x += draw_str_match(r.y, x, 2, "  ", STYLE_NORMAL, ui->b.q);
+		draw_str_match(r.y, x, r.w - (x - r.x), d->title, STYLE_DIM, ui->b.q);
 	}
 }
 

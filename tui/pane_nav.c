@@ -29,16 +29,16 @@ nav_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 		snprintf(count + strlen(count), sizeof(count) - strlen(count),
 			 " ✎%zu", nv.open);
 	int cw = text_width(count, strlen(count));
-	draw_str(r.y, r.x, 1, nv.sym, nv.sym_st);
+	draw_str_match(r.y, r.x, 1, nv.sym, nv.sym_st, ui->b.q);
 	if (r.w <= 2)
 		return;
 	int avail = r.w - 2 - cw;
 	if (avail < 4) {
-		draw_str(r.y, r.x + 2, r.w - 2, nv.label, STYLE_NORMAL);
+		draw_str_match(r.y, r.x + 2, r.w - 2, nv.label, STYLE_NORMAL, ui->b.q);
 		return;
 	}
-	int lw = draw_str(r.y, r.x + 2, avail, nv.label, STYLE_NORMAL);
-	draw_str(r.y, r.x + 2 + lw, cw, count, STYLE_DIM);
+	int lw = draw_str_match(r.y, r.x + 2, avail, nv.label, STYLE_NORMAL, ui->b.q);
+	draw_str_match(r.y, r.x + 2 + lw, cw, count, STYLE_DIM, ui->b.q);
 }
 
 static void

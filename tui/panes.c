@@ -182,7 +182,7 @@ pane_draw_header(struct ui *ui, enum pane_id id)
 
 	pane_ops_of(ui, id)->header(ui, head, sizeof(head));
 	draw_fill(r.y, r.x, r.w, focused ? STYLE_HEADER_FOCUS : STYLE_HEADER);
-	draw_str(r.y, r.x, r.w, head, focused ? STYLE_HEADER_FOCUS : STYLE_HEADER);
+	draw_str_match(r.y, r.x, r.w, head, focused ? STYLE_HEADER_FOCUS : STYLE_HEADER, ui->b.q);
 }
 
 void

@@ -92,16 +92,16 @@ draw_status(struct ui *ui)
 	} else {
 		left[0] = '\0';
 	}
-	int x = draw_str(y, 0, ui->cols, left, STYLE_STATUS);
+	int x = draw_str_match(y, 0, ui->cols, left, STYLE_STATUS, ui->b.q);
 	if (ui->b.msg[0]) {
-		draw_str(y, x, ui->cols - x, ui->b.msg,
-			 ui->b.msg_error ? STYLE_ERROR : STYLE_STATUS);
+		draw_str_match(y, x, ui->cols - x, ui->b.msg,
+			 ui->b.msg_error ? STYLE_ERROR : STYLE_STATUS, ui->b.q);
 		return;
 	}
 	snprintf(hints, sizeof(hints), "%s", _("q:back  /:search  Tab:pane  H:help"));
 	int hw = text_width(hints, strlen(hints));
 	if (x + hw + 1 <= ui->cols)
-		draw_str(y, ui->cols - hw - 1, hw, hints, STYLE_STATUS);
+		draw_str_match(y, ui->cols - hw - 1, hw, hints, STYLE_STATUS, ui->b.q);
 }
 
 static void
@@ -113,7 +113,7 @@ draw_banner(struct ui *ui)
 		 n == 1 ? _("problem in this file") : _("problems in this file"),
 		 _("p lists them"));
 	draw_fill(1, 0, ui->cols, STYLE_BANNER);
-	draw_str(1, 0, ui->cols, buf, STYLE_BANNER);
+	draw_str_match(1, 0, ui->cols, buf, STYLE_BANNER, ui->b.q);
 }
 
 static void
@@ -124,14 +124,14 @@ draw_error_screen(struct ui *ui)
 	size_t n = text_wrap(e, strlen(e), ui->cols > 2 ? ui->cols - 2 : 1, &tl);
 	int y = 2;
 
-	draw_str(y++, 1, ui->cols - 1, _("This file could not be loaded:"), STYLE_LABEL);
+	draw_str_match(y++, 1, ui->cols - 1, _("This file could not be loaded:"), STYLE_LABEL, ui->b.q);
 	y++;
 	for (size_t i = 0; i < n && y < ui->rows - 1; i++)
 		draw_text(y++, 1, ui->cols - 2, e, tl[i].off, tl[i].len, STYLE_ERROR);
 	free(tl);
 	if (y + 1 < ui->rows - 1)
-		draw_str(y + 1, 1, ui->cols - 1,
-			 _("r reloads it; q goes back."), STYLE_DIM);
+		draw_str_match(y + 1, 1, ui->cols - 1,
+			 _("r reloads it; q goes back."), STYLE_DIM, ui->b.q);
 }
 
 static void
@@ -141,8 +141,8 @@ draw_help(struct ui *ui)
 	char keys[128];
 
 	draw_fill(top, 0, ui->cols, STYLE_HEADER_FOCUS);
-	draw_str(top, 0, ui->cols, _("Keys — q or Esc closes this help"),
-		 STYLE_HEADER_FOCUS);
+	draw_str_match(top, 0, ui->cols, _("Keys — q or Esc closes this help"),
+		 STYLE_HEADER_FOCUS, ui->b.q);
 	if (ui->help_cur.top > n - 1)
 		ui->help_cur.top = n - 1;
 	for (int i = 0; i < h - 1 && ui->help_cur.top + i < n; i++) {
@@ -150,8 +150,8 @@ draw_help(struct ui *ui)
 		actions_help_row(ui->help_cur.top + i, &k, &help);
 		snprintf(keys, sizeof(keys), " %s", k);
 		int kw = ui->cols > 40 ? 26 : ui->cols / 2;
-		draw_str(top + 1 + i, 0, kw, keys, STYLE_LABEL);
-		draw_str(top + 1 + i, kw, ui->cols - kw, help, STYLE_NORMAL);
+		draw_str_match(top + 1 + i, 0, kw, keys, STYLE_LABEL, ui->b.q);
+		draw_str_match(top + 1 + i, kw, ui->cols - kw, help, STYLE_NORMAL, ui->b.q);
 	}
 }
 
@@ -165,9 +165,9 @@ draw_too_small(struct ui *ui)
 		msg = _("Too small");
 	snprintf(need, sizeof(need), _("need %dx%d"), LAYOUT_MIN_COLS,
 		 LAYOUT_MIN_ROWS);
-	draw_str(ui->rows / 2 - (ui->rows > 2), 0, ui->cols, msg, STYLE_LABEL);
+	draw_str_match(ui->rows / 2 - (ui->rows > 2), 0, ui->cols, msg, STYLE_LABEL, ui->b.q);
 	if (ui->rows > 2)
-		draw_str(ui->rows / 2, 0, ui->cols, need, STYLE_DIM);
+		draw_str_match(ui->rows / 2, 0, ui->cols, need, STYLE_DIM, ui->b.q);
 }
 
 /* --- damage tracking ------------------------------------------------------ */

@@ -132,7 +132,6 @@ prompt_finish(struct ui *ui)
 			act_notes_prompt_done(ui, true);
 		else if (navigate_search_set(&ui->b, ui->edit.buf,
 					     was == PROMPT_SEARCH_BACK)) {
-			draw_set_highlight(ui->b.q);
 			navigate_search_next(&ui->b, false);
 		}
 		break;
@@ -443,7 +442,6 @@ static void
 ui_free(struct ui *ui)
 {
 	browser_close(&ui->b);
-	draw_set_highlight(NULL);
 	lines_free(&ui->detail);
 	lines_free(&ui->rec);
 	lineedit_free(&ui->edit);
