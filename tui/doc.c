@@ -10,6 +10,7 @@
 #include "nls.h"
 #include "paths.h"
 #include "text.h"
+#include "wording.h"
 #include "xalloc.h"
 
 static int
@@ -54,10 +55,7 @@ doc_index(struct doc *d)
 		d->by_name[i] = i;
 	qsort_r(d->by_name, m->npersons, sizeof(uint32_t), by_name_cmp, m);
 	for (uint32_t s = 0; s < m->nsections; s++)
-		for (uint32_t i = 0; i < m->sections[s].nitems; i++)
-			for (uint32_t f = 0; f < m->sections[s].items[i].nfigures; f++)
-				d->verdicts[s][mn_figure_verdict(
-					&m->sections[s].items[i].figures[f])]++;
+		wording_section_verdicts(&m->sections[s], d->verdicts[s]);
 }
 
 static void

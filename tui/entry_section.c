@@ -88,25 +88,9 @@ item_summary(struct browser *b, const struct mn_item *it, struct lines *l)
 	const struct minutes *m = b->doc->m;
 
 	if (it->nby) {
-		size_t size = sizeof("— ");
-		for (uint32_t i = 0; i < it->nby; i++)
-			size += strlen(m->persons[it->by[i]].name) + 2;
-		char *buf = xmalloc(size), *o = buf;
-		o += snprintf(o, size, "%s", "— ");
-		for (uint32_t i = 0; i < it->nby; i++) {
-			const char *name = m->persons[it->by[i]].name;
-			size_t n = strlen(name);
-			if (i) {
-				memcpy(o, ", ", 2);
-				o += 2;
-			}
-			memcpy(o, name, n);
-			o += n;
-		}
-		*o = '\0';
-		uint32_t n = (uint32_t)(o - buf);
-		lines_add(l, NULL, STYLE_NORMAL, 0, lines_own(l, buf), 0, n,
-			  STYLE_DIM);
+		char *buf = wording_speakers(m, it);
+		lines_add(l, NULL, STYLE_NORMAL, 0, lines_own(l, buf), 0,
+			  (uint32_t)strlen(buf), STYLE_DIM);
 	}
 	if (it->nfigures) {
 		enum { ONE = 160 }; /* a figure's 128, a gap and a mark */
@@ -239,11 +223,11 @@ detail_section(struct browser *b, const struct entry *e, int width,
 				s->nitems, ngettext("item", "items", s->nitems),
 				_("line"), s->line),
 		   width, STYLE_DIM);
+	char counts[160];
 	if (v[0] + v[1] + v[2])
 		lines_wrap(l, NULL, STYLE_NORMAL, 0,
-			   lines_printf(l, "%s: %u %s, %u %s, %u %s", _("Figures"),
-					v[MN_MET], _("met"), v[MN_MISSED],
-					_("missed"), v[MN_UNKNOWN], _("unknown")),
+			   lines_printf(l, "%s: %s", _("Figures"),
+					wording_verdict_counts(v, counts, sizeof(counts))),
 			   width, STYLE_TARGETS);
 }
 

@@ -7,6 +7,7 @@
 #include "notes.h"
 #include "report.h"
 #include "text.h"
+#include "wording.h"
 
 /* Writes TEXT wrapped to WIDTH (0: one line per paragraph), the first
  * line after FIRST, the others after an indent as wide as REST. */
@@ -95,39 +96,21 @@ dump_attendees(FILE *out, const struct minutes *m, int width,
 	}
 }
 
-static const char *
-verdict_name(enum mn_verdict v)
-{
-	switch (v) {
-	case MN_MET: return _("met");
-	case MN_MISSED: return _("missed");
-	default: return _("unknown");
-	}
-}
-
-/* "≥ 98 %" */
-static void
-figure_target(const struct mn_figure *f, char *buf, size_t size)
-{
-	snprintf(buf, size, "%s %g%s%s", mn_op_text(f->op), f->value,
-		 *f->unit ? " " : "", f->unit);
-}
-
 static void
 dump_figures(FILE *out, const struct mn_item *it, int width)
 {
 	for (uint32_t i = 0; i < it->nfigures; i++) {
 		const struct mn_figure *f = &it->figures[i];
 		char target[160], line[400];
-		figure_target(f, target, sizeof(target));
+		wording_figure(f, target, sizeof(target));
 		if (f->actual)
 			snprintf(line, sizeof(line), "%s: %s, %s %s (%s)",
 				 _("Target"), target, _("actual"), f->actual,
-				 verdict_name(mn_figure_verdict(f)));
+				 wording_verdict(mn_figure_verdict(f)));
 		else
 			snprintf(line, sizeof(line), "%s: %s (%s)",
 				 _("Target"), target,
-				 verdict_name(MN_UNKNOWN));
+				 wording_verdict(MN_UNKNOWN));
 		dump_wrapped(out, "     ", "       ", line, width);
 	}
 }
@@ -136,18 +119,7 @@ static void
 dump_speakers(FILE *out, const struct minutes *m, const struct mn_item *it,
 	      int width)
 {
-	size_t n = 1;
-	for (uint32_t i = 0; i < it->nby; i++)
-		n += strlen(m->persons[it->by[i]].name) + 2;
-	char *line = malloc(n + 8);
-	if (!line)
-		return;
-	strcpy(line, "— ");
-	for (uint32_t i = 0; i < it->nby; i++) {
-		if (i)
-			strcat(line, ", ");
-		strcat(line, m->persons[it->by[i]].name);
-	}
+	char *line = wording_speakers(m, it);
 	dump_wrapped(out, "     ", "       ", line, width);
 	free(line);
 }
@@ -157,24 +129,17 @@ dump_section(FILE *out, const struct minutes *m, const struct mn_section *s,
 	     int width, const struct notes_store *notes)
 {
 	char head[128];
-	unsigned met = 0, missed = 0, unknown = 0;
+	unsigned v[3];
 
-	for (uint32_t i = 0; i < s->nitems; i++)
-		for (uint32_t f = 0; f < s->items[i].nfigures; f++)
-			switch (mn_figure_verdict(&s->items[i].figures[f])) {
-			case MN_MET: met++; break;
-			case MN_MISSED: missed++; break;
-			default: unknown++; break;
-			}
+	wording_section_verdicts(s, v);
 	snprintf(head, sizeof(head), "\n[%s] ", mn_kind_symbol(s->kind));
 	dump_wrapped(out, head, "    ", s->heading, width);
 	const char *items = ngettext("item", "items", s->nitems);
-	char summary[256];
-	if (met + missed + unknown)
-		snprintf(summary, sizeof(summary),
-			 "(%s; %u %s; %s: %u %s, %u %s, %u %s)", s->kind_name,
-			 s->nitems, items, _("figures"), met, _("met"), missed,
-			 _("missed"), unknown, _("unknown"));
+	char summary[256], counts[160];
+	if (v[MN_MET] + v[MN_MISSED] + v[MN_UNKNOWN])
+		snprintf(summary, sizeof(summary), "(%s; %u %s; %s: %s)",
+			 s->kind_name, s->nitems, items, _("figures"),
+			 wording_verdict_counts(v, counts, sizeof(counts)));
 	else
 		snprintf(summary, sizeof(summary), "(%s; %u %s)", s->kind_name,
 			 s->nitems, items);

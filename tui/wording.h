@@ -10,12 +10,20 @@
 
 #include "model.h"
 
-/* "≥ 98 %", "≤ 5 ngày", "= 100 %": the comparison, the value, the unit */
+/* "≥98%", "≤5 ngày", "=100%": the comparison, the value, the unit
+ * (spaced, but for "%"); the screen and --dump both say it so */
 const char *wording_figure(const struct mn_figure *f, char *buf, size_t size);
 /* "✓", "✗", "?" */
 const char *wording_verdict_mark(enum mn_verdict v);
 /* "met", "missed", "unknown" (translated) */
 const char *wording_verdict(enum mn_verdict v);
+/* "— Name, Name": who speaks in item IT (malloc'd) */
+char *wording_speakers(const struct minutes *m, const struct mn_item *it);
+/* A section's figures by verdict: V[MN_UNKNOWN], V[MN_MET], V[MN_MISSED] */
+void wording_section_verdicts(const struct mn_section *s, unsigned v[3]);
+/* "2 met, 1 missed, 0 unknown" */
+const char *wording_verdict_counts(const unsigned v[3], char *buf,
+				   size_t size);
 /* "2026-11-28 08:53 UTC" */
 const char *wording_time(time_t t, char *buf, size_t size);
 

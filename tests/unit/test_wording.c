@@ -1,0 +1,52 @@
+/* test_wording.c - the one wording of figures, verdicts, speakers and
+ * counts that the screen and --dump share. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tap.h"
+#include "wording.h"
+
+int
+main(void)
+{
+	char buf[160];
+	struct mn_figure f = { .op = MN_OP_GE, .value = 95, .unit = "%" };
+
+	IS_STR(wording_figure(&f, buf, sizeof(buf)), "≥95%", "a percentage: no space");
+	f = (struct mn_figure){ .op = MN_OP_GT, .value = 1.2, .unit = "tỷ đồng" };
+	IS_STR(wording_figure(&f, buf, sizeof(buf)), ">1.2 tỷ đồng", "a unit: spaced");
+	f = (struct mn_figure){ .op = MN_OP_EQ, .value = 0, .unit = "" };
+	IS_STR(wording_figure(&f, buf, sizeof(buf)), "=0", "no unit");
+	f = (struct mn_figure){ .op = MN_OP_LE, .value = -0.5, .unit = "" };
+	IS_STR(wording_figure(&f, buf, sizeof(buf)), "≤-0.5", "a negative value");
+	IS_STR(wording_verdict_mark(MN_MET), "✓", "met mark");
+	IS_STR(wording_verdict_mark(MN_MISSED), "✗", "missed mark");
+	IS_STR(wording_verdict_mark(MN_UNKNOWN), "?", "unknown mark");
+	IS_STR(wording_verdict(MN_MISSED), "missed", "verdict word");
+	IS_INT(strlen(wording_verdict_mark(MN_MET)), 3, "a mark is one letter of 3 bytes");
+	unsigned v[3] = { [MN_UNKNOWN] = 2, [MN_MET] = 3, [MN_MISSED] = 1 };
+	IS_STR(wording_verdict_counts(v, buf, sizeof(buf)),
+	       "3 met, 1 missed, 2 unknown", "counts: met, missed, unknown");
+
+	struct mn_person persons[2] = { { .name = "Đặng Văn Đức" },
+					{ .name = "Đào Thị Hoà" } };
+	uint32_t by[2] = { 1, 0 };
+	struct minutes m = { .persons = persons, .npersons = 2 };
+	struct mn_item it = { .by = by, .nby = 2 };
+	char *s = wording_speakers(&m, &it);
+	IS_STR(s, "— Đào Thị Hoà, Đặng Văn Đức", "speakers in the item's order");
+	free(s);
+	IS_STR(wording_time(1764320000, buf, sizeof(buf)), "2025-11-28 08:53 UTC",
+	       "a time, UTC");
+	char cut[256], longer[1200];
+	memset(longer, 0, sizeof(longer));
+	for (int i = 0; i < 150; i++)
+		strcat(longer, "ấ ");
+	wording_cut(longer, cut, sizeof(cut));
+	OK(strlen(cut) < sizeof(cut) && strstr(cut, "…") != NULL,
+	   "a long text is cut with …");
+	OK(strncmp(cut + strlen(cut) - strlen("…"), "…", strlen("…")) == 0 &&
+	   (strlen(cut) - strlen("…")) % 4 == 0,
+	   "... between whole letters (ấ is 3 bytes, a space 1)");
+	return tap_done();
+}
