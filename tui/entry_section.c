@@ -3,6 +3,7 @@
  * figures and notes marker; in the detail pane the section itself (when
  * the navigator has the focus) or the selected item in full. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "entries.h"
@@ -93,17 +94,21 @@ item_summary(struct browser *b, const struct mn_item *it, struct lines *l)
 			  (uint32_t)strlen(buf), STYLE_DIM);
 	}
 	if (it->nfigures) {
-		enum { ONE = 160 }; /* a figure's 128, a gap and a mark */
-		size_t size = (size_t)it->nfigures * ONE + 1, n = 0;
+		size_t size = 64, n = 0;
 		char *buf = xmalloc(size);
 		buf[0] = '\0';
 		for (uint32_t i = 0; i < it->nfigures; i++) {
-			char t[128];
-			int k = snprintf(buf + n, size - n, "%s%s %s", i ? "  " : "",
-					 wording_figure(&it->figures[i], t, sizeof(t)),
-					 wording_verdict_mark(mn_figure_verdict(&it->figures[i])));
-			if (k > 0)
-				n += (size_t)k < size - n ? (size_t)k : size - n - 1;
+			char *t = wording_figure(&it->figures[i]);
+			const char *mark =
+				wording_verdict_mark(mn_figure_verdict(&it->figures[i]));
+			size_t k = strlen(t) + strlen(mark) + 3;
+			if (n + k + 1 > size) {
+				size = (n + k + 1) * 2;
+				buf = xrealloc(buf, size);
+			}
+			n += (size_t)snprintf(buf + n, size - n, "%s%s %s",
+					      i ? "  " : "", t, mark);
+			free(t);
 		}
 		lines_add(l, NULL, STYLE_NORMAL, 0, lines_own(l, buf), 0,
 			  (uint32_t)n, STYLE_TARGETS);
@@ -189,18 +194,20 @@ detail_item(struct browser *b, const struct mn_item *it, int width,
 		for (uint32_t i = 0; i < it->nfigures; i++) {
 			const struct mn_figure *f = &it->figures[i];
 			enum mn_verdict v = mn_figure_verdict(f);
-			char t[128];
+			char *t = wording_figure(f);
 			const char *line;
-			if (f->actual)
+			if (f->actual) {
+				char *actual = wording_number(f->actual);
 				line = lines_printf(l, "%s %s · %s %s · %s",
-					wording_verdict_mark(v),
-					wording_figure(f, t, sizeof(t)),
-					_("actual"), f->actual, wording_verdict(v));
-			else
+					wording_verdict_mark(v), t, _("actual"),
+					actual, wording_verdict(v));
+				free(actual);
+			} else {
 				line = lines_printf(l, "%s %s · %s",
-					wording_verdict_mark(v),
-					wording_figure(f, t, sizeof(t)),
+					wording_verdict_mark(v), t,
 					wording_verdict(v));
+			}
+			free(t);
 			lines_wrap(l, NULL, STYLE_NORMAL, 2, line, width,
 				   v == MN_MET ? STYLE_MET
 				   : v == MN_MISSED ? STYLE_MISSED : STYLE_NORMAL);

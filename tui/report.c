@@ -8,6 +8,7 @@
 #include "report.h"
 #include "text.h"
 #include "wording.h"
+#include "xalloc.h"
 
 /* Writes TEXT wrapped to WIDTH (0: one line per paragraph), the first
  * line after FIRST, the others after an indent as wide as REST. */
@@ -101,17 +102,20 @@ dump_figures(FILE *out, const struct mn_item *it, int width)
 {
 	for (uint32_t i = 0; i < it->nfigures; i++) {
 		const struct mn_figure *f = &it->figures[i];
-		char target[160], line[400];
-		wording_figure(f, target, sizeof(target));
-		if (f->actual)
-			snprintf(line, sizeof(line), "%s: %s, %s %s (%s)",
-				 _("Target"), target, _("actual"), f->actual,
-				 wording_verdict(mn_figure_verdict(f)));
-		else
-			snprintf(line, sizeof(line), "%s: %s (%s)",
-				 _("Target"), target,
-				 wording_verdict(MN_UNKNOWN));
+		char *target = wording_figure(f), *line;
+		if (f->actual) {
+			char *actual = wording_number(f->actual);
+			line = xasprintf("%s: %s, %s %s (%s)", _("Target"), target,
+					 _("actual"), actual,
+					 wording_verdict(mn_figure_verdict(f)));
+			free(actual);
+		} else {
+			line = xasprintf("%s: %s (%s)", _("Target"), target,
+					 wording_verdict(MN_UNKNOWN));
+		}
+		free(target);
 		dump_wrapped(out, "     ", "       ", line, width);
+		free(line);
 	}
 }
 

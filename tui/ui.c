@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "act_notes.h"
+#include "cli.h"
 #include "actions.h"
 #include "commands.h"
 #include "doc.h"
@@ -362,7 +363,7 @@ run_replay(struct ui *ui, const struct ui_options *opt)
 	struct key_script ks;
 
 	if (!f) {
-		fprintf(stderr, "minutes: %s: %s\n", opt->replay, strerror(errno));
+		cli_error("%s: %s", opt->replay, strerror(errno));
 		return 2;
 	}
 	char *buf = NULL;
@@ -381,7 +382,7 @@ run_replay(struct ui *ui, const struct ui_options *opt)
 	}
 	fclose(f);
 	if (!key_script_parse(buf ? buf : "", len, &ks, err, sizeof(err))) {
-		fprintf(stderr, "minutes: %s:%s\n", opt->replay, err);
+		cli_error("%s:%s", opt->replay, err);
 		free(buf);
 		return 2;
 	}
@@ -427,7 +428,7 @@ run_replay(struct ui *ui, const struct ui_options *opt)
 	}
 	int status = ui->b.status;
 	if (!draw_dump_screen(opt->dump_screen, opt->dump_attrs)) {
-		fprintf(stderr, "minutes: %s: %s\n", opt->dump_screen, strerror(errno));
+		cli_error("%s: %s", opt->dump_screen, strerror(errno));
 		status = 2;
 	}
 	endwin();

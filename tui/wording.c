@@ -4,17 +4,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decimal.h"
 #include "nls.h"
+#include "notes.h"
 #include "text.h"
 #include "wording.h"
 #include "xalloc.h"
 
-const char *
-wording_figure(const struct mn_figure *f, char *buf, size_t size)
+char *
+wording_number(const char *s)
 {
-	snprintf(buf, size, "%s%g%s%s", mn_op_text(f->op), f->value,
-		 *f->unit && strcmp(f->unit, "%") ? " " : "", f->unit);
-	return buf;
+	char *v = s ? decimal_format(s, NULL) : xstrdup("?");
+	if (!v)
+		mn_oom();
+	return v;
+}
+
+char *
+wording_figure(const struct mn_figure *f)
+{
+	char *v = wording_number(f->value_str);
+	char *t = xasprintf("%s%s%s%s", mn_op_text(f->op), v,
+			    *f->unit && strcmp(f->unit, "%") ? " " : "", f->unit);
+	free(v);
+	return t;
 }
 
 const char *
@@ -40,10 +53,7 @@ wording_verdict(enum mn_verdict v)
 const char *
 wording_time(time_t t, char *buf, size_t size)
 {
-	struct tm tm;
-	if (!gmtime_r(&t, &tm) || !strftime(buf, size, "%Y-%m-%d %H:%M UTC", &tm))
-		snprintf(buf, size, "?");
-	return buf;
+	return notes_format_time(t, buf, size);
 }
 
 const char *

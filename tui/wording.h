@@ -10,9 +10,13 @@
 
 #include "model.h"
 
-/* "≥98%", "≤5 ngày", "=100%": the comparison, the value, the unit
- * (spaced, but for "%"); the screen and --dump both say it so */
-const char *wording_figure(const struct mn_figure *f, char *buf, size_t size);
+/* "≥98%", "≤5 ngày", "=100%": the comparison, the value as written
+ * (with the interface's decimal mark), the unit (spaced, but for "%");
+ * the screen and --dump both say it so.  malloc'd. */
+char *wording_figure(const struct mn_figure *f);
+/* A figure's number S as written, with the interface's decimal mark;
+ * "?" for none (NULL: a value that is not a number).  malloc'd. */
+char *wording_number(const char *s);
 /* "✓", "✗", "?" */
 const char *wording_verdict_mark(enum mn_verdict v);
 /* "met", "missed", "unknown" (translated) */
@@ -24,7 +28,7 @@ void wording_section_verdicts(const struct mn_section *s, unsigned v[3]);
 /* "2 met, 1 missed, 0 unknown" */
 const char *wording_verdict_counts(const unsigned v[3], char *buf,
 				   size_t size);
-/* "2026-11-28 08:53 UTC" */
+/* a note's time, as the notes store shows it (local time) */
 const char *wording_time(time_t t, char *buf, size_t size);
 
 /* User text (a query, an id) for a message: at most a status line's

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "notes.h"
 #include "tap.h"
 #include "wording.h"
 
@@ -10,15 +11,20 @@ int
 main(void)
 {
 	char buf[160];
-	struct mn_figure f = { .op = MN_OP_GE, .value = 95, .unit = "%" };
-
-	IS_STR(wording_figure(&f, buf, sizeof(buf)), "≥95%", "a percentage: no space");
-	f = (struct mn_figure){ .op = MN_OP_GT, .value = 1.2, .unit = "tỷ đồng" };
-	IS_STR(wording_figure(&f, buf, sizeof(buf)), ">1.2 tỷ đồng", "a unit: spaced");
-	f = (struct mn_figure){ .op = MN_OP_EQ, .value = 0, .unit = "" };
-	IS_STR(wording_figure(&f, buf, sizeof(buf)), "=0", "no unit");
-	f = (struct mn_figure){ .op = MN_OP_LE, .value = -0.5, .unit = "" };
-	IS_STR(wording_figure(&f, buf, sizeof(buf)), "≤-0.5", "a negative value");
+	struct { enum mn_op op; const char *value, *unit, *want, *what; } fig[] = {
+		{ MN_OP_GE, "95", "%", "≥95%", "a percentage: no space" },
+		{ MN_OP_GT, "1.2", "tỷ đồng", ">1.2 tỷ đồng", "a unit: spaced" },
+		{ MN_OP_EQ, "0", "", "=0", "no unit" },
+		{ MN_OP_LE, "-0.50", "", "≤-0.50", "a negative value, as written" },
+		{ MN_OP_LT, NULL, "%", "<?%", "a value that is not a number" },
+	};
+	for (size_t i = 0; i < sizeof(fig) / sizeof(*fig); i++) {
+		struct mn_figure f = { .op = fig[i].op, .value_str = fig[i].value,
+				       .unit = fig[i].unit };
+		char *t = wording_figure(&f);
+		IS_STR(t, fig[i].want, fig[i].what);
+		free(t);
+	}
 	IS_STR(wording_verdict_mark(MN_MET), "✓", "met mark");
 	IS_STR(wording_verdict_mark(MN_MISSED), "✗", "missed mark");
 	IS_STR(wording_verdict_mark(MN_UNKNOWN), "?", "unknown mark");
@@ -36,8 +42,10 @@ main(void)
 	char *s = wording_speakers(&m, &it);
 	IS_STR(s, "— Đào Thị Hoà, Đặng Văn Đức", "speakers in the item's order");
 	free(s);
-	IS_STR(wording_time(1764320000, buf, sizeof(buf)), "2025-11-28 08:53 UTC",
-	       "a time, UTC");
+	char want[64];
+	IS_STR(wording_time(1764320000, buf, sizeof(buf)),
+	       notes_format_time(1764320000, want, sizeof(want)),
+	       "a note's time as the notes store says it");
 	char cut[256], longer[1200];
 	memset(longer, 0, sizeof(longer));
 	for (int i = 0; i < 150; i++)
