@@ -10,6 +10,7 @@
 #include "nls.h"
 #include "prompt.h"
 #include "wording.h"
+#include "xalloc.h"
 
 static void
 say_result(struct ui *ui, enum notes_result r, const struct notes_error *err,
@@ -96,9 +97,9 @@ static void
 editor_request(struct ui *ui, const char *text, enum notes_kind kind)
 {
 	free(ui->editor.text);
-	ui->editor.text = strdup(text);
+	ui->editor.text = xstrdup(text);
 	ui->editor.kind = kind;
-	ui->editor.pending = ui->editor.text != NULL;
+	ui->editor.pending = true;
 }
 
 void

@@ -82,15 +82,8 @@ dump_attendees(FILE *out, const struct minutes *m, int width,
 	fprintf(out, "\n%s (%u)\n", _("Attendees"), m->npersons);
 	for (uint32_t i = 0; i < m->npersons; i++) {
 		const struct mn_person *p = &m->persons[i];
-		char *line;
-		size_t n = strlen(p->name) + strlen(p->role) + 8;
-		line = malloc(n);
-		if (!line)
-			return;
-		if (*p->role)
-			snprintf(line, n, "%s — %s", p->name, p->role);
-		else
-			snprintf(line, n, "%s", p->name);
+		char *line = *p->role ? xasprintf("%s — %s", p->name, p->role)
+				      : xstrdup(p->name);
 		dump_wrapped(out, "  ", "    ", line, width);
 		free(line);
 		dump_notes(out, notes, p->id, 4, width);
@@ -159,9 +152,7 @@ dump_section(FILE *out, const struct minutes *m, const struct mn_section *s,
 		do {
 			nl = strchr(p, '\n');
 			size_t plen = nl ? (size_t)(nl - p) : strlen(p);
-			char *para = strndup(p, plen);
-			if (!para)
-				return;
+			char *para = xstrndup(p, plen);
 			dump_wrapped(out, first ? num : "     ", "     ", para,
 				     width);
 			free(para);

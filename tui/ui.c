@@ -372,10 +372,7 @@ run_replay(struct ui *ui, const struct ui_options *opt)
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		if (len + n + 1 > cap) {
 			cap = (len + n + 1) * 2;
-			char *nb = realloc(buf, cap);
-			if (!nb)
-				break;
-			buf = nb;
+			buf = xrealloc(buf, cap);
 		}
 		memcpy(buf + len, chunk, n);
 		len += n;
