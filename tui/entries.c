@@ -4,6 +4,9 @@
 
 #include "entries.h"
 
+extern const struct entry_ops entry_meeting, entry_attendees, entry_section,
+	entry_problems, entry_orphans;
+
 static const struct entry_ops *const kinds[] = {
 	&entry_meeting,
 	&entry_attendees,

@@ -2,8 +2,9 @@
  * attendees, section, problems, orphaned notes, one file each
  * (entry_*.c).  Everything that differs between kinds is here: how many
  * records, how one is laid out, the headers, the detail, searching a
- * record, and what a note is about.  Adding a kind is one new file and
- * one line in entries.c's table.  No curses. */
+ * record, and what a note is about.  Generic code asks these, never a
+ * kind's name: adding a kind is one new file and its line in entries.c's
+ * table.  No curses. */
 #ifndef MINUTES_ENTRIES_H
 #define MINUTES_ENTRIES_H
 
@@ -59,13 +60,13 @@ struct entry_ops {
 	 * note, -1 when none; NULL for kinds without items */
 	int (*next_open)(struct browser *b, const struct entry *e, int item,
 			 int dir);
+	/* the note record CUR is, for kinds that list notes themselves
+	 * (orphaned ones); NULL for kinds whose records notes are about */
+	const struct note *(*note)(struct browser *b, const struct entry *e,
+				   int cur);
+	/* the entry p (problems) selects */
+	bool problems;
 };
-
-extern const struct entry_ops entry_meeting;
-extern const struct entry_ops entry_attendees;
-extern const struct entry_ops entry_section;
-extern const struct entry_ops entry_problems;
-extern const struct entry_ops entry_orphans;
 
 /* The navigator's entries of D, in order (into d->entries). */
 void entries_build(struct doc *d);

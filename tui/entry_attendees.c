@@ -9,6 +9,8 @@
 #include "notes_view.h"
 #include "xalloc.h"
 
+extern const struct entry_ops entry_attendees;
+
 static void
 attendees_add(const struct doc *d, struct entry *v, int *n)
 {

@@ -7,6 +7,8 @@
 #include "nls.h"
 #include "notes_view.h"
 
+extern const struct entry_ops entry_meeting;
+
 /* Field I (the shown ones only: empty fields are left out) into *LABEL
  * and *VALUE; returns how many are shown. */
 static int

@@ -8,6 +8,8 @@
 #include "nls.h"
 #include "notes_view.h"
 
+extern const struct entry_ops entry_orphans;
+
 static size_t
 orphans(const struct doc *d, const struct note *const **v)
 {
@@ -121,6 +123,16 @@ orphans_target(struct browser *b, const struct entry *e, int cur)
 	return NULL;
 }
 
+static const struct note *
+orphans_note(struct browser *b, const struct entry *e, int cur)
+{
+	const struct note *const *v;
+	size_t n = orphans(b->doc, &v);
+
+	(void)e;
+	return cur >= 0 && (size_t)cur < n ? v[cur] : NULL;
+}
+
 static bool
 orphans_locate(struct browser *b, int entry, int kind, int sec, int item)
 {
@@ -145,4 +157,5 @@ const struct entry_ops entry_orphans = {
 	.matches = orphans_matches,
 	.target = orphans_target,
 	.locate = orphans_locate,
+	.note = orphans_note,
 };

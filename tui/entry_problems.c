@@ -6,6 +6,8 @@
 #include "entries.h"
 #include "nls.h"
 
+extern const struct entry_ops entry_problems;
+
 static void
 problems_add(const struct doc *d, struct entry *v, int *n)
 {
@@ -123,4 +125,5 @@ const struct entry_ops entry_problems = {
 	.matches = problems_matches,
 	.target = problems_target,
 	.locate = problems_locate,
+	.problems = true,
 };

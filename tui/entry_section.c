@@ -12,6 +12,8 @@
 #include "wording.h"
 #include "xalloc.h"
 
+extern const struct entry_ops entry_section;
+
 static const struct mn_section *
 section_of(const struct browser *b, const struct entry *e)
 {

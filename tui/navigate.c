@@ -60,12 +60,11 @@ navigate_sync_note(struct browser *b)
 
 	if (!e || !d->notes)
 		return NULL;
-	if (e->ops == &entry_orphans) {
-		int cur = browser_content_cur(b);
-		n = notes_orphans(d->notes, &v);
-		if (cur < 0 || (size_t)cur >= n)
+	if (e->ops->note) {
+		/* the record is a note: select it among its target's */
+		const struct note *nt = e->ops->note(b, e, browser_content_cur(b));
+		if (!nt)
 			return NULL;
-		const struct note *nt = v[cur];
 		snprintf(b->note_target, sizeof(b->note_target), "%s", nt->target);
 		n = notes_for_target(d->notes, nt->target, &v);
 		b->note_sel = -1;
@@ -297,7 +296,7 @@ navigate_problems(struct browser *b)
 {
 	if (browser_in_doc(b) && b->doc->m->nproblems) {
 		for (int e = 0; e < b->doc->nentries; e++)
-			if (b->doc->entries[e].ops == &entry_problems)
+			if (b->doc->entries[e].ops->problems)
 				b->doc->nav.cur = e;
 		b->focus = PANE_CONTENT;
 	} else {

@@ -41,7 +41,7 @@ where(struct browser *b)
 	static char buf[128];
 	const struct entry *e = browser_entry(b);
 	snprintf(buf, sizeof(buf), "%s%d/%d %s", e->ops->name,
-		 e->ops == &entry_section ? e->arg : 0, browser_content_cur(b),
+		 strcmp(e->ops->name, "section") == 0 ? e->arg : 0, browser_content_cur(b),
 		 b->focus == PANE_NAV ? "nav" : b->focus == PANE_CONTENT
 		 ? "content" : "detail");
 	return buf;
