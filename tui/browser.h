@@ -50,6 +50,7 @@ struct doc {
 	struct { const char *text; uint32_t len; } *speaks; /* their texts,
 				 * side by side: drawing the list reads
 				 * no item */
+	struct wrap_cache *wrap; /* the items' lines at a width (lines.h) */
 	struct cursor nav;
 	struct cursor *content; /* one per entry */
 	struct cursor detail;

@@ -31,6 +31,8 @@ doc_drop_index(struct doc *d)
 	free(d->content);
 	free(d->speaks_at);
 	free(d->speaks);
+	wrap_cache_free(d->wrap); /* it points into the minutes */
+	d->wrap = NULL;
 	d->entries = NULL;
 	d->by_name = NULL;
 	d->verdicts = NULL;
@@ -145,7 +147,6 @@ doc_reload(struct browser *b, struct doc *d)
 	struct load_error err;
 	struct minutes *m = NULL;
 
-	wrap_cache_clear();
 	b->notes_gen++;
 	enum load_status st = loader_load_file(d->path, &m, &err);
 	if (st == LOAD_FATAL) {
@@ -259,6 +260,5 @@ browser_close(struct browser *b)
 	search_query_free(b->q);
 	free(b->query);
 	free(b->fidx);
-	wrap_cache_clear();
 	memset(b, 0, sizeof(*b));
 }

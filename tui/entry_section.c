@@ -130,7 +130,7 @@ section_layout(struct browser *b, const struct entry *e, int idx, int width,
 
 	if (iw * 3 > width)
 		iw = 0;
-	lines_wrap_cached(l, iw ? lead : NULL, STYLE_DIM, iw, it->text, width,
+	lines_wrap_cached(l, &b->doc->wrap, iw ? lead : NULL, STYLE_DIM, iw, it->text, width,
 			  STYLE_NORMAL);
 	int before = l->n;
 	item_summary(b, it, l);
@@ -173,7 +173,7 @@ detail_item(struct browser *b, const struct mn_item *it, int width,
 		   width, STYLE_DIM);
 	/* paragraphs, with a blank line between them */
 	const struct text_line *tl;
-	size_t n = wrap_lines(it->text, width, &tl); /* cached per width */
+	size_t n = wrap_lines(&b->doc->wrap, it->text, width, &tl);
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0 && tl[i].off > 0 && it->text[tl[i].off - 1] == '\n')
 			lines_blank(l);

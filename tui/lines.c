@@ -136,12 +136,13 @@ lines_wrap(struct lines *l, const char *lead, enum style lead_st, int indent,
 }
 
 void
-lines_wrap_cached(struct lines *l, const char *lead, enum style lead_st,
-		  int indent, const char *text, int width, enum style st)
+lines_wrap_cached(struct lines *l, struct wrap_cache **c, const char *lead,
+		  enum style lead_st, int indent, const char *text, int width,
+		  enum style st)
 {
 	const struct text_line *tl;
 	int w = width - indent;
-	size_t n = wrap_lines(text, w < 1 ? 1 : w, &tl);
+	size_t n = wrap_lines(c, text, w < 1 ? 1 : w, &tl);
 	lines_add_wrapped(l, lead, lead_st, indent, text, tl, n, st);
 }
 
@@ -149,35 +150,41 @@ lines_wrap_cached(struct lines *l, const char *lead, enum style lead_st,
 
 #define WRAP_SLOTS 1024
 
-static struct {
-	const char *text;
-	int width;
-	size_t n;
-	struct text_line *lines;
-} wrap_cache[WRAP_SLOTS];
+struct wrap_cache {
+	struct {
+		const char *text;
+		int width;
+		size_t n;
+		struct text_line *lines;
+	} slot[WRAP_SLOTS];
+};
 
 size_t
-wrap_lines(const char *text, int width, const struct text_line **out)
+wrap_lines(struct wrap_cache **cp, const char *text, int width,
+	   const struct text_line **out)
 {
+	if (!*cp)
+		*cp = xcalloc(1, sizeof(**cp));
+	struct wrap_cache *c = *cp;
 	size_t h = (((uintptr_t)text >> 4) * 31u + (unsigned)width) % WRAP_SLOTS;
-	if (wrap_cache[h].text != text || wrap_cache[h].width != width) {
-		free(wrap_cache[h].lines);
-		wrap_cache[h].lines = NULL;
-		wrap_cache[h].n = text_wrap(text, strlen(text), width,
-					    &wrap_cache[h].lines);
-		wrap_cache[h].text = wrap_cache[h].lines ? text : NULL;
-		wrap_cache[h].width = width;
+	if (c->slot[h].text != text || c->slot[h].width != width) {
+		free(c->slot[h].lines);
+		c->slot[h].lines = NULL;
+		c->slot[h].n = text_wrap(text, strlen(text), width,
+					 &c->slot[h].lines);
+		c->slot[h].text = c->slot[h].lines ? text : NULL;
+		c->slot[h].width = width;
 	}
-	*out = wrap_cache[h].lines;
-	return wrap_cache[h].lines ? wrap_cache[h].n : 0;
+	*out = c->slot[h].lines;
+	return c->slot[h].lines ? c->slot[h].n : 0;
 }
 
 void
-wrap_cache_clear(void)
+wrap_cache_free(struct wrap_cache *c)
 {
-	for (int i = 0; i < WRAP_SLOTS; i++) {
-		free(wrap_cache[i].lines);
-		wrap_cache[i].lines = NULL;
-		wrap_cache[i].text = NULL;
-	}
+	if (!c)
+		return;
+	for (int i = 0; i < WRAP_SLOTS; i++)
+		free(c->slot[i].lines);
+	free(c);
 }

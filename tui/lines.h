@@ -66,15 +66,19 @@ void lines_blank(struct lines *l);
 /* TEXT wrapped into WIDTH - INDENT columns; LEAD on the first line. */
 void lines_wrap(struct lines *l, const char *lead, enum style lead_st,
 		int indent, const char *text, int width, enum style st);
-/* The same for a string of the model (it outlives the lines), through
- * the wrap cache. */
-void lines_wrap_cached(struct lines *l, const char *lead, enum style lead_st,
-		       int indent, const char *text, int width, enum style st);
+/* The wrap cache: the lines of a model string at a width, kept across
+ * keystrokes.  It is keyed by the strings' addresses, so it belongs to
+ * the model it caches (struct doc's wrap, freed with its index); *C is
+ * made on first use. */
+struct wrap_cache;
+size_t wrap_lines(struct wrap_cache **c, const char *text, int width,
+		  const struct text_line **out);
+void wrap_cache_free(struct wrap_cache *c);
 
-/* The wrap cache: lines of a model string TEXT at WIDTH, kept across
- * keystrokes (keyed by the string's address: clear it when the model
- * it points into is freed). */
-size_t wrap_lines(const char *text, int width, const struct text_line **out);
-void wrap_cache_clear(void);
+/* lines_wrap for a string of the model (it outlives the lines), through
+ * the wrap cache *C. */
+void lines_wrap_cached(struct lines *l, struct wrap_cache **c,
+		       const char *lead, enum style lead_st, int indent,
+		       const char *text, int width, enum style st);
 
 #endif
