@@ -343,18 +343,20 @@ draw_restyle(int y, int x, int w, enum style st)
 }
 
 void
-draw_lines(const struct lines *l, struct rect r, int skip)
+draw_lines(struct lines *l, struct rect r, int skip)
 {
 	for (int i = 0; i < r.h && skip + i < l->n; i++) {
 		const struct line *d = &l->v[skip + i];
 		if (d->lead)
 			draw_str_match(r.y + i, r.x, d->indent < r.w ? d->indent : r.w,
 				       d->lead, d->lead_st, l->q);
-		if (d->s && d->indent < r.w)
+		if (d->s && d->indent < r.w) {
+			const size_t *hl;
+			size_t nhl;
+			lines_matches(l, skip + i, &hl, &nhl);
 			draw_text_hl(r.y + i, r.x + d->indent, r.w - d->indent,
-				     d->s, d->off, d->len, d->st,
-				     d->hl_n ? l->spans.v + 2 * (size_t)d->hl_first : NULL,
-				     d->hl_n);
+				     d->s, d->off, d->len, d->st, hl, nhl);
+		}
 	}
 }
 

@@ -34,7 +34,7 @@ void draw_fill(int y, int x, int w, enum style st);
 void draw_restyle(int y, int x, int w, enum style st);
 
 /* Draws lines [skip, skip + r.h) of L into R, each cut at R's width. */
-void draw_lines(const struct lines *l, struct rect r, int skip);
+void draw_lines(struct lines *l, struct rect r, int skip);
 
 /* Writes the screen as UTF-8 text, one line per row, trailing spaces
  * trimmed; with ATTRS, each row is followed by a row of attribute digits

@@ -46,7 +46,24 @@ lines_reset(struct lines *l, const struct search_query *q)
 	l->q = q;
 	l->spans.n = 0;
 	l->hl_text = NULL;
-	l->hl_first = l->hl_n = 0;
+}
+
+void
+lines_matches(struct lines *l, int i, const size_t **hl, size_t *nhl)
+{
+	const char *s = l->v[i].s;
+
+	*hl = NULL;
+	*nhl = 0;
+	if (!l->q || !s)
+		return;
+	if (s != l->hl_text) {
+		l->spans.n = 0;
+		spans_find(&l->spans, l->q, s, strlen(s));
+		l->hl_text = s;
+	}
+	*hl = l->spans.v;
+	*nhl = l->spans.n / 2;
 }
 
 void
@@ -74,13 +91,19 @@ lines_own(struct lines *l, char *s)
 const char *
 lines_printf(struct lines *l, const char *fmt, ...)
 {
+	char small[256];
 	va_list ap;
+
+	/* one pass for the usual short string, a second for a long one */
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(small, sizeof(small), fmt, ap);
 	va_end(ap);
-	char *s = xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	s[0] = '\0';
-	if (n > 0) {
+	if (n < 0)
+		n = 0, small[0] = '\0';
+	char *s = xmalloc((size_t)n + 1);
+	if ((size_t)n < sizeof(small)) {
+		memcpy(s, small, (size_t)n + 1);
+	} else {
 		va_start(ap, fmt);
 		vsnprintf(s, (size_t)n + 1, fmt, ap);
 		va_end(ap);
@@ -96,16 +119,7 @@ lines_add(struct lines *l, const char *lead, enum style lead_st, int indent,
 		l->cap = l->cap ? l->cap * 2 : 64;
 		l->v = xreallocarray(l->v, (size_t)l->cap, sizeof(*l->v));
 	}
-	if (l->q && s && s != l->hl_text) {
-		/* a text met for the first time: its matches, once */
-		l->hl_text = s;
-		l->hl_first = (uint32_t)(l->spans.n / 2);
-		spans_find(&l->spans, l->q, s, strlen(s));
-		l->hl_n = (uint32_t)(l->spans.n / 2) - l->hl_first;
-	}
-	bool hl = l->q && s && s == l->hl_text;
-	l->v[l->n++] = (struct line){ lead, lead_st, indent, s, off, len, st,
-				      hl ? l->hl_first : 0, hl ? l->hl_n : 0 };
+	l->v[l->n++] = (struct line){ lead, lead_st, indent, s, off, len, st };
 }
 
 void

@@ -32,7 +32,6 @@ struct line {
 	const char *s;    /* the text (a model string or an owned one) */
 	uint32_t off, len;
 	enum style st;
-	uint32_t hl_first, hl_n; /* its text's matches: ranges of l->spans */
 };
 
 struct lines {
@@ -41,16 +40,19 @@ struct lines {
 	char **owned;     /* strings freed at the next lines_reset */
 	int nowned, owned_cap;
 	/* the search highlight travels with the lines: the matches of q in
-	 * each text, found once per text when its first line is added */
+	 * a text, found when a line of it is first drawn (laying out for a
+	 * height searches nothing), kept for the next lines of that text */
 	const struct search_query *q;
-	struct spans spans;
-	const char *hl_text;        /* the last text searched ... */
-	uint32_t hl_first, hl_n;    /* ... and its ranges */
+	struct spans spans;         /* of hl_text */
+	const char *hl_text;
 };
 
 /* Empties L (its owned strings are freed); the lines added next carry
  * the matches of Q (NULL: none). */
 void lines_reset(struct lines *l, const struct search_query *q);
+/* The matches of the query in line I's text: *NHL ranges at *HL (byte
+ * offsets in the whole text). */
+void lines_matches(struct lines *l, int i, const size_t **hl, size_t *nhl);
 void lines_free(struct lines *l);
 /* Takes S (malloc'd) for as long as the lines are kept; returns it. */
 const char *lines_own(struct lines *l, char *s);
