@@ -430,6 +430,7 @@ ui_free(struct ui *ui)
 	lines_free(&ui->rec);
 	lineedit_free(&ui->edit);
 	free(ui->editor.text);
+	screen_free(ui);
 }
 
 int
