@@ -10,6 +10,7 @@
 #include "loader.h"
 #include "nls.h"
 #include "notes.h"
+#include "paths.h"
 #include "report.h"
 #include "review_report.h"
 #include "search.h"
@@ -81,7 +82,7 @@ int
 cli_check_strict(char *const *args, int nargs, bool verbose, bool strict)
 {
 	int errors = 0;
-	char **paths = report_expand_paths(args, nargs, &errors);
+	char **paths = paths_expand(args, nargs, &errors);
 	int status = errors ? 1 : 0;
 
 	for (char **p = paths; p && *p; p++) {
@@ -97,7 +98,7 @@ cli_check_strict(char *const *args, int nargs, bool verbose, bool strict)
 		}
 		minutes_free(m);
 	}
-	report_free_paths(paths);
+	paths_free(paths);
 	return status;
 }
 
@@ -233,7 +234,7 @@ cli_search(const char *query, char *const *args, int nargs)
 			_("the search query is empty"));
 		return 2;
 	}
-	char **paths = report_expand_paths(args, nargs, &errors);
+	char **paths = paths_expand(args, nargs, &errors);
 	for (char **p = paths; p && *p; p++) {
 		struct minutes *m = NULL;
 		struct load_error err;
@@ -249,7 +250,7 @@ cli_search(const char *query, char *const *args, int nargs)
 		free(safe);
 		minutes_free(m);
 	}
-	report_free_paths(paths);
+	paths_free(paths);
 	search_query_free(q);
 	if (errors)
 		return 2;
@@ -262,7 +263,7 @@ cli_export_notes(char *const *args, int nargs, const char *reviewer,
 {
 	int errors = 0, status = 0;
 	bool archive = nargs > 1;
-	char **paths = report_expand_paths(args, nargs, &errors);
+	char **paths = paths_expand(args, nargs, &errors);
 	size_t n = 0, cap = 0;
 	struct review_doc *docs = NULL;
 	struct notes_store **stores = NULL;
@@ -310,7 +311,7 @@ cli_export_notes(char *const *args, int nargs, const char *reviewer,
 	free(docs);
 	free(stores);
 	free(models);
-	report_free_paths(paths);
+	paths_free(paths);
 	return status;
 }
 
