@@ -2922,10 +2922,12 @@ choose_dir(struct notes_store *s)
 {
 	free(s->own_name);
 	s->own_name = own_name_in(s, s->primary);
+	char *fname = own_name_in(s, s->fallback_dir);
 	char *pown = xasprintf("%s/%s", s->primary, s->own_name);
 	char *fown = s->fallback_dir
-			     ? xasprintf("%s/%s", s->fallback_dir, s->own_name)
+			     ? xasprintf("%s/%s", s->fallback_dir, fname)
 			     : NULL;
+	free(fname);
 	struct stat st;
 	bool use_fb = false;
 	if (strlen(s->nbase) > NAME_MAX) {
