@@ -79,9 +79,10 @@ fx_minutes(const char *path, int version)
 	m->npersons = 2;
 	m->persons = mn_arena_alloc(m->arena, 2 * sizeof(*m->persons));
 	m->persons[0] = (struct mn_person){ "hoang", "Phạm Huy Hoàng",
-					    "Phó Chủ tịch", 0 };
+					    "Phó Chủ tịch", 0, MN_PRESENT,
+					    "" };
 	m->persons[1] = (struct mn_person){ "lan", "Hoàng Thị Ngọc Lan", "",
-					    0 };
+					    0, MN_PRESENT, "" };
 	m->nsections = 2;
 	m->sections = mn_arena_alloc(m->arena, 2 * sizeof(*m->sections));
 	fx_section(m, &m->sections[0], "mo-dau", "Mở đầu", opening, 1);
