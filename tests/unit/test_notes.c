@@ -3,6 +3,7 @@
  * the Markdown export, and crash/concurrency safety (fork + SIGKILL). */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1639,6 +1640,9 @@ test_ids(void)
 			const struct note *cn;
 			notes_add(c, "kq2", NOTES_COMMENT, "y", &cn, &err);
 			dprintf(fds[1], "%s", cn ? cn->id : "");
+			notes_close(c);
+			notes_close(s);
+			minutes_free(m);
 			_exit(0);
 		}
 		close(fds[1]);
@@ -2020,6 +2024,9 @@ test_crash_answers(void)
 			child_answerer(mpath, fds[1]);
 		}
 		close(fds[1]);
+		/* killed once it has confirmed something (slow under valgrind) */
+		struct pollfd pfd = { fds[0], POLLIN, 0 };
+		poll(&pfd, 1, 20000);
 		struct timespec d = { 0, (long)(rand() % 40000) * 1000 };
 		nanosleep(&d, NULL);
 		kill(pid, SIGKILL);
