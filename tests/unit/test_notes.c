@@ -1021,6 +1021,11 @@ test_files(void)
 	t = slurp(link);
 	OK(t && strstr(t, "via a link"), "holding the note");
 	free(t);
+	chmod(link, 0640);
+	IS_INT(notes_add(s, "kq2", NOTES_COMMENT, "mode", NULL, &err), NOTES_OK,
+	       "another save");
+	OK(stat(link, &st) == 0 && (st.st_mode & 0777) == 0640,
+	   "the file's mode is kept across saves");
 	notes_close(s);
 
 	/* another reviewer's file that is a link, or not a regular file */
@@ -1038,7 +1043,7 @@ test_files(void)
 	IS_STR(notes_problem(s, 0), want, "a reviewer file that is a link is not read");
 	snprintf(want, sizeof(want), "%s: not a regular file", path);
 	IS_STR(notes_problem(s, 1), want, "nor a FIFO (and opening it does not block)");
-	IS_INT(notes_count(s), 1, "lan's note only");
+	IS_INT(notes_count(s), 2, "lan's notes only");
 	notes_close(s);
 	s = notes_open(mp, m, "eve", &err);
 	IS_INT(notes_add(s, "kq1", NOTES_COMMENT, "x", NULL, &err),
