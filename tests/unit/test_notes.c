@@ -1601,6 +1601,14 @@ test_review_state(void)
 	OK(g[0]->withdrawn, "a later note by lan withdraws lan's sign-off");
 	notes_review(lan, &st);
 	IS_INT(st.signers, 0, "no sign-off in force");
+	fake_now += 60;
+	IS_INT(notes_signoff(lan, NULL, &err), NOTES_OK, "lan signs off again");
+	notes_signoffs(lan, &g);
+	OK(!g[0]->withdrawn && g[0]->current && strcmp(g[0]->remark, "") == 0,
+	   "in force again, current, no remark");
+	notes_review(lan, &st);
+	IS_INT(st.signers, 1, "one sign-off in force");
+	IS_INT(st.state, NOTES_REVIEW_OPEN, "but viet's note has no answer: open");
 	notes_close(lan);
 
 	/* an unverified file's sign-off does not count */
