@@ -1,0 +1,118 @@
+/* test_mojibake.c - unit tests for the detection of mangled legacy
+ * encodings (tui/mojibake.c). */
+#include <locale.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tap.h"
+#include "mojibake.h"
+
+#define LEN(a) (sizeof(a) / sizeof((a)[0]))
+#define ZWJ_FAMILY "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7"
+#define LONG_TOKEN "S\xE1\xBB\x91: 1234/2024/Q\xC4\x90-UBND-VPUB-TCCB-KHTC-QLDA-2024"
+
+/* --- mojibake ------------------------------------------------------------------ */
+
+struct moji_case {
+	const char *s;
+	enum text_mojibake kind;
+	size_t at;
+};
+
+static const struct moji_case moji_cases[] = {
+	/* TCVN3 read as Latin-1 */
+	{ "Vi\xC3\x96t Nam", TEXT_MOJI_TCVN3, 2 },
+	{ "H\xC3\xA9i ngh\xC3\x9E", TEXT_MOJI_TCVN3, 1 },
+	{ "C\xC3\xA9ng ho\xC2\xB5 x\xC2\xB7 h\xC3\xA9i ch\xC3\xB1 ngh\xC3\x9C\x61 Vi\xC3\x96t Nam", TEXT_MOJI_TCVN3, 1 },
+	{ "Bi\xC2\xAAn b\xC2\xB8n h\xC3\xA9i ngh\xC3\x9E", TEXT_MOJI_TCVN3, 2 },
+	{ "Bi\xC2\xAAn", TEXT_MOJI_NONE, 0 },
+	{ "t\xC2\xB8\x63", TEXT_MOJI_TCVN3, 1 },
+	{ "Ph\xC2\xB9m Huy", TEXT_MOJI_TCVN3, 2 },
+	{ "word\xC2\xB9 and m\xC2\xB2, km\xC2\xB3", TEXT_MOJI_NONE, 0 },
+	{ "\xC2\xAE\xC3\xA5ng ch\xC3\x9D", TEXT_MOJI_TCVN3, 0 },
+	/* VNI read as Latin-1 */
+	{ "Co\xC3\xA4ng ho\xC3\xB8\x61 xa\xC3\xB5 ho\xC3\xA4i chu\xC3\xBB ngh\xC3\xB3\x61 Vie\xC3\xA4t Nam", TEXT_MOJI_VNI, 2 },
+	{ "Vie\xC3\xA4t Nam, Ho\xC3\xA4i ngh\xC3\xB2", TEXT_MOJI_VNI, 3 },
+	{ "VIE\xC3\x84T NAM", TEXT_MOJI_VNI, 3 },
+	{ "VIE\xC3\x84T NAM HO\xC3\x84I", TEXT_MOJI_VNI, 3 },
+	{ "n\xC3\xB6\xC3\xB4\xC3\xB9\x63", TEXT_MOJI_VNI, 3 },
+	{ "Tr\xC3\xB6\xC3\xB4\xC3\xB8ng", TEXT_MOJI_VNI, 4 },
+	/* UTF-8 read as Latin-1 or Windows-1252 and encoded again */
+	{ "Vi\xC3\xA1\xC2\xBB\xE2\x80\xA1t Nam", TEXT_MOJI_DOUBLE_UTF8, 2 },
+	{ "Vi\xC3\xA1\xC2\xBB\xC2\x87t Nam", TEXT_MOJI_DOUBLE_UTF8, 2 },
+	{ "caf\xC3\x83\xC2\xA9", TEXT_MOJI_DOUBLE_UTF8, 3 },
+	{ "H\xC3\x83\xC2\xA0 N\xC3\xA1\xC2\xBB\xE2\x84\xA2i", TEXT_MOJI_DOUBLE_UTF8, 1 },
+	{ "it\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s", TEXT_MOJI_DOUBLE_UTF8, 2 },
+	/* one telling hit is enough, a less telling one is not */
+	{ "Vie\xC3\xA4t Nam", TEXT_MOJI_VNI, 3 },
+	{ "Nga\xC3\xA2n S\xC3\xB4n", TEXT_MOJI_NONE, 0 },
+	{ "Ch\xC3\xB6\xC3\xB4ng tr\xC3\xACnh", TEXT_MOJI_VNI, 4 },
+	{ "S\xC2\xACn", TEXT_MOJI_TCVN3, 1 },
+	{ "Ch\xC2\xAD\xC2\xACng tr\xC3\x97nh", TEXT_MOJI_TCVN3, 4 },
+	{ "Ho\xC3\xB9", TEXT_MOJI_NONE, 0 },
+	{ "Pha\xC3\xAFm", TEXT_MOJI_NONE, 0 },
+	{ "ph\xC3\xA8i h\xC3\xAEp", TEXT_MOJI_NONE, 0 },
+	{ "10\xC3\x82\xC2\xB0\x43", TEXT_MOJI_NONE, 0 },
+	/* real words of other languages that look alike */
+	{ "La\xC3\xA2youne, Na\xC3\xA2ma, C\xC3\xB4\xC3\xB4ng", TEXT_MOJI_NONE, 0 },
+	{ "o\xC3\xA4ndligt m\xC3\xA5nga, kommando\xC3\xA5tg\xC3\xA4rd", TEXT_MOJI_NONE, 0 },
+	{ "pime\xC3\xA4n, uudelleennime\xC3\xA4minen ep\xC3\xA4onnistui", TEXT_MOJI_NONE, 0 },
+	{ "Agalega\xC3\xB8\x65rne, F\xC3\xA6r\xC3\xB8\x65rne", TEXT_MOJI_NONE, 0 },
+	{ "taispe\xC3\xA1in n\xC3\xA1 taispe\xC3\xA1in earr\xC3\xA1ide, be\xC3\xA1ll\xC3\xADt\xC3\xA1sa", TEXT_MOJI_NONE, 0 },
+	{ "\xC2\xABread\xC2\xBB, \xC2\xBB%s\xC2\xAB erlaubt f\xC3\xBCr, \xC2\xABskip\xC2\xBB fall\xC3\xB3", TEXT_MOJI_NONE, 0 },
+	{ "hist\xC3\xB3rico com n\xC2\xBAs de, NUMERO\xC2\xAA ocorr\xC3\xAAncia", TEXT_MOJI_NONE, 0 },
+	{ "k\xC2\xB4odovan\xC3\xA9 hodnot\xC4\x9B, Azken\xC2\xB7\x62urugoiko\xC2\xB7modifikazitua", TEXT_MOJI_NONE, 0 },
+	{ "\xE2\x80\x9CX\xC3\x83\xE2\x80\x9D, NG\xC3\x83\xE2\x80\xA6 DESTINACI\xC3\x93\xE2\x80\xA6 OPCI\xC3\x93\xE2\x80\xA6", TEXT_MOJI_NONE, 0 },
+	{ "sign\xC3\x89\x63riture, na h\xC3\x89igipte, na h\xC3\x8Dsilt\xC3\xADre, %s\xC3\x84r du", TEXT_MOJI_NONE, 0 },
+	{ "masa\xC3\xBCst\xC3\xBC, masa\xC3\xBCst\xC3\xBC, masa\xC3\xBCst\xC3\xBC; prove\xC3\xAF\x64or prove\xC3\xAF\x64or prove\xC3\xAF\x64or", TEXT_MOJI_NONE, 0 },
+	{ "nime\xC3\xA4, nime\xC3\xA4, nime\xC3\xA4 \xC2\xBFQuiere? \xC2\xA1Hola!", TEXT_MOJI_NONE, 0 },
+	{ "m\xC2\xB2, m\xC2\xB3, 2\xC3\x97\x33 m, x\xC2\xB2y", TEXT_MOJI_NONE, 0 },
+	/* genuine text */
+	{ "Vi\xE1\xBB\x87t Nam", TEXT_MOJI_NONE, 0 },
+	{ "C\xE1\xBB\x98NG H\xC3\x92\x41 X\xC3\x83 H\xE1\xBB\x98I CH\xE1\xBB\xA6 NGH\xC4\xA8\x41 VI\xE1\xBB\x86T NAM", TEXT_MOJI_NONE, 0 },
+	{ "Th\xC3\xA0nh ph\xE1\xBB\x91 H\xE1\xBB\x93 Ch\xC3\xAD Minh, m\xC3\xB9\x61 xu\xC3\xA2n, thu\xC3\xAA nh\xC3\xA0, qu\xC3\xAA h\xC6\xB0\xC6\xA1ng, ho\xC3\xA3n h\xE1\xBB\x8Dp, bu\xC3\xB4ng, khu\xC3\xA2n v\xC3\xA1\x63, ho\xC3\xA0, ho\xC3\xA1, qu\xC3\xA1, X\xC3\x83", TEXT_MOJI_NONE, 0 },
+	{ "H\xC3\x80 N\xE1\xBB\x98I, \xC4\x90\xC3\x80 N\xE1\xBA\xB4NG, TH\xC3\x80NH PH\xE1\xBB\x90", TEXT_MOJI_NONE, 0 },
+	{ "No\xC3\xABl, cr\xC3\xA8me br\xC3\xBBl\xC3\xA9\x65, ma\xC3\xAFs au go\xC3\xBBt de caf\xC3\xA9, na\xC3\xAFve, Isra\xC3\xABl, Rapha\xC3\xABl, ao\xC3\xBBt", TEXT_MOJI_NONE, 0 },
+	{ "Gr\xC3\xBC\xC3\x9F\x65 aus K\xC3\xB6ln, \xC3\x9C\x62\x65rgr\xC3\xB6\xC3\x9F\x65, M\xC3\xA4\x64\x63hen", TEXT_MOJI_NONE, 0 },
+	{ "\xC2\xBFQu\xC3\xA9 tal? ma\xC3\xB1\x61na, S\xC3\xA3o Paulo, a\xC3\xA7\xC3\xB5\x65s e le\xC3\xB5\x65s, ba\xC3\xBAl, pa\xC3\xADs", TEXT_MOJI_NONE, 0 },
+	{ "col\xC2\xB7lecci\xC3\xB3 i col\xC2\xB7labor\xC3\xA0", TEXT_MOJI_NONE, 0 },
+	{ "Unikey\xC2\xAE 25\xC2\xB0\x43 10\xC2\xB5m \xC2\xA9\x32\x30\x32\x34 \xC2\xBD \xC3\x97 2", TEXT_MOJI_NONE, 0 },
+	{ "\xC3\x86r\xC3\xB8 K\xC3\xB8\x62\x65nhavn \xC3\x9E\xC3\xB3r", TEXT_MOJI_NONE, 0 },
+	{ "H\xC3\xA0 N\xE1\xBB\x99i \xE6\xB2\xB3\xE5\x86\x85 \xEF\xBC\xA1\xEF\xBC\xA2\xEF\xBC\xA3 " ZWJ_FAMILY, TEXT_MOJI_NONE, 0 },
+	{ "Vi\xE1\xBB\x87t\xE2\x80\x8BNam, H\xE1\xBB\x99i\xC2\xA0\xC4\x91\xE1\xBB\x93ng, \xE2\x80\x9Cquy\xE1\xBA\xBFt \xC4\x91\xE1\xBB\x8Bnh\xE2\x80\x9D \xE2\x80\x94 \xE2\x80\xA6", TEXT_MOJI_NONE, 0 },
+	{ LONG_TOKEN, TEXT_MOJI_NONE, 0 },
+	{ "", TEXT_MOJI_NONE, 0 },
+	{ "\xFF\xFE\xC3", TEXT_MOJI_NONE, 0 },
+};
+
+static void
+test_mojibake(void)
+{
+	size_t i;
+
+	for (i = 0; i < LEN(moji_cases); i++) {
+		const struct moji_case *t = &moji_cases[i];
+		size_t at = 12345;
+		enum text_mojibake k = text_detect_mojibake(t->s, strlen(t->s), &at);
+		char what[64];
+
+		snprintf(what, sizeof(what), "mojibake case %zu", i);
+		IS_INT(k, t->kind, what);
+		if (t->kind != TEXT_MOJI_NONE)
+			IS_INT(at, t->at, "mojibake position");
+	}
+	OK(strstr(text_mojibake_hint(TEXT_MOJI_TCVN3), "TCVN3") != NULL, "TCVN3 hint");
+	OK(strstr(text_mojibake_hint(TEXT_MOJI_VNI), "VNI") != NULL, "VNI hint");
+	OK(strstr(text_mojibake_hint(TEXT_MOJI_DOUBLE_UTF8), "UTF-8") != NULL, "double UTF-8 hint");
+	IS_STR(text_mojibake_hint(TEXT_MOJI_NONE), "", "no hint without mojibake");
+}
+
+int
+main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	test_mojibake();
+	return tap_done();
+}

@@ -1,0 +1,27 @@
+/* mojibake.h - text mangled by a legacy encoding (no curses): TCVN3, VNI
+ * or UTF-8 read as Latin-1 / Windows-1252, recognised by the shapes they
+ * leave, and the hint that tells the clerk how to convert the file. */
+#ifndef MINUTES_MOJIBAKE_H
+#define MINUTES_MOJIBAKE_H
+
+#include <stddef.h>
+
+enum text_mojibake {
+	TEXT_MOJI_NONE,
+	TEXT_MOJI_TCVN3,       /* "ViÖt": TCVN3 bytes read as Latin-1 */
+	TEXT_MOJI_VNI,         /* "Vieät": VNI bytes read as Latin-1 */
+	TEXT_MOJI_DOUBLE_UTF8, /* "Viá»‡t": UTF-8 decoded twice */
+};
+
+/* Looks for text mangled by a legacy encoding; on a hit stores the byte
+ * offset of the first suspicious character in *at.  It wants a clear
+ * pattern: several hits, or one very telling sequence ("á»‡", "Ã©",
+ * "ViÖt", "S¬n", "Vieät", "nöôùc"); so short fields may go unflagged
+ * ("Hoäi nghò" alone), and genuine Vietnamese, French, German, Nordic...
+ * text is not flagged. */
+enum text_mojibake text_detect_mojibake(const char *s, size_t len,
+					 size_t *at);
+/* A one-line hint on how to convert such a file ("" for NONE). */
+const char *text_mojibake_hint(enum text_mojibake kind);
+
+#endif
