@@ -49,6 +49,22 @@ is_plain_cp(const utf8proc_property_t *p)
 	       !is_mark_category(p->category);
 }
 
+/* utf8proc's LUMP folds ‘ ’ to ' but leaves the double quotes and the
+ * low-9 forms alone: an ASCII quote in a query must find “Vì người
+ * nghèo” as typed by a word processor. */
+static bool
+is_double_quote(int32_t c)
+{
+	return c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F ||
+	       c == 0x2033 || c == 0x301D || c == 0x301E || c == 0x301F;
+}
+
+static bool
+is_single_quote(int32_t c)
+{
+	return c == 0x201A || c == 0x201B;
+}
+
 /* The folded form of one code point into BUF (FOLD_BUF bytes); returns
  * its length or FOLD_SPACE. */
 static int
@@ -61,6 +77,10 @@ fold_compute(int32_t c, char *buf)
 
 	if (is_dee(c)) {
 		buf[0] = 'd';
+		return 1;
+	}
+	if (is_double_quote(c) || is_single_quote(c)) {
+		buf[0] = is_double_quote(c) ? '"' : '\'';
 		return 1;
 	}
 	if (is_space_cp(c, p))
