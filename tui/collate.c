@@ -298,35 +298,185 @@ text_collate(const char *a, const char *b)
 	return r ? r : bytes_cmp(a, alen, b, blen);
 }
 
-static void
-name_split(const char *s, size_t *rest_len, size_t *given_off,
-	   size_t *given_len)
-{
-	size_t end = strlen(s), i;
+/* --- Names -------------------------------------------------------------- */
 
-	while (end > 0 && is_collapsible_space(s[end - 1]))
-		end--;
-	i = end;
-	while (i > 0 && !is_collapsible_space(s[i - 1]))
-		i--;
-	*given_off = i;
-	*given_len = end - i;
-	while (i > 0 && is_collapsible_space(s[i - 1]))
-		i--;
-	*rest_len = i;
+#define NAME_WORDS 32
+
+struct name_word {
+	size_t off, end;
+};
+
+/* Bytes of the separator at POS (0 if none): white space, and the
+ * no-break spaces a word processor leaves between the parts of a name
+ * (U+00A0, U+2007, U+202F). */
+static size_t
+name_sep(const char *s, size_t len, size_t pos)
+{
+	const unsigned char *u = (const unsigned char *)s + pos;
+
+	if (is_collapsible_space(s[pos]))
+		return 1;
+	if (u[0] == 0xC2 && pos + 1 < len && u[1] == 0xA0)
+		return 2;
+	if (u[0] == 0xE2 && pos + 2 < len && u[1] == 0x80 &&
+	    (u[2] == 0xAF || u[2] == 0x87))
+		return 3;
+	return 0;
+}
+
+static size_t
+name_words(const char *s, size_t len, struct name_word *w)
+{
+	size_t n = 0, pos = 0, k;
+
+	while (pos < len && n < NAME_WORDS) {
+		while (pos < len && (k = name_sep(s, len, pos)) > 0)
+			pos += k;
+		if (pos >= len)
+			break;
+		w[n].off = pos;
+		while (pos < len && name_sep(s, len, pos) == 0)
+			pos++;
+		w[n++].end = pos;
+	}
+	if (pos < len && n == NAME_WORDS) /* a very long "name": the rest */
+		w[n - 1].end = len;
+	return n;
+}
+
+/* The word lower-cased into BUF (NUL-terminated); false when it is too
+ * long to be a title. */
+static bool
+name_lower(const char *s, const struct name_word *w, char *buf, size_t size)
+{
+	size_t pos = w->off, o = 0;
+
+	while (pos < w->end) {
+		int32_t c;
+		pos += utf8_at(s, w->end, pos, &c);
+		if (c < 0 || o + 4 >= size)
+			return false;
+		o += utf8_encode(utf8proc_tolower(c), buf + o);
+	}
+	buf[o] = '\0';
+	return true;
+}
+
+static bool
+in_list(const char *const *list, const char *w)
+{
+	for (; *list; list++)
+		if (strcmp(*list, w) == 0)
+			return true;
+	return false;
+}
+
+/* Academic and professional titles, written as abbreviations that end in
+ * a dot or not, alone or joined ("PGS.TS.", "ThS.BS"): none of them can
+ * be a Vietnamese syllable, so no name is taken for one. */
+static bool
+is_title_abbrev(const char *w)
+{
+	static const char *const pieces[] = {
+		"gs", "pgs", "ts", "tskh", "ths", "bs", "bsck", "bscki",
+		"bsckii", "ks", "kts", "cn", "ls", "ds", "ncs", "nsnd",
+		"ns\xC6\xB0t", "nsut", "nght", "\xC4\x91/c", NULL
+	};
+	char piece[16];
+	size_t n = 0;
+
+	for (;; w++) {
+		if (*w == '.' || *w == '\0') {
+			piece[n] = '\0';
+			if (n > 0 && !in_list(pieces, piece))
+				return false;
+			if (n == 0 && *w == '.')
+				return false;
+			if (*w == '\0')
+				return true;
+			n = 0;
+			continue;
+		}
+		if (n + 1 >= sizeof(piece))
+			return false;
+		piece[n++] = *w;
+	}
+}
+
+/* How many words at W (of N) are a title; 0 when none. */
+static size_t
+name_title(const char *s, const struct name_word *w, size_t n)
+{
+	/* honorifics and titles written out, lower case, word by word */
+	static const char *const words[] = {
+		"\xC3\xB4ng", "b\xC3\xA0", "\xC4\x91/c", NULL
+	};
+	static const char *const pairs[][2] = {
+		{ "\xC4\x91\xE1\xBB\x93ng", "ch\xC3\xAD" },          /* đồng chí */
+		{ "gi\xC3\xA1o", "s\xC6\xB0" },                        /* giáo sư */
+		{ "ti\xE1\xBA\xBFn", "s\xC4\xA9" },                    /* tiến sĩ */
+		{ "th\xE1\xBA\xA1\x63", "s\xC4\xA9" },                 /* thạc sĩ */
+		{ "b\xC3\xA1\x63", "s\xC4\xA9" },                      /* bác sĩ */
+		{ "k\xE1\xBB\xB9", "s\xC6\xB0" },                      /* kỹ sư */
+		{ "lu\xE1\xBA\xADt", "s\xC6\xB0" },                    /* luật sư */
+	};
+	char a[48], b[48];
+	size_t i;
+
+	if (n == 0 || !name_lower(s, &w[0], a, sizeof(a)))
+		return 0;
+	/* phó giáo sư */
+	if (n >= 3 && strcmp(a, "ph\xC3\xB3") == 0 &&
+	    name_lower(s, &w[1], b, sizeof(b)) &&
+	    strcmp(b, "gi\xC3\xA1o") == 0 &&
+	    name_lower(s, &w[2], b, sizeof(b)) && strcmp(b, "s\xC6\xB0") == 0)
+		return 3;
+	if (is_title_abbrev(a) || in_list(words, a))
+		return 1;
+	if (n >= 2 && name_lower(s, &w[1], b, sizeof(b)))
+		for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+			if (strcmp(a, pairs[i][0]) == 0 &&
+			    strcmp(b, pairs[i][1]) == 0)
+				return 2;
+	return 0;
+}
+
+/* The parts of a personal name that sort: the given name (the last word)
+ * and the rest before it, without the titles in front ("PGS.TS. Vũ
+ * Thư" sorts as "Vũ Thư").  Words are split at white space and at
+ * no-break spaces. */
+static void
+name_split(const char *s, size_t *rest_off, size_t *rest_len,
+	   size_t *given_off, size_t *given_len)
+{
+	struct name_word w[NAME_WORDS];
+	size_t len = strlen(s), n = name_words(s, len, w), first = 0, t;
+
+	if (n == 0) {
+		*rest_off = *rest_len = *given_off = *given_len = 0;
+		return;
+	}
+	/* titles go while a name is left after them */
+	while (n - first >= 2 && (t = name_title(s, w + first, n - first)) > 0 &&
+	       n - first > t)
+		first += t;
+	*given_off = w[n - 1].off;
+	*given_len = w[n - 1].end - w[n - 1].off;
+	*rest_off = w[first].off;
+	*rest_len = first < n - 1 ? w[n - 2].end - w[first].off : 0;
 }
 
 int
 text_name_collate(const char *a, const char *b)
 {
-	size_t ar, ao, al, br, bo, bl;
+	size_t aro, ar, ao, al, bro, br, bo, bl;
 	int r;
 
-	name_split(a, &ar, &ao, &al);
-	name_split(b, &br, &bo, &bl);
+	name_split(a, &aro, &ar, &ao, &al);
+	name_split(b, &bro, &br, &bo, &bl);
 	if ((r = coll_levels(a + ao, al, b + bo, bl)) != 0)
 		return r;
-	if ((r = coll_levels(a, ar, b, br)) != 0)
+	if ((r = coll_levels(a + aro, ar, b + bro, br)) != 0)
 		return r;
 	return text_collate(a, b);
 }

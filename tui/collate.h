@@ -12,7 +12,12 @@
  * "10" < "2"), then letters; other characters after them, by code point.
  * NFD and NFC forms sort alike.  NUL-terminated strings. */
 int text_collate(const char *a, const char *b);
-/* Personal names: the given name (last word) first, then the rest. */
+/* Personal names: the given name (last word) first, then the rest.
+ * Words are split at white space and at no-break spaces (U+00A0, U+2007,
+ * U+202F); academic and honorific titles in front (GS., PGS., TS., ThS.,
+ * BS., KS., NSND, NSƯT, Đ/c, đồng chí, Ông, Bà, giáo sư ... and joined
+ * forms such as "PGS.TS.") are left out of the key while a name is left
+ * after them. */
 int text_name_collate(const char *a, const char *b);
 
 #endif

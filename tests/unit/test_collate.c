@@ -146,6 +146,29 @@ test_name_collate(void)
 		"Mai L\xC3\xAAn",
 	};
 
+	/* titles in front are left out: sorted as Thư (Trần Thị), Thư (Vũ),
+	 * Thư (Vương)...; "Phó" alone is a surname */
+	static const char *const titled[] = {
+		"Nguy\xE1\xBB\x85n V\xC4\x83n An",
+		"GS. Ph\xE1\xBA\xA1m B\xC3\xACnh",
+		"\xC4\x90/c L\xC3\xAA Ch\xC3\xAD",
+		"Ph\xC3\xB3 \xC4\x90\xE1\xBB\xA9\x63 Hoa",
+		"\xC3\x94ng L\xC6\xB0u Minh",
+		"B\xC3\xA0 Mai Minh",
+		"Ph\xC3\xB3 Gi\xC3\xA1o s\xC6\xB0 Nguy\xE1\xBB\x85n Minh",
+		"\xC4\x91\xE1\xBB\x93ng ch\xC3\xAD Tr\xE1\xBA\xA7n Minh",
+		"NS\xC6\xAFT Ho\xC3\xA0ng Th\xE1\xBA\xA3o",
+		"ThS.BS V\xC3\xB5 Th\xE1\xBA\xA3o",
+		"Tr\xE1\xBA\xA7n Th\xE1\xBB\x8B Th\xC6\xB0",
+		"PGS.TS. V\xC5\xA9 Th\xC6\xB0",
+		"NSND  TS.  V\xC6\xB0\xC6\xA1ng Th\xC6\xB0",
+	};
+	static const char *const nbsp[] = {
+		"Nguy\xE1\xBB\x85n V\xC4\x83n\xC2\xA0\x41n",
+		"L\xC3\xAA\xE2\x80\xAFV\xC4\x83n\xE2\x80\xAF\x42\xC3\xACnh",
+		"Tr\xE1\xBA\xA7n V\xC4\x83n\xC2\xA0\xC2\xA0\x43hi",
+	};
+
 	check_order(three, LEN(three), true, "names: Hoàng, Lan, Thắng");
 	check_order(names, LEN(names), true, "names of real people by given name");
 	check_order(given, LEN(given), true, "names: Anh, Đăng, Đặng, Leo, Lê, Lệ, Lên");
@@ -153,6 +176,13 @@ test_name_collate(void)
 	   text_name_collate("  L\xC3\xAA  An  ", "Tr\xE1\xBA\xA7n An") < 0,
 	   "names with extra spaces");
 	OK(text_name_collate("An", "B\xC3\xB9i An") < 0, "a one-word name");
+	check_order(titled, LEN(titled), true, "titles are not names");
+	check_order(nbsp, LEN(nbsp), true, "names split at no-break spaces");
+	OK(text_name_collate("PGS.TS. V\xC5\xA9 Th\xC6\xB0", "Tr\xE1\xBA\xA7n Th\xE1\xBB\x8B Th\xC6\xB0") > 0,
+	   "PGS.TS. Vũ Thư after Trần Thị Thư");
+	OK(text_name_collate("Nguy\xE1\xBB\x85n V\xC4\x83n\xC2\xA0\x41n", "L\xC3\xAA V\xC4\x83n B\xC3\xACnh") < 0,
+	   "Nguyễn Văn<NBSP>An before Lê Văn Bình");
+	OK(text_name_collate("\xC3\x94ng", "An") > 0, "a title alone is a name");
 	IS_STR(sorted_names(given, LEN(given)),
 	       "\xC4\x90\xC3\xA0o Duy Anh|Ng\xC3\xB4 \xC4\x90\xC4\x83ng|L\xC3\xAA \xC4\x90\xE1\xBA\xB7ng|"
 	       "Tr\xE1\xBA\xA7n Leo|Ph\xE1\xBA\xA1m L\xC3\xAA|V\xC5\xA9 L\xE1\xBB\x87|Mai L\xC3\xAAn",
