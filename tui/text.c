@@ -1164,7 +1164,9 @@ is_break_after(const char *s, const struct text_cluster *c)
 	return c->len == 1 && (s[c->off] == '-' || s[c->off] == '/');
 }
 
-/* A '-' or '/' may end a line when a word goes on both sides of it. */
+/* A '-' or '/' may end a line when a word goes on both sides of it, but
+ * not before a digit: dates and numbers such as 20-4-2024 or
+ * 59/2020/QH14 stay whole (UAX #14, LB25). */
 static bool
 hyphen_breaks(const char *s, size_t end, const struct text_cluster *c,
 	      bool after_word)
@@ -1174,7 +1176,43 @@ hyphen_breaks(const char *s, size_t end, const struct text_cluster *c,
 	if (!after_word || !is_break_after(s, c) || c->off + 1 >= end)
 		return false;
 	text_cluster_next(s, end, c->off + 1, &next);
-	return !is_break_space(s, &next);
+	return !is_break_space(s, &next) &&
+	       !(next.len == 1 && s[next.off] >= '0' && s[next.off] <= '9');
+}
+
+/* Punctuation that opens (a line may not end with it, even when spaces
+ * follow it) or closes (a line may not begin with it, even when spaces
+ * come before it): UAX #14 classes OP, CL, CP, EX, IS, and the quotes
+ * that Vietnamese text uses as opening and closing ones. */
+static bool
+is_opening_punct(int32_t c)
+{
+	return c == '(' || c == '[' || c == '{' || c == 0x201C ||
+	       c == 0x2018 || c == 0x00AB || c == 0x00BF || c == 0x00A1 ||
+	       c == 0x201E;
+}
+
+static bool
+is_closing_punct(int32_t c)
+{
+	return c == ')' || c == ']' || c == '}' || c == ':' || c == ';' ||
+	       c == '!' || c == '?' || c == ',' || c == '.' || c == 0x201D ||
+	       c == 0x2019 || c == 0x00BB;
+}
+
+/* Whether the first cluster after the white space at POS closes. */
+static bool
+closing_follows(const char *s, size_t end, size_t pos)
+{
+	struct text_cluster c;
+
+	while (pos < end) {
+		size_t next = text_cluster_next(s, end, pos, &c);
+		if (!is_break_space(s, &c))
+			return c.cp >= 0 && is_closing_punct(c.cp);
+		pos = next;
+	}
+	return false;
 }
 
 /* One line of S without '\n', from START to END. */
@@ -1185,7 +1223,7 @@ wrap_para(struct wrap *w, size_t start, size_t end)
 	size_t pos = start, line = start, brk_end = 0, brk_next = 0;
 	int col = 0, brk_col = 0;
 	bool have_brk = false, brk_word = false, after_word = false;
-	bool emitted = false;
+	bool emitted = false, after_open = false;
 
 	while (pos < end) {
 		struct text_cluster c;
@@ -1193,10 +1231,22 @@ wrap_para(struct wrap *w, size_t start, size_t end)
 		int cw = cluster_cols(&c, col);
 
 		if (is_break_space(s, &c)) {
+			bool may = !after_open && !closing_follows(s, end, next);
 			if (c.kind == TEXT_CL_TAB && col + cw > w->width &&
 			    col < w->width)
 				cw = w->width - col;
 			after_word = false;
+			if (col + cw > w->width && !may && have_brk) {
+				/* no break here: back to the last one */
+				if (!wrap_emit(w, line, brk_end, brk_col))
+					return false;
+				emitted = true;
+				line = pos = brk_next;
+				after_word = brk_word;
+				col = 0;
+				have_brk = false;
+				continue;
+			}
 			if (col + cw > w->width) {
 				if (!wrap_emit(w, line, pos, col))
 					return false;
@@ -1206,7 +1256,7 @@ wrap_para(struct wrap *w, size_t start, size_t end)
 				have_brk = false;
 				continue;
 			}
-			if (col > 0) {
+			if (col > 0 && may) {
 				have_brk = true;
 				brk_word = false;
 				brk_end = pos;
@@ -1239,8 +1289,10 @@ wrap_para(struct wrap *w, size_t start, size_t end)
 			brk_end = brk_next = next;
 			brk_col = col;
 		}
-		if (c.kind != TEXT_CL_HIDDEN)
+		if (c.kind != TEXT_CL_HIDDEN) {
 			after_word = true;
+			after_open = c.cp >= 0 && is_opening_punct(c.cp);
+		}
 		pos = next;
 	}
 	if (line < end || !emitted)
