@@ -430,3 +430,89 @@ text_mojibake_hint(enum text_mojibake kind)
 	}
 	return "";
 }
+
+/* --- Raw legacy bytes ------------------------------------------------------ */
+
+/* S[from, to) read as Latin-1, as UTF-8 (malloc'd, NUL-terminated). */
+static char *
+latin1_to_utf8(const char *s, size_t from, size_t to, size_t *outlen)
+{
+	char *out = malloc(2 * (to - from) + 1);
+	size_t o = 0;
+
+	if (!out)
+		return NULL;
+	for (size_t i = from; i < to; i++)
+		o += utf8_encode((unsigned char)s[i], out + o);
+	out[o] = '\0';
+	*outlen = o;
+	return out;
+}
+
+static enum text_mojibake
+legacy_kind(const char *s, size_t from, size_t to)
+{
+	size_t n, at;
+	char *u = latin1_to_utf8(s, from, to, &n);
+	enum text_mojibake k = u ? text_detect_mojibake(u, n, &at)
+				 : TEXT_MOJI_NONE;
+
+	free(u);
+	return k == TEXT_MOJI_TCVN3 || k == TEXT_MOJI_VNI ? k : TEXT_MOJI_NONE;
+}
+
+enum text_mojibake
+text_detect_legacy_bytes(const char *s, size_t len, size_t *line_off,
+			 size_t *line_len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t pos = 0, from, to;
+	enum text_mojibake k;
+	int32_t c = 0;
+
+	while (pos < len) {
+		size_t n = utf8_decode(u + pos, len - pos, &c);
+		if (c < 0)
+			break;
+		pos += n;
+	}
+	if (pos >= len)
+		return TEXT_MOJI_NONE;
+	from = pos;
+	while (from > 0 && s[from - 1] != '\n')
+		from--;
+	to = pos;
+	while (to < len && s[to] != '\n')
+		to++;
+	if (line_off)
+		*line_off = from;
+	if (line_len)
+		*line_len = to - from;
+	k = legacy_kind(s, from, to);
+	if (k == TEXT_MOJI_NONE) {
+		/* a short line proves little: look at its neighbours too */
+		size_t a = pos > 2048 ? pos - 2048 : 0;
+		size_t b = len - pos > 2048 ? pos + 2048 : len;
+		k = legacy_kind(s, a, b);
+	}
+	return k;
+}
+
+const char *
+text_legacy_hint(enum text_mojibake kind)
+{
+	switch (kind) {
+	case TEXT_MOJI_TCVN3:
+		return "the bytes look like TCVN3 (ABC): declare "
+		       "encoding=\"TCVN3\" in the XML declaration, or convert "
+		       "the file to UTF-8";
+	case TEXT_MOJI_VNI:
+		return "the bytes look like VNI, which no XML encoding name "
+		       "covers: convert the file to UTF-8 (e.g. with a "
+		       "converter such as Unikey's)";
+	case TEXT_MOJI_DOUBLE_UTF8:
+	case TEXT_MOJI_NONE:
+		break;
+	}
+	return "";
+}

@@ -24,4 +24,16 @@ enum text_mojibake text_detect_mojibake(const char *s, size_t len,
 /* A one-line hint on how to convert such a file ("" for NONE). */
 const char *text_mojibake_hint(enum text_mojibake kind);
 
+/* Raw bytes of a file declared UTF-8 but written in a legacy encoding:
+ * finds the first byte that is not UTF-8 and tells whether its line (or,
+ * when the line is too short to tell, the text around it), read as
+ * Latin-1, has the shapes of TCVN3 or VNI; the line's bytes are stored
+ * in *line_off, *line_len (when not NULL).  TEXT_MOJI_NONE when S is
+ * valid UTF-8 or the bytes look like neither. */
+enum text_mojibake text_detect_legacy_bytes(const char *s, size_t len,
+					    size_t *line_off,
+					    size_t *line_len);
+/* What to do about such bytes ("" for NONE and DOUBLE_UTF8). */
+const char *text_legacy_hint(enum text_mojibake kind);
+
 #endif

@@ -109,10 +109,37 @@ test_mojibake(void)
 	IS_STR(text_mojibake_hint(TEXT_MOJI_NONE), "", "no hint without mojibake");
 }
 
+static void
+test_legacy_bytes(void)
+{
+	/* raw TCVN3 "Biên bản hội nghị" on line 2, VNI "Việt Nam" */
+	static const char tcvn3[] = "<a>\n<b>Bi\xAAn b\xB6n h\xE9i ngh\xDE</b>\n</a>";
+	static const char vni[] = "x\nVie\xE4t Nam, ho\xE4i ngh\xF2\n";
+	static const char latin1[] = "caf\xE9 cr\xE8me br\xFBl\xE9\x65";
+	static const char utf8[] = "Vi\xE1\xBB\x87t Nam";
+	size_t off = 99, n = 99;
+
+	IS_INT(text_detect_legacy_bytes(tcvn3, sizeof(tcvn3) - 1, &off, &n),
+	       TEXT_MOJI_TCVN3, "raw TCVN3 bytes");
+	IS_INT(off, 4, "raw TCVN3: the line starts after the first newline");
+	IS_INT(n, 24, "raw TCVN3: the line's length");
+	IS_INT(text_detect_legacy_bytes(vni, sizeof(vni) - 1, &off, &n),
+	       TEXT_MOJI_VNI, "raw VNI bytes");
+	IS_INT(off, 2, "raw VNI: the line");
+	IS_INT(text_detect_legacy_bytes(latin1, sizeof(latin1) - 1, NULL, NULL),
+	       TEXT_MOJI_NONE, "raw Latin-1 French is neither");
+	IS_INT(text_detect_legacy_bytes(utf8, sizeof(utf8) - 1, NULL, NULL),
+	       TEXT_MOJI_NONE, "valid UTF-8 has no raw bytes");
+	OK(strstr(text_legacy_hint(TEXT_MOJI_TCVN3), "encoding=\"TCVN3\"") != NULL,
+	   "the TCVN3 hint names the encoding");
+	IS_STR(text_legacy_hint(TEXT_MOJI_NONE), "", "no hint without raw bytes");
+}
+
 int
 main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	test_mojibake();
+	test_legacy_bytes();
 	return tap_done();
 }
