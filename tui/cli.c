@@ -8,6 +8,7 @@
 #include "nls.h"
 #include "notes.h"
 #include "report.h"
+#include "spell.h"
 #include "search.h"
 #include "text.h"
 
@@ -44,11 +45,18 @@ cli_check(char *const *args, int nargs, bool verbose)
 	int errors = 0;
 	char **paths = report_expand_paths(args, nargs, &errors);
 	int status = errors ? 1 : 0;
+	/* the spelling check warns (status unchanged); names are learnt
+	 * from every file first */
+	struct spell *sp = spell_new();
 
+	for (char **p = paths; p && *p; p++)
+		spell_learn_file(sp, *p);
 	for (char **p = paths; p && *p; p++) {
 		struct minutes *m = NULL;
 		/* validating: the texts are checked, not kept */
 		enum load_status st = cli_load(*p, &m, LOAD_NO_TEXT);
+		if (st != LOAD_FATAL)
+			spell_check_file(sp, *p, stderr);
 		if (st != LOAD_OK)
 			status = 1;
 		else if (verbose) {
@@ -59,6 +67,7 @@ cli_check(char *const *args, int nargs, bool verbose)
 		minutes_free(m);
 	}
 	report_free_paths(paths);
+	spell_free(sp);
 	return status;
 }
 

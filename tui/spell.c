@@ -7,8 +7,12 @@
  * Letters are coded one byte each while a syllable is judged: the
  * ASCII letters, and A ă, B â, D đ, E ê, O ô, P ơ, U ư. */
 #include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <utf8proc.h>
 
@@ -417,22 +421,18 @@ spell_suggest(const char *w, size_t len, char *buf, size_t size)
 
 /* --- Documents --------------------------------------------------------- */
 
+/* A document is read once per pass, word by word (nothing but a few
+ * words and the findings is kept, so a 30 MB file costs little). */
 struct word {
-	size_t off, len;     /* the raw bytes */
 	uint32_t line, col;
-	char *nfc;           /* the word, NFC */
+	char *nfc;           /* the word, NFC, malloc'd */
 	size_t nlen;
+	char *folded;        /* lower case, malloc'd */
 	bool in_name;        /* inside a <name> element */
 	bool joined;         /* only white space since the word before */
-	bool cap, lower;     /* Capitalised / all lower case */
+	bool cap;            /* Capitalised: first letter upper, no other */
 	bool person;         /* part of a known person's name */
-};
-
-struct words {
-	struct word *w;
-	size_t n, cap;
-	char **names;        /* the <name> texts, folded: "hồ chí minh" */
-	size_t nnames, cnames;
+	size_t name_len;     /* words of the known name that starts here */
 };
 
 struct spell {
@@ -480,28 +480,28 @@ fold_case(const char *s, size_t len)
 	return out;
 }
 
-static void
-list_add(char ***list, size_t *n, size_t *cap, char *s)
-{
-	for (size_t i = 0; i < *n; i++)
-		if (strcmp((*list)[i], s) == 0) {
-			free(s);
-			return;
-		}
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		*list = xrealloc(*list, *cap * sizeof(**list));
-	}
-	(*list)[(*n)++] = s;
-}
-
 static bool
-list_has(char *const *list, size_t n, const char *s)
+spell_has(const struct spell *sp, const char *s)
 {
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(list[i], s) == 0)
+	for (size_t i = 0; i < sp->n; i++)
+		if (strcmp(sp->names[i], s) == 0)
 			return true;
 	return false;
+}
+
+/* Adds S (taken over) unless it is known. */
+static void
+spell_add(struct spell *sp, char *s)
+{
+	if (spell_has(sp, s)) {
+		free(s);
+		return;
+	}
+	if (sp->n == sp->cap) {
+		sp->cap = sp->cap ? sp->cap * 2 : 16;
+		sp->names = xrealloc(sp->names, sp->cap * sizeof(*sp->names));
+	}
+	sp->names[sp->n++] = s;
 }
 
 static bool
@@ -517,28 +517,23 @@ is_word_cp(int32_t c)
 	       is_mark_category(p->category);
 }
 
-/* Capitalised: the first letter upper case, no other; lower: none. */
-static void
-word_case(struct word *w)
+static bool
+word_capitalised(const char *s, size_t len)
 {
 	size_t pos = 0;
-	bool first = true;
+	bool first = true, cap = false;
 
-	w->cap = false;
-	w->lower = true;
-	while (pos < w->nlen) {
+	while (pos < len) {
 		int32_t c;
-		pos += utf8_at(w->nfc, w->nlen, pos, &c);
+		pos += utf8_at(s, len, pos, &c);
 		if (utf8proc_isupper(c)) {
-			w->lower = false;
-			w->cap = first;
-			if (!first) {
-				w->cap = false;
-				return;
-			}
+			if (!first)
+				return false;
+			cap = true;
 		}
 		first = false;
 	}
+	return cap;
 }
 
 struct scan {
@@ -572,170 +567,154 @@ find_str(const char *s, size_t len, size_t from, const char *what)
 	return len;
 }
 
-/* Reads the words of the element texts of S. */
+struct reader {
+	/* a word (which it takes over), the end of a <name> element */
+	void (*word)(void *ctx, struct word *w);
+	void (*name_end)(void *ctx);
+	void *ctx;
+};
+
+/* The end of the markup at POS ('<'), and whether it opens or closes an
+ * element called "name". */
+static size_t
+markup_end(const char *s, size_t len, size_t pos, int *name_tag)
+{
+	bool closing = pos + 1 < len && s[pos + 1] == '/';
+	size_t i = pos + 1 + closing, k = 0, end;
+	char tag[8];
+	char q = 0;
+
+	*name_tag = 0;
+	if (strncmp(s + pos, "<!--", 4) == 0)
+		return find_str(s, len, pos + 4, "-->") + 3;
+	if (strncmp(s + pos, "<?", 2) == 0)
+		return find_str(s, len, pos + 2, "?>") + 2;
+	if (strncmp(s + pos, "<!", 2) == 0)
+		return find_str(s, len, pos + 2, ">") + 1;
+	while (i < len && k + 1 < sizeof(tag) && isalnum((unsigned char)s[i]))
+		tag[k++] = s[i++];
+	tag[k] = '\0';
+	for (end = i; end < len; end++) {
+		if (q) {
+			if (s[end] == q)
+				q = 0;
+		} else if (s[end] == '"' || s[end] == '\'') {
+			q = s[end];
+		} else if (s[end] == '>') {
+			break;
+		}
+	}
+	if (strcmp(tag, "name") == 0 && i < len && !isalnum((unsigned char)s[i]) &&
+	    !(end > 0 && end < len && s[end - 1] == '/'))
+		*name_tag = closing ? -1 : 1;
+	return end < len ? end + 1 : len;
+}
+
+/* Reads the words of the element texts of S (markup, comments and
+ * attribute values skipped, entity references taken as separators). */
 static void
-words_read(struct words *ws, const char *s, size_t len)
+words_read(const char *s, size_t len, const struct reader *rd)
 {
 	struct scan sc = { s, len, 0, 1, 1 };
-	char stack_top[16] = "";
-	int depth = 0, name_depth = -1;
-	bool joined = false;
-	size_t name_start = 0;
+	bool joined = false, in_name = false, any = false;
 
-	memset(ws, 0, sizeof(*ws));
 	while (sc.pos < len) {
 		char c = s[sc.pos];
+		int32_t cp;
+		size_t n, e;
 
 		if (c == '<') {
-			size_t end;
-			joined = false;
-			if (strncmp(s + sc.pos, "<!--", 4) == 0) {
-				end = find_str(s, len, sc.pos + 4, "-->") + 3;
-			} else if (strncmp(s + sc.pos, "<?", 2) == 0) {
-				end = find_str(s, len, sc.pos + 2, "?>") + 2;
-			} else if (strncmp(s + sc.pos, "<!", 2) == 0) {
-				end = find_str(s, len, sc.pos + 2, ">") + 1;
-			} else {
-				bool closing = sc.pos + 1 < len && s[sc.pos + 1] == '/';
-				size_t i = sc.pos + 1 + closing, k = 0;
-				char q = 0;
-				while (i < len && k + 1 < sizeof(stack_top) &&
-				       (isalnum((unsigned char)s[i]) || s[i] == ':' ||
-					s[i] == '-' || s[i] == '_'))
-					stack_top[k++] = s[i++];
-				stack_top[k] = '\0';
-				for (end = i; end < len; end++) {
-					if (q) {
-						if (s[end] == q)
-							q = 0;
-					} else if (s[end] == '"' || s[end] == '\'') {
-						q = s[end];
-					} else if (s[end] == '>') {
-						break;
-					}
-				}
-				bool empty = end > 0 && end < len && s[end - 1] == '/';
-				end = end < len ? end + 1 : len;
-				if (closing) {
-					depth--;
-					if (depth == name_depth) {
-						/* the name just read */
-						name_depth = -1;
-						if (ws->n > name_start) {
-							size_t total = 0;
-							for (size_t w = name_start; w < ws->n; w++)
-								total += ws->w[w].nlen + 1;
-							char *nm = xrealloc(NULL, total + 1), *p = nm;
-							for (size_t w = name_start; w < ws->n; w++) {
-								char *f = fold_case(ws->w[w].nfc, ws->w[w].nlen);
-								if (p > nm)
-									*p++ = ' ';
-								strcpy(p, f);
-								p += strlen(f);
-								free(f);
-							}
-							*p = '\0';
-							if (ws->n - name_start >= 2)
-								list_add(&ws->names, &ws->nnames, &ws->cnames, nm);
-							else
-								free(nm);
-						}
-					}
-				} else if (!empty) {
-					if (strcmp(stack_top, "name") == 0 && name_depth < 0) {
-						name_depth = depth;
-						name_start = ws->n;
-					}
-					depth++;
-				}
+			int name_tag;
+			e = markup_end(s, len, sc.pos, &name_tag);
+			if (name_tag > 0)
+				in_name = true;
+			if (name_tag < 0 && in_name) {
+				in_name = false;
+				if (rd->name_end)
+					rd->name_end(rd->ctx);
 			}
-			if (end > len)
-				end = len;
-			scan_advance(&sc, end);
+			joined = false;
+			scan_advance(&sc, e > len ? len : e);
 			continue;
 		}
 		if (c == '&') {
-			size_t e = sc.pos + 1;
+			e = sc.pos + 1;
 			while (e < len && e < sc.pos + 12 && s[e] != ';' && s[e] != '<')
 				e++;
 			scan_advance(&sc, e < len && s[e] == ';' ? e + 1 : sc.pos + 1);
 			joined = false;
 			continue;
 		}
-		int32_t cp;
-		size_t n = utf8_at(s, len, sc.pos, &cp);
+		n = utf8_at(s, len, sc.pos, &cp);
 		if (!is_word_cp(cp)) {
 			if (!(cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r'))
 				joined = false;
 			scan_advance(&sc, sc.pos + n);
 			continue;
 		}
-		/* a word */
 		struct word w;
-		size_t e = sc.pos;
 		memset(&w, 0, sizeof(w));
-		w.off = sc.pos;
 		w.line = sc.line;
 		w.col = sc.col;
-		while (e < len) {
+		for (e = sc.pos; e < len;) {
 			int32_t d;
 			size_t k = utf8_at(s, len, e, &d);
 			if (!is_word_cp(d))
 				break;
 			e += k;
 		}
-		w.len = e - sc.pos;
-		w.nfc = text_repair(s + w.off, w.len, &w.nlen);
+		w.nfc = text_repair(s + sc.pos, e - sc.pos, &w.nlen);
 		if (!w.nfc) {
 			fputs("minutes: out of memory\n", stderr);
 			abort();
 		}
-		w.in_name = name_depth >= 0;
-		w.joined = joined && ws->n > 0;
-		word_case(&w);
-		if (ws->n == ws->cap) {
-			ws->cap = ws->cap ? ws->cap * 2 : 256;
-			ws->w = xrealloc(ws->w, ws->cap * sizeof(*ws->w));
-		}
-		ws->w[ws->n++] = w;
+		w.folded = fold_case(w.nfc, w.nlen);
+		w.in_name = in_name;
+		w.joined = joined && any;
+		w.cap = word_capitalised(w.nfc, w.nlen);
 		scan_advance(&sc, e);
-		joined = true;
+		joined = any = true;
+		rd->word(rd->ctx, &w);
 	}
 }
 
 static void
-words_free(struct words *ws)
+word_free(struct word *w)
 {
-	for (size_t i = 0; i < ws->n; i++)
-		free(ws->w[i].nfc);
-	free(ws->w);
-	for (size_t i = 0; i < ws->nnames; i++)
-		free(ws->names[i]);
-	free(ws->names);
+	free(w->nfc);
+	free(w->folded);
+	w->nfc = w->folded = NULL;
 }
 
-/* The folded text of words [i, i + k) when they are joined, else NULL. */
+/* The last few words, for what looks across words (names). */
+#define NAME_MAX_WORDS 5
+#define RING NAME_MAX_WORDS
+
+struct ring {
+	struct word w[RING];
+	size_t n; /* words held, oldest first */
+};
+
+/* The folded phrase of ring words [i, i + k) when they are joined. */
 static char *
-words_phrase(const struct words *ws, size_t i, size_t k)
+ring_phrase(const struct ring *r, size_t i, size_t k)
 {
 	size_t total = 0;
 	char *out, *p;
 
-	if (i + k > ws->n)
+	if (i + k > r->n)
 		return NULL;
 	for (size_t j = i; j < i + k; j++) {
-		if (j > i && !ws->w[j].joined)
+		if (j > i && !r->w[j].joined)
 			return NULL;
-		total += ws->w[j].nlen + 1;
+		total += strlen(r->w[j].folded) + 1;
 	}
-	out = p = xrealloc(NULL, total * 2 + 1);
+	out = p = xrealloc(NULL, total + 1);
 	for (size_t j = i; j < i + k; j++) {
-		char *f = fold_case(ws->w[j].nfc, ws->w[j].nlen);
 		if (j > i)
 			*p++ = ' ';
-		strcpy(p, f);
-		p += strlen(f);
-		free(f);
+		strcpy(p, r->w[j].folded);
+		p += strlen(r->w[j].folded);
 	}
 	*p = '\0';
 	return out;
@@ -760,7 +739,7 @@ spell_new(void)
 
 	memset(sp, 0, sizeof(*sp));
 	for (const char *const *n = national_names; *n; n++)
-		list_add(&sp->names, &sp->n, &sp->cap, xstrndup(*n, strlen(*n)));
+		spell_add(sp, xstrndup(*n, strlen(*n)));
 	return sp;
 }
 
@@ -775,58 +754,128 @@ spell_free(struct spell *sp)
 	free(sp);
 }
 
-#define NAME_MAX_WORDS 5
+/* Learning: the <name> texts, and runs of three to five joined
+ * Capitalised words. */
+struct learn {
+	struct spell *sp;
+	char *name;     /* the <name> text so far */
+	size_t name_words;
+	struct ring run;
+	bool run_long;  /* more than NAME_MAX_WORDS: no name */
+};
 
-/* The names of a document: its <name> texts, and runs of three or more
- * joined Capitalised words in its texts. */
-static void
-learn_words(struct spell *sp, const struct words *ws)
+/* Words that go before a name, not in it: "Bà Lê Thị Hồng Gấm". */
+static bool
+is_honorific(const char *folded)
 {
-	for (size_t i = 0; i < ws->nnames; i++)
-		list_add(&sp->names, &sp->n, &sp->cap,
-			 xstrndup(ws->names[i], strlen(ws->names[i])));
-	for (size_t i = 0; i < ws->n;) {
-		size_t k = 0;
-		while (i + k < ws->n && ws->w[i + k].cap &&
-		       (k == 0 || ws->w[i + k].joined))
-			k++;
-		if (k >= 3 && k <= NAME_MAX_WORDS) {
-			char *p = words_phrase(ws, i, k);
-			if (p)
-				list_add(&sp->names, &sp->n, &sp->cap, p);
-		}
-		i += k ? k : 1;
+	static const char *const words[] = {
+		"\xC3\xB4ng", "b\xC3\xA0", "anh", "ch\xE1\xBB\x8B", "c\xC3\xB4",
+		"ch\xC3\xBA", "b\xC3\xA1\x63", "em", "\xC4\x91/c", NULL
+	};
+
+	for (const char *const *w = words; *w; w++)
+		if (strcmp(*w, folded) == 0)
+			return true;
+	return false;
+}
+
+static void
+learn_run_end(struct learn *l)
+{
+	size_t from = l->run.n > 0 && is_honorific(l->run.w[0].folded);
+
+	if (l->run.n - from >= 3 && !l->run_long)
+		spell_add(l->sp, ring_phrase(&l->run, from, l->run.n - from));
+	for (size_t i = 0; i < l->run.n; i++)
+		word_free(&l->run.w[i]);
+	l->run.n = 0;
+	l->run_long = false;
+}
+
+static void
+learn_word(void *ctx, struct word *w)
+{
+	struct learn *l = ctx;
+
+	if (w->in_name) {
+		size_t have = l->name ? strlen(l->name) : 0;
+		l->name = xrealloc(l->name, have + strlen(w->folded) + 2);
+		if (have)
+			l->name[have++] = ' ';
+		strcpy(l->name + have, w->folded);
+		l->name_words++;
 	}
+	if (!w->cap || !w->joined)
+		learn_run_end(l);
+	if (!w->cap) {
+		word_free(w);
+		return;
+	}
+	if (l->run.n == RING) {
+		l->run_long = true;
+		word_free(w);
+		return;
+	}
+	l->run.w[l->run.n++] = *w;
+}
+
+static void
+learn_name_end(void *ctx)
+{
+	struct learn *l = ctx;
+
+	if (l->name && l->name_words >= 2)
+		spell_add(l->sp, l->name);
+	else
+		free(l->name);
+	l->name = NULL;
+	l->name_words = 0;
 }
 
 void
 spell_learn(struct spell *sp, const char *s, size_t len)
 {
-	struct words ws;
+	struct learn l = { sp, NULL, 0, { .n = 0 }, false };
+	struct reader rd = { learn_word, learn_name_end, &l };
 
-	words_read(&ws, s, len);
-	learn_words(sp, &ws);
-	words_free(&ws);
+	words_read(s, len, &rd);
+	learn_run_end(&l);
+	free(l.name);
 }
 
+/* The bytes of a regular file (never blocks on a FIFO or a device). */
 static char *
 read_file(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
 	char *buf = NULL;
-	size_t n = 0, cap = 0, r;
+	size_t n = 0, cap = 0;
+	ssize_t r;
 
-	if (!f)
+	if (fd < 0)
 		return NULL;
-	do {
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return NULL;
+	}
+	for (;;) {
 		if (cap - n < 65536) {
 			cap = cap ? cap * 2 : 65536;
 			buf = xrealloc(buf, cap);
 		}
-		r = fread(buf + n, 1, cap - n, f);
-		n += r;
-	} while (r > 0);
-	fclose(f);
+		r = read(fd, buf + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	if (r < 0) {
+		free(buf);
+		return NULL;
+	}
 	*len = n;
 	return buf;
 }
@@ -851,22 +900,36 @@ struct finding {
 	char *msg;
 };
 
-struct findings {
+/* (b): one spelling of a syllable (its letters and tone, the letter
+ * that carries the tone) */
+struct placement {
+	char key[SYL_MAX + 3];
+	int tone_at;
+	size_t count;
+	uint32_t line, col; /* the first one */
+	char *first;        /* as written there */
+};
+
+struct check {
+	struct spell *sp;
+	struct ring r;
 	struct finding *f;
-	size_t n, cap;
+	size_t nf, cf;
+	struct placement *pl;
+	size_t npl, cpl;
 };
 
 static void
-finding_add(struct findings *fs, const struct word *w, const char *msg)
+finding_add(struct check *ck, uint32_t line, uint32_t col, const char *msg)
 {
-	if (fs->n == fs->cap) {
-		fs->cap = fs->cap ? fs->cap * 2 : 16;
-		fs->f = xrealloc(fs->f, fs->cap * sizeof(*fs->f));
+	if (ck->nf == ck->cf) {
+		ck->cf = ck->cf ? ck->cf * 2 : 16;
+		ck->f = xrealloc(ck->f, ck->cf * sizeof(*ck->f));
 	}
-	fs->f[fs->n].line = w->line;
-	fs->f[fs->n].col = w->col;
-	fs->f[fs->n].msg = xstrndup(msg, strlen(msg));
-	fs->n++;
+	ck->f[ck->nf].line = line;
+	ck->f[ck->nf].col = col;
+	ck->f[ck->nf].msg = xstrndup(msg, strlen(msg));
+	ck->nf++;
 }
 
 static int
@@ -890,153 +953,73 @@ has_marks(const struct word *w)
 	return false;
 }
 
-/* (a) syllables no Vietnamese word can have */
+/* (a) a syllable no Vietnamese word can have */
 static void
-check_syllables(const struct words *ws, struct findings *fs)
+check_syllable(struct check *ck, const struct word *w)
 {
 	char msg[256], fix[64];
+	struct syl s;
+	int r;
 
-	for (size_t i = 0; i < ws->n; i++) {
-		const struct word *w = &ws->w[i];
-		struct syl s;
-		int r;
-		if (!has_marks(w))
-			continue;
-		r = syl_parse(w->nfc, w->nlen, &s);
-		if (r < 0 || (r == 0 && (r = syl_judge(&s)) != SPELL_INVALID &&
-				   !(r == SPELL_ONSET_RULE && !w->cap)))
-			continue;
-		if (spell_suggest(w->nfc, w->nlen, fix, sizeof(fix)))
-			snprintf(msg, sizeof(msg),
-				 _("\"%s\" is not a Vietnamese syllable (%s?)"),
-				 w->nfc, fix);
-		else
-			snprintf(msg, sizeof(msg),
-				 _("\"%s\" is not a Vietnamese syllable"), w->nfc);
-		finding_add(fs, w, msg);
-	}
+	if (!has_marks(w))
+		return;
+	r = syl_parse(w->nfc, w->nlen, &s);
+	if (r < 0 || (r == 0 && (r = syl_judge(&s)) != SPELL_INVALID &&
+			   !(r == SPELL_ONSET_RULE && !w->cap)))
+		return;
+	if (spell_suggest(w->nfc, w->nlen, fix, sizeof(fix)))
+		snprintf(msg, sizeof(msg),
+			 _("\"%s\" is not a Vietnamese syllable (%s?)"), w->nfc, fix);
+	else
+		snprintf(msg, sizeof(msg),
+			 _("\"%s\" is not a Vietnamese syllable"), w->nfc);
+	finding_add(ck, w->line, w->col, msg);
 }
 
-/* Marks the words that are part of a known person's name. */
+/* (b) counted here, reported at the end */
 static void
-mark_persons(struct words *ws, const struct spell *sp)
+count_placement(struct check *ck, const struct word *w)
 {
-	for (size_t i = 0; i < ws->n; i++) {
-		if (ws->w[i].in_name) {
-			ws->w[i].person = true;
-			continue;
-		}
-		for (size_t k = NAME_MAX_WORDS; k >= 2; k--) {
-			char *p = words_phrase(ws, i, k);
-			bool hit = p && list_has(sp->names, sp->n, p);
-			free(p);
-			if (hit) {
-				for (size_t j = i; j < i + k; j++)
-					ws->w[j].person = true;
-				break;
-			}
-		}
-	}
-}
+	char key[SYL_MAX + 3];
+	struct syl s;
+	size_t k;
 
-/* (c) a name with a lower-case syllable: "Hồ Chí minh" */
-static void
-check_names(const struct words *ws, const struct spell *sp,
-	    struct findings *fs)
-{
-	char msg[512];
-
-	for (size_t i = 0; i < ws->n; i++) {
-		if (!ws->w[i].cap)
-			continue;
-		for (size_t k = NAME_MAX_WORDS; k >= 2; k--) {
-			size_t low = 0;
-			char *p = words_phrase(ws, i, k);
-			if (!p || !list_has(sp->names, sp->n, p)) {
-				free(p);
-				continue;
-			}
-			free(p);
-			for (size_t j = i + 1; j < i + k; j++)
-				if (!ws->w[j].cap && !low)
-					low = j;
-			if (low) {
-				/* the name as written, and as it should be */
-				char as[256] = "", want[256] = "";
-				for (size_t j = i; j < i + k; j++) {
-					const struct word *w = &ws->w[j];
-					size_t a = strlen(as), b = strlen(want);
-					snprintf(as + a, sizeof(as) - a, "%s%s",
-						 j > i ? " " : "", w->nfc);
-					if (!w->cap && w->nlen > 0) {
-						int32_t c;
-						size_t n = utf8_at(w->nfc, w->nlen, 0, &c);
-						char up[8];
-						up[utf8_encode(utf8proc_toupper(c), up)] = '\0';
-						snprintf(want + b, sizeof(want) - b,
-							 "%s%s%.*s", j > i ? " " : "", up,
-							 (int)(w->nlen - n), w->nfc + n);
-					} else {
-						snprintf(want + b, sizeof(want) - b,
-							 "%s%s", j > i ? " " : "", w->nfc);
-					}
-				}
-				snprintf(msg, sizeof(msg),
-					 _("\"%s\": the name is written \"%s\" "
-					   "elsewhere"), as, want);
-				finding_add(fs, &ws->w[low], msg);
-			}
-			i += k - 1;
+	if (w->person || syl_parse(w->nfc, w->nlen, &s) != 0 || !s.tone ||
+	    syl_judge(&s) != (int)SPELL_OK)
+		return;
+	snprintf(key, sizeof(key), "%s%d", s.l, s.tone);
+	for (k = 0; k < ck->npl; k++)
+		if (strcmp(ck->pl[k].key, key) == 0 && ck->pl[k].tone_at == s.tone_at)
 			break;
+	if (k == ck->npl) {
+		if (ck->npl == ck->cpl) {
+			ck->cpl = ck->cpl ? ck->cpl * 2 : 64;
+			ck->pl = xrealloc(ck->pl, ck->cpl * sizeof(*ck->pl));
 		}
+		memcpy(ck->pl[k].key, key, sizeof(key));
+		ck->pl[k].tone_at = s.tone_at;
+		ck->pl[k].count = 0;
+		ck->pl[k].line = w->line;
+		ck->pl[k].col = w->col;
+		ck->pl[k].first = xstrndup(w->nfc, w->nlen);
+		ck->npl++;
 	}
+	ck->pl[k].count++;
 }
 
-/* (b) one syllable, two tone placements: "Ủy" and "Uỷ" */
-struct placement {
-	char key[SYL_MAX + 3]; /* letters, then the tone */
-	int tone_at;
-	size_t count, first;   /* how many, the first word */
-};
-
 static void
-check_tones(const struct words *ws, struct findings *fs)
+report_placements(struct check *ck)
 {
-	struct placement *pl = NULL;
-	size_t npl = 0, cap = 0;
 	char msg[256];
 
-	for (size_t i = 0; i < ws->n; i++) {
-		const struct word *w = &ws->w[i];
-		struct syl s;
-		size_t k;
-		if (w->person || !w->nlen || syl_parse(w->nfc, w->nlen, &s) != 0 ||
-		    !s.tone || syl_judge(&s) != (int)SPELL_OK)
-			continue;
-		char key[SYL_MAX + 3];
-		snprintf(key, sizeof(key), "%s%d", s.l, s.tone);
-		for (k = 0; k < npl; k++)
-			if (strcmp(pl[k].key, key) == 0 && pl[k].tone_at == s.tone_at)
-				break;
-		if (k == npl) {
-			if (npl == cap) {
-				cap = cap ? cap * 2 : 64;
-				pl = xrealloc(pl, cap * sizeof(*pl));
-			}
-			memcpy(pl[npl].key, key, sizeof(key));
-			pl[npl].tone_at = s.tone_at;
-			pl[npl].count = 0;
-			pl[npl].first = i;
-			npl++;
-		}
-		pl[k].count++;
-	}
-	for (size_t k = 0; k < npl; k++) {
+	for (size_t k = 0; k < ck->npl; k++) {
 		size_t best = k;
-		for (size_t j = 0; j < npl; j++)
-			if (strcmp(pl[j].key, pl[k].key) == 0 &&
-			    (pl[j].count > pl[best].count ||
-			     (pl[j].count == pl[best].count && pl[j].first < pl[best].first)))
+		for (size_t j = 0; j < ck->npl; j++)
+			if (strcmp(ck->pl[j].key, ck->pl[k].key) == 0 &&
+			    (ck->pl[j].count > ck->pl[best].count ||
+			     (ck->pl[j].count == ck->pl[best].count &&
+			      finding_cmp(&(struct finding){ ck->pl[j].line, ck->pl[j].col, NULL },
+					  &(struct finding){ ck->pl[best].line, ck->pl[best].col, NULL }) < 0)))
 				best = j;
 		if (best == k)
 			continue;
@@ -1044,36 +1027,115 @@ check_tones(const struct words *ws, struct findings *fs)
 		snprintf(msg, sizeof(msg),
 			 _("tone placement: \"%s\" (%zu) where this document "
 			   "mostly writes \"%s\" (%zu)"),
-			 ws->w[pl[k].first].nfc, pl[k].count,
-			 ws->w[pl[best].first].nfc, pl[best].count);
-		finding_add(fs, &ws->w[pl[k].first], msg);
+			 ck->pl[k].first, ck->pl[k].count, ck->pl[best].first,
+			 ck->pl[best].count);
+		finding_add(ck, ck->pl[k].line, ck->pl[k].col, msg);
 	}
-	free(pl);
+	for (size_t k = 0; k < ck->npl; k++)
+		free(ck->pl[k].first);
+	free(ck->pl);
+}
+
+/* (c) the known name starting at ring word 0, if any, marks its words;
+ * one with a lower-case syllable is reported */
+static void
+check_name(struct check *ck)
+{
+	struct ring *r = &ck->r;
+	char msg[512], as[256], want[256];
+	size_t k, low = 0;
+
+	if (!r->w[0].cap || r->w[0].person)
+		return;
+	for (k = r->n; k >= 2; k--) {
+		char *p = ring_phrase(r, 0, k);
+		bool hit = p && spell_has(ck->sp, p);
+		free(p);
+		if (hit)
+			break;
+	}
+	if (k < 2)
+		return;
+	for (size_t j = 0; j < k; j++) {
+		r->w[j].person = true;
+		if (!r->w[j].cap && !low)
+			low = j;
+	}
+	if (!low)
+		return;
+	as[0] = want[0] = '\0';
+	for (size_t j = 0; j < k; j++) {
+		const struct word *w = &r->w[j];
+		size_t a = strlen(as), b = strlen(want);
+		snprintf(as + a, sizeof(as) - a, "%s%s", j ? " " : "", w->nfc);
+		if (!w->cap) {
+			int32_t c;
+			size_t n = utf8_at(w->folded, strlen(w->folded), 0, &c);
+			char up[8];
+			up[utf8_encode(utf8proc_toupper(c), up)] = '\0';
+			snprintf(want + b, sizeof(want) - b, "%s%s%s",
+				 j ? " " : "", up, w->folded + n);
+		} else {
+			snprintf(want + b, sizeof(want) - b, "%s%s", j ? " " : "",
+				 w->nfc);
+		}
+	}
+	snprintf(msg, sizeof(msg),
+		 _("\"%s\": the name is written \"%s\" elsewhere"), as, want);
+	finding_add(ck, r->w[low].line, r->w[low].col, msg);
+}
+
+/* The oldest word of the ring: every check, then it goes. */
+static void
+check_oldest(struct check *ck)
+{
+	struct ring *r = &ck->r;
+
+	if (r->w[0].in_name)
+		r->w[0].person = true;
+	check_name(ck);
+	check_syllable(ck, &r->w[0]);
+	count_placement(ck, &r->w[0]);
+	word_free(&r->w[0]);
+	memmove(r->w, r->w + 1, (r->n - 1) * sizeof(*r->w));
+	r->n--;
+}
+
+static void
+check_word(void *ctx, struct word *w)
+{
+	struct check *ck = ctx;
+
+	if (ck->r.n == RING)
+		check_oldest(ck);
+	ck->r.w[ck->r.n++] = *w;
 }
 
 size_t
 spell_check(struct spell *sp, const char *s, size_t len, spell_warn_fn warn,
 	    void *arg)
 {
-	struct words ws;
-	struct findings fs = { NULL, 0, 0 };
+	struct check ck;
+	struct reader rd = { check_word, NULL, &ck };
+	size_t n;
 
-	words_read(&ws, s, len);
-	learn_words(sp, &ws);
-	mark_persons(&ws, sp);
-	check_syllables(&ws, &fs);
-	check_tones(&ws, &fs);
-	check_names(&ws, sp, &fs);
-	if (fs.n > 1)
-		qsort(fs.f, fs.n, sizeof(*fs.f), finding_cmp);
-	for (size_t i = 0; i < fs.n; i++) {
+	spell_learn(sp, s, len);
+	memset(&ck, 0, sizeof(ck));
+	ck.sp = sp;
+	words_read(s, len, &rd);
+	while (ck.r.n > 0)
+		check_oldest(&ck);
+	report_placements(&ck);
+	if (ck.nf > 1)
+		qsort(ck.f, ck.nf, sizeof(*ck.f), finding_cmp);
+	for (size_t i = 0; i < ck.nf; i++) {
 		if (warn)
-			warn(arg, fs.f[i].line, fs.f[i].col, fs.f[i].msg);
-		free(fs.f[i].msg);
+			warn(arg, ck.f[i].line, ck.f[i].col, ck.f[i].msg);
+		free(ck.f[i].msg);
 	}
-	free(fs.f);
-	words_free(&ws);
-	return fs.n;
+	free(ck.f);
+	n = ck.nf;
+	return n;
 }
 
 struct file_out {

@@ -58,4 +58,28 @@ run "$MINUTES" --check "$tmp/latin1.xml"
 is "$rc:$err" "1:$tmp/latin1.xml:3:21: error: invalid UTF-8 (bytes 0xE9 0x20 0x63 0x72)" \
 	"raw Latin-1 bytes: no Vietnamese hint"
 
+# --- --check: the spelling check warns, the status stays ------------------
+run "$MINUTES" --check data/ngan-son-2020.xml
+is "$rc" 0 "spelling warnings leave the exit status at 0"
+is "$err" "data/ngan-son-2020.xml:49:28: warning: \"phuơng\" is not a Vietnamese syllable (phương?)
+data/ngan-son-2020.xml:50:77: warning: tone placement: \"Uỷ\" (3) where this document mostly writes \"Ủy\" (19)
+data/ngan-son-2020.xml:102:19: warning: \"Hồ Chí minh\": the name is written \"Hồ Chí Minh\" elsewhere" \
+	"--check: the seed's slips, one warning each, nothing else"
+run "$MINUTES" --check tests/fixtures/valid-full.xml
+is "$rc:$err" "0:" "--check: no warning on correct minutes"
+mkdir "$tmp/archive"
+sed 's|<p>Chiều ngày 16/01|<p>Bà Lê Thị Hồng Gấm dự. Chiều ngày 16/01|' data/ngan-son-2020.xml >"$tmp/archive/a.xml"
+sed 's|<p>Chiều ngày 16/01|<p>Bà Lê Thị hồng Gấm dự. Chiều ngày 16/01|' data/ngan-son-2020.xml >"$tmp/archive/b.xml"
+run "$MINUTES" --check "$tmp/archive"
+is "$rc" 0 "--check an archive: exit 0"
+is "$(printf '%s\n' "$err" | grep 'Gấm')" "$tmp/archive/b.xml:34:20: warning: \"Lê Thị hồng Gấm\": the name is written \"Lê Thị Hồng Gấm\" elsewhere" \
+	"--check an archive: a name spelt in capitals in one file, not in another"
+run "$MINUTES" --check "$tmp/archive/b.xml"
+is "$(printf '%s\n' "$err" | grep -c 'Gấm')" 0 "--check one file: the other file's names are not known"
+printf '<minutes version="1" id="x"><meeting><title>kái b\xc3\xa0n</title><date>2020-01-01</date></meeting></minutes>\n' >"$tmp/bad.xml"
+run "$MINUTES" --check "$tmp/bad.xml"
+is "$rc" 1 "an invalid file: still exit 1"
+is "$(printf '%s\n' "$err" | grep warning)" "$tmp/bad.xml:1:45: warning: \"kái\" is not a Vietnamese syllable (cái?)" \
+	"an invalid file: its spelling is checked too"
+
 done_testing
