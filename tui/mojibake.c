@@ -9,6 +9,7 @@
 #include <utf8proc.h>
 
 #include "mojibake.h"
+#include "spell.h"
 #include "text_utf8.h"
 
 struct moji {
@@ -301,7 +302,14 @@ moji_double(struct moji *m, const char *s, size_t len, size_t pos,
 	/* a capital then Windows-1252 punctuation ("CIÓ…", "XÃ”") proves
 	 * little */
 	if (need == 2 && c > 0xFF) {
-		if (telling)
+		/* but ă đ ĩ ũ ơ ư as "Äƒ", "Ä‘", "Æ¡" are telling */
+		if (lead >= 0xC4 && lead <= 0xC6 &&
+		    (decoded == 0x103 || decoded == 0x102 || decoded == 0x111 ||
+		     decoded == 0x110 || decoded == 0x129 || decoded == 0x128 ||
+		     decoded == 0x169 || decoded == 0x168 || decoded == 0x1A1 ||
+		     decoded == 0x1A0 || decoded == 0x1B0 || decoded == 0x1AF))
+			moji_hit(m, pos, 2);
+		else if (telling)
 			moji_hit(m, pos, 0);
 		return;
 	}
@@ -355,14 +363,338 @@ moji_suspicious(const unsigned char *u, size_t len)
 	return memchr(u, 0xC2, len) != NULL;
 }
 
+/* --- Syllables -------------------------------------------------------------- */
+
+/* What TCVN3 (VN3) puts at bytes 0xA1..0xFF (0: nothing; glibc's VN1
+ * puts the accented capitals there, which VN3 leaves out). */
+static const uint16_t vn3_high[95] = {
+	0x0102, 0x00C2, 0x00CA, 0x00D4, 0x01A0, 0x01AF, 0x0110, 0x0103,
+	0x00E2, 0x00EA, 0x00F4, 0x01A1, 0x01B0, 0x0111, 0x0000, 0x0000,
+	0x0000, 0x0000, 0x0000, 0x0000, 0x00E0, 0x1EA3, 0x00E3, 0x00E1,
+	0x1EA1, 0x0000, 0x1EB1, 0x1EB3, 0x1EB5, 0x1EAF, 0x0000, 0x0000,
+	0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x1EB7, 0x1EA7, 0x1EA9,
+	0x1EAB, 0x1EA5, 0x1EAD, 0x00E8, 0x0000, 0x1EBB, 0x1EBD, 0x00E9,
+	0x1EB9, 0x1EC1, 0x1EC3, 0x1EC5, 0x1EBF, 0x1EC7, 0x00EC, 0x1EC9,
+	0x0000, 0x0000, 0x0000, 0x0129, 0x00ED, 0x1ECB, 0x00F2, 0x0000,
+	0x1ECF, 0x00F5, 0x00F3, 0x1ECD, 0x1ED3, 0x1ED5, 0x1ED7, 0x1ED1,
+	0x1ED9, 0x1EDD, 0x1EDF, 0x1EE1, 0x1EDB, 0x1EE3, 0x00F9, 0x0000,
+	0x1EE7, 0x0169, 0x00FA, 0x1EE5, 0x1EEB, 0x1EED, 0x1EEF, 0x1EE9,
+	0x1EF1, 0x1EF3, 0x1EF7, 0x1EF9, 0x00FD, 0x1EF5, 0x0000,
+};
+
+/* A word of mangled text: letters, and the Latin-1 symbols and C1
+ * controls that TCVN3 and VNI letters turn into. */
+static bool
+is_moji_word_cp(int32_t c)
+{
+	const utf8proc_property_t *p;
+
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	if (c <= 0xFF)
+		return c != 0xA0;
+	if ((c >= 0x100 && c <= 0x1B0) || (c >= 0x1EA0 && c <= 0x1EF9))
+		return true; /* Latin letters, Vietnamese among them */
+	p = utf8proc_get_property(c);
+	return (p->category >= UTF8PROC_CATEGORY_LU &&
+		p->category <= UTF8PROC_CATEGORY_LO) ||
+	       is_mark_category(p->category);
+}
+
+#define MOJI_WORD 48
+
+struct cpbuf {
+	utf8proc_int32_t c[MOJI_WORD * 3];
+	utf8proc_ssize_t n;
+};
+
+static bool
+cp_add(struct cpbuf *b, int32_t c)
+{
+	if (b->n >= MOJI_WORD * 3)
+		return false;
+	b->c[b->n++] = c;
+	return true;
+}
+
+/* The verdict on code points B (made NFC first: marks in any order). */
+static enum spell_verdict
+cp_verdict(struct cpbuf *b)
+{
+	char out[MOJI_WORD * 3 * 4];
+	utf8proc_uint8_t *nfc = NULL;
+	utf8proc_ssize_t n;
+	enum spell_verdict v;
+	size_t o = 0;
+
+	for (utf8proc_ssize_t i = 0; i < b->n; i++)
+		o += utf8_encode(b->c[i], out + o);
+	n = utf8proc_map((const utf8proc_uint8_t *)out, (utf8proc_ssize_t)o, &nfc,
+			 UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+	v = n > 0 ? spell_syllable((const char *)nfc, (size_t)n) : SPELL_FOREIGN;
+	free(nfc);
+	return v;
+}
+
+/* The word read back as TCVN3 bytes; false when some byte is none. */
+static bool
+tcvn3_decode(const int32_t *w, size_t n, struct cpbuf *b)
+{
+	b->n = 0;
+	for (size_t i = 0; i < n; i++) {
+		int32_t c = w[i];
+		if (c >= 0xA1 && c <= 0xFF)
+			c = vn3_high[c - 0xA1];
+		else if (c >= 0x80)
+			return false;
+		if (c == 0 || !cp_add(b, c))
+			return false;
+	}
+	return true;
+}
+
+/* The word read back as VNI: a base letter, then Latin-1 characters for
+ * its marks; ơ ư đ and the toned i ỵ are letters of their own. */
+static bool
+vni_decode(const int32_t *w, size_t n, struct cpbuf *b)
+{
+	static const struct { unsigned char ch; int32_t mod, tone; } marks[] = {
+		{ 0xF9, 0, 0x301 }, { 0xF8, 0, 0x300 }, { 0xFB, 0, 0x309 },
+		{ 0xF5, 0, 0x303 }, { 0xEF, 0, 0x323 },
+		{ 0xE2, 0x302, 0 }, { 0xE1, 0x302, 0x301 }, { 0xE0, 0x302, 0x300 },
+		{ 0xE5, 0x302, 0x309 }, { 0xE3, 0x302, 0x303 }, { 0xE4, 0x302, 0x323 },
+		{ 0xEA, 0x306, 0 }, { 0xE9, 0x306, 0x301 }, { 0xE8, 0x306, 0x300 },
+		{ 0xFA, 0x306, 0x309 }, { 0xFC, 0x306, 0x303 }, { 0xEB, 0x306, 0x323 },
+	};
+	static const struct { unsigned char ch; int32_t base, mark; } letters[] = {
+		{ 0xF4, 'o', 0x31B }, { 0xF6, 'u', 0x31B }, { 0xF1, 0x111, 0 },
+		{ 0xED, 'i', 0x301 }, { 0xEC, 'i', 0x300 }, { 0xE6, 'i', 0x309 },
+		{ 0xF3, 'i', 0x303 }, { 0xF2, 'i', 0x323 }, { 0xEE, 'y', 0x323 },
+	};
+	bool vowel = false, upper_prev = false;
+
+	b->n = 0;
+	for (size_t i = 0; i < n; i++) {
+		int32_t c = w[i], lo = c;
+		bool upper = (c >= 'A' && c <= 'Z'), done = false;
+
+		if (c >= 0xC0 && c <= 0xDE && c != 0xD7) {
+			lo = c + 0x20;
+			upper = true;
+		}
+		if (c < 0x80) {
+			if (!cp_add(b, c))
+				return false;
+			vowel = strchr("aeiouyAEIOUY", (int)c) != NULL;
+			upper_prev = upper;
+			continue;
+		}
+		if (vowel && upper == upper_prev) {
+			for (size_t k = 0; k < sizeof(marks) / sizeof(marks[0]); k++) {
+				if (marks[k].ch != lo)
+					continue;
+				if ((marks[k].mod && !cp_add(b, marks[k].mod)) ||
+				    (marks[k].tone && !cp_add(b, marks[k].tone)))
+					return false;
+				done = true;
+				break;
+			}
+		}
+		if (done)
+			continue;
+		for (size_t k = 0; k < sizeof(letters) / sizeof(letters[0]); k++) {
+			if (letters[k].ch != lo)
+				continue;
+			int32_t base = upper ? utf8proc_toupper(letters[k].base)
+					     : letters[k].base;
+			if (!cp_add(b, base) ||
+			    (letters[k].mark && !cp_add(b, letters[k].mark)))
+				return false;
+			done = true;
+			break;
+		}
+		if (!done)
+			return false;
+		vowel = lo != 0xF1;
+		upper_prev = upper;
+	}
+	return true;
+}
+
+struct moji_syl {
+	int bad;        /* words that are no Vietnamese syllable */
+	int tcvn, vni;  /* of those, the ones TCVN3 / VNI make right */
+	size_t tcvn_at, vni_at;
+};
+
+/* One word W[0..n) at byte AT: does reading it back make it Vietnamese? */
+static void
+moji_syllable(struct moji_syl *ms, const int32_t *w, size_t n, size_t at,
+	      const char *bytes, size_t blen)
+{
+	struct cpbuf b;
+	if (n < 2 || spell_syllable(bytes, blen) == SPELL_OK)
+		return;
+	ms->bad++;
+	bool t = tcvn3_decode(w, n, &b) && cp_verdict(&b) == SPELL_OK;
+	bool v = vni_decode(w, n, &b) && cp_verdict(&b) == SPELL_OK;
+	if (t && v) {
+		/* both read right ("khoâng": VNI không, TCVN3 khoõng): VNI
+		 * when a vowel is followed by a mark, as VNI writes it */
+		bool vni_shape = false;
+		for (size_t i = 1; i < n; i++)
+			vni_shape |= w[i] >= 0xC0 && w[i] <= 0xFF && w[i - 1] < 0x80 &&
+				     strchr("aeiouyAEIOUY", (int)w[i - 1]) != NULL;
+		t = !vni_shape;
+		v = vni_shape;
+	}
+	if (t && !ms->tcvn++)
+		ms->tcvn_at = at;
+	if (v && !ms->vni++)
+		ms->vni_at = at;
+}
+
+/* Calls FN on every word of S (letters, and the Latin-1 characters
+ * mangled letters turn into), with the offset of its first character
+ * past ASCII and its bytes; with ONLY_LATIN1, on the words that have a
+ * character U+0080..U+00FF only. */
+static void
+moji_words(const char *s, size_t len, bool only_latin1,
+	   void (*fn)(void *arg, const int32_t *w, size_t n, size_t at,
+		      const char *bytes, size_t blen),
+	   void *arg)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t pos = 0;
+
+	while (pos < len) {
+		int32_t w[MOJI_WORD], c;
+		size_t n = 0, first = len, start = pos, k;
+		bool latin1 = false;
+
+		if (u[pos] < 0x80 && !is_ascii_letter(u[pos])) {
+			pos++;
+			continue;
+		}
+		k = utf8_at(s, len, pos, &c);
+		if (!is_moji_word_cp(c)) {
+			pos += k;
+			continue;
+		}
+		while (pos < len) {
+			if (u[pos] < 0x80) {
+				if (!is_ascii_letter(u[pos]))
+					break;
+				c = u[pos];
+				k = 1;
+			} else {
+				k = utf8_at(s, len, pos, &c);
+				if (!is_moji_word_cp(c))
+					break;
+				if (c <= 0xFF && first == len)
+					first = pos;
+				latin1 |= c <= 0xFF;
+			}
+			if (n < MOJI_WORD)
+				w[n] = c;
+			n++;
+			pos += k;
+		}
+		if (n <= MOJI_WORD && (latin1 || !only_latin1))
+			fn(arg, w, n, first, s + start, pos - start);
+	}
+}
+
+static void
+syllable_word(void *arg, const int32_t *w, size_t n, size_t at,
+	      const char *bytes, size_t blen)
+{
+	moji_syllable(arg, w, n, at, bytes, blen);
+}
+
+/* How much of the text reads as Vietnamese once decoded (KIND): words
+ * that are syllables, of all words with a small letter. */
+struct moji_ratio {
+	enum text_mojibake kind;
+	int good, total;
+};
+
+static void
+ratio_word(void *arg, const int32_t *w, size_t n, size_t at,
+	   const char *bytes, size_t blen)
+{
+	struct moji_ratio *r = arg;
+	struct cpbuf b;
+	bool small = false, ok;
+
+	(void)at;
+	(void)bytes;
+	(void)blen;
+	bool vowel = false;
+	for (size_t i = 0; i < n; i++) {
+		small |= (w[i] >= 'a' && w[i] <= 'z') || w[i] >= 0x80;
+		vowel |= w[i] >= 0x80 || strchr("aeiouyAEIOUY", (int)w[i]);
+	}
+	if (!small || !vowel)
+		return; /* an abbreviation or a unit: UBND, km */
+	r->total++;
+	ok = r->kind == TEXT_MOJI_TCVN3 ? tcvn3_decode(w, n, &b)
+					: vni_decode(w, n, &b);
+	if (!ok) {
+		b.n = 0;
+		for (size_t i = 0; i < n; i++)
+			cp_add(&b, w[i]);
+	}
+	if (cp_verdict(&b) == SPELL_OK)
+		r->good++;
+}
+
+/* Whether S, read back as KIND, is mostly Vietnamese syllables. */
+static bool
+moji_reads_vietnamese(const char *s, size_t len, enum text_mojibake kind)
+{
+	struct moji_ratio r = { kind, 0, 0 };
+
+	moji_words(s, len, false, ratio_word, &r);
+	return r.total > 0 && r.good * 4 >= r.total * 3;
+}
+
+/* Words that are no Vietnamese syllable as they stand but are one read
+ * back as TCVN3 or VNI ("NguyÔn", "néi", "Häp", "Ngaân"): the shapes
+ * the detectors above miss, made only of letters Vietnamese also uses. */
+static enum text_mojibake
+moji_by_syllables(const char *s, size_t len, size_t *at)
+{
+	struct moji_syl ms;
+
+	if (!memchr(s, 0xC2, len) && !memchr(s, 0xC3, len))
+		return TEXT_MOJI_NONE;
+	memset(&ms, 0, sizeof(ms));
+	moji_words(s, len, true, syllable_word, &ms);
+	if (ms.tcvn > 0 && ms.tcvn >= ms.vni && ms.tcvn * 2 >= ms.bad &&
+	    moji_reads_vietnamese(s, len, TEXT_MOJI_TCVN3)) {
+		if (at)
+			*at = ms.tcvn_at;
+		return TEXT_MOJI_TCVN3;
+	}
+	if (ms.vni > 0 && ms.vni * 2 >= ms.bad &&
+	    moji_reads_vietnamese(s, len, TEXT_MOJI_VNI)) {
+		if (at)
+			*at = ms.vni_at;
+		return TEXT_MOJI_VNI;
+	}
+	return TEXT_MOJI_NONE;
+}
+
 enum text_mojibake
 text_detect_mojibake(const char *s, size_t len, size_t *at)
 {
 	struct moji tcvn = { 0 }, vni = { 0 }, dbl = { 0 };
 	const unsigned char *u = (const unsigned char *)s;
+	enum text_mojibake k;
 
 	if (!moji_suspicious(u, len))
-		return TEXT_MOJI_NONE;
+		return moji_by_syllables(s, len, at);
 
 	/* Every pattern is anchored on a character U+0080..U+00FF, whose
 	 * UTF-8 starts with C2 or C3: only those places are looked at, with
@@ -405,7 +737,8 @@ text_detect_mojibake(const char *s, size_t len, size_t *at)
 			*at = vni.at;
 		return TEXT_MOJI_VNI;
 	}
-	return TEXT_MOJI_NONE;
+	k = moji_by_syllables(s, len, at);
+	return k;
 }
 
 const char *

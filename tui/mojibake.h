@@ -16,9 +16,12 @@ enum text_mojibake {
 /* Looks for text mangled by a legacy encoding; on a hit stores the byte
  * offset of the first suspicious character in *at.  It wants a clear
  * pattern: several hits, or one very telling sequence ("á»‡", "Ã©",
- * "ViÖt", "S¬n", "Vieät", "nöôùc"); so short fields may go unflagged
- * ("Hoäi nghò" alone), and genuine Vietnamese, French, German, Nordic...
- * text is not flagged. */
+ * "ViÖt", "S¬n", "Vieät", "nöôùc", "VÄƒn"), or words that are no
+ * Vietnamese syllable as they stand but are one read back as TCVN3 or
+ * VNI ("NguyÔn", "néi", "Häp", "Ngaân") in a text that then reads as
+ * Vietnamese.  Genuine Vietnamese is never flagged (its words are
+ * syllables already), nor French, German, Nordic... text; a lone word
+ * that is a syllable both ways ("Mét" for Một, also "mét") is not. */
 enum text_mojibake text_detect_mojibake(const char *s, size_t len,
 					 size_t *at);
 /* A one-line hint on how to convert such a file ("" for NONE). */

@@ -7,6 +7,7 @@
  * Letters are coded one byte each while a syllable is judged: the
  * ASCII letters, and A ă, B â, D đ, E ê, O ô, P ơ, U ư. */
 #include <ctype.h>
+#include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -60,6 +61,66 @@ letter_code(int32_t base, int32_t mod)
 	return 0;
 }
 
+/* What one code point is to a syllable, computed once per code point
+ * below LETTER_END (tables built on first use). */
+#define LETTER_END 0x1F00
+
+enum { LK_FOREIGN, LK_LETTER, LK_TONE_MARK, LK_OTHER_MARK };
+
+struct letter {
+	char code;             /* the coded letter */
+	unsigned char tone;    /* 0..5 */
+	unsigned char kind;    /* LK_* */
+	bool upper, marked;    /* marked: more than a plain ASCII letter */
+};
+
+static struct letter letter_tab[LETTER_END];
+static pthread_once_t spell_once = PTHREAD_ONCE_INIT;
+static void spell_init(void);
+
+static void
+letter_compute(int32_t c, struct letter *l)
+{
+	int32_t d[6], base, mod = 0, lo;
+	utf8proc_ssize_t n;
+	int bc = 0;
+
+	memset(l, 0, sizeof(*l));
+	if (is_mark_category(utf8proc_get_property(c)->category)) {
+		l->tone = (unsigned char)tone_of_mark(c);
+		l->kind = l->tone ? LK_TONE_MARK : LK_OTHER_MARK;
+		return;
+	}
+	l->upper = utf8proc_isupper(c);
+	lo = utf8proc_tolower(c);
+	if (lo == 0x0111) {
+		l->code = 'D';
+		l->kind = LK_LETTER;
+		l->marked = true;
+		return;
+	}
+	n = utf8proc_decompose_char(lo, d, 6, UTF8PROC_DECOMPOSE, &bc);
+	if (n < 1 || n > 6)
+		return;
+	base = d[0];
+	if (base < 'a' || base > 'z' || base == 'f' || base == 'j' ||
+	    base == 'w' || base == 'z')
+		return;
+	for (utf8proc_ssize_t i = 1; i < n; i++) {
+		int t = tone_of_mark(d[i]);
+		if (t && !l->tone)
+			l->tone = (unsigned char)t;
+		else if (!t && !mod)
+			mod = d[i];
+		else
+			return;
+	}
+	l->code = letter_code(base, mod);
+	if (l->code)
+		l->kind = LK_LETTER;
+	l->marked = n > 1;
+}
+
 /* Reads a word into S: 0 done, -1 not Vietnamese letters, 1 two tones. */
 static int
 syl_parse(const char *w, size_t len, struct syl *s)
@@ -67,57 +128,36 @@ syl_parse(const char *w, size_t len, struct syl *s)
 	size_t pos = 0;
 	int bad = 0;
 
-	memset(s, 0, sizeof(*s));
+	pthread_once(&spell_once, spell_init);
+	s->n = 0;
+	s->tone = s->tone_at = 0;
+	s->marked = false;
 	while (pos < len) {
-		int32_t c, d[6], base, mod = 0, lo;
-		utf8proc_ssize_t n;
-		int bc = 0, upper;
+		struct letter l;
+		int32_t c;
 
 		pos += utf8_at(w, len, pos, &c);
 		if (c < 0 || s->n >= SYL_MAX)
 			return -1;
-		upper = utf8proc_isupper(c);
-		lo = utf8proc_tolower(c);
-		if (s->n > 0 && is_mark_category(utf8proc_get_property(c)->category)) {
-			/* a mark NFC left apart: one tone too many, or foreign */
-			if (!tone_of_mark(c) || !s->tone)
-				return -1;
-			bad = 1;
+		if (c < LETTER_END)
+			l = letter_tab[c];
+		else
+			letter_compute(c, &l);
+		if (l.kind == LK_TONE_MARK && s->n > 0 && s->tone) {
+			bad = 1; /* a mark NFC left apart: one tone too many */
 			continue;
 		}
-		if (lo == 0x0111) {
-			s->up[s->n] = (unsigned char)upper;
-			s->l[s->n++] = 'D';
-			s->marked = true;
-			continue;
+		if (l.kind != LK_LETTER)
+			return -1;
+		if (l.tone) {
+			if (s->tone)
+				bad = 1;
+			s->tone = l.tone;
+			s->tone_at = s->n;
 		}
-		n = utf8proc_decompose_char(lo, d, 6, UTF8PROC_DECOMPOSE, &bc);
-		if (n < 1 || n > 6)
-			return -1;
-		base = d[0];
-		if (base < 'a' || base > 'z' || base == 'f' || base == 'j' ||
-		    base == 'w' || base == 'z')
-			return -1;
-		for (utf8proc_ssize_t i = 1; i < n; i++) {
-			int t = tone_of_mark(d[i]);
-			if (t) {
-				if (s->tone)
-					bad = 1;
-				s->tone = t;
-				s->tone_at = s->n;
-			} else if (!mod) {
-				mod = d[i];
-			} else {
-				return -1;
-			}
-		}
-		if (n > 1)
-			s->marked = true;
-		char code = letter_code(base, mod);
-		if (!code)
-			return -1;
-		s->up[s->n] = (unsigned char)upper;
-		s->l[s->n++] = code;
+		s->marked |= l.marked;
+		s->up[s->n] = (unsigned char)l.upper;
+		s->l[s->n++] = l.code;
 	}
 	s->l[s->n] = '\0';
 	return bad;
@@ -126,16 +166,13 @@ syl_parse(const char *w, size_t len, struct syl *s)
 static bool
 is_vowel_code(char c)
 {
-	return c && strchr("aABeEioOPuUy", c) != NULL;
-}
-
-static bool
-in_words(const char *const *list, const char *w, size_t n)
-{
-	for (; *list; list++)
-		if (strlen(*list) == n && memcmp(*list, w, n) == 0)
-			return true;
-	return false;
+	switch (c) {
+	case 'a': case 'A': case 'B': case 'e': case 'E': case 'i': case 'o':
+	case 'O': case 'P': case 'u': case 'U': case 'y':
+		return true;
+	default:
+		return false;
+	}
 }
 
 /* Every rhyme (medial, nucleus and coda) of the written language. */
@@ -167,15 +204,46 @@ static const char *const rhymes[] = {
 	NULL
 };
 
-static const char *const onsets[] = {
-	"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
-	"b", "c", "d", "D", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t",
-	"v", "x", NULL
-};
+/* The rhymes packed into numbers, sorted: one search per syllable. */
+#define NRHYMES (sizeof(rhymes) / sizeof(rhymes[0]) - 1)
+static uint64_t rhyme_keys[NRHYMES];
 
-static const char *const codas[] = {
-	"", "c", "ch", "m", "n", "ng", "nh", "p", "t", NULL
-};
+static uint64_t
+rhyme_key(const char *r, size_t n)
+{
+	uint64_t k = 0;
+
+	for (size_t i = 0; i < n && i < 8; i++)
+		k = k << 8 | (unsigned char)r[i];
+	return k | (uint64_t)n << 56;
+}
+
+static int
+key_cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+spell_init(void)
+{
+	for (size_t i = 0; i < NRHYMES; i++)
+		rhyme_keys[i] = rhyme_key(rhymes[i], strlen(rhymes[i]));
+	qsort(rhyme_keys, NRHYMES, sizeof(*rhyme_keys), key_cmp);
+	for (int32_t c = 0; c < LETTER_END; c++)
+		letter_compute(c, &letter_tab[c]);
+}
+
+static bool
+is_rhyme(const char *r, size_t n)
+{
+	uint64_t k = rhyme_key(r, n);
+
+	return n <= 6 && bsearch(&k, rhyme_keys, NRHYMES, sizeof(k), key_cmp);
+}
+
 
 static bool
 front_vowel(char c)
@@ -189,32 +257,90 @@ front_vowel(char c)
  * it is no slip. */
 #define SPELL_ONSET_RULE 3
 
+/* The onsets whose spelling depends on the vowel after them. */
+enum onset { ON_NONE, ON_OTHER, ON_C, ON_K, ON_G, ON_GH, ON_GI, ON_NG, ON_NGH,
+	     ON_QU };
+
+/* The onset at L (N letters): its kind and length. */
+static size_t
+onset_of(const char *l, size_t n, enum onset *kind)
+{
+	char a = l[0], b = n > 1 ? l[1] : 0, c = n > 2 ? l[2] : 0;
+
+	*kind = ON_OTHER;
+	switch (a) {
+	case 'n':
+		if (b == 'g' && c == 'h')
+			return *kind = ON_NGH, 3;
+		if (b == 'g')
+			return *kind = ON_NG, 2;
+		return b == 'h' ? 2 : 1;
+	case 'g':
+		if (b == 'h')
+			return *kind = ON_GH, 2;
+		if (b == 'i')
+			return *kind = ON_GI, 2;
+		return *kind = ON_G, 1;
+	case 'q':
+		if (b == 'u')
+			return *kind = ON_QU, 2;
+		return 0;
+	case 'c':
+		if (b == 'h')
+			return 2;
+		return *kind = ON_C, 1;
+	case 'k':
+		if (b == 'h')
+			return 2;
+		return *kind = ON_K, 1;
+	case 'p': case 't':
+		return b == 'h' || (a == 't' && b == 'r') ? 2 : 1;
+	case 'b': case 'd': case 'D': case 'h': case 'l': case 'm': case 'r':
+	case 's': case 'v': case 'x':
+		return 1;
+	default:
+		*kind = ON_NONE;
+		return 0;
+	}
+}
+
+static bool
+is_coda(const char *c, size_t n)
+{
+	switch (n) {
+	case 0:
+		return true;
+	case 1:
+		return c[0] == 'c' || c[0] == 'm' || c[0] == 'n' || c[0] == 'p' ||
+		       c[0] == 't';
+	case 2:
+		return (c[0] == 'c' && c[1] == 'h') ||
+		       (c[0] == 'n' && (c[1] == 'g' || c[1] == 'h'));
+	default:
+		return false;
+	}
+}
+
 static int
 syl_judge(const struct syl *s)
 {
-	const char *l = s->l, *onset = "";
+	const char *l = s->l;
 	char rhyme[SYL_MAX + 2];
-	size_t on = 0, nuc, i, n = (size_t)s->n;
+	size_t on, nuc, i, n = (size_t)s->n;
 	bool has_vowel = false;
+	enum onset kind;
 
 	for (i = 0; i < n; i++)
 		has_vowel |= is_vowel_code(l[i]);
 	if (!has_vowel)
 		return SPELL_FOREIGN; /* an abbreviation: HĐND, ĐBQH */
-	for (const char *const *o = onsets; *o; o++) {
-		size_t k = strlen(*o);
-		if (k <= n && memcmp(l, *o, k) == 0) {
-			onset = *o;
-			on = k;
-			break;
-		}
-	}
+	on = onset_of(l, n, &kind);
 	/* gi before a consonant or at the end is g + i: gì, gìn */
-	if (strcmp(onset, "gi") == 0 && !is_vowel_code(l[2])) {
-		onset = "g";
+	if (kind == ON_GI && !is_vowel_code(l[2])) {
+		kind = ON_G;
 		on = 1;
 	}
-	if (strcmp(onset, "qu") == 0 && !is_vowel_code(l[2]))
+	if (kind == ON_QU && !is_vowel_code(l[2]))
 		return n == 2 ? SPELL_INVALID : SPELL_FOREIGN;
 	if (on == 0 && !is_vowel_code(l[0]))
 		return SPELL_FOREIGN; /* q, or f j w z */
@@ -222,7 +348,7 @@ syl_judge(const struct syl *s)
 		return SPELL_FOREIGN; /* a consonant cluster: Krông, NSƯT */
 	/* the rhyme; gi takes the i of iê: giếng is gi + iêng */
 	i = 0;
-	if (strcmp(onset, "gi") == 0 && l[on] == 'E')
+	if (kind == ON_GI && l[on] == 'E')
 		rhyme[i++] = 'i';
 	memcpy(rhyme + i, l + on, n - on);
 	i += n - on;
@@ -232,30 +358,29 @@ syl_judge(const struct syl *s)
 	for (size_t k = nuc; k < i; k++)
 		if (is_vowel_code(rhyme[k]))
 			return SPELL_FOREIGN; /* more than one syllable */
-	if (!in_words(codas, rhyme + nuc, i - nuc))
+	if (!is_coda(rhyme + nuc, i - nuc))
 		return SPELL_FOREIGN; /* a coda Vietnamese lacks: Đắk */
-	if (!in_words(rhymes, rhyme, i))
+	if (!is_rhyme(rhyme, i))
 		return SPELL_INVALID;
 	/* p, t, c, ch end a syllable with sắc or nặng only */
-	if (i > nuc && strchr("cpt", rhyme[nuc]) && s->tone != 4 &&
-	    s->tone != 5)
+	if (i > nuc && (rhyme[nuc] == 'c' || rhyme[nuc] == 'p' ||
+			rhyme[nuc] == 't') && s->tone != 4 && s->tone != 5)
 		return SPELL_INVALID;
 	/* c k, g gh, ng ngh by the vowel after them */
-	if ((strcmp(onset, "c") == 0 || strcmp(onset, "ng") == 0) &&
-	    front_vowel(rhyme[0]))
+	if ((kind == ON_C || kind == ON_NG) && front_vowel(rhyme[0]))
 		return SPELL_ONSET_RULE;
-	if (strcmp(onset, "g") == 0 && (rhyme[0] == 'e' || rhyme[0] == 'E'))
+	if (kind == ON_G && (rhyme[0] == 'e' || rhyme[0] == 'E'))
 		return SPELL_ONSET_RULE;
-	if ((strcmp(onset, "k") == 0 || strcmp(onset, "gh") == 0 ||
-	     strcmp(onset, "ngh") == 0) && !front_vowel(rhyme[0]))
+	if ((kind == ON_K || kind == ON_GH || kind == ON_NGH) &&
+	    !front_vowel(rhyme[0]))
 		return SPELL_ONSET_RULE;
-	if (strcmp(onset, "qu") == 0 && !strchr("aABeEiyP", rhyme[0]) &&
+	if (kind == ON_QU && !strchr("aABeEiyP", rhyme[0]) &&
 	    strcmp(rhyme, "Oc") != 0)
 		return SPELL_INVALID;
 	/* iê after a consonant, yê at the start or after qu */
-	if (rhyme[0] == 'i' && rhyme[1] == 'E' && (on == 0 || strcmp(onset, "qu") == 0))
+	if (rhyme[0] == 'i' && rhyme[1] == 'E' && (on == 0 || kind == ON_QU))
 		return SPELL_INVALID;
-	if (rhyme[0] == 'y' && rhyme[1] == 'E' && on > 0 && strcmp(onset, "qu") != 0)
+	if (rhyme[0] == 'y' && rhyme[1] == 'E' && on > 0 && kind != ON_QU)
 		return SPELL_INVALID;
 	return SPELL_OK;
 }
@@ -306,8 +431,17 @@ syl_write(const struct syl *s, char *buf, size_t size)
 		if (s->up[i])
 			base = utf8proc_toupper(base);
 		cp[0] = base;
-		if (s->tone && s->tone_at == i)
-			cp[k++] = tone_marks[s->tone];
+		if (s->tone && s->tone_at == i) {
+			/* canonical order: the dot below (class 220) goes
+			 * before a circumflex or breve (230) */
+			if (s->tone == 5 && k == 2 && cp[1] != 0x031B) {
+				cp[2] = cp[1];
+				cp[1] = tone_marks[5];
+				k++;
+			} else {
+				cp[k++] = tone_marks[s->tone];
+			}
+		}
 		k = utf8proc_normalize_utf32(cp, k, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
 		for (utf8proc_ssize_t j = 0; j < k; j++) {
 			if (o + 5 > size)

@@ -84,6 +84,8 @@ test_suggest(void)
 		{ "gh\xC3\xA0", "g\xC3\xA0" },
 		{ "c\xC3\xA9m", "k\xC3\xA9m" },
 		{ "ho\xC4\x83", "hoa" },
+		/* ọ -> ộ: the dot below keeps its place before the circumflex */
+		{ "thu\xE1\xBB\x8D\x63", "thu\xE1\xBB\x99\x63" },
 		{ "ph\xC6\xB0\xC6\xA1ng", NULL },
 	};
 	char buf[64], what[96];
