@@ -1,4 +1,5 @@
 /* cli.c - --check, --dump and --search. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,28 +26,64 @@ print_load_error(const struct load_error *err)
 	free(safe);
 }
 
-/* Loads PATH, reporting a fatal error or the problems on stderr. */
+void
+cli_verror(const char *fmt, va_list ap)
+{
+	char *msg = NULL;
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	char *safe = msg ? text_sanitize(msg, strlen(msg), false) : NULL;
+	fprintf(stderr, "minutes: %s\n", safe ? safe : _("out of memory"));
+	free(safe);
+	free(msg);
+}
+
+void
+cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	cli_verror(fmt, ap);
+	va_end(ap);
+}
+
+/* Loads PATH, reporting a fatal error or the problems on stderr (the
+ * form warnings of a valid file too when WARNINGS). */
 static enum load_status
-cli_load(const char *path, struct minutes **m, unsigned flags)
+cli_load_warn(const char *path, struct minutes **m, unsigned flags,
+	      bool warnings)
 {
 	struct load_error err;
 	enum load_status st = loader_load_file_flags(path, m, &err, flags);
 	if (st == LOAD_FATAL) {
 		print_load_error(&err);
-	} else if (st == LOAD_INVALID) {
+	} else if (st == LOAD_INVALID || (warnings && (*m)->nwarnings)) {
 		report_problems(stderr, *m);
 	}
 	return st;
 }
 
+static enum load_status
+cli_load(const char *path, struct minutes **m, unsigned flags)
+{
+	return cli_load_warn(path, m, flags, false);
+}
+
 int
 cli_check(char *const *args, int nargs, bool verbose)
+{
+	return cli_check_strict(args, nargs, verbose, false);
+}
+
+int
+cli_check_strict(char *const *args, int nargs, bool verbose, bool strict)
 {
 	int errors = 0;
 	char **paths = report_expand_paths(args, nargs, &errors);
 	int status = errors ? 1 : 0;
-	/* the spelling check warns (status unchanged); names are learnt
-	 * from every file first */
+	/* the spelling check warns, never changing the status (not even
+	 * under --strict, which is about the form); names are learnt from
+	 * every file first */
 	struct spell *sp = spell_new();
 
 	for (char **p = paths; p && *p; p++)
@@ -54,12 +91,12 @@ cli_check(char *const *args, int nargs, bool verbose)
 	for (char **p = paths; p && *p; p++) {
 		struct minutes *m = NULL;
 		/* validating: the texts are checked, not kept */
-		enum load_status st = cli_load(*p, &m, LOAD_NO_TEXT);
+		enum load_status st = cli_load_warn(*p, &m, LOAD_NO_TEXT, true);
 		if (st != LOAD_FATAL)
 			spell_check_file(sp, *p, stderr);
-		if (st != LOAD_OK)
+		if (st != LOAD_OK || (strict && m->nwarnings))
 			status = 1;
-		else if (verbose) {
+		else if (verbose) { /* warnings (not --strict) leave it ok */
 			char *safe = text_sanitize(*p, strlen(*p), false);
 			printf("%s: %s\n", safe, _("ok"));
 			free(safe);
@@ -79,7 +116,7 @@ cli_notes(const char *path, const struct minutes *m, const char *reviewer)
 	struct notes_store *s = notes_open(path, m, notes_reviewer_name(reviewer),
 					   &err);
 	if (!s) {
-		fprintf(stderr, "minutes: %s\n", err.msg);
+		cli_error("%s", err.msg);
 		return NULL;
 	}
 	for (size_t i = 0; i < notes_problem_count(s); i++) {
@@ -140,6 +177,35 @@ struct search_print {
 	const char *path;
 };
 
+/* One field of a result line (a path or an id) made safe to print: what
+ * text_sanitize does, and LF, CR and TAB shown as the placeholder, since
+ * a line break or a wide gap in a field would forge or shift a line.
+ * malloc'd; NULL when out of memory. */
+static char *
+search_field(const char *s)
+{
+	size_t len = strlen(s), n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += s[i] == '\n' || s[i] == '\r' || s[i] == '\t';
+	if (n == 0)
+		return text_sanitize(s, len, false);
+	size_t ph = sizeof(TEXT_PLACEHOLDER) - 1;
+	char *tmp = malloc(len + n * (ph - 1) + 1), *o = tmp;
+	if (!tmp)
+		return NULL;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\n' || s[i] == '\r' || s[i] == '\t') {
+			memcpy(o, TEXT_PLACEHOLDER, ph);
+			o += ph;
+		} else {
+			*o++ = s[i];
+		}
+	}
+	char *safe = text_sanitize(tmp, (size_t)(o - tmp), false);
+	free(tmp);
+	return safe;
+}
+
 static bool
 search_print_hit(const struct search_hit *h, void *arg)
 {
@@ -148,13 +214,16 @@ search_print_hit(const struct search_hit *h, void *arg)
 	const char *id;
 
 	switch (h->where) {
-	case SEARCH_MEETING: id = m->id; break;
+	case SEARCH_MEETING: case SEARCH_RECIPIENT: id = m->id; break;
 	case SEARCH_PERSON: id = m->persons[h->index].id; break;
 	case SEARCH_HEADING: id = m->sections[h->index].id; break;
 	default: id = m->sections[h->index].items[h->item].id; break;
 	}
+	char *safe_id = search_field(id ? id : "");
 	char *text = text_sanitize(h->text, strlen(h->text), false);
-	printf("%s:%u:%s: %s\n", sp->path, h->line, id, text ? text : "");
+	printf("%s:%u:%s: %s\n", sp->path, h->line, safe_id ? safe_id : "",
+	       text ? text : "");
+	free(safe_id);
 	free(text);
 	return true;
 }
@@ -181,7 +250,7 @@ cli_search(const char *query, char *const *args, int nargs)
 			errors++;
 			continue;
 		}
-		char *safe = text_sanitize(*p, strlen(*p), false);
+		char *safe = search_field(*p);
 		struct search_print sp = { m, safe ? safe : "" };
 		hits += search_minutes(q, m, search_print_hit, &sp);
 		free(safe);

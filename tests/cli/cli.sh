@@ -50,17 +50,19 @@ ngan_son_spelling() { # PATH
 		"$1:102:19: warning: \"Hồ Chí minh\": the name is written \"Hồ Chí Minh\" elsewhere"
 }
 ban_ke_hoach_spelling() { # PATH
-	printf '%s\n' "$1:15:42: warning: tone placement: \"Hoà\" (3) where this document mostly writes \"Hòa\" (4)" \
+	printf '%s\n' "$1:14:42: warning: tone placement: \"Hoà\" (3) where this document mostly writes \"Hòa\" (5)" \
 		"$1:67:21: warning: tone placement: \"thủy\" (1) where this document mostly writes \"thuỷ\" (2)"
 }
 run "$MINUTES" --check data/ngan-son-2020.xml data/ban-ke-hoach-2021.xml
 check "--check valid samples" 0 "" "$(ngan_son_spelling data/ngan-son-2020.xml; ban_ke_hoach_spelling data/ban-ke-hoach-2021.xml)"
 run "$MINUTES" --check --verbose data
 check "--check --verbose DIR" 0 "data/ban-ke-hoach-2021.xml: ok
-data/ngan-son-2020.xml: ok" "$(ban_ke_hoach_spelling data/ban-ke-hoach-2021.xml; ngan_son_spelling data/ngan-son-2020.xml)"
+data/ngan-son-2020.xml: ok
+data/tan-lap-nong-thon-moi-2019.xml: ok" "$(ban_ke_hoach_spelling data/ban-ke-hoach-2021.xml; ngan_son_spelling data/ngan-son-2020.xml)"
 run "$MINUTES" --check --verbose data/
 check "--check DIR/ gives no double slash" 0 "data/ban-ke-hoach-2021.xml: ok
-data/ngan-son-2020.xml: ok" "$(ban_ke_hoach_spelling data/ban-ke-hoach-2021.xml; ngan_son_spelling data/ngan-son-2020.xml)"
+data/ngan-son-2020.xml: ok
+data/tan-lap-nong-thon-moi-2019.xml: ok" "$(ban_ke_hoach_spelling data/ban-ke-hoach-2021.xml; ngan_son_spelling data/ngan-son-2020.xml)"
 run "$MINUTES" --check tests/fixtures/ngan-son-2020-nfd.xml
 check "--check NFD sample" 0 "" "$(ngan_son_spelling tests/fixtures/ngan-son-2020-nfd.xml | sed 's/:49:28:/:49:32:/; s/:50:77:/:50:95:/; s/:102:19:/:102:23:/')"
 
@@ -80,6 +82,25 @@ printf '%s\n' "$err" | grep -q "^$tmp/invalid.xml:3:2: error: unknown element <b
 ok $? "--check invalid: unknown element with line and column"
 printf '%s\n' "$err" | grep -q "^$tmp/invalid.xml:2:2: error: missing <date> in <meeting>\$"
 ok $? "--check invalid: missing required element"
+
+# v2: form warnings leave the file valid; --strict makes them count
+fx=tests/fixtures
+run "$MINUTES" --check "$fx/warn-v2-approved.xml"
+check "--check form warnings" 0 "" "$fx/warn-v2-approved.xml:5:5: warning: number \"5/BB-UBND\" takes a leading zero below 10 (as 05/BB-UBND)
+$fx/warn-v2-approved.xml:20:3: warning: approved minutes without the chair's <signature>"
+run "$MINUTES" --check --strict --verbose "$fx/warn-v2-approved.xml" data/tan-lap-nong-thon-moi-2019.xml
+check "--check --strict: warnings count as errors" 1 "data/tan-lap-nong-thon-moi-2019.xml: ok" "$fx/warn-v2-approved.xml:5:5: warning: number \"5/BB-UBND\" takes a leading zero below 10 (as 05/BB-UBND)
+$fx/warn-v2-approved.xml:20:3: warning: approved minutes without the chair's <signature>"
+run "$MINUTES" --check --verbose "$fx/warn-v2-number.xml"
+check "--check --verbose: a file with warnings is ok" 0 "$fx/warn-v2-number.xml: ok" "$fx/warn-v2-number.xml:5:5: warning: number \"15/QĐ-UBND\" is not a biên bản's: the type after the slash is BB (as 27/BB-UBND)"
+run "$MINUTES" --check --strict data/ngan-son-2020.xml data/ban-ke-hoach-2021.xml data/tan-lap-nong-thon-moi-2019.xml
+check "--check --strict: the samples meet the form" 0 "" "$(ngan_son_spelling data/ngan-son-2020.xml; ban_ke_hoach_spelling data/ban-ke-hoach-2021.xml)"
+run "$MINUTES" --dump --strict data/ngan-son-2020.xml
+check "--strict without --check" 2 "" "minutes: --strict goes with --check
+Try 'minutes --help' for more information."
+run "$MINUTES" --check "$fx/semantic-v2-counts.xml"
+is "$rc" 1 "--check v2 errors: exit 1"
+is "$(printf '%s\n' "$err" | sed -n 5p)" "$fx/semantic-v2-counts.xml:22:7: error: adopted, but 2 of 4 present voted for: a majority needs 3" "--check v2 errors: a result the tally contradicts, with the numbers"
 
 mkfifo "$tmp/fifo.xml"
 run timeout 10 "$MINUTES" --check "$tmp/fifo.xml"
@@ -105,8 +126,12 @@ run "$MINUTES" --dump --width 60 data/ngan-son-2020.xml
 check "--dump --width 60 sample" 0 "$(cat $exp/ngan-son-2020.dump60)" ""
 run "$MINUTES" --dump --width 60 tests/fixtures/ngan-son-2020-nfd.xml
 check "--dump NFD sample is the NFC dump" 0 "$(cat $exp/ngan-son-2020.dump60)" ""
+run "$MINUTES" --dump --width 72 tests/fixtures/ban-ke-hoach-2021-v1.xml
+check "--dump --width 72 second sample (its v1 form)" 0 "$(cat $exp/ban-ke-hoach-2021.dump72)" ""
 run "$MINUTES" --dump --width 72 data/ban-ke-hoach-2021.xml
-check "--dump --width 72 second sample" 0 "$(cat $exp/ban-ke-hoach-2021.dump72)" ""
+check "--dump --width 72 second sample in v2: its number, agency, officers, signatures" 0 "$(cat $exp/ban-ke-hoach-2021-v2.dump72)" ""
+run "$MINUTES" --dump --width 80 data/tan-lap-nong-thon-moi-2019.xml
+check "--dump --width 80 the v2 sample: every part" 0 "$(cat $exp/tan-lap-nong-thon-moi-2019.dump80)" ""
 run "$MINUTES" --dump --width 60 data/ngan-son-2020.xml
 is "$(printf '%s\n' "$out" | LC_ALL=C.UTF-8 wc -L)" 60 "--dump --width 60: the widest line is 60 columns"
 
@@ -122,6 +147,17 @@ is "$(printf '%s\n' "$out" | head -n 1)" "T�[31mred live" "--dump: C1 shown as
 is "$(printf '%s\n' "$out" | tail -n 1)" "$(printf '  1. \302\240\314\201abc x\357\277\2752J')" "--dump: a leading combining mark sits on a no-break space"
 
 # --- --search ----------------------------------------------------------------
+v2=data/tan-lap-nong-thon-moi-2019.xml
+run "$MINUTES" --search 'son ha' "$v2"
+check "--search a v2 agency's parent" 0 "$v2:12:tan-lap-nong-thon-moi-2019-06: Ủy ban nhân dân huyện Sơn Hà" ""
+run "$MINUTES" --search 'tap huan nghiep vu' "$v2"
+check "--search a v2 reason" 0 "$v2:43:hien: Đi tập huấn nghiệp vụ tại huyện" ""
+run "$MINUTES" --search 'co bo sung tien do' "$v2"
+check "--search a v2 motion, under the vote id" 0 "$v2:89:bq1: Thông qua kế hoạch xây dựng nông thôn mới sáu tháng cuối năm 2019, có bổ sung tiến độ giải quyết hồ sơ đất đai." ""
+run "$MINUTES" --search 'thu gom rac' "$v2"
+check "--search a v2 task, under its item" 0 "$v2:102:kl2: Giao đồng chí Hoàng Thị Nga, đồng chí Bế Thị Uyên xây dựng kế hoạch thu gom rác thải ở các thôn; Văn phòng hoàn chỉnh biên bản, gửi các thôn." ""
+run "$MINUTES" --search 'luu: vt' "$v2"
+check "--search a v2 recipient, under the minutes id" 0 "$v2:115:tan-lap-nong-thon-moi-2019-06: Lưu: VT, Hồ sơ" ""
 run "$MINUTES" --search 'dai doan ket' data
 check "--search unaccented" 0 "$(cat $exp/search-dai-doan-ket)" ""
 run "$MINUTES" --search 'ĐẠI ĐOÀN KẾT' data
@@ -176,6 +212,70 @@ Try 'minutes --help' for more information."
 printf 'j\n<Bogus>\n' >"$tmp/bad.keys"
 run "$MINUTES" --replay "$tmp/bad.keys" --dump-screen "$tmp/x" data/ngan-son-2020.xml
 check "--replay with a bad key name" 2 "" "minutes: $tmp/bad.keys:2: not a key name '<Bogus>'"
+
+# figures: value and actual are compared as the decimals they are
+# (never as doubles: the same string is never "missed") and shown as
+# written, whatever their length (no %g, no fixed buffers)
+d400=$(awk 'BEGIN { for (i = 0; i < 400; i++) printf "9" }')
+a500=$(awk 'BEGIN { for (i = 0; i < 500; i++) printf "%d", i % 10 }')
+u600=$(awk 'BEGIN { for (i = 0; i < 100; i++) printf "đơn vị " }')
+cat >"$tmp/figures.xml" <<EOF
+<minutes version="1" id="m"><meeting><title>T</title><date>2020-01-01</date></meeting>
+<attendees><person id="p"><name>P</name></person></attendees>
+<section id="s" kind="targets"><heading>H</heading>
+<item id="i1"><figure op="eq" value="961.6360837783533" actual="961.6360837783533">x</figure></item>
+<item id="i2"><figure op="ge" value="120000000" actual="119999999.5" unit="đồng">y</figure></item>
+<item id="i3"><figure op="ge" value="$d400" actual="$d400.0">z</figure></item>
+<item id="i4"><figure op="lt" value="0.30000000000000004" actual="0.3" unit="$u600">w</figure></item>
+<item id="i5"><figure op="le" value="-0" actual="$a500">v</figure></item>
+</section></minutes>
+EOF
+run "$MINUTES" --dump "$tmp/figures.xml"
+is "$rc:$err" "0:" "--dump figures: exit 0, nothing on stderr"
+is "$(grep 'Target:' "$tmp/out")" "     Target: = 961.6360837783533, actual 961.6360837783533 (met)
+     Target: ≥ 120000000 đồng, actual 119999999.5 (missed)
+     Target: ≥ $d400, actual $d400.0 (met)
+     Target: < 0.30000000000000004 ${u600% }, actual 0.3 (met)
+     Target: ≤ -0, actual $a500 (missed)" "--dump figures: compared exactly, shown as written and whole"
+is "$(grep 'figures:' "$tmp/out")" "    (targets; 5 items; figures: 3 met, 2 missed, 0 unknown)" \
+	"--dump figures: the section's count agrees"
+if LC_ALL=vi_VN.UTF-8 locale -k decimal_point 2>/dev/null | grep -q '","'; then
+	env -u LC_ALL LANG=C.UTF-8 LC_NUMERIC=vi_VN.UTF-8 "$MINUTES" --dump "$tmp/figures.xml" >"$tmp/out" 2>"$tmp/err"
+	is "$(grep 'Target:' "$tmp/out" | head -n 2)" "     Target: = 961,6360837783533, actual 961,6360837783533 (met)
+     Target: ≥ 120000000 đồng, actual 119999999,5 (missed)" "--dump figures: a Vietnamese locale's decimal comma"
+else
+	skip "--dump figures: a Vietnamese locale's decimal comma" "no vi_VN.UTF-8 locale (Debian: locales)"
+fi
+printf 'j\nj\n' >"$tmp/fig.keys"
+COLUMNS=200 LINES=30 "$MINUTES" --replay "$tmp/fig.keys" --dump-screen "$tmp/fig.screen" "$tmp/figures.xml"
+grep -q '=961.6360837783533 ✓' "$tmp/fig.screen" && grep -q '≥120000000 đồng ✗' "$tmp/fig.screen"
+ok $? "the browser shows figures as written, with their verdicts"
+
+# error messages quoting an argument or a line of a key file are made
+# safe like file names: ESC and C1 become the placeholder, bidi controls
+# go, and a long line is cut by characters (never inside one)
+ph=$(printf '\357\277\275')
+run "$MINUTES" --dump --width "$(printf '\033[2J')" data/ngan-son-2020.xml
+check "--width with an escape sequence" 2 "" "minutes: --width wants a number of columns from 1 to 10000, not '${ph}[2J'
+Try 'minutes --help' for more information."
+run "$MINUTES" "$(printf -- '--x\302\2332J\342\200\256y')"
+check "an unknown option with C1 and bidi controls" 2 "" "minutes: unknown option '--x${ph}2Jy'
+Try 'minutes --help' for more information."
+printf 'j\n<\033]0;owned\007>\n' >"$tmp/esc.keys"
+run "$MINUTES" --replay "$tmp/esc.keys" --dump-screen "$tmp/x" data/ngan-son-2020.xml
+check "--replay with an escape sequence in a key file" 2 "" "minutes: $tmp/esc.keys:2: not a key name '<${ph}]0;owned${ph}>'"
+printf 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\ngggggggggggggggggggggggggggggggggggggggĐức\n' >"$tmp/long.keys"
+run "$MINUTES" --replay "$tmp/long.keys" --dump-screen "$tmp/x" data/ngan-son-2020.xml
+check "--replay with a long bad line: cut at 40 columns" 2 "" "minutes: $tmp/long.keys:1: not a key name 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…'"
+sed -i 1d "$tmp/long.keys"
+run "$MINUTES" --replay "$tmp/long.keys" --dump-screen "$tmp/x" data/ngan-son-2020.xml
+check "--replay with a long bad line: never cut inside a character" 2 "" "minutes: $tmp/long.keys:1: not a key name 'ggggggggggggggggggggggggggggggggggggggg…'"
+esc_keys="$tmp/$(printf 'k\033[2J\302\233.keys')"
+run "$MINUTES" --replay "$esc_keys" --dump-screen "$tmp/x" data/ngan-son-2020.xml
+check "--replay with a missing key file whose name has controls" 2 "" "minutes: $tmp/k${ph}[2J${ph}.keys: No such file or directory"
+printf 'q\n' >"$tmp/q.keys"
+run "$MINUTES" --replay "$tmp/q.keys" --dump-screen "$tmp/$(printf 'no\033[2Jdir')/x" data/ngan-son-2020.xml
+check "--dump-screen into a missing folder whose name has controls" 2 "" "minutes: $tmp/no${ph}[2Jdir/x: No such file or directory"
 
 # --- notes: --dump shows them under their elements; --export-notes ------------
 mkdir -p "$tmp/n/m/ngan-son-2020.notes"

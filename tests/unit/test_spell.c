@@ -210,7 +210,7 @@ test_samples(void)
 	/* this sample mixes both tone placements on purpose (its names,
 	 * which are left alone, and its words, which are not) */
 	IS_STR(c.out,
-	       "15:42: tone placement: \"Ho\xC3\xA0\" (3) where this document mostly writes \"H\xC3\xB2\x61\" (4)\n"
+	       "14:42: tone placement: \"Ho\xC3\xA0\" (3) where this document mostly writes \"H\xC3\xB2\x61\" (5)\n"
 	       "67:21: tone placement: \"th\xE1\xBB\xA7y\" (1) where this document mostly writes \"thu\xE1\xBB\xB7\" (2)\n",
 	       "the second sample: its mixed tone placements only");
 	free(s);
