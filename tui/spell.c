@@ -501,8 +501,8 @@ spell_suggest(const char *w, size_t len, char *buf, size_t size)
 	struct syl s, t;
 	int r = syl_parse(w, len, &s);
 
-	if (r != 0 || (syl_judge(&s) != SPELL_INVALID &&
-		       syl_judge(&s) != SPELL_ONSET_RULE))
+	if (r != 0 || !s.marked || (syl_judge(&s) != SPELL_INVALID &&
+				    syl_judge(&s) != SPELL_ONSET_RULE))
 		return false;
 	/* the consonant the vowel wants: c/k, g/gh, ng/ngh */
 	if (s.l[0] == 'c') {

@@ -87,6 +87,7 @@ test_suggest(void)
 		/* ọ -> ộ: the dot below keeps its place before the circumflex */
 		{ "thu\xE1\xBB\x8D\x63", "thu\xE1\xBB\x99\x63" },
 		{ "ph\xC6\xB0\xC6\xA1ng", NULL },
+		{ "cem", NULL }, /* plain Latin letters: not Vietnamese */
 	};
 	char buf[64], what[96];
 
