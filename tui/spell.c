@@ -360,8 +360,16 @@ syl_judge(const struct syl *s)
 			return SPELL_FOREIGN; /* more than one syllable */
 	if (!is_coda(rhyme + nuc, i - nuc))
 		return SPELL_FOREIGN; /* a coda Vietnamese lacks: Đắk */
-	if (!is_rhyme(rhyme, i))
-		return SPELL_INVALID;
+	if (!is_rhyme(rhyme, i)) {
+		/* qu takes the u of uy: quỳnh is qu + ynh, the rhyme uynh */
+		char medial[SYL_MAX + 3];
+		if (kind != ON_QU || rhyme[0] != 'y')
+			return SPELL_INVALID;
+		medial[0] = 'u';
+		memcpy(medial + 1, rhyme, i + 1);
+		if (!is_rhyme(medial, i + 1))
+			return SPELL_INVALID;
+	}
 	/* p, t, c, ch end a syllable with sắc or nặng only */
 	if (i > nuc && (rhyme[nuc] == 'c' || rhyme[nuc] == 'p' ||
 			rhyme[nuc] == 't') && s->tone != 4 && s->tone != 5)

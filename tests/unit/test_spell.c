@@ -32,6 +32,9 @@ static const struct verdict_case verdicts[] = {
 	{ "gi\xE1\xBB\xAF\x61", SPELL_OK },               /* giữa */
 	{ "qu\xE1\xBB\x91\x63", SPELL_OK },               /* quốc */
 	{ "quy\xE1\xBB\x81n", SPELL_OK },                 /* quyền */
+	{ "Qu\xE1\xBB\xB3nh", SPELL_OK },                 /* Quỳnh */
+	{ "qu\xC3\xBDt", SPELL_OK },                       /* quýt */
+	{ "qu\xC3\xBD\x63h", SPELL_OK },                  /* quých */
 	{ "thu\xE1\xBB\x9F", SPELL_OK },                  /* thuở */
 	{ "y\xC3\xAAu", SPELL_OK }, { "\xC3\xADt", SPELL_OK },
 	{ "xoong", SPELL_OK }, { "ngo\xE1\xBA\xB9o", SPELL_OK },
