@@ -569,9 +569,26 @@ moji_words(const char *s, size_t len, bool only_latin1,
 
 	while (pos < len) {
 		int32_t w[MOJI_WORD], c;
-		size_t n = 0, first = len, start = pos, k;
+		size_t n = 0, first = len, start = pos, k, done = pos;
 		bool latin1 = false;
 
+		if (only_latin1) {
+			/* straight to the next U+0080..U+00FF (lead byte C2 or
+			 * C3), then back to the start of its word */
+			while (pos < len && (u[pos] & 0xFE) != 0xC2)
+				pos++;
+			if (pos >= len)
+				break;
+			start = pos;
+			while (start > done) {
+				size_t p = moji_prev(s, start);
+				utf8_at(s, len, p, &c);
+				if (p < done || !is_moji_word_cp(c))
+					break;
+				start = p;
+			}
+			pos = start;
+		}
 		if (u[pos] < 0x80 && !is_ascii_letter(u[pos])) {
 			pos++;
 			continue;

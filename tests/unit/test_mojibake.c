@@ -376,6 +376,8 @@ to_double(const char *s)
 
 static const char *const sample_files[] = {
 	"data/ngan-son-2020.xml", "data/ban-ke-hoach-2021.xml",
+	"data/tan-lap-nong-thon-moi-2019.xml",
+	"tests/fixtures/ban-ke-hoach-2021-v1.xml",
 	"tests/fixtures/valid-full.xml", "tests/fixtures/valid-minimal.xml",
 	"tests/fixtures/ngan-son-2020-nfd.xml", "tests/fixtures/notes/minutes-v1.xml",
 	"tests/fixtures/notes/minutes-v2.xml",
