@@ -565,21 +565,19 @@ spell_suggest(const char *w, size_t len, char *buf, size_t size)
 
 /* A document is read once per pass, word by word (nothing but a few
  * words and the findings is kept, so a 30 MB file costs little). */
+/* Longer words are no syllables and no names: they are skipped. */
+#define WORD_BYTES 64
+
 struct word {
 	uint32_t line, col;
-	char *nfc;           /* the word, NFC, malloc'd */
+	char nfc[WORD_BYTES];         /* the word, NFC */
 	size_t nlen;
-	char *folded;        /* lower case, malloc'd */
+	char folded[WORD_BYTES * 2];  /* lower case */
 	bool in_name;        /* inside a <name> element */
 	bool joined;         /* only white space since the word before */
 	bool cap;            /* Capitalised: first letter upper, no other */
 	bool person;         /* part of a known person's name */
 	size_t name_len;     /* words of the known name that starts here */
-};
-
-struct spell {
-	char **names; /* folded names with two syllables or more */
-	size_t n, cap;
 };
 
 static void *
@@ -604,38 +602,105 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
-/* The word in lower case (NFC), malloc'd. */
-static char *
-fold_case(const char *s, size_t len)
+/* An index of strings by hash (open addressing): slot holds 1 + the
+ * place of the string in its owner's array, 0 when empty. */
+struct index {
+	uint32_t *slot;
+	size_t nslots, used;
+};
+
+static uint32_t
+hash_str(const char *s)
 {
-	char *out = xrealloc(NULL, len * 2 + 1);
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* The place of S among the N strings of V (via AT(V, i)), or -1; with
+ * ADD, S gets place N when absent (the caller appends it). */
+static long
+index_find(struct index *ix, const char *s, const void *v,
+	   const char *(*at)(const void *v, size_t i), size_t n, bool add)
+{
+	size_t mask, i;
+
+	if (add && (ix->used + 1) * 2 > ix->nslots) {
+		size_t ns = ix->nslots ? ix->nslots * 2 : 64;
+		uint32_t *slot = xrealloc(NULL, ns * sizeof(*slot));
+		memset(slot, 0, ns * sizeof(*slot));
+		for (size_t k = 0; k < ix->nslots; k++) {
+			if (!ix->slot[k])
+				continue;
+			size_t j = hash_str(at(v, ix->slot[k] - 1)) & (ns - 1);
+			while (slot[j])
+				j = (j + 1) & (ns - 1);
+			slot[j] = ix->slot[k];
+		}
+		free(ix->slot);
+		ix->slot = slot;
+		ix->nslots = ns;
+	}
+	if (!ix->nslots)
+		return -1;
+	mask = ix->nslots - 1;
+	for (i = hash_str(s) & mask; ix->slot[i]; i = (i + 1) & mask)
+		if (strcmp(at(v, ix->slot[i] - 1), s) == 0)
+			return (long)ix->slot[i] - 1;
+	if (!add)
+		return -1;
+	ix->slot[i] = (uint32_t)n + 1;
+	ix->used++;
+	return -1;
+}
+
+struct spell {
+	char **names; /* folded names with two syllables or more */
+	size_t n, cap;
+	struct index ix;
+};
+
+/* The word in lower case into OUT (SIZE >= 2 * LEN + 1). */
+static void
+fold_case(const char *s, size_t len, char *out)
+{
 	size_t pos = 0, o = 0;
 
 	while (pos < len) {
 		int32_t c;
+		if ((unsigned char)s[pos] < 0x80) {
+			c = (unsigned char)s[pos++];
+			out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			continue;
+		}
 		pos += utf8_at(s, len, pos, &c);
 		if (c < 0)
 			c = CP_REPLACEMENT;
 		o += utf8_encode(utf8proc_tolower(c), out + o);
 	}
 	out[o] = '\0';
-	return out;
+}
+
+static const char *
+name_at(const void *v, size_t i)
+{
+	return ((char *const *)v)[i];
 }
 
 static bool
 spell_has(const struct spell *sp, const char *s)
 {
-	for (size_t i = 0; i < sp->n; i++)
-		if (strcmp(sp->names[i], s) == 0)
-			return true;
-	return false;
+	return index_find((struct index *)&sp->ix, s, sp->names, name_at, sp->n,
+			  false) >= 0;
 }
 
 /* Adds S (taken over) unless it is known. */
 static void
 spell_add(struct spell *sp, char *s)
 {
-	if (spell_has(sp, s)) {
+	if (index_find(&sp->ix, s, sp->names, name_at, sp->n, true) >= 0) {
 		free(s);
 		return;
 	}
@@ -667,8 +732,16 @@ word_capitalised(const char *s, size_t len)
 
 	while (pos < len) {
 		int32_t c;
-		pos += utf8_at(s, len, pos, &c);
-		if (utf8proc_isupper(c)) {
+		bool upper;
+		if ((unsigned char)s[pos] < 0x80) {
+			c = (unsigned char)s[pos++];
+			upper = c >= 'A' && c <= 'Z';
+		} else {
+			pos += utf8_at(s, len, pos, &c);
+			upper = c >= 0 && c < LETTER_END ? letter_tab[c].upper
+						      : utf8proc_isupper(c);
+		}
+		if (upper) {
 			if (!first)
 				return false;
 			cap = true;
@@ -676,6 +749,29 @@ word_capitalised(const char *s, size_t len)
 		first = false;
 	}
 	return cap;
+}
+
+/* A word of ASCII letters and precomposed Latin letters only (no
+ * combining mark, no other script): NFC as it stands. */
+static bool
+plain_word(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (size_t i = 0; i < len; i++) {
+		if (u[i] < 0x80)
+			continue;
+		if (u[i] >= 0xC2 && u[i] <= 0xC6 && i + 1 < len) {
+			i++; /* U+0080..U+01BF */
+			continue;
+		}
+		if (u[i] == 0xE1 && i + 2 < len && (u[i + 1] == 0xBA || u[i + 1] == 0xBB)) {
+			i += 2; /* U+1E80..U+1EFF: Vietnamese letters */
+			continue;
+		}
+		return false;
+	}
+	return true;
 }
 
 struct scan {
@@ -760,6 +856,8 @@ words_read(const char *s, size_t len, const struct reader *rd)
 	struct scan sc = { s, len, 0, 1, 1 };
 	bool joined = false, in_name = false, any = false;
 
+	pthread_once(&spell_once, spell_init);
+
 	while (sc.pos < len) {
 		char c = s[sc.pos];
 		int32_t cp;
@@ -795,7 +893,8 @@ words_read(const char *s, size_t len, const struct reader *rd)
 			continue;
 		}
 		struct word w;
-		memset(&w, 0, sizeof(w));
+		w.person = false;
+		w.name_len = 0;
 		w.line = sc.line;
 		w.col = sc.col;
 		for (e = sc.pos; e < len;) {
@@ -805,12 +904,33 @@ words_read(const char *s, size_t len, const struct reader *rd)
 				break;
 			e += k;
 		}
-		w.nfc = text_repair(s + sc.pos, e - sc.pos, &w.nlen);
-		if (!w.nfc) {
-			fputs("minutes: out of memory\n", stderr);
-			abort();
+		if (e - sc.pos >= WORD_BYTES) {
+			scan_advance(&sc, e);
+			joined = false;
+			continue;
 		}
-		w.folded = fold_case(w.nfc, w.nlen);
+		if (plain_word(s + sc.pos, e - sc.pos) ||
+		    text_is_clean(s + sc.pos, e - sc.pos)) {
+			memcpy(w.nfc, s + sc.pos, e - sc.pos);
+			w.nlen = e - sc.pos;
+		} else {
+			char *nfc = text_repair(s + sc.pos, e - sc.pos, &w.nlen);
+			if (!nfc) {
+				fputs("minutes: out of memory\n", stderr);
+				abort();
+			}
+			if (w.nlen >= WORD_BYTES)
+				w.nlen = 0;
+			memcpy(w.nfc, nfc, w.nlen);
+			free(nfc);
+			if (!w.nlen) {
+				scan_advance(&sc, e);
+				joined = false;
+				continue;
+			}
+		}
+		w.nfc[w.nlen] = '\0';
+		fold_case(w.nfc, w.nlen, w.folded);
 		w.in_name = in_name;
 		w.joined = joined && any;
 		w.cap = word_capitalised(w.nfc, w.nlen);
@@ -820,12 +940,11 @@ words_read(const char *s, size_t len, const struct reader *rd)
 	}
 }
 
+/* Words own no memory: a word that goes needs nothing done. */
 static void
 word_free(struct word *w)
 {
-	free(w->nfc);
-	free(w->folded);
-	w->nfc = w->folded = NULL;
+	(void)w;
 }
 
 /* The last few words, for what looks across words (names). */
@@ -893,6 +1012,7 @@ spell_free(struct spell *sp)
 	for (size_t i = 0; i < sp->n; i++)
 		free(sp->names[i]);
 	free(sp->names);
+	free(sp->ix.slot);
 	free(sp);
 }
 
@@ -1045,7 +1165,8 @@ struct finding {
 /* (b): one spelling of a syllable (its letters and tone, the letter
  * that carries the tone) */
 struct placement {
-	char key[SYL_MAX + 3];
+	char key[SYL_MAX + 3];   /* letters and tone */
+	char where[SYL_MAX + 8]; /* the key and the tone's letter */
 	int tone_at;
 	size_t count;
 	uint32_t line, col; /* the first one */
@@ -1059,6 +1180,7 @@ struct check {
 	size_t nf, cf;
 	struct placement *pl;
 	size_t npl, cpl;
+	struct index ix;
 };
 
 static void
@@ -1095,6 +1217,12 @@ has_marks(const struct word *w)
 	return false;
 }
 
+static const char *
+placement_at(const void *v, size_t i)
+{
+	return ((const struct placement *)v)[i].where;
+}
+
 /* (a) a syllable no Vietnamese word can have */
 static void
 check_syllable(struct check *ck, const struct word *w)
@@ -1129,16 +1257,27 @@ count_placement(struct check *ck, const struct word *w)
 	if (w->person || syl_parse(w->nfc, w->nlen, &s) != 0 || !s.tone ||
 	    syl_judge(&s) != (int)SPELL_OK)
 		return;
-	snprintf(key, sizeof(key), "%s%d", s.l, s.tone);
-	for (k = 0; k < ck->npl; k++)
-		if (strcmp(ck->pl[k].key, key) == 0 && ck->pl[k].tone_at == s.tone_at)
-			break;
+	char where[SYL_MAX + 8];
+	long found;
+	/* letters, the tone, '@', the tone's letter (no printf: it runs
+	 * for every toned word) */
+	size_t kl = (size_t)s.n;
+	memcpy(key, s.l, kl);
+	key[kl++] = (char)('0' + s.tone);
+	key[kl] = '\0';
+	memcpy(where, key, kl);
+	where[kl++] = '@';
+	where[kl++] = (char)('a' + s.tone_at);
+	where[kl] = '\0';
+	found = index_find(&ck->ix, where, ck->pl, placement_at, ck->npl, true);
+	k = found >= 0 ? (size_t)found : ck->npl;
 	if (k == ck->npl) {
 		if (ck->npl == ck->cpl) {
 			ck->cpl = ck->cpl ? ck->cpl * 2 : 64;
 			ck->pl = xrealloc(ck->pl, ck->cpl * sizeof(*ck->pl));
 		}
 		memcpy(ck->pl[k].key, key, sizeof(key));
+		memcpy(ck->pl[k].where, where, sizeof(where));
 		ck->pl[k].tone_at = s.tone_at;
 		ck->pl[k].count = 0;
 		ck->pl[k].line = w->line;
@@ -1149,33 +1288,51 @@ count_placement(struct check *ck, const struct word *w)
 	ck->pl[k].count++;
 }
 
+static int
+placement_cmp(const void *a, const void *b)
+{
+	const struct placement *x = a, *y = b;
+	int r = strcmp(x->key, y->key);
+
+	if (r)
+		return r;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->col < y->col ? -1 : x->col > y->col;
+}
+
 static void
 report_placements(struct check *ck)
 {
 	char msg[256];
 
-	for (size_t k = 0; k < ck->npl; k++) {
-		size_t best = k;
-		for (size_t j = 0; j < ck->npl; j++)
-			if (strcmp(ck->pl[j].key, ck->pl[k].key) == 0 &&
-			    (ck->pl[j].count > ck->pl[best].count ||
-			     (ck->pl[j].count == ck->pl[best].count &&
-			      finding_cmp(&(struct finding){ ck->pl[j].line, ck->pl[j].col, NULL },
-					  &(struct finding){ ck->pl[best].line, ck->pl[best].col, NULL }) < 0)))
-				best = j;
-		if (best == k)
-			continue;
-		/* TRANSLATORS: the counts are of the two spellings */
-		snprintf(msg, sizeof(msg),
-			 _("tone placement: \"%s\" (%zu) where this document "
-			   "mostly writes \"%s\" (%zu)"),
-			 ck->pl[k].first, ck->pl[k].count, ck->pl[best].first,
-			 ck->pl[best].count);
-		finding_add(ck, ck->pl[k].line, ck->pl[k].col, msg);
+	/* the spellings of one syllable side by side, first seen first */
+	if (ck->npl > 1)
+		qsort(ck->pl, ck->npl, sizeof(*ck->pl), placement_cmp);
+	for (size_t g = 0; g < ck->npl;) {
+		size_t e = g, best = g;
+		while (e < ck->npl && strcmp(ck->pl[e].key, ck->pl[g].key) == 0) {
+			if (ck->pl[e].count > ck->pl[best].count)
+				best = e;
+			e++;
+		}
+		for (size_t k = g; k < e; k++) {
+			if (k == best)
+				continue;
+			/* TRANSLATORS: the counts are of the two spellings */
+			snprintf(msg, sizeof(msg),
+				 _("tone placement: \"%s\" (%zu) where this document "
+				   "mostly writes \"%s\" (%zu)"),
+				 ck->pl[k].first, ck->pl[k].count, ck->pl[best].first,
+				 ck->pl[best].count);
+			finding_add(ck, ck->pl[k].line, ck->pl[k].col, msg);
+		}
+		g = e;
 	}
 	for (size_t k = 0; k < ck->npl; k++)
 		free(ck->pl[k].first);
 	free(ck->pl);
+	free(ck->ix.slot);
 }
 
 /* (c) the known name starting at ring word 0, if any, marks its words;
