@@ -1451,25 +1451,102 @@ by_later(struct ld *ld, const char *name, size_t len, uint32_t slot,
 	sbuf_add(&ld->names, "", 1);
 }
 
-/* Resolves what it can of `by` now; the rest after the parse. */
+/* The names of one `by`, each once: a set of the offsets (+ 1) in BY of
+ * each name's first occurrence, open addressing; bit 31 marks a name
+ * already reported as repeated (offsets stay below 2^28: the file
+ * limit). */
+struct by_set {
+	const char *by;
+	uint32_t *slot, mask;
+	uint32_t small[64];
+};
+
+#define BY_REPORTED 0x80000000u
+
+static uint32_t
+by_hash(const char *p, size_t len)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)p[i]) * 16777619u;
+	return h;
+}
+
+/* The slot of the name P (LEN bytes): its first occurrence, or the empty
+ * slot where it goes. */
+static uint32_t *
+by_slot(struct by_set *set, const char *p, size_t len)
+{
+	uint32_t j = by_hash(p, len) & set->mask;
+	for (;; j = (j + 1) & set->mask) {
+		uint32_t v = set->slot[j] & ~BY_REPORTED;
+		if (v == 0)
+			return &set->slot[j];
+		const char *q = set->by + v - 1;
+		if (memcmp(q, p, len) == 0 &&
+		    (q[len] == '\0' || is_space((unsigned char)q[len])))
+			return &set->slot[j];
+	}
+}
+
+/* Resolves what it can of `by` now; the rest after the parse.  A name
+ * given twice is a problem and counts once: the list of speakers stays
+ * as long as the attendees at most (2,000 mentions of one name made a
+ * speakers line 2,000 names long). */
 static void
 read_by(struct ld *ld, const struct frame *f, struct mn_item *it,
 	const char *v)
 {
-	uint32_t line = 0, col = 0, n = 0;
+	uint32_t line = 0, col = 0, n = 0, all = 0;
 	const char *by = token_tmp(ld, v), *p;
 	for (p = by; *p;) {
 		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
 			p++;
 		if (*p)
-			n++;
+			all++;
 		while (*p && !is_space((unsigned char)*p))
 			p++;
 	}
-	if (n == 0) {
+	if (all == 0) {
 		attr_pos(ld, f, "by", &line, &col);
 		problem(ld, line, col, "attribute by names no one");
 		return;
+	}
+	struct by_set set = { .by = by };
+	size_t cap = 64;
+	while (cap < (size_t)all * 2)
+		cap *= 2;
+	set.slot = cap <= 64 ? set.small : mn_xrealloc(NULL, cap * sizeof(uint32_t));
+	memset(set.slot, 0, cap * sizeof(uint32_t));
+	set.mask = (uint32_t)cap - 1;
+	for (p = by; *p;) {
+		size_t len = 0;
+		while (is_space((unsigned char)*p))
+			p++;
+		if (!*p)
+			break;
+		while (p[len] && !is_space((unsigned char)p[len]))
+			len++;
+		uint32_t *sl = by_slot(&set, p, len);
+		if (*sl == 0) {
+			*sl = (uint32_t)(p - by) + 1;
+			n++;
+		} else if (!(*sl & BY_REPORTED)) {
+			*sl |= BY_REPORTED;
+			if (problems_full(ld)) {
+				p += len;
+				continue;
+			}
+			if (!line)
+				attr_pos(ld, f, "by", &line, &col);
+			size_t shown = len;
+			if (shown > 200) /* a whole character less than 200 bytes */
+				for (shown = 200; (p[shown] & 0xC0) == 0x80; shown--)
+					;
+			problem(ld, line, col, "by names \"%.*s%s\" more than once",
+				(int)shown, p, shown < len ? "…" : "");
+		}
+		p += len;
 	}
 	it->by = pool_alloc(ld, n * sizeof(*it->by), sizeof(*it->by));
 	memset(it->by, 0xff, n * sizeof(*it->by)); /* UINT32_MAX: no one yet */
@@ -1484,6 +1561,12 @@ read_by(struct ld *ld, const struct frame *f, struct mn_item *it,
 			break;
 		while (p[len] && !is_space((unsigned char)p[len]))
 			len++;
+		/* a repeated name: its first occurrence only */
+		if ((*by_slot(&set, p, len) & ~BY_REPORTED) !=
+		    (uint32_t)(p - by) + 1) {
+			p += len;
+			continue;
+		}
 		uint32_t ref = REF_NONE;
 		if (len < sizeof(ld->by_name) && ld->by_name[len] == '\0' &&
 		    memcmp(ld->by_name, p, len) == 0) {
@@ -1508,6 +1591,8 @@ read_by(struct ld *ld, const struct frame *f, struct mn_item *it,
 		n++;
 		p += len;
 	}
+	if (set.slot != set.small)
+		free(set.slot);
 }
 
 static void
