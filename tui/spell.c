@@ -17,10 +17,12 @@
 
 #include <utf8proc.h>
 
+#include "model.h"
 #include "nls.h"
 #include "spell.h"
 #include "text.h"
 #include "text_utf8.h"
+#include "xalloc.h"
 
 #define SYL_MAX 16
 
@@ -577,30 +579,7 @@ struct word {
 	bool joined;         /* only white space since the word before */
 	bool cap;            /* Capitalised: first letter upper, no other */
 	bool person;         /* part of a known person's name */
-	size_t name_len;     /* words of the known name that starts here */
 };
-
-static void *
-xrealloc(void *p, size_t n)
-{
-	void *q = realloc(p, n ? n : 1);
-
-	if (!q) {
-		fputs("minutes: out of memory\n", stderr);
-		abort();
-	}
-	return q;
-}
-
-static char *
-xstrndup(const char *s, size_t n)
-{
-	char *p = xrealloc(NULL, n + 1);
-
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
 
 /* An index of strings by hash (open addressing): slot holds 1 + the
  * place of the string in its owner's array, 0 when empty. */
@@ -894,7 +873,6 @@ words_read(const char *s, size_t len, const struct reader *rd)
 		}
 		struct word w;
 		w.person = false;
-		w.name_len = 0;
 		w.line = sc.line;
 		w.col = sc.col;
 		for (e = sc.pos; e < len;) {
@@ -915,10 +893,8 @@ words_read(const char *s, size_t len, const struct reader *rd)
 			w.nlen = e - sc.pos;
 		} else {
 			char *nfc = text_repair(s + sc.pos, e - sc.pos, &w.nlen);
-			if (!nfc) {
-				fputs("minutes: out of memory\n", stderr);
-				abort();
-			}
+			if (!nfc)
+				mn_oom();
 			if (w.nlen >= WORD_BYTES)
 				w.nlen = 0;
 			memcpy(w.nfc, nfc, w.nlen);
