@@ -267,6 +267,33 @@ is "$(t display-message -p -t e2e '#{mouse_any_flag}')" 0 \
 	"without --mouse the terminal's mouse is left alone"
 stop
 
+# --- emoji sequences (skin tone, ZWJ family, flags) drawn whole -----------
+# ncurses keeps one spacing code point per cell: each part gets cells of
+# its own that no terminal joins, so the pane border stays in its column
+# and moving on leaves no stale cell
+start 80 20 tests/fixtures/emoji-sequences.xml
+wait_for "Contents"
+t send-keys -t e2e j j Enter
+settle
+printf 'j\nj\n<Enter>\n' >"$tmp/emoji.keys"
+want=$(replay "$tmp/emoji.keys" 80 20 tests/fixtures/emoji-sequences.xml)
+is "$(shows "$want")" "$want" "emoji sequences: tmux shows what the replay mode shows"
+cols=$(screen | sed -n '2,18p' | sed 's/│.*//' | while IFS= read -r l; do
+	printf '%s' "$l" | wc -L; done | sort -u | tr '\n' ' ')
+is "$cols" "24 " "emoji sequences: the pane border is in column 24 on every row"
+# the title and the status line end where they end for any file: "H:help"
+# and "DRAFT" in column 79 (the last column is left blank)
+is "$(screen | sed -n '1p;$p' | while IFS= read -r l; do printf '%s' "$l" | wc -L; done | tr '\n' ' ')" \
+	"79 79 " "emoji sequences: the title and the status line end in column 79"
+t send-keys -t e2e Tab j j
+settle
+printf 'j\nj\n<Enter>\n<Tab>\nj\nj\n' >"$tmp/emoji2.keys"
+want=$(replay "$tmp/emoji2.keys" 80 20 tests/fixtures/emoji-sequences.xml)
+is "$(shows "$want")" "$want" "emoji sequences: after moving on, no stale cell"
+t send-keys -t e2e Q
+is "$(wait_exit)" 0 "emoji sequences: quit"
+stop
+
 # --- SIGHUP: the terminal goes away, the program ends (no busy loop) --------
 rm -f "$tmp/pid"
 t new-session -d -s e2e -x 100 -y 30 \
