@@ -306,4 +306,25 @@ is "$?" 1 "--dump of a missing file: exit 1"
 cmp -s data/ngan-son-2020.xml "$tmp/n/m/ngan-son-2020.xml"
 ok $? "the minutes file is never modified"
 
+# a bracketed paste longer than the line holds is refused whole, never cut
+{
+	printf 'j\nj\n<Enter>\n/\n<PasteStart>\n"'
+	head -c 65537 /dev/zero | tr '\0' a
+	printf '"\n<PasteEnd>\n'
+} >"$tmp/paste-long.keys"
+COLUMNS=100 LINES=24 "$MINUTES" --replay "$tmp/paste-long.keys" --dump-screen "$tmp/pl.screen" data/ngan-son-2020.xml
+is "$(tail -n 1 "$tmp/pl.screen" | sed 's/ *$//')" "/" "a paste of 65,537 bytes leaves the search line empty"
+{
+	printf 'j\nj\n<Enter>\n/\n<PasteStart>\n"'
+	head -c 65536 /dev/zero | tr '\0' a
+	printf '"\n<PasteEnd>\n<Esc>\n'
+} >"$tmp/paste-fits.keys"
+printf '<Esc>\n' >>"$tmp/paste-long.keys"
+COLUMNS=100 LINES=24 "$MINUTES" --replay "$tmp/paste-long.keys" --dump-screen "$tmp/pl.screen" data/ngan-son-2020.xml
+tail -n 1 "$tmp/pl.screen" | grep -q "The pasted text has more than 65536 bytes; nothing was pasted"
+ok $? "a paste of 65,537 bytes: a message says it was refused"
+COLUMNS=100 LINES=24 "$MINUTES" --replay "$tmp/paste-fits.keys" --dump-screen "$tmp/pf.screen" data/ngan-son-2020.xml
+tail -n 1 "$tmp/pf.screen" | grep -q "pasted"
+ok $((! $?)) "a paste of 65,536 bytes is taken (no message)"
+
 done_testing

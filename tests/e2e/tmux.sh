@@ -294,6 +294,77 @@ t send-keys -t e2e Q
 is "$(wait_exit)" 0 "emoji sequences: quit"
 stop
 
+# --- bracketed paste: a pasted block goes into the note whole ---------------
+# (tmux's paste-buffer -p marks the paste when the program asked for it;
+# its line ends arrive as CR)
+rm -rf "$tmp/paste"
+mkdir -p "$tmp/paste"
+cp data/ngan-son-2020.xml "$tmp/paste/"
+rm -f "$tmp/status" "$tmp/after"
+t new-session -d -s e2e -x 120 -y 30 \
+	"TERM=screen-256color $MINUTES --reviewer lan $tmp/paste/ngan-son-2020.xml; echo \$? > $tmp/status; cat -v > $tmp/after; sleep 30"
+wait_for "Contents"
+t send-keys -t e2e j j Enter j a
+wait_for "Note [comment]"
+t set-buffer -b minutes-e2e "$(printf 'Dòng một của ghi chú\ndòng hai\nq\n')"
+t paste-buffer -p -b minutes-e2e -t e2e
+wait_for "Note [comment] Dòng một của ghi chú dòng hai q"
+ok $? "a pasted block of three lines is in the note editor as one line"
+t send-keys -t e2e Enter
+wait_for "Note saved"
+ok $? "Enter after the paste saves the note"
+grep -c '<text>' "$tmp/paste/ngan-son-2020.notes/lan.xml" >"$tmp/count"
+is "$(cat "$tmp/count")" 1 "the paste made one note, not one per line"
+grep -q '<text>Dòng một của ghi chú dòng hai q</text>' "$tmp/paste/ngan-son-2020.notes/lan.xml"
+ok $? "the note holds the whole pasted block, line ends as spaces"
+# a paste with no line being typed: not run as keys (Q would quit)
+t set-buffer -b minutes-e2e "$(printf 'jj\nQ\n')"
+t paste-buffer -p -b minutes-e2e -t e2e
+wait_for "Pasted text is not taken as keys"
+ok $? "a paste outside a prompt is not run as keys: a message says so"
+[ -s "$tmp/status" ]
+ok $((! $?)) "the pasted Q did not quit"
+t send-keys -t e2e Q
+is "$(wait_exit)" 0 "quit after the pastes"
+# the terminal no longer marks pastes: what cat reads has no ESC [ 200 ~
+t set-buffer -b minutes-e2e "after"
+t paste-buffer -p -b minutes-e2e -t e2e
+t send-keys -t e2e Enter C-d
+for _ in $(seq 1 50); do [ -s "$tmp/after" ] && break; sleep 0.1; done
+is "$(cat "$tmp/after")" "after" "on exit the terminal's bracketed paste is off again"
+stop
+
+# the editor gets the terminal with pastes unmarked (and the browser
+# marks them again after it): an editor reading a pasted line gets it
+# without ESC [ 200 ~
+cat >"$tmp/editor-read.sh" <<'EOS'
+#!/bin/sh
+IFS= read -r line
+printf '%s\n' "$line" > "$1"
+EOS
+chmod +x "$tmp/editor-read.sh"
+t new-session -d -s e2e -x 120 -y 30 \
+	"EDITOR=$tmp/editor-read.sh TERM=screen-256color $MINUTES --reviewer lan $tmp/paste/ngan-son-2020.xml; echo \$? > $tmp/status; sleep 30"
+wait_for "Contents"
+t send-keys -t e2e j j Enter j j E
+sleep 0.5
+t set-buffer -b minutes-e2e 'dán trong trình soạn'
+t paste-buffer -p -b minutes-e2e -t e2e
+t send-keys -t e2e Enter
+wait_for "Note saved"
+ok $? "E: a line pasted into the editor is saved"
+grep -q '<text>dán trong trình soạn</text>' "$tmp/paste/ngan-son-2020.notes/lan.xml"
+ok $? "E: the editor read the paste without the paste marks"
+t send-keys -t e2e a
+wait_for "Note [comment]"
+t set-buffer -b minutes-e2e "$(printf 'sau\nkhi\n')"
+t paste-buffer -p -b minutes-e2e -t e2e
+wait_for "Note [comment] sau khi"
+ok $? "after the editor, pastes are marked again"
+t send-keys -t e2e Esc y Q
+wait_exit >/dev/null
+stop
+
 # --- SIGHUP: the terminal goes away, the program ends (no busy loop) --------
 rm -f "$tmp/pid"
 t new-session -d -s e2e -x 100 -y 30 \
