@@ -699,6 +699,20 @@ test_collapse(void)
 
 /* --- hostile input ---------------------------------------------------------- */
 
+/* The title of fixture NAME, loaded with problems. */
+static void
+check_title(const char *name, const char *want)
+{
+	struct minutes *m;
+	struct load_error err;
+	char what[256];
+	loader_load_file(fixture(name), &m, &err);
+	snprintf(what, sizeof(what), "%s: the title, U+FFFD for each bad byte",
+		 name);
+	IS_STR(m ? m->meeting.title : "(fatal)", want, what);
+	minutes_free(m);
+}
+
 static void
 test_hostile_files(void)
 {
@@ -708,16 +722,23 @@ test_hostile_files(void)
 	check_fatal("hostile-undefined-entity.xml",
 		"4:21: Entity 'nbsp' not defined (only &amp; &lt; &gt; &quot; "
 		"&apos; and character references are allowed)");
-	check_fatal("hostile-utf8-text.xml",
-		"4:14: invalid UTF-8 (bytes 0xE1 0xBB 0x20 0x74)");
-	check_fatal("hostile-utf8-attr.xml",
-		"2:27: invalid UTF-8 (bytes 0xC3 0x28 0x70 0x22)");
-	check_fatal("hostile-overlong.xml",
-		"4:13: invalid UTF-8 (bytes 0xC0 0xAF 0x62 0x3C)");
-	check_fatal("hostile-surrogate.xml",
-		"4:13: character U+D800 not allowed in XML");
+	/* invalid UTF-8 is shown as U+FFFD and listed: the file loads */
+	check_problems("hostile-utf8-text.xml",
+		"4:14: invalid UTF-8 (bytes 0xE1 0xBB), shown as U+FFFD\n");
+	check_problems("hostile-utf8-attr.xml",
+		"2:22: bad id \"h\xEF\xBF\xBD(p\": not an XML name\n"
+		"2:27: invalid UTF-8 (byte 0xC3), shown as U+FFFD\n");
+	check_problems("hostile-overlong.xml",
+		"4:13: invalid UTF-8 (bytes 0xC0 0xAF), shown as U+FFFD\n");
+	check_problems("hostile-surrogate.xml",
+		"4:13: invalid UTF-8 (bytes 0xED 0xA0 0x80), shown as U+FFFD\n");
+	check_title("hostile-utf8-text.xml", "Vi\xEF\xBF\xBD\xEF\xBF\xBD t");
+	check_title("hostile-overlong.xml", "a\xEF\xBF\xBD\xEF\xBF\xBD" "b");
+	check_title("hostile-surrogate.xml",
+		    "a\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" "b");
+	/* a file cut short (inside a character too) is not XML */
 	check_fatal("hostile-truncated.xml",
-		"4:14: invalid UTF-8: the file ends inside a character");
+		"4:16: the file ends before the document does (is it cut short?)");
 	check_fatal("hostile-empty.xml", "0:0: empty file");
 	check_fatal("hostile-binary.xml",
 		"1:1: not an XML document (it must start with '<')");
