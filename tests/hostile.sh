@@ -517,6 +517,11 @@ is "$(cat links/victim/authorized_keys)" "ssh-ed25519 AAAA original" \
 ok $? "a linked reviewer file: the link stays a link"
 grep -q 'ngan-son-2020.notes/bob.xml is a symbolic link: it is not followed' screen
 ok $? "a linked reviewer file: the screen says so"
+is "$rc" 1 "a linked reviewer file: the unsaved note makes the exit status 1"
+is "$err" "minutes: 1 change to your notes was not saved: links/m/ngan-son-2020.notes/bob.xml is a symbolic link: it is not followed (notes are read and written inside the notes folder only); your notes are kept here, not saved" \
+	"a linked reviewer file: on quit, what was not saved is said"
+grep -q '^    ssh-ed25519 AAAA attacker$' err
+ok $? "a linked reviewer file: and the note's text is written out"
 rm -rf links/m/ngan-son-2020.notes
 ln -s ../victim links/m/ngan-son-2020.notes
 run env COLUMNS=120 LINES=24 "$MINUTES" --reviewer bob --replay add.keys \
