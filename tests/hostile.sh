@@ -259,6 +259,18 @@ is "$(sed -n '21,23p' screen | sed 's/.*│//')" "  Item 20
   Item 21
   … and 99979 more items" "an attendee who speaks in 100,000 items: the pane's rows, then how many more"
 rm -f speaks.xml
+# nor the speakers of an item said by 100 people
+awk 'BEGIN { printf "<minutes version=\"1\" id=\"m\"><meeting><title>T</title><date>2020-01-01</date></meeting><attendees>"
+	for (i = 0; i < 100; i++) printf "<person id=\"p%d\"><name>N%d</name></person>", i, i
+	printf "</attendees><section id=\"s\" kind=\"other\"><heading>H</heading><item id=\"i\" by=\""
+	for (i = 0; i < 100; i++) printf "p%d ", i
+	printf "\">t</item></section></minutes>\n" }' >many-by.xml
+printf 'j\nj\n<Tab>\n<Tab>\nG\n' >many-by.keys
+run env COLUMNS=140 LINES=24 "$MINUTES" --replay many-by.keys --dump-screen screen many-by.xml
+is "$rc:$err" "0:" "an item said by 100 people: exit 0"
+is "$(sed -n '22,23p' screen | sed 's/.*│//')" "  N20
+  … and 79 more speakers" "an item said by 100 people: the pane's rows, then how many more"
+rm -f many-by.xml
 
 # --- bytes that are not XML ------------------------------------------------
 printf '<minutes version="1" id="m">\0</minutes>' >nul.xml

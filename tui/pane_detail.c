@@ -25,6 +25,25 @@ detail_person(struct ui *ui, struct lines *l, const struct mn_person *p,
 	(void)ui;
 }
 
+/* How many of a list of N to lay out: never more than the pane has rows
+ * (one attendee may speak in 2,000,000 items, an item be said by 40,000
+ * people); when some are left out, one row says how many. */
+static uint32_t
+list_shown(const struct ui *ui, uint32_t n)
+{
+	int h = ui->panes[PANE_DETAIL].h;
+	uint32_t rows = h > 2 ? (uint32_t)h : 2;
+	return n > rows ? rows - 1 : n;
+}
+
+/* The row that says how many of a list are left out (BUF: malloc'd). */
+static void
+list_more(struct ui *ui, struct lines *l, char *buf)
+{
+	lines_add(l, NULL, STYLE_NORMAL, 2, ui_scratch(ui, buf), 0,
+		  (uint32_t)strlen(buf), STYLE_DIM);
+}
+
 static void
 detail_item(struct ui *ui, struct lines *l, const struct mn_section *s,
 	    const struct mn_item *it, int width)
@@ -49,8 +68,14 @@ detail_item(struct ui *ui, struct lines *l, const struct mn_section *s,
 	}
 	if (it->nby) {
 		detail_heading(l, it->nby > 1 ? _("Speakers") : _("Speaker"));
-		for (uint32_t i = 0; i < it->nby; i++)
+		uint32_t shown = list_shown(ui, it->nby);
+		for (uint32_t i = 0; i < shown; i++)
 			detail_person(ui, l, &m->persons[it->by[i]], width);
+		uint32_t more = it->nby - shown;
+		if (more && asprintf(&buf, ngettext("… and %u more speaker",
+						    "… and %u more speakers",
+						    more), more) >= 0)
+			list_more(ui, l, buf);
 	}
 	if (it->nfigures) {
 		detail_heading(l, _("Figures"));
@@ -144,25 +169,19 @@ detail_attendee(struct ui *ui, struct lines *l, const struct mn_person *p,
 		speaks_index(d);
 	if (!d->speaks_at)
 		return;
-	/* one line each, cut at the pane when drawn; never more of them
-	 * than the pane has rows (one attendee may speak in 2,000,000
-	 * items), then how many more there are */
-	int h = ui->panes[PANE_DETAIL].h;
+	/* one line each, cut at the pane when drawn */
 	uint32_t first = d->speaks_at[pi], all = d->speaks_at[pi + 1] - first;
-	uint32_t shown = all, rows = h > 2 ? (uint32_t)h : 2;
-	if (shown > rows)
-		shown = rows - 1;
+	uint32_t shown = list_shown(ui, all);
 	if (all)
 		detail_heading(l, _("Speaks in"));
 	for (uint32_t k = first; k < first + shown; k++)
 		lines_add(l, NULL, STYLE_NORMAL, 2, d->speaks[k].text, 0,
 			  d->speaks[k].len, STYLE_NORMAL);
-	if (shown < all && asprintf(&buf, ngettext("… and %u more item",
+	if (all > shown && asprintf(&buf, ngettext("… and %u more item",
 						   "… and %u more items",
 						   all - shown),
 				    all - shown) >= 0)
-		lines_add(l, NULL, STYLE_NORMAL, 2, ui_scratch(ui, buf), 0,
-			  (uint32_t)strlen(buf), STYLE_DIM);
+		list_more(ui, l, buf);
 }
 
 static void
