@@ -2901,6 +2901,11 @@ struct utf8_fix {
 	struct sbuf join, out;
 	uint32_t line, col;
 	bool cr;                /* the last byte was a CR */
+	/* a run of bad bytes that reached the end of a chunk: reported once
+	 * it ends, as one problem wherever the chunks were cut */
+	size_t run_n;
+	unsigned char run[4];
+	uint32_t run_line, run_col;
 };
 
 /* The length of the well-formed UTF-8 character at S (N bytes there): 0
@@ -2976,25 +2981,26 @@ fix_advance(struct utf8_fix *u, const char *p, const char *e)
 	}
 }
 
-/* The problem for the bad bytes B[0..N) (AT_END: a character the file
- * ends inside). */
+/* The problem for the run of bad bytes in U (AT_END: a character the
+ * file ends inside); the run is done. */
 static void
-fix_problem(struct ld *ld, const struct utf8_fix *u, const unsigned char *b,
-	    size_t n, bool at_end)
+fix_problem(struct ld *ld, struct utf8_fix *u, bool at_end)
 {
 	char bytes[64];
-	size_t o = 0;
+	size_t o = 0, n = u->run_n;
+	u->run_n = 0;
 	if (problems_full(ld))
 		return;
 	for (size_t i = 0; i < n && i < 4; i++)
 		o += (size_t)snprintf(bytes + o, sizeof(bytes) - o, "%s0x%02X",
-				      i ? " " : "", b[i]);
+				      i ? " " : "", u->run[i]);
 	if (at_end)
-		problem(ld, u->line, u->col, "invalid UTF-8: the file ends "
-			"inside a character (bytes %s), shown as U+FFFD", bytes);
+		problem(ld, u->run_line, u->run_col, "invalid UTF-8: the file "
+			"ends inside a character (bytes %s), shown as U+FFFD",
+			bytes);
 	else
-		problem(ld, u->line, u->col, "invalid UTF-8 (%s %s%s), shown "
-			"as U+FFFD", n == 1 ? "byte" : "bytes", bytes,
+		problem(ld, u->run_line, u->run_col, "invalid UTF-8 (%s %s%s), "
+			"shown as U+FFFD", n == 1 ? "byte" : "bytes", bytes,
 			n > 4 ? " ..." : "");
 }
 
@@ -3017,6 +3023,10 @@ fix_chunk(struct ld *ld, struct utf8_fix *u, const char *p, size_t n,
 		u->ncarry = 0;
 	}
 	u->out.len = 0;
+	/* a run left open by the last chunk ends unless this one goes on
+	 * with bad bytes */
+	if (u->run_n && (m == 0 || utf8_char(b, m) != 0))
+		fix_problem(ld, u, false);
 	while (i < m) {
 		/* ASCII eight bytes at a time */
 		while (m - i >= 8) {
@@ -3028,8 +3038,22 @@ fix_chunk(struct ld *ld, struct utf8_fix *u, const char *p, size_t n,
 		}
 		if (i >= m)
 			break;
-		if (b[i] < 0x80) {
+		unsigned c = b[i];
+		if (c < 0x80) {
 			i++;
+			continue;
+		}
+		/* the common characters inline: two bytes, and three bytes
+		 * with a lead whose second byte is unrestricted (E1-EC:
+		 * Vietnamese letters are E1 BA xx / E1 BB xx) */
+		if (c >= 0xC2 && c <= 0xDF && m - i >= 2 &&
+		    (b[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+			continue;
+		}
+		if (c >= 0xE1 && c <= 0xEC && m - i >= 3 &&
+		    (b[i + 1] & 0xC0) == 0x80 && (b[i + 2] & 0xC0) == 0x80) {
+			i += 3;
 			continue;
 		}
 		int len = utf8_char(b + i, m - i);
@@ -3045,7 +3069,15 @@ fix_chunk(struct ld *ld, struct utf8_fix *u, const char *p, size_t n,
 		       (len == 0 || last))
 			j++;
 		fix_advance(u, (const char *)b + clean, (const char *)b + i);
-		fix_problem(ld, u, b + i, j - i, last && j == m && len < 0);
+		if (!u->run_n) {
+			u->run_line = u->line;
+			u->run_col = u->col;
+		}
+		for (size_t k = i; k < j && u->run_n + (k - i) < 4; k++)
+			u->run[u->run_n + (k - i)] = b[k];
+		u->run_n += j - i;
+		if (j < m || last)
+			fix_problem(ld, u, last && j == m && len < 0);
 		sbuf_add(&u->out, (const char *)b + clean, i - clean);
 		for (size_t k = i; k < j; k++)
 			sbuf_add(&u->out, "\xEF\xBF\xBD", 3);

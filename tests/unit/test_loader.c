@@ -714,6 +714,67 @@ check_title(const char *name, const char *want)
 	minutes_free(m);
 }
 
+/* Invalid UTF-8 repaired on the way to the parser, which reads the
+ * input in 64 KiB chunks: a sequence placed across every split of the
+ * first chunk boundary gives the same title and the same problem. */
+static void
+test_utf8_across_chunks(void)
+{
+	static const struct {
+		const char *bytes, *shown, *problem;
+	} cases[] = {
+		{ "\xE1\xBB\x87", "\xE1\xBB\x87", "" },
+		{ "\xC3\xA9", "\xC3\xA9", "" },
+		{ "\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80", "" },
+		{ "\xE1\x41", "\xEF\xBF\xBD" "A", "invalid UTF-8 (byte 0xE1)" },
+		{ "\xE1\xBB" "x", "\xEF\xBF\xBD\xEF\xBF\xBDx",
+		  "invalid UTF-8 (bytes 0xE1 0xBB)" },
+		{ "\xED\xA0\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD",
+		  "invalid UTF-8 (bytes 0xED 0xA0 0x80)" },
+		{ "\xFF\xFE", "\xEF\xBF\xBD\xEF\xBF\xBD",
+		  "invalid UTF-8 (bytes 0xFF 0xFE)" },
+	};
+	const char *head = "<minutes version=\"1\" id=\"m\"><meeting><title>";
+	const char *tail = "</title><date>2020-01-01</date></meeting>"
+			   "<attendees/><section id=\"s\" kind=\"other\">"
+			   "<heading>H</heading></section></minutes>";
+	size_t hl = strlen(head), chunk = 64 << 10, bad = 0;
+	char *doc = malloc(chunk * 2), *want = malloc(chunk * 2);
+	for (size_t c = 0; c < sizeof(cases) / sizeof(*cases); c++) {
+		size_t n = strlen(cases[c].bytes);
+		for (size_t split = 0; split <= n; split++) {
+			/* the sequence starts SPLIT bytes before the boundary */
+			size_t pad = chunk - split - hl;
+			memcpy(doc, head, hl);
+			memset(doc + hl, 'a', pad);
+			strcpy(doc + hl + pad, cases[c].bytes);
+			strcat(doc, tail);
+			memset(want, 'a', pad);
+			strcpy(want + pad, cases[c].shown);
+			char problem[200] = "";
+			if (*cases[c].problem)
+				snprintf(problem, sizeof(problem),
+					 "1:%zu: %s, shown as U+FFFD\n",
+					 hl + pad + 1, cases[c].problem);
+			struct minutes *m;
+			struct load_error err;
+			loader_load_memory("mem.xml", doc, strlen(doc), &m, &err);
+			char *got = problems(m);
+			if (!m || strcmp(m->meeting.title, want) != 0 ||
+			    strcmp(got, problem) != 0) {
+				if (!bad++)
+					printf("# case %zu split %zu: %s\n", c,
+					       split, m ? got : err.msg);
+			}
+			free(got);
+			minutes_free(m);
+		}
+	}
+	IS_INT(bad, 0, "UTF-8 across the parser's chunks: repaired alike at every split");
+	free(doc);
+	free(want);
+}
+
 static void
 test_hostile_files(void)
 {
@@ -931,6 +992,7 @@ main(void)
 	test_figures();
 	test_collapse();
 	test_hostile_files();
+	test_utf8_across_chunks();
 	test_deep();
 	test_special_files();
 	test_bad_encoding();
