@@ -9,6 +9,7 @@
  * the parser's own input (it stands on the event being reported). */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -21,11 +22,13 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
+#include <libxml/encoding.h>
 #include <libxml/xmlerror.h>
 
 #include "decimal.h"
 #include "loader.h"
 #include "text.h"
+#include "mojibake.h"
 
 #define MAX_PROBLEMS 1000
 #define POOL_CHUNK ((size_t)64 << 10)
@@ -2906,6 +2909,9 @@ struct utf8_fix {
 	size_t run_n;
 	unsigned char run[4];
 	uint32_t run_line, run_col;
+	/* the first problem says what to do about raw TCVN3 or VNI bytes */
+	bool looked;
+	const char *hint;
 };
 
 /* The length of the well-formed UTF-8 character at S (N bytes there): 0
@@ -2941,6 +2947,20 @@ utf8_char(const unsigned char *s, size_t n)
 			return 0;
 	}
 	return len;
+}
+
+/* Do the N bytes at S have the shape of a UTF-8 character (a lead byte
+ * and as many continuation bytes as it announces), well-formed or not? */
+static bool
+utf8_shaped(const unsigned char *s, size_t n)
+{
+	size_t len = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 0;
+	if (s[0] > 0xF7 || len == 0 || n < len)
+		return false;
+	for (size_t i = 1; i < len; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return false;
+	return true;
 }
 
 /* Moves the line and column on over the well-formed bytes [P, E): the
@@ -3000,8 +3020,10 @@ fix_problem(struct ld *ld, struct utf8_fix *u, bool at_end)
 			bytes);
 	else
 		problem(ld, u->run_line, u->run_col, "invalid UTF-8 (%s %s%s), "
-			"shown as U+FFFD", n == 1 ? "byte" : "bytes", bytes,
-			n > 4 ? " ..." : "");
+			"shown as U+FFFD%s%s", n == 1 ? "byte" : "bytes", bytes,
+			n > 4 ? " ..." : "", u->hint ? "; " : "",
+			u->hint ? u->hint : "");
+	u->hint = NULL;
 }
 
 /* The chunk P, N bytes (LAST: the end of the file), as the parser is to
@@ -3069,6 +3091,16 @@ fix_chunk(struct ld *ld, struct utf8_fix *u, const char *p, size_t n,
 		       (len == 0 || last))
 			j++;
 		fix_advance(u, (const char *)b + clean, (const char *)b + i);
+		if (!u->looked && !utf8_shaped(b + i, m - i)) {
+			/* raw TCVN3 or VNI bytes in a file read as UTF-8 (not
+			 * a surrogate or an overlong form: those have the shape
+			 * of UTF-8, a broken encoder's, not a legacy one) */
+			enum text_mojibake k = text_detect_legacy_bytes(
+				(const char *)b, m, NULL, NULL);
+			u->looked = true;
+			if (k != TEXT_MOJI_NONE)
+				u->hint = text_legacy_hint(k);
+		}
 		if (!u->run_n) {
 			u->run_line = u->line;
 			u->run_col = u->col;
@@ -3166,6 +3198,17 @@ feed_next(struct feed *f, const char **p)
 	return (ssize_t)n;
 }
 
+/* "TCVN3" is what Vietnamese clerks call TCVN 5712 VN3; glibc's
+ * TCVN5712-1 (VN1) holds VN3 at the same places. */
+static pthread_once_t aliases_once = PTHREAD_ONCE_INIT;
+
+static void
+encoding_aliases(void)
+{
+	xmlAddEncodingAlias("TCVN5712-1", "TCVN3");
+	xmlAddEncodingAlias("TCVN5712-1", "TCVN-3");
+}
+
 static void
 push_rest(struct ld *ld, struct feed *f)
 {
@@ -3198,6 +3241,7 @@ push(struct ld *ld, const char *name, struct feed *f)
 	if (!check_head(ld, (const unsigned char *)p, (size_t)n))
 		return;
 	sax_init(&sax);
+	pthread_once(&aliases_once, encoding_aliases);
 	/* a UTF-8 document (no other encoding declared) is repaired on the
 	 * way in; the first chunk too, before the parser sees a byte of it */
 	f->fix.on = ld->utf8 && !ld->utf16;

@@ -1,4 +1,4 @@
-/* notes.c - reviewer notes: the store, its files, re-anchoring, export.
+/* notes.c - reviewer notes: the store, its files, re-anchoring, --dump lines.
  * The format and the saving rules are described in notes.h. */
 #include <dirent.h>
 #include <errno.h>
@@ -1075,8 +1075,10 @@ rebuild_signs(struct notes_store *s, time_t last)
 		s->signs[s->nsigns++] = &s->own_sign->pub;
 	for (size_t i = 0; i < s->nosigns; i++)
 		s->signs[s->nsigns++] = &s->osigns[i]->pub;
-	for (size_t i = 0; i < s->nsigns; i++)
+	for (size_t i = 0; i < s->nsigns; i++) {
+		((struct notes_signoff *)s->signs[i])->withdrawn = false;
 		smap_put(&latest, s->signs[i]->by, i);
+	}
 	/* each author's last change */
 	for (size_t i = 0; i < s->nall; i++) {
 		size_t j;
@@ -2161,6 +2163,7 @@ nnote_swap(struct nnote *m, struct nnote *d)
 	m->pub.hash = d->pub.hash;
 	m->pub.text = d->pub.text;
 	m->pub.kind = d->pub.kind;
+	m->pub.disposition = d->pub.disposition;
 	m->pub.created = d->pub.created;
 	m->pub.modified = d->pub.modified;
 	m->own_status = d->own_status;
@@ -2922,10 +2925,12 @@ choose_dir(struct notes_store *s)
 {
 	free(s->own_name);
 	s->own_name = own_name_in(s, s->primary);
+	char *fname = own_name_in(s, s->fallback_dir);
 	char *pown = xasprintf("%s/%s", s->primary, s->own_name);
 	char *fown = s->fallback_dir
-			     ? xasprintf("%s/%s", s->fallback_dir, s->own_name)
+			     ? xasprintf("%s/%s", s->fallback_dir, fname)
 			     : NULL;
+	free(fname);
 	struct stat st;
 	bool use_fb = false;
 	if (strlen(s->nbase) > NAME_MAX) {
@@ -3473,207 +3478,6 @@ put_wrapped(FILE *out, int first, int rest, const char *text, int width)
 		free(safe);
 	}
 	free(tl);
-}
-
-static void
-put_safe(FILE *out, const char *s)
-{
-	char *p = safe_str(s);
-	fputs(p, out);
-	free(p);
-}
-
-/* "- [ ] question — **lan**, 2026-11-28 10:15 UTC" and the text. */
-/* A reply: "  - ↳ accepted — **thu**, 2026-11-28 10:16 UTC" and its
- * text, under the note it answers. */
-static void
-md_reply(FILE *out, const struct note *n)
-{
-	char when[48];
-	notes_format_time(n->created, when, sizeof(when));
-	fprintf(out, "  - \u21b3 %s — **",
-		n->kind == NOTES_RESPONSE ? notes_disposition_label(n->disposition)
-					  : notes_kind_label(n->kind));
-	put_safe(out, n->author);
-	fprintf(out, "**, %s", when);
-	if (n->anchor == NOTES_ORPHAN && n->reply_to) {
-		fprintf(out, " (%s ", _("a reply to"));
-		put_safe(out, n->reply_to);
-		fprintf(out, ", %s)", _("which is gone"));
-	}
-	if (n->future)
-		fprintf(out, " (%s)", _("dated more than a day ahead"));
-	fputs("\n", out);
-	put_lines(out, "    ", "", n->text);
-}
-
-/* "- [ ] question — **lan**, 2026-11-28 10:15 UTC" and the text. */
-static void
-md_note(FILE *out, const struct note *n)
-{
-	char when[48];
-	if (n->reply_to) {
-		md_reply(out, n);
-		return;
-	}
-	notes_format_time(n->created, when, sizeof(when));
-	fprintf(out, "- [%c] %s — **", n->status == NOTES_OPEN ? ' ' : 'x',
-		notes_kind_label(n->kind));
-	put_safe(out, n->author);
-	fprintf(out, "**, %s", when);
-	if (n->status == NOTES_RESOLVED && strcmp(n->status_by, n->author)) {
-		fprintf(out, " (%s ", _("resolved by"));
-		put_safe(out, n->status_by);
-		fputs(")", out);
-	}
-	if (n->future)
-		fprintf(out, " (%s)", _("dated more than a day ahead"));
-	fputs("\n", out);
-	if (n->anchor != NOTES_ANCHORED) {
-		fprintf(out, "  *%s*\n\n",
-			n->anchor == NOTES_CHANGED
-				? _("The text changed since this note; it read:")
-				: _("The element's text then:"));
-		put_lines(out, "  > ", "  >", n->quote);
-		fputs("\n", out);
-	}
-	put_lines(out, "  ", "", n->text);
-}
-
-static void
-md_notes(FILE *out, const struct notes_store *s, const char *id)
-{
-	const struct note *const *v;
-	size_t n = notes_for_target(s, id, &v);
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			fputs("\n", out);
-		md_note(out, v[i]);
-	}
-}
-
-static void
-md_quote(FILE *out, const char *text)
-{
-	put_lines(out, "> ", ">", text);
-	fputs("\n", out);
-}
-
-static bool
-has_notes(const struct notes_store *s, const char *id)
-{
-	return notes_for_target(s, id, NULL) > 0;
-}
-
-static int
-cmp_coll(const void *a, const void *b)
-{
-	return text_collate(*(const char *const *)a, *(const char *const *)b);
-}
-
-static void
-md_header(FILE *out, const struct minutes *m, const struct notes_store *s)
-{
-	size_t open = 0, n = notes_count(s), nrev = 0;
-	const char **rev = xmalloc((n + 1) * sizeof(*rev));
-	for (size_t i = 0; i < n; i++) {
-		const struct note *nt = notes_get(s, i);
-		open += nt->status == NOTES_OPEN;
-		bool seen = false;
-		for (size_t j = 0; j < nrev && !seen; j++)
-			seen = strcmp(rev[j], nt->author) == 0;
-		if (!seen)
-			rev[nrev++] = nt->author;
-	}
-	sort(rev, nrev, sizeof(*rev), cmp_coll);
-	fprintf(out, "# %s ", _("Review notes:"));
-	put_safe(out, m->meeting.title);
-	fprintf(out, "\n\n- %s: ", _("Minutes"));
-	put_safe(out, m->id);
-	fputs(", ", out);
-	put_safe(out, m->meeting.date);
-	fprintf(out, " (%s)\n", _(mn_status_name(m->meeting.status)));
-	fprintf(out, "- %s: %zu (%zu %s, %zu %s)\n", _("Notes"), n, open,
-		_("open"), n - open, _("resolved"));
-	if (nrev) {
-		fprintf(out, "- %s: ", _("Reviewers"));
-		for (size_t i = 0; i < nrev; i++) {
-			if (i)
-				fputs(", ", out);
-			put_safe(out, rev[i]);
-		}
-		fputs("\n", out);
-	}
-	free(rev);
-}
-
-void
-notes_export_markdown(FILE *out, const struct minutes *m,
-		      const struct notes_store *s)
-{
-	md_header(out, m, s);
-	if (m->id && has_notes(s, m->id)) {
-		fprintf(out, "\n## %s\n\n", _("Meeting"));
-		md_quote(out, m->meeting.title);
-		md_notes(out, s, m->id);
-	}
-	bool att = false;
-	for (uint32_t i = 0; i < m->npersons; i++) {
-		const struct mn_person *p = &m->persons[i];
-		if (!has_notes(s, p->id))
-			continue;
-		if (!att)
-			fprintf(out, "\n## %s\n", _("Attendees"));
-		att = true;
-		fputs("\n### ", out);
-		put_safe(out, p->name);
-		fputs("\n\n", out);
-		struct elem e = { .type = EL_PERSON, .sec = i };
-		char *t = elem_text(m, &e);
-		md_quote(out, t);
-		free(t);
-		md_notes(out, s, p->id);
-	}
-	for (uint32_t i = 0; i < m->nsections; i++) {
-		const struct mn_section *sc = &m->sections[i];
-		bool any = has_notes(s, sc->id);
-		for (uint32_t j = 0; j < sc->nitems && !any; j++)
-			any = has_notes(s, sc->items[j].id);
-		if (!any)
-			continue;
-		fputs("\n## ", out);
-		put_safe(out, sc->heading);
-		fputs("\n", out);
-		if (has_notes(s, sc->id)) {
-			fputs("\n", out);
-			md_notes(out, s, sc->id);
-		}
-		for (uint32_t j = 0; j < sc->nitems; j++) {
-			const struct mn_item *it = &sc->items[j];
-			if (!has_notes(s, it->id))
-				continue;
-			fprintf(out, "\n### %s ", _("Item"));
-			put_safe(out, it->id);
-			fputs("\n\n", out);
-			md_quote(out, it->text);
-			md_notes(out, s, it->id);
-		}
-	}
-	const struct note *const *orph;
-	size_t no = notes_orphans(s, &orph);
-	if (no) {
-		fprintf(out, "\n## %s\n\n%s\n", _("Orphaned notes"),
-			_("Their element is no longer in the minutes."));
-		for (size_t i = 0; i < no; i++) {
-			if (i == 0 || strcmp(orph[i]->target, orph[i - 1]->target)) {
-				fputs("\n### ", out);
-				put_safe(out, orph[i]->target);
-				fputs("\n", out);
-			}
-			fputs("\n", out);
-			md_note(out, orph[i]);
-		}
-	}
 }
 
 void
