@@ -142,7 +142,9 @@ docw_stamp(enum docw_lang lang, time_t t, char *buf, size_t size)
 		snprintf(buf, size, "?");
 		return;
 	}
-	snprintf(buf, size, "%s (UTC%.3s:%s)", when, zone, zone + 3);
+	/* "+0700" -> "+07:00" (ASCII) */
+	snprintf(buf, size, "%s (UTC%c%c%c:%s)", when, zone[0], zone[1],
+		 zone[2], zone + 3);
 }
 
 char *

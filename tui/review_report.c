@@ -508,7 +508,7 @@ meeting(const struct out *o, const struct minutes *m,
 	bool md = o->fmt == REVIEW_MD;
 
 	if (md) {
-		fprintf(f, "%.*s %s\n\n**%s:** ", level, "######",
+		fprintf(f, "%s %s\n\n**%s:** ", level == 1 ? "#" : "##",
 			docw_label(o->lang, DOCW_REVIEW_TITLE),
 			docw_label(o->lang, DOCW_REVIEW_ON));
 		put(o, m->meeting.title, false);
