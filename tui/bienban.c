@@ -141,6 +141,15 @@ moment(const struct bb *b, const char *time, const char *date)
 		fill(b, "fill");
 }
 
+/* The period that ends a field, unless TEXT (what the field ended
+ * with, NULL for a blank) has one already. */
+static void
+period(const struct bb *b, const char *text)
+{
+	size_t n = text ? strlen(text) : 0;
+	fputs(n && strchr(".!?", text[n - 1]) ? "</p>\n" : ".</p>\n", b->out);
+}
+
 static void
 field_start(const struct bb *b, enum docw_label l)
 {
@@ -227,15 +236,17 @@ static void
 officers(const struct bb *b, enum docw_label label, const uint32_t *who,
 	 uint32_t n)
 {
+	const struct mn_person *last = NULL;
 	field_start(b, label);
 	if (!n)
 		fill(b, "fill");
 	for (uint32_t i = 0; i < n; i++) {
 		if (i)
 			fputs("; ", b->out);
-		person(b, &b->m->persons[who[i]]);
+		last = &b->m->persons[who[i]];
+		person(b, last);
 	}
-	fputs(".</p>\n", b->out);
+	period(b, !last ? NULL : *last->role ? last->role : last->name);
 }
 
 static void
@@ -252,7 +263,7 @@ opening(const struct bb *b)
 		html_text(out, mt->place);
 	else
 		fill(b, "fill");
-	fputs(".</p>\n", out);
+	period(b, mt->place);
 
 	fprintf(out, "<p><span class=\"label\">%s:</span></p>\n",
 		L(b, DOCW_ATTENDANCE));

@@ -107,6 +107,7 @@ cat >"$tmp/r.xml" <<EOF
   <meeting>
     <title>Họp</title>
     <date start="14:00" end="16:05">2025-02-05</date>
+    <place>Phòng họp số 2, nhà A.</place>
     <chair ref="an"/> <chair ref="binh"/> <secretary ref="chi"/>
   </meeting>
   <attendees>
@@ -133,6 +134,8 @@ printf '%s\n' "$out" | grep -q '<span class="label">Chủ trì (chủ tọa):</s
 ok $? "the chairs as the file names them"
 printf '%s\n' "$out" | grep -q 'Thời gian bắt đầu:</span> 14 giờ 00 phút, ngày 05 tháng 02 năm 2025.'
 ok $? "ngày 05 tháng 02: leading zeros"
+printf '%s\n' "$out" | grep -q '<span class="label">Địa điểm:</span> Phòng họp số 2, nhà A.</p>'
+ok $? "a place that ends with a period gets no second one"
 is "$(printf '%s\n' "$out" | sed -n '/<p class="label">Nơi nhận:<\/p>/,/<\/ul>/p' | sed 1,2d)" \
 '<li>- Các thành viên;</li>
 <li>- Lưu: VT, Hồ sơ.</li>
