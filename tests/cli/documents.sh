@@ -48,6 +48,13 @@ for f in data/tan-lap-nong-thon-moi-2019.xml data/ban-ke-hoach-2021.xml \
 	golden "--export html $b: the page, exactly" "$exp/$b.bienban.html"
 done
 
+# standalone: nothing fetched, no script
+for f in "$exp"/*.bienban.html "$exp"/*.review.html; do
+	is "$(grep -c -i 'src=\|href=\|url(\|@import\|<script\|<link\|<img\|<iframe\|<object' "$f")" 0 \
+		"$(basename "$f"): no script, nothing fetched"
+	is "$(grep -c '<style>' "$f")" 1 "$(basename "$f"): one inline style sheet"
+done
+
 # the minutes' language, whatever the locale
 "$MINUTES" --export html data/ngan-son-2020.xml >"$tmp/c" 2>&1
 for loc in C.UTF-8 vi_VN.UTF-8 en_US.UTF-8; do
