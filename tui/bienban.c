@@ -34,6 +34,9 @@ static const char style[] =
 	"body { margin: 0; line-height: 1.3; }\n"
 	"@media screen { body { max-width: 165mm; margin: 10mm auto; } }\n"
 	"p { margin: 0 0 4pt; text-align: justify; }\n"
+	".draft { text-align: right; margin: 0 0 4pt; }\n"
+	".draft span { display: inline-block; border: 1px solid #000;"
+	" padding: 1pt 6pt; font-size: 12pt; font-weight: bold; }\n"
 	"table.head, table.sign { width: 100%; border-collapse: collapse; }\n"
 	"table.head td, table.sign td { vertical-align: top; text-align: center;"
 	" padding: 0; }\n"
@@ -89,6 +92,11 @@ header(const struct bb *b)
 	/* a v1 file names the organizing body only: it is the agency */
 	const char *agency = *mt->agency ? mt->agency : mt->organizer;
 
+	/* a draft says so, as the file's status does (never for final or
+	 * approved minutes) */
+	if (mt->status == MN_STATUS_DRAFT)
+		fprintf(out, "<div class=\"draft\"><span>%s</span></div>\n",
+			L(b, DOCW_DRAFT_MARK));
 	fputs("<table class=\"head\"><tr>\n<td class=\"left\">\n", out);
 	fputs("<div class=\"parent\">", out);
 	if (*mt->agency_parent)

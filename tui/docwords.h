@@ -33,6 +33,7 @@ enum docw_lang { DOCW_VI, DOCW_EN };
 	  "Independence - Freedom - Happiness")                               \
 	X(NUMBER, "Số:", "No.:")                                              \
 	X(BIEN_BAN, "BIÊN BẢN", "MINUTES")                                    \
+	X(DRAFT_MARK, "DỰ THẢO", "DRAFT")                                     \
 	X(TITLE_PREFIX, "Biên bản", "Minutes")                                \
 	X(START, "Thời gian bắt đầu", "Start")                                \
 	X(PLACE, "Địa điểm", "Place")                                         \

@@ -83,6 +83,12 @@ grep -q 'Cuộc họp kết thúc vào 11 giờ 30 phút, ngày 20 tháng 12 nă
 	"$exp/ban-ke-hoach-2021.bienban.html"
 ok $? "the closing sentence from date/@end"
 
+# a draft says so; approved minutes do not
+is "$(grep -c '<div class="draft"><span>DỰ THẢO</span></div>' "$exp/ngan-son-2020.bienban.html")" 1 \
+	"a draft is marked DỰ THẢO"
+is "$(grep -c 'DỰ THẢO' "$exp/tan-lap-nong-thon-moi-2019.bienban.html")" 0 \
+	"approved minutes are not marked"
+
 # v2: the parts the file gives
 h=$exp/tan-lap-nong-thon-moi-2019.bienban.html
 grep -q '<div class="parent">ỦY BAN NHÂN DÂN HUYỆN SƠN HÀ</div>' "$h"
