@@ -140,19 +140,24 @@ doc_spelling(struct doc *d, struct spell *sp)
 	free(buf);
 	if (a.more) {
 		char msg[160];
-		uint32_t line = d->nspelling ? d->spelling[d->nspelling - 1].line : 0;
-		snprintf(msg, sizeof(msg), _("and %zu more spelling warnings"), a.more);
+		size_t more = a.more + 1; /* the last one kept makes room */
+		snprintf(msg, sizeof(msg),
+			 ngettext("and %zu more spelling warning",
+				  "and %zu more spelling warnings", more), more);
 		d->nspelling--; /* room for the count, kept last */
 		free(d->spelling[d->nspelling].msg);
-		d->spelling[d->nspelling++] = (struct doc_spelling){ line, 0, xstrdup(msg) };
+		/* line 0, like the loader's count of problems not listed */
+		d->spelling[d->nspelling++] = (struct doc_spelling){ 0, 0, xstrdup(msg) };
 	}
 	uint32_t np = d->m->nproblems, ns = d->nspelling, i = 0, j = 0, k = 0;
 	d->problem_order = xcalloc((size_t)np + ns + 1, sizeof(uint32_t));
 	while (i < np || j < ns) {
 		const struct mn_problem *p = i < np ? &d->m->problems[i] : NULL;
 		const struct doc_spelling *w = j < ns ? &d->spelling[j] : NULL;
-		if (p && (!w || p->line < w->line ||
-			  (p->line == w->line && p->col <= w->col)))
+		/* line 0 (a count of those not listed) goes last */
+		uint32_t pl = p && p->line ? p->line : UINT32_MAX;
+		uint32_t wl = w && w->line ? w->line : UINT32_MAX;
+		if (p && (!w || pl < wl || (pl == wl && p->col <= w->col)))
 			d->problem_order[k++] = i++;
 		else
 			d->problem_order[k++] = 0x80000000u | j++;

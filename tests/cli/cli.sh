@@ -327,4 +327,20 @@ COLUMNS=100 LINES=24 "$MINUTES" --replay "$tmp/paste-fits.keys" --dump-screen "$
 tail -n 1 "$tmp/pf.screen" | grep -q "pasted"
 ok $((! $?)) "a paste of 65,536 bytes is taken (no message)"
 
+# the browser lists at most 1000 spelling warnings of a file, the last
+# line saying how many more there are
+{
+	printf '<?xml version="1.0" encoding="UTF-8"?>\n<minutes version="1" id="m">\n'
+	printf '<meeting><title>T</title><date>2020-01-16</date></meeting>\n<attendees/>\n'
+	printf '<section id="s1" kind="report"><heading>H</heading>\n'
+	i=0
+	while [ $i -lt 1003 ]; do printf '<item id="i%d">địa phuơng</item>\n' $i; i=$((i + 1)); done
+	printf '</section>\n</minutes>\n'
+} >"$tmp/spelling-many.xml"
+printf 'p\n<End>\n' >"$tmp/spelling-many.keys"
+COLUMNS=100 LINES=12 "$MINUTES" --replay "$tmp/spelling-many.keys" --dump-screen "$tmp/sm.screen" "$tmp/spelling-many.xml"
+is "$(sed -n '2p;11p' "$tmp/sm.screen" | sed 's/.*│//; s/ *$//')" "Problems (1000)
+0:0: warning: and 4 more spelling warnings" \
+	"1003 spelling warnings: 999 listed and a count of the 4 more"
+
 done_testing
