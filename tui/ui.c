@@ -433,7 +433,15 @@ run_terminal(struct ui *ui, const struct ui_options *opt)
 			paste_mode(ui, true);
 		}
 		wint_t wch;
+		/* a paste whose end mark never comes (a terminal cut off in
+		 * the middle) ends when nothing more comes for 2 s: keys
+		 * are never swallowed for good */
+		timeout(ui->paste.on ? 2000 : -1);
 		int ret = get_wch(&wch);
+		if (ret == ERR && ui->paste.on && !got_signal) {
+			paste_end(ui);
+			continue;
+		}
 		if (ret == ERR) {
 			/* the terminal went away: do not spin */
 			if (got_signal || ++errors > 100)

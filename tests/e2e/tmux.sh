@@ -334,6 +334,25 @@ for _ in $(seq 1 50); do [ -s "$tmp/after" ] && break; sleep 0.1; done
 is "$(cat "$tmp/after")" "after" "on exit the terminal's bracketed paste is off again"
 stop
 
+# a paste whose end mark never comes: taken when nothing more comes,
+# and the keys after it work again
+start 120 30 "--reviewer lan $tmp/paste/ngan-son-2020.xml"
+wait_for "Contents"
+t send-keys -t e2e j j Enter j a
+wait_for "Note [comment]"
+t send-keys -t e2e -l "$(printf '\033[200~không kết thúc')"
+wait_for "Note [comment] không kết thúc"
+ok $? "a paste with no end mark is taken after a pause"
+t send-keys -t e2e -l ' nữa'
+wait_for "Note [comment] không kết thúc nữa"
+ok $? "keys typed after it are typed again"
+t send-keys -t e2e Escape
+wait_for "(y/n)"
+t send-keys -t e2e y
+t send-keys -t e2e Q
+is "$(wait_exit)" 0 "quit after the unended paste"
+stop
+
 # the editor gets the terminal with pastes unmarked (and the browser
 # marks them again after it): an editor reading a pasted line gets it
 # without ESC [ 200 ~
@@ -361,7 +380,10 @@ t set-buffer -b minutes-e2e "$(printf 'sau\nkhi\n')"
 t paste-buffer -p -b minutes-e2e -t e2e
 wait_for "Note [comment] sau khi"
 ok $? "after the editor, pastes are marked again"
-t send-keys -t e2e Esc y Q
+t send-keys -t e2e Escape
+wait_for "(y/n)"
+t send-keys -t e2e y
+t send-keys -t e2e Q
 wait_exit >/dev/null
 stop
 
