@@ -83,8 +83,9 @@ act_back(struct ui *ui, enum action a)
 void
 act_quit_now(struct ui *ui, enum action a)
 {
-	(void)a;
 	ui->b.quit = true;
+	if (a == ACT_INTERRUPT)
+		ui->b.status = 130; /* as a shell reports Ctrl-C */
 }
 
 void

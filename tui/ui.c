@@ -171,7 +171,7 @@ help_key(struct ui *ui, int act)
 	switch (act) {
 	case ACT_DOWN: ui->help_cur.top++; break;
 	case ACT_UP: if (ui->help_cur.top > 0) ui->help_cur.top--; break;
-	case ACT_QUIT_NOW: ui->b.quit = true; break;
+	case ACT_QUIT_NOW: case ACT_INTERRUPT: act_quit_now(ui, (enum action)act); break;
 	case ACT_QUIT: case ACT_BACK: case ACT_HELP: ui->help = false; break;
 	default: break;
 	}
@@ -284,6 +284,24 @@ locale_ok(void)
 	return false;
 }
 
+/* How long an Esc waits for the rest of a key's sequence: $ESCDELAY
+ * (milliseconds, as ncurses reads it), else 25 ms.  A slow link splits
+ * an arrow key's bytes; a longer delay keeps them one key. */
+static int
+escdelay_ms(void)
+{
+	const char *e = getenv("ESCDELAY");
+	char *end;
+
+	if (!e || !*e)
+		return 25;
+	errno = 0;
+	long v = strtol(e, &end, 10);
+	if (*end || errno || v < 0 || v > 10000)
+		return 25;
+	return (int)v;
+}
+
 static void
 screen_setup(bool color)
 {
@@ -291,7 +309,7 @@ screen_setup(bool color)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
-	set_escdelay(25);
+	set_escdelay(escdelay_ms());
 	curs_set(0);
 	const char *no_color = getenv("NO_COLOR");
 	draw_init(color && !(no_color && *no_color));
@@ -305,8 +323,20 @@ run_terminal(struct ui *ui, const struct ui_options *opt)
 			_("the browser needs a terminal (--dump prints the minutes)"));
 		return 2;
 	}
-	if (!newterm(NULL, stdout, stdin)) {
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
 		fprintf(stderr, "minutes: %s\n", _("cannot set up the terminal (is TERM right?)"));
+		return 2;
+	}
+	/* a terminal that cannot move the cursor (TERM=dumb) would show a
+	 * blank screen that takes keys */
+	const char *cup = tigetstr("cup");
+	if (!cup || cup == (char *)-1) {
+		endwin();
+		delscreen(scr);
+		fprintf(stderr, "minutes: %s\n%s\n",
+			_("this terminal cannot move the cursor (TERM is dumb or unknown to it)"),
+			_("hint: --dump prints the minutes, or set TERM to the terminal's name"));
 		return 2;
 	}
 	screen_setup(true);
@@ -317,7 +347,16 @@ run_terminal(struct ui *ui, const struct ui_options *opt)
 	}
 	signals_init();
 	int errors = 0;
-	while (!ui->b.quit && !got_signal) {
+	while (!ui->b.quit) {
+		/* Ctrl-C (SIGINT, the terminal's own) in a line being typed
+		 * is a key: it cancels the line as Esc does */
+		if (got_signal == SIGINT && ui->prompt) {
+			got_signal = 0;
+			handle_key(ui, KEYC_INTR);
+			continue;
+		}
+		if (got_signal)
+			break;
 		draw_screen(ui);
 		if (ui->cursor_x >= 0) {
 			move(ui->cursor_y, ui->cursor_x);
@@ -330,6 +369,8 @@ run_terminal(struct ui *ui, const struct ui_options *opt)
 		int ret = get_wch(&wch);
 		if (ret == ERR) {
 			/* the terminal went away: do not spin */
+			if (got_signal == SIGINT && ui->prompt)
+				continue; /* the line's Ctrl-C, above */
 			if (got_signal || ++errors > 100)
 				break;
 			continue;
@@ -352,7 +393,9 @@ run_terminal(struct ui *ui, const struct ui_options *opt)
 			handle_key(ui, key);
 	}
 	endwin();
-	return ui->b.status;
+	/* ended by a signal: 128 + its number, as shells expect (130 for
+	 * Ctrl-C) */
+	return got_signal ? 128 + got_signal : ui->b.status;
 }
 
 static int

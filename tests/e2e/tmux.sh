@@ -259,4 +259,70 @@ for _ in $(seq 1 50); do
 done
 ok $gone "closing the terminal ends the program"
 
+# --- the terminal's habits: Ctrl-C, TERM=dumb, ESCDELAY ----------------------
+# Ctrl-C (the terminal's SIGINT) in the note prompt asks before it throws
+# the typed note away, as Esc does; at the top level it quits with 130.
+# The pane runs bash (given as its own arguments, no shell between):
+# Ctrl-C reaches the whole foreground group, and bash, unlike dash, goes
+# on when its child handled the signal and exited on its own.
+rm -f "$tmp/status"
+t new-session -d -s e2e -x 100 -y 30 bash -c \
+	"TERM=screen-256color $MINUTES data/ngan-son-2020.xml; echo \$? > $tmp/status; sleep 30"
+t set-option -t e2e remain-on-exit on >/dev/null
+wait_for "Contents"
+t send-keys -t e2e j j Enter a
+wait_for "Note ["
+t send-keys -t e2e -l "nháp"
+settle
+t send-keys -t e2e C-c
+wait_for "Discard what you typed? (y/n)"
+ok $? "Ctrl-C in the note prompt asks before discarding"
+t send-keys -t e2e n
+settle
+screen | grep -q "nháp"
+ok $? "answered no, the typed note is still there"
+t send-keys -t e2e C-c
+wait_for "Discard what you typed? (y/n)"
+t send-keys -t e2e y
+wait_for "Discarded"
+ok $? "answered yes, the note is discarded"
+t send-keys -t e2e / M T T Q
+wait_for "/MTTQ"
+t send-keys -t e2e C-c
+settle
+screen | grep -q "^/MTTQ"
+ok $((!$?)) "Ctrl-C cancels the search prompt"
+t send-keys -t e2e C-c
+is "$(wait_exit)" 130 "Ctrl-C at the top level quits with 130"
+stop
+
+# TERM=dumb cannot draw a screen: refused, pointing at --dump
+rm -f "$tmp/status"
+t new-session -d -s e2e -x 100 -y 30 \
+	"TERM=dumb $MINUTES data/ngan-son-2020.xml 2>$tmp/dumb.err; echo \$? > $tmp/status; sleep 30"
+is "$(wait_exit)" 2 "TERM=dumb: exit 2"
+is "$(cat "$tmp/dumb.err")" "minutes: this terminal cannot move the cursor (TERM is dumb or unknown to it)
+hint: --dump prints the minutes, or set TERM to the terminal's name" "TERM=dumb: the message suggests --dump"
+stop
+
+# ESCDELAY is honoured: an arrow key whose bytes arrive apart (a slow link)
+# is still one key, not Esc and two letters
+rm -f "$tmp/status"
+t new-session -d -s e2e -x 100 -y 30 \
+	"ESCDELAY=3000 TERM=screen-256color $MINUTES data/ngan-son-2020.xml; echo \$? > $tmp/status; sleep 30"
+wait_for "Contents"
+settle
+kd=$(infocmp -1 screen-256color 2>/dev/null | sed -n 's/^[[:space:]]*kcud1=\\E\(.*\),$/\1/p')
+[ -n "$kd" ] || kd=OB
+t send-keys -t e2e Escape
+sleep 0.5
+t send-keys -t e2e -l "$kd"
+settle
+printf '<Down>\n' >"$tmp/down.keys"
+want=$(replay "$tmp/down.keys" 100 30 data/ngan-son-2020.xml)
+is "$(shows "$want")" "$want" "ESCDELAY=3000: Esc, a pause, then [B or OB is the Down key"
+t send-keys -t e2e Q
+is "$(wait_exit)" 0 "ESCDELAY: quit"
+stop
+
 done_testing
