@@ -6,6 +6,7 @@
 #include "actions.h"
 #include "doc.h"
 #include "navigate.h"
+#include "nls.h"
 #include "panes.h"
 #include "prompt.h"
 
@@ -107,6 +108,18 @@ act_sort(struct ui *ui, enum action a)
 {
 	(void)a;
 	navigate_toggle_sort(&ui->b);
+}
+
+void
+act_group(struct ui *ui, enum action a)
+{
+	struct browser *b = &ui->b;
+
+	(void)a;
+	doc_group_by_kind(b, !b->doc->by_kind);
+	browser_message(b, false, "%s", b->doc->by_kind
+			? _("Sections grouped by kind")
+			: _("Sections in the document's order"));
 }
 
 void

@@ -42,6 +42,7 @@ struct doc {
 	char error[2200];
 	struct entry *entries; /* navigator order */
 	int nentries;
+	bool by_kind;         /* sections grouped by kind, not as written */
 	uint32_t *by_name;    /* attendees by given name */
 	unsigned (*verdicts)[3]; /* per section: figures unknown, met, missed */
 	/* the items each attendee speaks in, built on first use: those of

@@ -227,7 +227,7 @@ struct pane_sig {
 	int entry_arg, top, cur, focused;
 	int ccur, focus, note_sel; /* what a following pane follows */
 	unsigned notes_gen, qgen;
-	bool filter, doc_order, valid;
+	bool filter, doc_order, by_kind, valid;
 };
 
 static struct pane_sig last_sig[PANE_COUNT];
@@ -266,6 +266,7 @@ pane_signature(struct ui *ui, enum pane_id id)
 	sg.qgen = ui->b.qgen;
 	sg.filter = ui->b.filter_open;
 	sg.doc_order = ui->b.attendees_doc_order;
+	sg.by_kind = ui->b.doc && ui->b.doc->by_kind;
 	if (ops->flags & PANE_FOLLOWS) {
 		sg.ccur = browser_content_cur(&ui->b);
 		sg.focus = ui->b.focus;

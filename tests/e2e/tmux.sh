@@ -93,9 +93,10 @@ want=$(replay "$tmp/none.keys" 100 30 data/ngan-son-2020.xml)
 is "$(shows "$want")" "$want" \
 	"first screen: tmux shows what the replay mode shows"
 
-t send-keys -t e2e j j j Enter j Enter
+# o: sections grouped by kind, the targets fourth
+t send-keys -t e2e o j j j Enter j Enter
 settle
-printf 'j\nj\nj\n<Enter>\nj\n<Enter>\n' >"$tmp/nav.keys"
+printf 'o\nj\nj\nj\n<Enter>\nj\n<Enter>\n' >"$tmp/nav.keys"
 nav_screen=$(replay "$tmp/nav.keys" 100 30 data/ngan-son-2020.xml)
 is "$(shows "$nav_screen")" "$nav_screen" "navigation: the same screen as the replay mode"
 
@@ -120,7 +121,7 @@ is "$(shows "$nav_screen")" "$nav_screen" "after a resize storm with keys: the s
 # --- search ----------------------------------------------------------------
 t send-keys -t e2e / 'dai doan ket' Enter
 settle
-printf 'j\nj\nj\n<Enter>\nj\n<Enter>\n/\n"dai doan ket"\n<Enter>\n' >"$tmp/search.keys"
+printf 'o\nj\nj\nj\n<Enter>\nj\n<Enter>\n/\n"dai doan ket"\n<Enter>\n' >"$tmp/search.keys"
 want=$(replay "$tmp/search.keys" 100 30 data/ngan-son-2020.xml)
 is "$(shows "$want")" "$want" "search: the same screen as the replay mode"
 screen | grep -q "7/16"
@@ -222,11 +223,13 @@ is "$(t display-message -p -t e2e '#{mouse_any_flag}')" 1 \
 # one event at a time, each read before the next is sent: under load the
 # pty can hand the program several reports in one read, which is a case
 # of its own, not this one
+t send-keys -t e2e o # sections grouped by kind, the targets fourth
+settle
 mouse 0 5 6; settle; mouse 3 5 6; settle # press, release
 mouse 0 40 9; settle; mouse 3 40 9; settle
 mouse 65 60 12 # the wheel: a press only
 settle
-printf '<Click 5,6>\n<Click 40,9>\n<WheelDown 60,12>\n' >"$tmp/mouse.keys"
+printf 'o\n<Click 5,6>\n<Click 40,9>\n<WheelDown 60,12>\n' >"$tmp/mouse.keys"
 want=$(replay "$tmp/mouse.keys" 120 30 data/ngan-son-2020.xml)
 is "$(shows "$want")" "$want" "--mouse: two clicks and the wheel, as in the replay mode"
 screen | grep -q "Item 5/16"
