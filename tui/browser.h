@@ -84,6 +84,8 @@ struct browser {
 	int note_sel;           /* the selected note of the target */
 	char note_target[256];  /* ... of this element */
 	int note_line;          /* the detail line of the selected note */
+	int detail_rows;        /* rows the detail pane has: lists that could
+				 * be endless show no more than that */
 	bool note_scroll;       /* bring it into view at the next draw */
 
 	bool filter_open;       /* sections show only items with open notes */

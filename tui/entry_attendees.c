@@ -127,16 +127,30 @@ attendees_detail(struct browser *b, const struct entry *e, int cur,
 	uint32_t pi = (uint32_t)(p - d->m->persons);
 	if (!d->speaks_at)
 		speaks_index(d);
-	for (uint32_t k = d->speaks_at[pi]; k < d->speaks_at[pi + 1]; k++) {
-		if (k == d->speaks_at[pi]) {
-			const char *h = _("Speaks in");
-			lines_blank(l);
-			lines_add(l, NULL, STYLE_NORMAL, 0, h, 0,
-				  (uint32_t)strlen(h), STYLE_LABEL);
-		}
-		/* one line each, cut at the pane when drawn */
+	/* one line each, cut at the pane when drawn; never more of them
+	 * than the pane has rows (one attendee may speak in 2,000,000
+	 * items), then how many more there are */
+	int h = b->detail_rows;
+	uint32_t first = d->speaks_at[pi], all = d->speaks_at[pi + 1] - first;
+	uint32_t shown = all, rows = h > 2 ? (uint32_t)h : 2;
+	if (shown > rows)
+		shown = rows - 1;
+	if (all) {
+		const char *head = _("Speaks in");
+		lines_blank(l);
+		lines_add(l, NULL, STYLE_NORMAL, 0, head, 0,
+			  (uint32_t)strlen(head), STYLE_LABEL);
+	}
+	for (uint32_t k = first; k < first + shown; k++)
 		lines_add(l, NULL, STYLE_NORMAL, 2, d->speaks[k].text, 0,
 			  d->speaks[k].len, STYLE_NORMAL);
+	if (shown < all) {
+		const char *more = lines_printf(l, ngettext("… and %u more item",
+							    "… and %u more items",
+							    all - shown),
+						all - shown);
+		lines_add(l, NULL, STYLE_NORMAL, 2, more, 0,
+			  (uint32_t)strlen(more), STYLE_DIM);
 	}
 	notes_view_lines(b, l, p->id, width);
 }

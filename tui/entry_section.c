@@ -91,14 +91,16 @@ section_header(struct browser *b, const struct entry *e, char *buf,
 }
 
 /* "— name, name" and the figures with their verdicts, under an item.
- * The lines are as long as their text: drawing cuts them at the pane. */
+ * The lines are cut at the pane when drawn; the speakers are laid out
+ * only as far as WIDTH columns and one more (for the cut mark). */
 static void
-item_summary(struct browser *b, const struct mn_item *it, struct lines *l)
+item_summary(struct browser *b, const struct mn_item *it, struct lines *l,
+	     int width)
 {
 	const struct minutes *m = b->doc->m;
 
 	if (it->nby) {
-		char *buf = wording_speakers(m, it);
+		char *buf = wording_speakers(m, it, width);
 		lines_add(l, NULL, STYLE_NORMAL, 0, lines_own(l, buf), 0,
 			  (uint32_t)strlen(buf), STYLE_DIM);
 	}
@@ -140,7 +142,7 @@ section_layout(struct browser *b, const struct entry *e, int idx, int width,
 	lines_wrap_cached(l, &b->doc->wrap, iw ? lead : NULL, STYLE_DIM, iw, it->text, width,
 			  STYLE_NORMAL);
 	int before = l->n;
-	item_summary(b, it, l);
+	item_summary(b, it, l, width - iw > 0 ? width - iw : 1);
 	notes_view_marker(b, l, it->id, 0, width - iw);
 	for (int i = before; i < l->n; i++)
 		l->v[i].indent = iw;

@@ -12,6 +12,7 @@
 #include "panes.h"
 #include "prompt.h"
 #include "screen.h"
+#include "xalloc.h"
 
 enum screen_state
 screen_state(const struct ui *ui)
@@ -172,11 +173,45 @@ draw_too_small(struct ui *ui)
 
 /* --- damage tracking ------------------------------------------------------ */
 
+/* What a pane shows: when nothing in it changed since the last draw,
+ * the pane is left as it is on the screen (a keystroke then costs what
+ * changed, not the whole screen). */
+struct pane_sig {
+	const void *doc;
+	struct rect r;
+	const void *entry_ops;
+	int entry_arg, top, cur, focused;
+	int ccur, focus, note_sel; /* what a following pane follows */
+	unsigned notes_gen, qgen;
+	bool filter, doc_order, by_kind, valid;
+};
+
+/* What the whole screen is: when it changes, everything is redrawn. */
+struct screen_sig {
+	int cols, rows;
+	enum screen_state state;
+	bool banner;
+	const void *doc;
+};
+
+/* What was drawn: the screen's and each pane's signature, and where
+ * the separators are (ui->memo, made at the first draw). */
+struct screen_memo {
+	struct screen_sig screen;
+	struct pane_sig sig[PANE_COUNT];
+	struct rect seps[PANE_COUNT];
+	bool seps_valid;
+};
+
+void
+screen_free(struct ui *ui)
+{
+	free(ui->memo);
+	ui->memo = NULL;
+}
+
 /* The lines between the panes, drawn again only when the layout moved
  * them or the screen was erased. */
-static struct rect last_seps[PANE_COUNT];
-static bool seps_valid;
-
 static void
 seps_now(struct ui *ui, struct rect *now)
 {
@@ -195,14 +230,14 @@ layout_moved(struct ui *ui)
 	struct rect now[PANE_COUNT];
 
 	seps_now(ui, now);
-	return seps_valid && memcmp(now, last_seps, sizeof(now)) != 0;
+	return ui->memo->seps_valid && memcmp(now, ui->memo->seps, sizeof(now)) != 0;
 }
 
 /* Drawn after an erase only: a layout that moves them erases first. */
 static void
 draw_separators(struct ui *ui)
 {
-	if (seps_valid)
+	if (ui->memo->seps_valid)
 		return;
 	for (int p = 1; p < PANE_COUNT; p++) {
 		if (!ui->lay.visible[p])
@@ -213,34 +248,9 @@ draw_separators(struct ui *ui)
 		for (int y = r.y; y < r.y + r.h; y++)
 			draw_str(y, r.x - 1, 1, "│", STYLE_DIM);
 	}
-	seps_now(ui, last_seps);
-	seps_valid = true;
+	seps_now(ui, ui->memo->seps);
+	ui->memo->seps_valid = true;
 }
-
-/* What a pane shows: when nothing in it changed since the last draw,
- * the pane is left as it is on the screen (a keystroke then costs what
- * changed, not the whole screen). */
-struct pane_sig {
-	const void *doc;
-	struct rect r;
-	const void *entry_ops;
-	int entry_arg, top, cur, focused;
-	int ccur, focus, note_sel; /* what a following pane follows */
-	unsigned notes_gen, qgen;
-	bool filter, doc_order, by_kind, valid;
-};
-
-static struct pane_sig last_sig[PANE_COUNT];
-
-/* What the whole screen is: when it changes, everything is redrawn. */
-struct screen_sig {
-	int cols, rows;
-	enum screen_state state;
-	bool banner;
-	const void *doc;
-};
-
-static struct screen_sig last_screen;
 
 static struct pane_sig
 pane_signature(struct ui *ui, enum pane_id id)
@@ -277,11 +287,11 @@ pane_signature(struct ui *ui, enum pane_id id)
 }
 
 static void
-erase_all(void)
+erase_all(struct ui *ui)
 {
 	erase();
-	memset(last_sig, 0, sizeof(last_sig));
-	seps_valid = false;
+	memset(ui->memo->sig, 0, sizeof(ui->memo->sig));
+	ui->memo->seps_valid = false;
 }
 
 /* Each pane drawn, or only what changed in it since the last draw. */
@@ -291,30 +301,30 @@ draw_panes(struct ui *ui)
 	for (int p = 0; p < PANE_COUNT; p++) {
 		if (!ui->lay.visible[p]) {
 			/* what it showed is gone: draw it whole when it is back */
-			last_sig[p].valid = false;
+			ui->memo->sig[p].valid = false;
 			continue;
 		}
 		struct pane_sig sg = pane_signature(ui, (enum pane_id)p);
-		if (last_sig[p].valid) {
-			struct pane_sig was = last_sig[p], now = sg;
+		if (ui->memo->sig[p].valid) {
+			struct pane_sig was = ui->memo->sig[p], now = sg;
 			was.cur = now.cur = 0;
 			was.focused = now.focused = 0;
 			if (memcmp(&was, &now, sizeof(sg)) == 0) {
 				/* at most the cursor moved on the same page, or
 				 * the focus came or went: the header and the
 				 * records under the cursor change, nothing else */
-				if (sg.focused != last_sig[p].focused)
+				if (sg.focused != ui->memo->sig[p].focused)
 					pane_draw_header(ui, (enum pane_id)p);
-				if (sg.cur != last_sig[p].cur ||
-				    sg.focused != last_sig[p].focused)
+				if (sg.cur != ui->memo->sig[p].cur ||
+				    sg.focused != ui->memo->sig[p].focused)
 					pane_draw_records(ui, (enum pane_id)p,
-							  last_sig[p].cur, sg.cur);
-				last_sig[p] = sg;
+							  ui->memo->sig[p].cur, sg.cur);
+				ui->memo->sig[p] = sg;
 				continue;
 			}
 		}
 		pane_draw(ui, (enum pane_id)p);
-		last_sig[p] = sg;
+		ui->memo->sig[p] = sg;
 	}
 }
 
@@ -341,6 +351,8 @@ draw_screen(struct ui *ui)
 {
 	struct screen_sig ss;
 
+	if (!ui->memo)
+		ui->memo = xcalloc(1, sizeof(*ui->memo));
 	ui->rows = LINES;
 	ui->cols = COLS;
 	ui->cursor_x = -1;
@@ -351,11 +363,11 @@ draw_screen(struct ui *ui)
 	ss.state = screen_state(ui);
 	ss.banner = ss.state == SCREEN_MEETING && ui->b.doc->m->nproblems;
 	/* the screens without panes are drawn whole each time */
-	if (ui->redraw_all || memcmp(&ss, &last_screen, sizeof(ss)) != 0 ||
+	if (ui->redraw_all || memcmp(&ss, &ui->memo->screen, sizeof(ss)) != 0 ||
 	    ss.state == SCREEN_TOO_SMALL || ss.state == SCREEN_HELP ||
 	    ss.state == SCREEN_ERROR) {
-		erase_all();
-		last_screen = ss;
+		erase_all(ui);
+		ui->memo->screen = ss;
 		ui->redraw_all = false;
 	}
 	navigate_clamp(&ui->b);
@@ -365,7 +377,7 @@ draw_screen(struct ui *ui)
 	}
 	place_panes(ui);
 	if (layout_moved(ui))
-		erase_all();
+		erase_all(ui);
 	draw_title(ui);
 	switch (ss.state) {
 	case SCREEN_HELP:

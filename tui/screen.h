@@ -10,7 +10,9 @@
 
 enum screen_state screen_state(const struct ui *ui);
 /* Draws the screen for the state (curses' virtual screen; the caller
- * refreshes). */
+ * refreshes); what is unchanged since the last draw is left as it is. */
 void draw_screen(struct ui *ui);
+/* Forgets what was drawn (ui->memo). */
+void screen_free(struct ui *ui);
 
 #endif

@@ -74,23 +74,9 @@ editor_run(struct ui *ui, const char *text)
 	refresh();
 	char *out = NULL;
 	if (pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
-		FILE *f = fopen(path, "rb");
-		if (f) {
-			size_t n = 0, k;
-			char chunk[4096];
-			while ((k = fread(chunk, 1, sizeof(chunk), f)) > 0 &&
-			       n + k < 65536) {
-				out = xrealloc(out, n + k + 1);
-				memcpy(out + n, chunk, k);
-				n += k;
-			}
-			fclose(f);
-			if (out) {
-				while (n > 0 && (out[n - 1] == '\n' || out[n - 1] == '\r'))
-					n--;
-				out[n] = '\0';
-			}
-		}
+		struct notes_error e; /* the whole file, or a message: never cut */
+		if (!(out = notes_text_from_file(path, &e)))
+			browser_message(&ui->b, true, "%s", e.msg);
 	} else {
 		browser_message(&ui->b, true,
 				_("The editor (%s) failed; the note was not saved"),
@@ -487,6 +473,7 @@ ui_free(struct ui *ui)
 	lines_free(&ui->rec);
 	lineedit_free(&ui->edit);
 	free(ui->editor.text);
+	screen_free(ui);
 }
 
 int
@@ -506,6 +493,9 @@ ui_main(char *const *args, int nargs, const struct ui_options *opt)
 	actions_init();
 
 	int status = opt->replay ? run_replay(&ui, opt) : run_terminal(&ui, opt);
+	for (int i = 0; i < ui.b.ndocs; i++) /* unsaved notes: say so, exit 1 */
+		if (ui.b.docs[i]->notes && notes_save_on_quit(ui.b.docs[i]->notes, stderr) && !status)
+			status = 1;
 	ui_free(&ui);
 	return status;
 }

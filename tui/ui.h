@@ -94,6 +94,7 @@ struct ui {
 
 	int cols, rows;
 	struct layout lay;
+	struct screen_memo *memo; /* what was drawn (screen.c) */
 	struct lines detail;    /* the detail pane's lines */
 	struct lines rec;       /* one content record, laid out */
 };

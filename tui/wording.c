@@ -1,5 +1,6 @@
 /* wording.c - the words and signs shared by the screen, --dump and the
  * reports (see wording.h). */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,24 +66,45 @@ wording_cut(const char *text, char *buf, size_t size)
 }
 
 char *
-wording_speakers(const struct minutes *m, const struct mn_item *it)
+wording_speakers(const struct minutes *m, const struct mn_item *it, int width)
 {
-	size_t size = sizeof("— ");
-	for (uint32_t i = 0; i < it->nby; i++)
-		size += strlen(m->persons[it->by[i]].name) + 2;
-	char *buf = xmalloc(size), *o = buf;
-	o += snprintf(o, size, "%s", "— ");
-	for (uint32_t i = 0; i < it->nby; i++) {
+	/* with a WIDTH, only as far as WIDTH columns and one cluster more
+	 * (the cut is marked when drawn): never more of a long list than a
+	 * row can show */
+	bool bounded = width > 0;
+	int room = width + 1 - 2, used;
+	size_t size = 64, n = strlen("— ");
+	char *buf = xmalloc(size);
+
+	memcpy(buf, "— ", n);
+	for (uint32_t i = 0; i < it->nby && (!bounded || room > 0); i++) {
 		const char *name = m->persons[it->by[i]].name;
-		size_t n = strlen(name);
+		size_t len = strlen(name), k = len;
 		if (i) {
-			memcpy(o, ", ", 2);
-			o += 2;
+			memcpy(buf + n, ", ", 2); /* size > n + 2 */
+			n += 2;
+			room -= 2;
 		}
-		memcpy(o, name, n);
-		o += n;
+		if (bounded) {
+			k = text_fit(name, len, room, &used);
+			if (k < len) {
+				/* cut: one cluster more overflows the row,
+				 * so the cut is marked when drawn */
+				struct text_cluster c;
+				k = text_cluster_next(name, len, k, &c);
+				room = 0;
+			} else {
+				room -= used;
+			}
+		}
+		if (n + k + 3 > size) {
+			size = (n + k + 3) * 2;
+			buf = xrealloc(buf, size);
+		}
+		memcpy(buf + n, name, k);
+		n += k;
 	}
-	*o = '\0';
+	buf[n] = '\0';
 	return buf;
 }
 

@@ -21,8 +21,10 @@ char *wording_number(const char *s);
 const char *wording_verdict_mark(enum mn_verdict v);
 /* "met", "missed", "unknown" (translated) */
 const char *wording_verdict(enum mn_verdict v);
-/* "— Name, Name": who speaks in item IT (malloc'd) */
-char *wording_speakers(const struct minutes *m, const struct mn_item *it);
+/* "— Name, Name": who speaks in item IT (malloc'd); WIDTH > 0: only as
+ * far as WIDTH columns and one cluster more (a row cuts it there). */
+char *wording_speakers(const struct minutes *m, const struct mn_item *it,
+		       int width);
 /* A section's figures by verdict: V[MN_UNKNOWN], V[MN_MET], V[MN_MISSED] */
 void wording_section_verdicts(const struct mn_section *s, unsigned v[3]);
 /* "2 met, 1 missed, 0 unknown" */

@@ -186,6 +186,46 @@ test_filter(struct browser *b)
 	IS_INT(browser_item_count(b, 0), 2, "f twice shows every item");
 }
 
+/* A note whose element is gone: the orphans entry counts it and a
+ * search finds it by its text (the count and the search's walk agree). */
+static void
+test_orphans(struct browser *b)
+{
+	struct notes_error err;
+	IS_INT(notes_add(b->doc->notes, "hc1", NOTES_QUESTION, "giải ngân chậm vì sao",
+			 NULL, &err), NOTES_OK, "a note on hc1");
+	/* hc1 leaves the minutes */
+	FILE *f = fopen(path, "rb");
+	char buf[8192];
+	size_t n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
+	if (f)
+		fclose(f);
+	buf[n] = '\0';
+	char *a = strstr(buf, "<item id=\"hc1\">"), *z = a ? strstr(a, "</item>") : NULL;
+	OK(a && z, "the fixture has hc1");
+	if (!a || !z)
+		return;
+	memmove(a, z + strlen("</item>"), strlen(z + strlen("</item>")) + 1);
+	f = fopen(path, "wb");
+	fputs(buf, f);
+	fclose(f);
+	doc_reload(b, b->doc);
+	char names[256] = "";
+	for (int e = 0; e < b->doc->nentries; e++) {
+		strcat(names, b->doc->entries[e].ops->name);
+		strcat(names, " ");
+	}
+	IS_STR(names, "meeting attendees section section section section orphans ",
+	       "the orphaned note has an entry, last");
+	IS_INT(navigate_records(b, 6), 1, "it counts one record");
+	at_meeting(b);
+	OK(navigate_search_set(b, "vì sao", false), "a query in the note");
+	navigate_search_next(b, false);
+	IS_STR(where(b), "orphans0/0 content", "the search finds the orphaned note");
+	const struct note *nt = navigate_sync_note(b);
+	OK(nt && strcmp(nt->target, "hc1") == 0, "... selected: the note about hc1");
+}
+
 int
 main(void)
 {
@@ -207,6 +247,7 @@ main(void)
 		test_search(&b);
 		test_open_notes(&b);
 		test_filter(&b);
+		test_orphans(&b);
 	}
 	browser_close(&b);
 	char cmd[4300];

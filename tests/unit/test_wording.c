@@ -39,8 +39,11 @@ main(void)
 	uint32_t by[2] = { 1, 0 };
 	struct minutes m = { .persons = persons, .npersons = 2 };
 	struct mn_item it = { .by = by, .nby = 2 };
-	char *s = wording_speakers(&m, &it);
+	char *s = wording_speakers(&m, &it, 0);
 	IS_STR(s, "— Đào Thị Hoà, Đặng Văn Đức", "speakers in the item's order");
+	free(s);
+	s = wording_speakers(&m, &it, 14);
+	IS_STR(s, "— Đào Thị Hoà, Đ", "bounded: 14 columns and one letter more, whole");
 	free(s);
 	char want[64];
 	IS_STR(wording_time(1764320000, buf, sizeof(buf)),
