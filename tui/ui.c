@@ -154,9 +154,15 @@ prompt_key(struct ui *ui, int key)
 static void
 help_key(struct ui *ui, int act)
 {
+	int page = screen_help_page(ui);
+
 	switch (act) {
-	case ACT_DOWN: ui->help_cur.top++; break;
-	case ACT_UP: if (ui->help_cur.top > 0) ui->help_cur.top--; break;
+	case ACT_DOWN: screen_help_scroll(ui, 1); break;
+	case ACT_UP: screen_help_scroll(ui, -1); break;
+	case ACT_PAGE_DOWN: screen_help_scroll(ui, page > 1 ? page - 1 : 1); break;
+	case ACT_PAGE_UP: screen_help_scroll(ui, -(page > 1 ? page - 1 : 1)); break;
+	case ACT_FIRST: ui->help_cur.top = 0; break;
+	case ACT_LAST: screen_help_scroll(ui, 1 << 20); break;
 	case ACT_QUIT_NOW: case ACT_INTERRUPT: act_quit_now(ui, (enum action)act); break;
 	case ACT_QUIT: case ACT_BACK: case ACT_HELP: ui->help = false; break;
 	default: break;
@@ -202,9 +208,9 @@ ui_mouse(struct ui *ui, int kind, int x, int y)
 	ui->b.msg[0] = '\0';
 	if (ui->help) {
 		if (kind == KEYC_WHEEL_DOWN)
-			ui->help_cur.top += 3;
+			screen_help_scroll(ui, 3);
 		else if (kind == KEYC_WHEEL_UP)
-			ui->help_cur.top = ui->help_cur.top > 3 ? ui->help_cur.top - 3 : 0;
+			screen_help_scroll(ui, -3);
 		return;
 	}
 	enum screen_state st = screen_state(ui);
