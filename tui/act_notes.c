@@ -189,6 +189,8 @@ act_note_new(struct ui *ui, enum action a)
 {
 	snprintf(ui->edit_target, sizeof(ui->edit_target), "%s",
 		 navigate_target(&ui->b));
+	wording_target(ui->b.doc->m, ui->edit_target, ui->edit_about,
+		       sizeof(ui->edit_about));
 	ui->edit_note[0] = '\0';
 	if (a == ACT_NOTE_ADD)
 		prompt_open(ui, PROMPT_NOTE_ADD, "", NOTES_COMMENT);
@@ -203,6 +205,8 @@ own_note(struct ui *ui)
 	const struct note *nt = navigate_sync_note(&ui->b);
 	snprintf(ui->edit_note, sizeof(ui->edit_note), "%s", nt->id);
 	ui->edit_target[0] = '\0';
+	wording_target(ui->b.doc->m, nt->target, ui->edit_about,
+		       sizeof(ui->edit_about));
 	return nt;
 }
 

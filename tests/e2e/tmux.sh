@@ -298,7 +298,7 @@ t new-session -d -s e2e -x 100 -y 30 bash -c \
 t set-option -t e2e remain-on-exit on >/dev/null
 wait_for "Contents"
 t send-keys -t e2e j j Enter a
-wait_for "Note ["
+wait_for "Note on item"
 t send-keys -t e2e -l "nháp"
 settle
 t send-keys -t e2e C-c
