@@ -97,6 +97,8 @@ editor_handover(struct ui *ui)
 	free(text);
 	free(ui->editor.text);
 	ui->editor.text = NULL;
+	free(ui->editor.orig);
+	ui->editor.orig = NULL;
 }
 
 /* --- where a key goes ---------------------------------------------------- */
@@ -479,6 +481,7 @@ ui_free(struct ui *ui)
 	lines_free(&ui->rec);
 	lineedit_free(&ui->edit);
 	free(ui->editor.text);
+	free(ui->editor.orig);
 	screen_free(ui);
 }
 

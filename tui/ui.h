@@ -70,6 +70,7 @@ enum screen_state {
 struct editor_request {
 	bool pending;
 	char *text;             /* what the file starts with (malloc'd) */
+	char *orig;             /* the note's text before (malloc'd) */
 	enum notes_kind kind;
 };
 

@@ -231,6 +231,52 @@ done
 is "$(grep -o '<text>aaa*</text>' "$tmp/notes/ngan-son-2020.notes/lan.xml" | wc -c)" 100014 \
 	"E: the 100,000-byte note is in the file whole, and the refused one is not"
 
+# --- $EDITOR round trip: a template, the final newline, "no change" --------
+cat >"$tmp/editor.sh" <<'EOS'
+#!/bin/sh
+mode=$(cat "$EDITOR_MODE")
+cp "$1" "$EDITOR_SEEN.$mode"
+case $mode in
+new) printf 'Dòng một\nDòng hai\n' > "$1" ;;
+append) echo "Dòng ba" >> "$1" ;;
+esac
+EOS
+chmod +x "$tmp/editor.sh"
+rm -rf "$tmp/rt" && mkdir -p "$tmp/rt" && cp data/ngan-son-2020.xml "$tmp/rt/"
+rm -f "$tmp/status"
+echo new >"$tmp/mode"
+t new-session -d -s e2e -x 120 -y 30 \
+	"EDITOR_MODE=$tmp/mode EDITOR_SEEN=$tmp/seen EDITOR=$tmp/editor.sh TERM=screen-256color $MINUTES --reviewer lan $tmp/rt/ngan-son-2020.xml; echo \$? > $tmp/status; sleep 30"
+wait_for "Contents"
+t send-keys -t e2e j j j Enter E
+wait_for "Note saved"
+ok $? "E: the new note is saved"
+is "$(sed -n 1,4p "$tmp/seen.new")" "
+# ------------------------ >8 ------------------------
+# The note is what is above the line; the lines behind # are left out.
+# item kq1" "E: a new note's file: an empty line, the cut line, what it is about"
+sed -n 5p "$tmp/seen.new" | grep -q '^# > Trong năm 2019, MTTQ các cấp'
+ok $? "E: ... and the item's text quoted in the comment block"
+echo append >"$tmp/mode"
+t send-keys -t e2e e
+wait_for "Dòng ba"
+ok $? "e: a line appended in the editor shows"
+is "$(sed -n 1,4p "$tmp/seen.append")" "Dòng một
+Dòng hai
+
+# ------------------------ >8 ------------------------" "e: the note's file keeps its final newline, the block below"
+grep -q "<text>Dòng một
+Dòng hai
+Dòng ba</text>" "$tmp/rt/ngan-son-2020.notes/lan.xml"
+ok $? "e: the appended line is a line of its own, the comment block left out"
+echo none >"$tmp/mode"
+t send-keys -t e2e e
+wait_for "No change: the note is as it was"
+ok $? "e: leaving the editor without a change says so"
+t send-keys -t e2e Q
+is "$(wait_exit)" 0 "quit after the round trips"
+stop
+
 # --- --mouse: a real terminal's mouse reports (xterm's ESC [ M b x y, which
 # screen-256color names kmous), the same as <Click X,Y> in the replay mode
 # mouse CODE X Y: the report of button code CODE at column X, row Y (from 0):
