@@ -13,6 +13,7 @@
 #include "paths.h"
 #include "report.h"
 #include "review_report.h"
+#include "spell.h"
 #include "search.h"
 #include "text.h"
 
@@ -84,11 +85,19 @@ cli_check_strict(char *const *args, int nargs, bool verbose, bool strict)
 	int errors = 0;
 	char **paths = paths_expand(args, nargs, &errors);
 	int status = errors ? 1 : 0;
+	/* the spelling check warns, never changing the status (not even
+	 * under --strict, which is about the form); names are learnt from
+	 * every file first */
+	struct spell *sp = spell_new();
 
+	for (char **p = paths; p && *p; p++)
+		spell_learn_file(sp, *p);
 	for (char **p = paths; p && *p; p++) {
 		struct minutes *m = NULL;
 		/* validating: the texts are checked, not kept */
 		enum load_status st = cli_load_warn(*p, &m, LOAD_NO_TEXT, true);
+		if (st != LOAD_FATAL)
+			spell_check_file(sp, *p, stderr);
 		if (st != LOAD_OK || (strict && m->nwarnings))
 			status = 1;
 		else if (verbose) { /* warnings (not --strict) leave it ok */
@@ -99,6 +108,7 @@ cli_check_strict(char *const *args, int nargs, bool verbose, bool strict)
 		minutes_free(m);
 	}
 	paths_free(paths);
+	spell_free(sp);
 	return status;
 }
 

@@ -10,24 +10,50 @@
 #include "wording.h"
 #include "xalloc.h"
 
+/* Columns left for text after a prefix of PREFIX_W columns. */
+static int
+dump_room(int width, int prefix_w, size_t len)
+{
+	if (width <= 0)
+		return (int)(len ? len : 1) * 2 + 1;
+	return width - prefix_w < 1 ? 1 : width - prefix_w;
+}
+
 /* Writes TEXT wrapped to WIDTH (0: one line per paragraph), the first
- * line after FIRST, the others after an indent as wide as REST. */
+ * line after FIRST, the others after an indent as wide as REST.  Each
+ * line counts its own prefix: a label wider than the indent
+ * ("Organizer: ") leaves less room on the first line. */
 static void
 dump_wrapped(FILE *out, const char *first, const char *rest,
 	     const char *text, int width)
 {
-	size_t len = strlen(text);
+	size_t len = strlen(text), from = 0;
+	int first_w = text_width(first, strlen(first));
 	int indent = text_width(rest, strlen(rest));
-	int avail = width > 0 ? width - indent : 0;
 	struct text_line *lines = NULL;
 	size_t n;
 
-	if (avail < 1)
-		avail = width > 0 ? 1 : (int)(len ? len : 1) * 2 + 1;
-	n = text_wrap(text, len, avail, &lines);
+	if (width > 0 && first_w != indent) {
+		/* the first line has a room of its own */
+		n = text_wrap(text, len, dump_room(width, first_w, len), &lines);
+		if (n > 0) {
+			char *safe = text_sanitize(text + lines[0].off,
+						   lines[0].len, false);
+			fprintf(out, "%s%s\n", first, safe ? safe : "");
+			free(safe);
+		}
+		from = n > 1 ? lines[1].off : len;
+		free(lines);
+		lines = NULL;
+		if (n <= 1)
+			return;
+		first = rest;
+	}
+	n = text_wrap(text + from, len - from, dump_room(width, indent, len),
+		      &lines);
 	for (size_t i = 0; i < n; i++) {
-		char *safe = text_sanitize(text + lines[i].off, lines[i].len,
-					   false);
+		char *safe = text_sanitize(text + from + lines[i].off,
+					   lines[i].len, false);
 		fprintf(out, "%s%s\n", i == 0 ? first : rest,
 			safe ? safe : "");
 		free(safe);
