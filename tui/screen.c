@@ -71,6 +71,7 @@ draw_status(struct ui *ui)
 {
 	int y = ui->rows - 1;
 	char left[512], hints[256];
+	bool none_open = false; /* the filter on, nothing to show */
 
 	draw_fill(y, 0, ui->cols, STYLE_STATUS);
 	if (ui->prompt) {
@@ -85,8 +86,10 @@ draw_status(struct ui *ui)
 		text_truncate(nv.label, strlen(nv.label),
 			      ui->cols / 4 > 8 ? ui->cols / 4 : 8, name,
 			      sizeof(name));
+		int n = e->ops->count(&ui->b, e);
 		snprintf(left, sizeof(left), " %s · %d/%d ", name,
-			 browser_content_cur(&ui->b) + 1, e->ops->count(&ui->b, e));
+			 n ? browser_content_cur(&ui->b) + 1 : 0, n);
+		none_open = !n && ui->b.filter_open && e->ops->next_open;
 	} else if (!ui->b.doc) {
 		snprintf(left, sizeof(left), " %d/%d ", ui->b.list.cur + 1,
 			 ui->b.ndocs);
@@ -97,6 +100,12 @@ draw_status(struct ui *ui)
 	if (ui->b.msg[0]) {
 		draw_str_match(y, x, ui->cols - x, ui->b.msg,
 			 ui->b.msg_error ? STYLE_ERROR : STYLE_STATUS, ui->b.q);
+		return;
+	}
+	if (none_open) {
+		draw_str_match(y, x, ui->cols - x,
+			       _("No item here has an open note (f shows every item)"),
+			       STYLE_STATUS, ui->b.q);
 		return;
 	}
 	snprintf(hints, sizeof(hints), "%s", _("q:back  /:search  Tab:pane  H:help"));
