@@ -354,10 +354,10 @@ t new-session -d -s e2e -x 120 -y 30 \
 	"TERM=screen-256color $MINUTES --reviewer lan $tmp/paste/ngan-son-2020.xml; echo \$? > $tmp/status; cat -v > $tmp/after; sleep 30"
 wait_for "Contents"
 t send-keys -t e2e j j Enter j a
-wait_for "Note [comment]"
+wait_for "[comment]"
 t set-buffer -b minutes-e2e "$(printf 'Dòng một của ghi chú\ndòng hai\nq\n')"
 t paste-buffer -p -b minutes-e2e -t e2e
-wait_for "Note [comment] Dòng một của ghi chú dòng hai q"
+wait_for "[comment] Dòng một của ghi chú dòng hai q"
 ok $? "a pasted block of three lines is in the note editor as one line"
 t send-keys -t e2e Enter
 wait_for "Note saved"
@@ -388,12 +388,12 @@ stop
 start 120 30 "--reviewer lan $tmp/paste/ngan-son-2020.xml"
 wait_for "Contents"
 t send-keys -t e2e j j Enter j a
-wait_for "Note [comment]"
+wait_for "[comment]"
 t send-keys -t e2e -l "$(printf '\033[200~không kết thúc')"
-wait_for "Note [comment] không kết thúc"
+wait_for "[comment] không kết thúc"
 ok $? "a paste with no end mark is taken after a pause"
 t send-keys -t e2e -l ' nữa'
-wait_for "Note [comment] không kết thúc nữa"
+wait_for "[comment] không kết thúc nữa"
 ok $? "keys typed after it are typed again"
 t send-keys -t e2e Escape
 wait_for "(y/n)"
@@ -424,10 +424,10 @@ ok $? "E: a line pasted into the editor is saved"
 grep -q '<text>dán trong trình soạn</text>' "$tmp/paste/ngan-son-2020.notes/lan.xml"
 ok $? "E: the editor read the paste without the paste marks"
 t send-keys -t e2e a
-wait_for "Note [comment]"
+wait_for "[comment]"
 t set-buffer -b minutes-e2e "$(printf 'sau\nkhi\n')"
 t paste-buffer -p -b minutes-e2e -t e2e
-wait_for "Note [comment] sau khi"
+wait_for "[comment] sau khi"
 ok $? "after the editor, pastes are marked again"
 t send-keys -t e2e Escape
 wait_for "(y/n)"
