@@ -135,15 +135,8 @@ static bool
 search_print_hit(const struct search_hit *h, void *arg)
 {
 	const struct search_print *sp = arg;
-	const struct minutes *m = sp->m;
-	const char *id;
+	const char *id = search_hit_id(sp->m, h);
 
-	switch (h->where) {
-	case SEARCH_MEETING: id = m->id; break;
-	case SEARCH_PERSON: id = m->persons[h->index].id; break;
-	case SEARCH_HEADING: id = m->sections[h->index].id; break;
-	default: id = m->sections[h->index].items[h->item].id; break;
-	}
 	char *text = text_sanitize(h->text, strlen(h->text), false);
 	printf("%s:%u:%s: %s\n", sp->path, h->line, id, text ? text : "");
 	free(text);
