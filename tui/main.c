@@ -16,7 +16,7 @@
 enum opt_id {
 	OPT_CHECK = 256, OPT_DUMP, OPT_SEARCH, OPT_WIDTH, OPT_VERBOSE,
 	OPT_REPLAY, OPT_DUMP_SCREEN, OPT_DUMP_ATTRS, OPT_REPLAY_TIME, OPT_MOUSE, OPT_REVIEWER, OPT_EXPORT_NOTES,
-	OPT_HELP, OPT_VERSION,
+	OPT_HELP, OPT_VERSION, OPT_NO_INDEX, OPT_REINDEX,
 };
 
 static const struct option long_options[] = {
@@ -32,6 +32,8 @@ static const struct option long_options[] = {
 	{ "mouse", no_argument, NULL, OPT_MOUSE },
 	{ "reviewer", required_argument, NULL, OPT_REVIEWER },
 	{ "export-notes", no_argument, NULL, OPT_EXPORT_NOTES },
+	{ "no-index", no_argument, NULL, OPT_NO_INDEX },
+	{ "reindex", no_argument, NULL, OPT_REINDEX },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -66,6 +68,8 @@ usage(FILE *out)
 		       "  --reviewer NAME        the name notes are written under\n"
 		       "  --export-notes FILE... print the reviewers' notes as Markdown\n"
 		       "  --verbose              with --check: say FILE: ok for each valid file\n"
+		       "  --no-index             search a folder's files, not its index\n"
+		       "  --reindex DIR...       make each folder's index again\n"
 		       "  --help                 show this help and exit\n"
 		       "  --version              show the version and exit\n"
 		       "\n"
@@ -92,6 +96,7 @@ int
 main(int argc, char **argv)
 {
 	int mode = 0, width = 0, verbose = 0, c;
+	bool use_index = true;
 	const char *query = NULL;
 	struct ui_options ui = { 0 };
 
@@ -109,7 +114,7 @@ main(int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", long_options, NULL)) != -1) {
 		switch (c) {
-		case OPT_CHECK: case OPT_DUMP: case OPT_EXPORT_NOTES:
+		case OPT_CHECK: case OPT_DUMP: case OPT_EXPORT_NOTES: case OPT_REINDEX:
 			if (mode && mode != c)
 				return usage_error(_("choose one of --check, --dump, --search, --export-notes"));
 			mode = c;
@@ -129,6 +134,7 @@ main(int argc, char **argv)
 			break;
 		}
 		case OPT_VERBOSE: verbose = 1; break;
+		case OPT_NO_INDEX: use_index = false; break;
 		case OPT_REPLAY: ui.replay = optarg; break;
 		case OPT_DUMP_SCREEN: ui.dump_screen = optarg; break;
 		case OPT_DUMP_ATTRS: ui.dump_attrs = true; break;
@@ -159,7 +165,8 @@ main(int argc, char **argv)
 	switch (mode) {
 	case OPT_CHECK: return cli_check(args, nargs, verbose);
 	case OPT_DUMP: return cli_dump(args, nargs, width, ui.reviewer);
-	case OPT_SEARCH: return cli_search(query, args, nargs);
+	case OPT_SEARCH: return cli_search(query, args, nargs, use_index);
+	case OPT_REINDEX: return cli_reindex(args, nargs);
 	case OPT_EXPORT_NOTES: return cli_export_notes(args, nargs, ui.reviewer);
 	default: return ui_main(args, nargs, &ui);
 	}

@@ -1,0 +1,1417 @@
+/* index.c - the archive index in SQLite (see index.h). */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "index.h"
+#include "nls.h"
+#include "notes.h"
+#include "report.h"
+#include "text.h"
+
+#define RACY_NS 2000000000LL   /* changed this recently: load again next time */
+#define COMMIT_NS 1000000000LL /* a sync commits at least this often */
+#define PROGRESS_NS 1000000000LL
+
+struct minutes_index {
+	sqlite3 *db;
+	char *dir;     /* as given, trailing slashes cut */
+	char *real;    /* its real path */
+	char *db_path;
+	bool readonly;
+	struct index_options o;
+	char err[1024];
+	sqlite3_stmt *ins_file, *ins_elem, *ins_fts, *del_fts, *del_elems,
+		*del_file;
+	char *fold_buf; /* reused by the folds of a sync */
+	size_t fold_cap;
+};
+
+/* --- small helpers -------------------------------------------------- */
+
+static void ix_seterr(struct minutes_index *ix, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void
+ix_seterr(struct minutes_index *ix, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(ix->err, sizeof(ix->err), fmt, ap);
+	va_end(ap);
+}
+
+/* The message of a failed SQLite call. */
+static void
+ix_dberr(struct minutes_index *ix)
+{
+	int rc = sqlite3_errcode(ix->db);
+	if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+		ix_seterr(ix, _("%s is damaged (%s): 'minutes --reindex' makes it again"),
+			  ix->db_path, sqlite3_errmsg(ix->db));
+	else
+		ix_seterr(ix, "%s: %s", ix->db_path, sqlite3_errmsg(ix->db));
+}
+
+static uint64_t
+fnv_add(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	for (size_t i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+#define FNV_INIT 14695981039346656037ULL
+
+static long long
+real_now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static long long
+mono_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static long long
+ix_now(const struct minutes_index *ix)
+{
+	return ix->o.now_ns ? ix->o.now_ns() : real_now_ns();
+}
+
+static char *
+xstrdup(const char *s)
+{
+	char *p = strdup(s);
+	if (!p)
+		mn_oom();
+	return p;
+}
+
+static char *
+xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+	va_start(ap, fmt);
+	int n = vasprintf(&p, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		mn_oom();
+	return p;
+}
+
+/* The fold, as the search does it, into the index's buffer. */
+static const char *
+ix_fold(struct minutes_index *ix, const char *s, size_t *len)
+{
+	if (!text_fold_into(s, strlen(s), &ix->fold_buf, &ix->fold_cap, len))
+		mn_oom();
+	return ix->fold_buf;
+}
+
+/* A hash of the fold of texts that exercise it: when the fold changes
+ * (a new version of minutes), the folded texts in the index no longer
+ * match the queries' and the index is made again. */
+static char *
+fold_fingerprint(void)
+{
+	static const char *const probes[] = {
+		"Đại đoàn kết ỦY BAN Uỷ ban hoà hòa Ð ð",
+		"Vie\xcc\xa3\xcc\x82t Nam NFD", /* NFD marks */
+		"\xef\xbc\xa1\xef\xbc\xa2 x\xc2\xa0y \xe2\x80\x93 \xe2\x80\x94 \xe2\x80\x9cq\xe2\x80\x9d \xe2\x80\x98r\xe2\x80\x99",
+		"a\xe2\x80\x8b" "b c\xc2\xad" "d \xe2\x80\xae" "e\x01" "f \xef\xac\x81 \xc2\xbd \xc3\x9f \xc4\xb0 \xe2\x91\xa0",
+		"  spaces\t\n runs  ", "ƯƠ ươ Ă ă Â â Ê ê Ô ô", "0123 ½ ²",
+	};
+	uint64_t h = FNV_INIT;
+	for (size_t i = 0; i < sizeof(probes) / sizeof(*probes); i++) {
+		size_t n;
+		char *k = text_fold_simple(probes[i], strlen(probes[i]), &n);
+		if (!k)
+			mn_oom();
+		h = fnv_add(h, k, n + 1);
+		free(k);
+	}
+	return xasprintf("%016llx", (unsigned long long)h);
+}
+
+/* --- SQL functions: the fold and the Vietnamese order ---------------- */
+
+static void
+sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	if (!s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	size_t n;
+	char *k = text_fold_simple((const char *)s,
+				   (size_t)sqlite3_value_bytes(argv[0]), &n);
+	if (!k) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, k, (int)n, free);
+}
+
+static int
+sql_collate_vi(void *arg, int na, const void *a, int nb, const void *b)
+{
+	(void)arg;
+	char sa[512], sb[512];
+	char *pa = (size_t)na < sizeof(sa) ? sa : malloc((size_t)na + 1);
+	char *pb = (size_t)nb < sizeof(sb) ? sb : malloc((size_t)nb + 1);
+	if (!pa || !pb)
+		mn_oom();
+	memcpy(pa, a, (size_t)na);
+	pa[na] = '\0';
+	memcpy(pb, b, (size_t)nb);
+	pb[nb] = '\0';
+	int r = text_collate(pa, pb);
+	if (pa != sa)
+		free(pa);
+	if (pb != sb)
+		free(pb);
+	return r;
+}
+
+/* --- where the databases live ------------------------------------------ */
+
+/* Makes every missing folder of PATH, 0700. */
+static int
+mkdir_parents(char *path)
+{
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		int r = mkdir(path, 0700);
+		*p = '/';
+		if (r != 0 && errno != EEXIST)
+			return -1;
+	}
+	if (mkdir(path, 0700) != 0 && errno != EEXIST)
+		return -1;
+	return 0;
+}
+
+static char *
+cache_dir(const struct index_options *o, char *err, size_t errsize)
+{
+	if (o->cache_dir && *o->cache_dir)
+		return xstrdup(o->cache_dir);
+	const char *xdg = getenv("XDG_CACHE_HOME");
+	if (xdg && xdg[0] == '/') /* relative ones are to be ignored */
+		return xasprintf("%s/minutes", xdg);
+	const char *home = getenv("HOME");
+	if (home && home[0] == '/')
+		return xasprintf("%s/.cache/minutes", home);
+	snprintf(err, errsize, "%s",
+		 _("no cache folder: neither XDG_CACHE_HOME nor HOME is set"));
+	return NULL;
+}
+
+/* DIR/NAME-HASH.sqlite, NAME the folder's base name made file-safe. */
+static char *
+db_file_name(const char *cache, const char *real)
+{
+	const char *base = strrchr(real, '/');
+	base = base && base[1] ? base + 1 : "root";
+	char name[41];
+	size_t n = 0;
+	for (const char *p = base; *p && n < sizeof(name) - 1; p++) {
+		unsigned char c = (unsigned char)*p;
+		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			  (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+			  (c == '.' && n > 0);
+		if (ok || c < 0x80 || (c & 0xc0) == 0xc0)
+			name[n++] = ok ? (char)c : '_';
+	}
+	name[n] = '\0';
+	uint64_t h = fnv_add(FNV_INIT, real, strlen(real));
+	return xasprintf("%s/%s-%016llx.sqlite", cache, n ? name : "folder",
+			 (unsigned long long)h);
+}
+
+/* --- the schema ----------------------------------------------------------- */
+
+static const char schema_sql[] =
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
+	"CREATE TABLE files("
+	" id INTEGER PRIMARY KEY, rel TEXT NOT NULL UNIQUE,"
+	" dev INTEGER, ino INTEGER, size INTEGER, mtime_ns INTEGER,"
+	" ctime_ns INTEGER, notes_sig INTEGER, racy INTEGER,"
+	" load INTEGER, error TEXT, mid TEXT, date TEXT, title TEXT,"
+	" status TEXT, number TEXT, agency TEXT, items INTEGER,"
+	" figures_met INTEGER, figures_missed INTEGER, votes INTEGER,"
+	" tasks INTEGER, problems INTEGER, warnings INTEGER,"
+	" open_notes INTEGER, review TEXT);"
+	"CREATE TABLE elems("
+	" id INTEGER PRIMARY KEY, file INTEGER NOT NULL, ord INTEGER,"
+	" grp INTEGER, line INTEGER, eid TEXT, text TEXT);"
+	"CREATE INDEX elems_file ON elems(file, ord);"
+	"CREATE VIRTUAL TABLE elem_fts USING fts5(key, content='',"
+	" tokenize='trigram case_sensitive 1');";
+
+static const char drop_sql[] =
+	"DROP TABLE IF EXISTS elem_fts; DROP TABLE IF EXISTS elems;"
+	"DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta;";
+
+static int
+exec(struct minutes_index *ix, const char *sql)
+{
+	if (sqlite3_exec(ix->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		ix_dberr(ix);
+		return -1;
+	}
+	return 0;
+}
+
+static char *
+meta_get(struct minutes_index *ix, const char *key, int *rc)
+{
+	sqlite3_stmt *st;
+	char *v = NULL;
+	*rc = sqlite3_prepare_v2(ix->db, "SELECT value FROM meta WHERE key = ?1",
+				 -1, &st, NULL);
+	if (*rc != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	*rc = sqlite3_step(st);
+	if (*rc == SQLITE_ROW) {
+		const unsigned char *t = sqlite3_column_text(st, 0);
+		v = xstrdup(t ? (const char *)t : "");
+		*rc = SQLITE_OK;
+	} else if (*rc == SQLITE_DONE) {
+		*rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return v;
+}
+
+static int
+meta_put(struct minutes_index *ix, const char *key, const char *value)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(ix->db,
+			       "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)",
+			       -1, &st, NULL) != SQLITE_OK) {
+		ix_dberr(ix);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		ix_dberr(ix);
+		return -1;
+	}
+	return 0;
+}
+
+/* Empties the database and makes the tables of this version. */
+static int
+schema_create(struct minutes_index *ix, const char *fold)
+{
+	char ver[16];
+	snprintf(ver, sizeof(ver), "%d", INDEX_SCHEMA);
+	if (exec(ix, "BEGIN IMMEDIATE") != 0)
+		return -1;
+	if (exec(ix, drop_sql) != 0 || exec(ix, schema_sql) != 0 ||
+	    meta_put(ix, "schema", ver) != 0 || meta_put(ix, "fold", fold) != 0 ||
+	    meta_put(ix, "folder", ix->real) != 0 ||
+	    meta_put(ix, "program", PACKAGE_VERSION) != 0 ||
+	    exec(ix, "COMMIT") != 0) {
+		sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+/* True when the database holds an index of this version, of this folder
+ * and with this fold. */
+static int
+schema_current(struct minutes_index *ix, const char *fold, bool *current)
+{
+	int rc;
+	*current = false;
+	sqlite3_stmt *st;
+	rc = sqlite3_prepare_v2(ix->db,
+				"SELECT count(*) FROM sqlite_master WHERE name = 'meta'",
+				-1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		ix_dberr(ix);
+		return -1;
+	}
+	rc = sqlite3_step(st);
+	bool have = rc == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW) {
+		ix_dberr(ix);
+		return -1;
+	}
+	if (!have)
+		return 0;
+	char ver[16];
+	snprintf(ver, sizeof(ver), "%d", INDEX_SCHEMA);
+	const char *keys[] = { "schema", "fold", "folder", "program" };
+	const char *want[] = { ver, fold, ix->real, PACKAGE_VERSION };
+	for (size_t i = 0; i < 4; i++) {
+		char *v = meta_get(ix, keys[i], &rc);
+		if (rc != SQLITE_OK) {
+			ix_dberr(ix);
+			return -1;
+		}
+		bool same = v && strcmp(v, want[i]) == 0;
+		free(v);
+		if (!same)
+			return 0;
+	}
+	*current = true;
+	return 0;
+}
+
+static int
+prepare(struct minutes_index *ix, sqlite3_stmt **st, const char *sql)
+{
+	if (sqlite3_prepare_v3(ix->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st,
+			       NULL) != SQLITE_OK) {
+		ix_dberr(ix);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+prepare_writes(struct minutes_index *ix)
+{
+	if (ix->ins_file)
+		return 0;
+	return prepare(ix, &ix->ins_file,
+		       "INSERT INTO files(rel, dev, ino, size, mtime_ns, ctime_ns,"
+		       " notes_sig, racy, load, error, mid, date, title, status,"
+		       " items, figures_met, figures_missed, problems, open_notes)"
+		       " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+		       " ?13, ?14, ?15, ?16, ?17, ?18, ?19)") ||
+	       prepare(ix, &ix->ins_elem,
+		       "INSERT INTO elems(file, ord, grp, line, eid, text)"
+		       " VALUES(?1, ?2, ?3, ?4, ?5, ?6)") ||
+	       prepare(ix, &ix->ins_fts,
+		       "INSERT INTO elem_fts(rowid, key) VALUES(?1, ?2)") ||
+	       prepare(ix, &ix->del_fts,
+		       "INSERT INTO elem_fts(elem_fts, rowid, key)"
+		       " SELECT 'delete', id, minutes_fold(text) FROM elems"
+		       " WHERE file = ?1") ||
+	       prepare(ix, &ix->del_elems, "DELETE FROM elems WHERE file = ?1") ||
+	       prepare(ix, &ix->del_file, "DELETE FROM files WHERE id = ?1")
+		       ? -1 : 0;
+}
+
+/* --- opening ----------------------------------------------------------------- */
+
+static void
+unlink_db(const char *path)
+{
+	const char *sfx[] = { "", "-wal", "-shm", "-journal" };
+	for (size_t i = 0; i < 4; i++) {
+		char *p = xasprintf("%s%s", path, sfx[i]);
+		unlink(p);
+		free(p);
+	}
+}
+
+/* The database file, created 0600 (SQLite gives its -wal and -shm files
+ * the same mode).  Sets *readonly when it can only be read. */
+static int
+db_file_prepare(const char *path, bool *readonly, char *err, size_t errsize)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	*readonly = false;
+	if (fd < 0 && (errno == EACCES || errno == EROFS || errno == EPERM)) {
+		fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+		*readonly = true;
+	}
+	if (fd < 0) {
+		snprintf(err, errsize, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		snprintf(err, errsize, "%s: %s", path,
+			 _("not a regular file"));
+		close(fd);
+		return -1;
+	}
+	if (!*readonly && (st.st_mode & 077) && st.st_uid == geteuid())
+		fchmod(fd, 0600);
+	close(fd);
+	return 0;
+}
+
+struct minutes_index *
+index_open(const char *dir, const struct index_options *opts, char *err,
+	   size_t errsize)
+{
+	static const struct index_options none = { 0 };
+	const struct index_options *o = opts ? opts : &none;
+	char real[PATH_MAX];
+
+	if (!realpath(dir, real)) {
+		snprintf(err, errsize, "%s: %s", dir, strerror(errno));
+		return NULL;
+	}
+	char *cache = cache_dir(o, err, errsize);
+	if (!cache)
+		return NULL;
+	if (mkdir_parents(cache) != 0) {
+		snprintf(err, errsize, "%s: %s", cache, strerror(errno));
+		free(cache);
+		return NULL;
+	}
+	struct stat cst;
+	if (stat(cache, &cst) == 0 && cst.st_uid == geteuid() &&
+	    (cst.st_mode & 077))
+		chmod(cache, 0700);
+
+	struct minutes_index *ix = calloc(1, sizeof(*ix));
+	if (!ix)
+		mn_oom();
+	ix->o = *o;
+	if (ix->o.busy_ms <= 0)
+		ix->o.busy_ms = 5000;
+	size_t dl = strlen(dir);
+	while (dl > 1 && dir[dl - 1] == '/')
+		dl--;
+	ix->dir = xasprintf("%.*s", (int)dl, dir);
+	ix->real = xstrdup(real);
+	ix->db_path = db_file_name(cache, real);
+	free(cache);
+
+	if (o->rebuild)
+		unlink_db(ix->db_path);
+	if (db_file_prepare(ix->db_path, &ix->readonly, err, errsize) != 0) {
+		index_close(ix);
+		return NULL;
+	}
+	int flags = (ix->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+		    SQLITE_OPEN_NOFOLLOW;
+	if (sqlite3_open_v2(ix->db_path, &ix->db, flags, NULL) != SQLITE_OK) {
+		snprintf(err, errsize, "%s: %s", ix->db_path,
+			 ix->db ? sqlite3_errmsg(ix->db) : strerror(ENOMEM));
+		index_close(ix);
+		return NULL;
+	}
+	sqlite3_busy_timeout(ix->db, ix->o.busy_ms);
+	sqlite3_extended_result_codes(ix->db, 0);
+	sqlite3_create_function_v2(ix->db, "minutes_fold", 1,
+				   SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				   sql_fold, NULL, NULL, NULL);
+	sqlite3_create_collation_v2(ix->db, "vi", SQLITE_UTF8, NULL,
+				    sql_collate_vi, NULL);
+
+	char *fold = fold_fingerprint();
+	bool current = false;
+	int r = 0;
+	if (!ix->readonly)
+		r = exec(ix, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+			     " PRAGMA cache_size = -16000");
+	if (r == 0 && ix->o.max_pages > 0) {
+		char sql[64];
+		snprintf(sql, sizeof(sql), "PRAGMA max_page_count = %ld",
+			 ix->o.max_pages);
+		r = exec(ix, sql);
+	}
+	if (r == 0)
+		r = schema_current(ix, fold, &current);
+	if (r == 0 && !current) {
+		if (ix->readonly) {
+			ix_seterr(ix, _("%s is read-only and not an index of this version"),
+				  ix->db_path);
+			r = -1;
+		} else {
+			r = schema_create(ix, fold);
+		}
+	}
+	free(fold);
+	if (r != 0) {
+		snprintf(err, errsize, "%s", ix->err);
+		index_close(ix);
+		return NULL;
+	}
+	return ix;
+}
+
+void
+index_close(struct minutes_index *ix)
+{
+	if (!ix)
+		return;
+	sqlite3_stmt *sts[] = { ix->ins_file, ix->ins_elem, ix->ins_fts,
+				ix->del_fts, ix->del_elems, ix->del_file };
+	for (size_t i = 0; i < sizeof(sts) / sizeof(*sts); i++)
+		sqlite3_finalize(sts[i]);
+	sqlite3_close(ix->db);
+	free(ix->fold_buf);
+	free(ix->dir);
+	free(ix->real);
+	free(ix->db_path);
+	free(ix);
+}
+
+const char *
+index_error(const struct minutes_index *ix)
+{
+	return ix->err;
+}
+
+const char *
+index_db_path(const struct minutes_index *ix)
+{
+	return ix->db_path;
+}
+
+/* PATH relative to the folder, or NULL when it is not under it. */
+static const char *
+rel_path(const struct minutes_index *ix, const char *path)
+{
+	size_t n = strlen(ix->dir);
+	if (strncmp(path, ix->dir, n) != 0)
+		return NULL;
+	if (n == 1 && ix->dir[0] == '/')
+		return path[1] == '/' ? path + 2 : path + 1;
+	return path[n] == '/' && path[n + 1] ? path + n + 1 : NULL;
+}
+
+/* --- freshness ----------------------------------------------------------- */
+
+struct ident {
+	sqlite3_int64 dev, ino, size, mtime, ctime, notes;
+	bool racy;
+};
+
+static long long
+ts_ns(const struct timespec *t)
+{
+	return (long long)t->tv_sec * 1000000000LL + t->tv_nsec;
+}
+
+static bool
+is_racy(const struct stat *st, long long now)
+{
+	return now - ts_ns(&st->st_mtim) < RACY_NS ||
+	       now - ts_ns(&st->st_ctim) < RACY_NS;
+}
+
+static uint64_t
+stat_hash(uint64_t h, const struct stat *st)
+{
+	int64_t v[4] = { (int64_t)st->st_ino, (int64_t)st->st_size,
+			 ts_ns(&st->st_mtim), ts_ns(&st->st_ctim) };
+	return fnv_add(h, v, sizeof(v));
+}
+
+/* The state of the notes folder of the minutes at PATH (DIR/NAME.xml:
+ * DIR/NAME.notes/): 0 when there is none, else a hash of the folder's and
+ * its files' identities. */
+static sqlite3_int64
+notes_signature(const char *path, long long now, bool *racy)
+{
+	size_t n = strlen(path);
+	if (n > 4 && strcmp(path + n - 4, ".xml") == 0)
+		n -= 4;
+	char *nd = xasprintf("%.*s.notes", (int)n, path);
+	struct stat st;
+	uint64_t h = FNV_INIT, sum = 0;
+	if (stat(nd, &st) != 0) {
+		free(nd);
+		return errno == ENOENT || errno == ENOTDIR ? 0 : -1;
+	}
+	h = stat_hash(h, &st);
+	*racy |= is_racy(&st, now);
+	DIR *d = opendir(nd);
+	if (d) {
+		struct dirent *e;
+		while ((e = readdir(d))) {
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+				continue;
+			char *p = xasprintf("%s/%s", nd, e->d_name);
+			uint64_t eh = fnv_add(FNV_INIT, e->d_name, strlen(e->d_name));
+			struct stat est;
+			if (stat(p, &est) == 0) {
+				eh = stat_hash(eh, &est);
+				*racy |= is_racy(&est, now);
+			}
+			sum += eh; /* in any order */
+			free(p);
+		}
+		closedir(d);
+	}
+	free(nd);
+	h = fnv_add(h, &sum, sizeof(sum));
+	return (sqlite3_int64)(h >> 1) | 1;
+}
+
+static void
+identify(const char *path, long long now, struct ident *id)
+{
+	struct stat st;
+	memset(id, 0, sizeof(*id));
+	if (stat(path, &st) != 0) {
+		id->racy = true; /* no identity: always loaded again */
+		id->dev = -1;
+		return;
+	}
+	id->dev = (sqlite3_int64)st.st_dev;
+	id->ino = (sqlite3_int64)st.st_ino;
+	id->size = (sqlite3_int64)st.st_size;
+	id->mtime = ts_ns(&st.st_mtim);
+	id->ctime = ts_ns(&st.st_ctim);
+	id->racy = is_racy(&st, now);
+	id->notes = notes_signature(path, now, &id->racy);
+}
+
+struct row {
+	char *rel;
+	sqlite3_int64 id;
+	struct ident ident;
+	bool seen;
+};
+
+static int
+row_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct row *)a)->rel, ((const struct row *)b)->rel);
+}
+
+struct rows {
+	struct row *v;
+	size_t n;
+};
+
+static void
+rows_free(struct rows *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		free(r->v[i].rel);
+	free(r->v);
+}
+
+static int
+rows_read(struct minutes_index *ix, struct rows *r)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	r->v = NULL;
+	r->n = 0;
+	if (sqlite3_prepare_v2(ix->db,
+			       "SELECT id, rel, dev, ino, size, mtime_ns, ctime_ns,"
+			       " notes_sig, racy FROM files", -1, &st, NULL) != SQLITE_OK) {
+		ix_dberr(ix);
+		return -1;
+	}
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (r->n == cap) {
+			cap = cap ? cap * 2 : 256;
+			r->v = mn_xrealloc(r->v, cap * sizeof(*r->v));
+		}
+		struct row *w = &r->v[r->n++];
+		memset(w, 0, sizeof(*w));
+		w->id = sqlite3_column_int64(st, 0);
+		const unsigned char *t = sqlite3_column_text(st, 1);
+		w->rel = xstrdup(t ? (const char *)t : "");
+		w->ident.dev = sqlite3_column_int64(st, 2);
+		w->ident.ino = sqlite3_column_int64(st, 3);
+		w->ident.size = sqlite3_column_int64(st, 4);
+		w->ident.mtime = sqlite3_column_int64(st, 5);
+		w->ident.ctime = sqlite3_column_int64(st, 6);
+		w->ident.notes = sqlite3_column_int64(st, 7);
+		w->ident.racy = sqlite3_column_int(st, 8) != 0;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		ix_dberr(ix);
+		return -1;
+	}
+	if (r->n > 1)
+		qsort(r->v, r->n, sizeof(*r->v), row_cmp);
+	return 0;
+}
+
+static struct row *
+rows_find(struct rows *r, const char *rel)
+{
+	struct row key = { .rel = (char *)rel };
+	return r->n ? bsearch(&key, r->v, r->n, sizeof(*r->v), row_cmp) : NULL;
+}
+
+static bool
+ident_same(const struct ident *a, const struct ident *b)
+{
+	return !a->racy && !b->racy && a->dev == b->dev && a->ino == b->ino &&
+	       a->size == b->size && a->mtime == b->mtime &&
+	       a->ctime == b->ctime && a->notes == b->notes;
+}
+
+/* --- writing one file -------------------------------------------------------- */
+
+static int
+step_done(struct minutes_index *ix, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		ix_dberr(ix);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+drop_file(struct minutes_index *ix, sqlite3_int64 id)
+{
+	sqlite3_bind_int64(ix->del_fts, 1, id);
+	if (step_done(ix, ix->del_fts) != 0)
+		return -1;
+	sqlite3_bind_int64(ix->del_elems, 1, id);
+	if (step_done(ix, ix->del_elems) != 0)
+		return -1;
+	sqlite3_bind_int64(ix->del_file, 1, id);
+	return step_done(ix, ix->del_file);
+}
+
+struct elem_writer {
+	struct minutes_index *ix;
+	const struct minutes *m;
+	sqlite3_int64 file;
+	int ord, grp;
+	int rc;
+};
+
+static bool
+write_elem(const struct search_hit *e, bool joined, void *arg)
+{
+	struct elem_writer *w = arg;
+	struct minutes_index *ix = w->ix;
+	w->ord++;
+	if (!joined)
+		w->grp = w->ord;
+	sqlite3_stmt *st = ix->ins_elem;
+	sqlite3_bind_int64(st, 1, w->file);
+	sqlite3_bind_int(st, 2, w->ord);
+	sqlite3_bind_int(st, 3, w->grp);
+	sqlite3_bind_int64(st, 4, e->line);
+	const char *id = search_hit_id(w->m, e);
+	sqlite3_bind_text(st, 5, id ? id : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, e->text, -1, SQLITE_STATIC);
+	if (step_done(ix, st) != 0) {
+		w->rc = -1;
+		return false;
+	}
+	size_t klen;
+	const char *key = ix_fold(ix, e->text, &klen);
+	sqlite3_bind_int64(ix->ins_fts, 1, sqlite3_last_insert_rowid(ix->db));
+	sqlite3_bind_text(ix->ins_fts, 2, key, (int)klen, SQLITE_STATIC);
+	if (step_done(ix, ix->ins_fts) != 0) {
+		w->rc = -1;
+		return false;
+	}
+	return true;
+}
+
+static long
+open_notes(const char *path, const struct minutes *m, const char *reviewer)
+{
+	struct notes_error nerr;
+	struct notes_store *s = notes_open(path, m, notes_reviewer_name(reviewer),
+					   &nerr);
+	if (!s)
+		return -1;
+	long n = 0;
+	for (size_t i = 0; i < notes_count(s); i++)
+		if (notes_get(s, i)->status == NOTES_OPEN)
+			n++;
+	notes_close(s);
+	return n;
+}
+
+static void
+bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* Loads PATH and writes it (summary, texts) as a new row. */
+static int
+write_file(struct minutes_index *ix, const char *path, const char *rel,
+	   const struct ident *id)
+{
+	struct minutes *m = NULL;
+	struct load_error lerr;
+	enum load_status ls = loader_load_file(path, &m, &lerr);
+	sqlite3_stmt *st = ix->ins_file;
+
+	sqlite3_bind_text(st, 1, rel, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id->dev);
+	sqlite3_bind_int64(st, 3, id->ino);
+	sqlite3_bind_int64(st, 4, id->size);
+	sqlite3_bind_int64(st, 5, id->mtime);
+	sqlite3_bind_int64(st, 6, id->ctime);
+	sqlite3_bind_int64(st, 7, id->notes);
+	sqlite3_bind_int(st, 8, id->racy);
+	sqlite3_bind_int(st, 9, (int)ls);
+	if (ls == LOAD_FATAL) {
+		char buf[2048];
+		snprintf(lerr.path, sizeof(lerr.path), "%s", rel);
+		load_error_format(&lerr, buf, sizeof(buf));
+		sqlite3_bind_text(st, 10, buf, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 18, 1);
+		return step_done(ix, st);
+	}
+	const struct mn_meeting *mt = &m->meeting;
+	long met = 0, missed = 0;
+	for (uint32_t s = 0; s < m->nsections; s++)
+		for (uint32_t i = 0; i < m->sections[s].nitems; i++) {
+			const struct mn_item *it = &m->sections[s].items[i];
+			for (uint32_t f = 0; f < it->nfigures; f++) {
+				enum mn_verdict v = mn_figure_verdict(&it->figures[f]);
+				met += v == MN_MET;
+				missed += v == MN_MISSED;
+			}
+		}
+	bind_text_or_null(st, 11, m->id);
+	bind_text_or_null(st, 12, mt->date);
+	bind_text_or_null(st, 13, mt->title);
+	sqlite3_bind_text(st, 14, mn_status_name(mt->status), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 15, minutes_item_count(m));
+	sqlite3_bind_int64(st, 16, met);
+	sqlite3_bind_int64(st, 17, missed);
+	sqlite3_bind_int64(st, 18, m->nproblems);
+	long on = open_notes(path, m, ix->o.reviewer);
+	if (on >= 0)
+		sqlite3_bind_int64(st, 19, on);
+	int rc = step_done(ix, st);
+	if (rc == 0) {
+		struct elem_writer w = { ix, m, sqlite3_last_insert_rowid(ix->db),
+					 0, 0, 0 };
+		search_elements(m, write_elem, &w);
+		rc = w.rc;
+	}
+	minutes_free(m);
+	return rc;
+}
+
+/* --- syncing ----------------------------------------------------------------- */
+
+static void
+progress(struct minutes_index *ix, size_t done, size_t total, long long t0,
+	 long long *last)
+{
+	long long now = mono_ns();
+	if (!ix->o.progress || now - *last < PROGRESS_NS)
+		return;
+	*last = now;
+	double rate = (double)done * 1e9 / (double)(now - t0 > 0 ? now - t0 : 1);
+	char *dir = text_sanitize(ix->dir, strlen(ix->dir), false);
+	fprintf(ix->o.progress, _("minutes: indexing %s: %zu of %zu files (%.0f files/s)\n"),
+		dir ? dir : "", done, total, rate);
+	fflush(ix->o.progress);
+	free(dir);
+}
+
+enum index_result
+index_sync(struct minutes_index *ix, char *const *paths,
+	   struct index_sync_stats *stats)
+{
+	struct index_sync_stats dummy;
+	struct rows rows;
+	char **own = NULL;
+	enum index_result res = INDEX_ERROR;
+	long long now = ix_now(ix);
+
+	if (!stats)
+		stats = &dummy;
+	memset(stats, 0, sizeof(*stats));
+	if (!paths) {
+		int errors = 0;
+		char *arg = ix->dir;
+		own = report_expand_paths(&arg, 1, &errors);
+		paths = own;
+	}
+	if (rows_read(ix, &rows) != 0) {
+		report_free_paths(own);
+		return INDEX_ERROR;
+	}
+	/* what changed: one stat per file (and its notes folder) */
+	size_t n = 0;
+	while (paths && paths[n])
+		n++;
+	stats->files = n;
+	size_t *work = mn_xrealloc(NULL, (n + 1) * sizeof(*work));
+	struct ident *ids = mn_xrealloc(NULL, (n + 1) * sizeof(*ids));
+	size_t nwork = 0, ngone = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *rel = rel_path(ix, paths[i]);
+		if (!rel) {
+			ix_seterr(ix, _("%s is not under %s"), paths[i], ix->dir);
+			goto out;
+		}
+		identify(paths[i], now, &ids[i]);
+		struct row *r = rows_find(&rows, rel);
+		if (r)
+			r->seen = true;
+		if (!r || !ident_same(&r->ident, &ids[i]))
+			work[nwork++] = i;
+	}
+	for (size_t i = 0; i < rows.n; i++)
+		ngone += !rows.v[i].seen;
+	if (nwork == 0 && ngone == 0) {
+		res = INDEX_OK;
+		goto out;
+	}
+	if (ix->readonly) {
+		ix_seterr(ix, _("%s is read-only and out of date"), ix->db_path);
+		goto out;
+	}
+	if (prepare_writes(ix) != 0 || exec(ix, "BEGIN IMMEDIATE") != 0)
+		goto out;
+	for (size_t i = 0; i < rows.n; i++)
+		if (!rows.v[i].seen) {
+			if (drop_file(ix, rows.v[i].id) != 0)
+				goto rollback;
+			stats->removed++;
+		}
+	long long t0 = mono_ns(), last_commit = t0, last_progress = t0;
+	for (size_t k = 0; k < nwork; k++) {
+		size_t i = work[k];
+		const char *rel = rel_path(ix, paths[i]);
+		struct row *r = rows_find(&rows, rel);
+		if (r && drop_file(ix, r->id) != 0)
+			goto rollback;
+		if (write_file(ix, paths[i], rel, &ids[i]) != 0)
+			goto rollback;
+		stats->loaded++;
+		bool stop = ix->o.stop && ix->o.stop(ix->o.stop_arg);
+		long long t = mono_ns();
+		if (stop || t - last_commit >= COMMIT_NS) {
+			if (exec(ix, "COMMIT") != 0)
+				goto rollback;
+			if (stop) {
+				res = INDEX_INTERRUPTED;
+				goto out;
+			}
+			last_commit = t;
+			if (exec(ix, "BEGIN IMMEDIATE") != 0)
+				goto out;
+		}
+		progress(ix, k + 1, nwork, t0, &last_progress);
+	}
+	if (exec(ix, "COMMIT") != 0)
+		goto rollback;
+	res = INDEX_OK;
+	goto out;
+rollback:
+	sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
+out:
+	free(work);
+	free(ids);
+	rows_free(&rows);
+	report_free_paths(own);
+	return res;
+}
+
+/* --- searching ------------------------------------------------------------------ */
+
+struct file_state {
+	char *rel;
+	int load;
+};
+
+static int
+fstate_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct file_state *)a)->rel,
+		      ((const struct file_state *)b)->rel);
+}
+
+struct buffered_hit {
+	unsigned line;
+	char *id, *text;
+};
+
+struct hit_buf {
+	struct buffered_hit *v;
+	size_t n, cap;
+};
+
+static void
+hit_buf_clear(struct hit_buf *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		free(b->v[i].id);
+		free(b->v[i].text);
+	}
+	b->n = 0;
+}
+
+static size_t
+utf8_chars(const char *s, size_t n)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return c;
+}
+
+enum index_result
+index_search(struct minutes_index *ix, char *const *paths, const char *query,
+	     const struct search_query *q, const struct index_search_fns *fns)
+{
+	enum index_result res = INDEX_ERROR;
+	struct file_state *fs = NULL;
+	size_t nfs = 0, cap = 0, i = 0, n = 0;
+	sqlite3_stmt *st = NULL;
+	struct hit_buf buf = { 0 };
+	char *match = NULL;
+	bool stopped = false;
+
+	while (paths && paths[n])
+		n++;
+	/* the paths must be the folder's, in the order of their names */
+	for (size_t k = 0; k < n; k++) {
+		const char *rel = rel_path(ix, paths[k]);
+		if (!rel || (k && strcmp(rel_path(ix, paths[k - 1]), rel) >= 0)) {
+			ix_seterr(ix, _("%s: the files are not the folder's, in order"),
+				  ix->dir);
+			goto fail;
+		}
+	}
+	/* every file's load status */
+	if (sqlite3_prepare_v2(ix->db, "SELECT rel, load FROM files", -1, &st,
+			       NULL) != SQLITE_OK) {
+		ix_dberr(ix);
+		goto fail;
+	}
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (nfs == cap) {
+			cap = cap ? cap * 2 : 256;
+			fs = mn_xrealloc(fs, cap * sizeof(*fs));
+		}
+		const unsigned char *t = sqlite3_column_text(st, 0);
+		fs[nfs].rel = xstrdup(t ? (const char *)t : "");
+		fs[nfs++].load = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc != SQLITE_DONE) {
+		ix_dberr(ix);
+		goto fail;
+	}
+	if (nfs > 1)
+		qsort(fs, nfs, sizeof(*fs), fstate_cmp);
+
+	/* the candidates: FTS5 for 3 characters or more, else every text */
+	size_t klen;
+	char *key = text_fold_simple(query, strlen(query), &klen);
+	if (!key)
+		mn_oom();
+	const char *sql;
+	if (utf8_chars(key, klen) >= 3) {
+		size_t j = 0;
+		match = mn_xrealloc(NULL, 2 * klen + 3);
+		match[j++] = '"'; /* one FTS5 string: "" is a quote */
+		for (size_t k = 0; k < klen; k++) {
+			match[j++] = key[k];
+			if (key[k] == '"')
+				match[j++] = '"';
+		}
+		match[j++] = '"';
+		match[j] = '\0';
+		sql = "SELECT f.rel, e.grp, e.line, e.eid, e.text FROM elem_fts"
+		      " JOIN elems e ON e.id = elem_fts.rowid"
+		      " JOIN files f ON f.id = e.file"
+		      " WHERE elem_fts MATCH ?1 ORDER BY f.rel, e.ord";
+	} else {
+		sql = "SELECT f.rel, e.grp, e.line, e.eid, e.text FROM files f"
+		      " JOIN elems e ON e.file = f.id ORDER BY f.rel, e.ord";
+	}
+	free(key);
+	if (sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		ix_dberr(ix);
+		goto fail;
+	}
+	if (match)
+		sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	for (i = 0; i < n && !stopped; i++) {
+		const char *rel = rel_path(ix, paths[i]);
+		struct file_state k = { .rel = (char *)rel };
+		struct file_state *f = nfs ? bsearch(&k, fs, nfs, sizeof(*fs),
+						     fstate_cmp) : NULL;
+		/* texts of files not asked about (none after a sync) */
+		while (rc == SQLITE_ROW &&
+		       strcmp((const char *)sqlite3_column_text(st, 0), rel) < 0)
+			rc = sqlite3_step(st);
+		if (!f || f->load == LOAD_FATAL) {
+			if (!fns->scan(paths[i], fns->arg))
+				stopped = true;
+			continue;
+		}
+		long last_grp = -1;
+		hit_buf_clear(&buf);
+		while (rc == SQLITE_ROW &&
+		       strcmp((const char *)sqlite3_column_text(st, 0), rel) == 0) {
+			long grp = sqlite3_column_int64(st, 1);
+			const char *text = (const char *)sqlite3_column_text(st, 4);
+			size_t a, b;
+			if (grp != last_grp && text &&
+			    search_text(q, text, strlen(text), 0, &a, &b)) {
+				last_grp = grp;
+				if (buf.n == buf.cap) {
+					buf.cap = buf.cap ? buf.cap * 2 : 16;
+					buf.v = mn_xrealloc(buf.v, buf.cap * sizeof(*buf.v));
+				}
+				const char *id = (const char *)sqlite3_column_text(st, 3);
+				buf.v[buf.n].line = (unsigned)sqlite3_column_int64(st, 2);
+				buf.v[buf.n].id = xstrdup(id ? id : "");
+				buf.v[buf.n].text = xstrdup(text);
+				buf.n++;
+			}
+			rc = sqlite3_step(st);
+		}
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			ix_dberr(ix);
+			goto fail;
+		}
+		for (size_t h = 0; h < buf.n && !stopped; h++)
+			if (!fns->hit(paths[i], buf.v[h].line, buf.v[h].id,
+				      buf.v[h].text, fns->arg))
+				stopped = true;
+	}
+	res = INDEX_OK;
+	goto out;
+fail:
+	/* the rest is scanned */
+	for (; i < n; i++)
+		if (!fns->scan(paths[i], fns->arg))
+			break;
+out:
+	sqlite3_finalize(st);
+	hit_buf_clear(&buf);
+	free(buf.v);
+	for (size_t k = 0; k < nfs; k++)
+		free(fs[k].rel);
+	free(fs);
+	free(match);
+	return res;
+}
+
+/* --- the meetings list ------------------------------------------------------------- */
+
+/* Appends FILTER's WHERE clause to SQL (bound from ?1 on, in the order
+ * filter_bind binds them). */
+static void
+filter_sql(char *sql, size_t size, const struct index_filter *f)
+{
+	size_t n = strlen(sql);
+	int arg = 1;
+	const char *and = " WHERE ";
+#define ADD(...) do { \
+		n += (size_t)snprintf(sql + n, n < size ? size - n : 0, __VA_ARGS__); \
+		and = " AND "; \
+	} while (0)
+	if (!f)
+		return;
+	if (f->status) {
+		ADD("%sstatus = ?%d", and, arg);
+		arg++;
+	}
+	if (f->date_from) {
+		ADD("%sdate >= ?%d", and, arg);
+		arg++;
+	}
+	if (f->date_to) {
+		ADD("%sdate <= ?%d", and, arg);
+		arg++;
+	}
+	if (f->title) {
+		ADD("%sinstr(minutes_fold(title), minutes_fold(?%d)) > 0", and, arg);
+		arg++;
+	}
+	if (f->open_notes)
+		ADD("%sopen_notes > 0", and);
+	if (f->problems)
+		ADD("%s(problems > 0 OR load = %d)", and, (int)LOAD_FATAL);
+#undef ADD
+}
+
+static int
+filter_bind(sqlite3_stmt *st, const struct index_filter *f)
+{
+	int arg = 1;
+	if (!f)
+		return arg;
+	const char *v[] = { f->status, f->date_from, f->date_to, f->title };
+	for (size_t i = 0; i < 4; i++)
+		if (v[i])
+			sqlite3_bind_text(st, arg++, v[i], -1, SQLITE_STATIC);
+	return arg;
+}
+
+long
+index_count(struct minutes_index *ix, const struct index_filter *filter)
+{
+	char sql[1024] = "SELECT count(*) FROM files";
+	sqlite3_stmt *st;
+	filter_sql(sql, sizeof(sql), filter);
+	if (sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		ix_dberr(ix);
+		return -1;
+	}
+	filter_bind(st, filter);
+	long n = -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	else
+		ix_dberr(ix);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static const char *
+col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+static long
+col_count(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL
+		       ? -1 : (long)sqlite3_column_int64(st, i);
+}
+
+long
+index_list(struct minutes_index *ix, enum index_sort sort, bool desc,
+	   const struct index_filter *filter, long offset, long limit,
+	   bool (*fn)(const struct index_summary *s, void *arg), void *arg)
+{
+	char sql[2048] =
+		"SELECT rel, load, error, mid, date, title, status, number,"
+		" agency, items, figures_met, figures_missed, votes, tasks,"
+		" problems, warnings, open_notes, review FROM files";
+	const char *dir = desc ? "DESC" : "ASC";
+	/* "most first" sorts are descending unless reversed */
+	const char *most = desc ? "ASC" : "DESC";
+	filter_sql(sql, sizeof(sql), filter);
+	size_t n = strlen(sql);
+	switch (sort) {
+	case INDEX_SORT_DATE:
+		n += (size_t)snprintf(sql + n, sizeof(sql) - n,
+				      " ORDER BY date %s, rel %s", dir, dir);
+		break;
+	case INDEX_SORT_TITLE:
+		n += (size_t)snprintf(sql + n, sizeof(sql) - n,
+				      " ORDER BY title COLLATE vi %s, rel %s", dir, dir);
+		break;
+	case INDEX_SORT_OPEN_NOTES:
+		n += (size_t)snprintf(sql + n, sizeof(sql) - n,
+				      " ORDER BY open_notes %s, rel %s", most, dir);
+		break;
+	case INDEX_SORT_PROBLEMS:
+		n += (size_t)snprintf(sql + n, sizeof(sql) - n,
+				      " ORDER BY load = %d %s, problems %s, rel %s",
+				      (int)LOAD_FATAL, most, most, dir);
+		break;
+	default:
+		n += (size_t)snprintf(sql + n, sizeof(sql) - n, " ORDER BY rel %s", dir);
+		break;
+	}
+	snprintf(sql + n, sizeof(sql) - n, " LIMIT ? OFFSET ?");
+
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		ix_dberr(ix);
+		return -1;
+	}
+	int a = filter_bind(st, filter);
+	sqlite3_bind_int64(st, a, limit < 0 ? -1 : limit);
+	sqlite3_bind_int64(st, a + 1, offset < 0 ? 0 : offset);
+	long count = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct index_summary s = {
+			.path = col_text(st, 0),
+			.load = (enum load_status)sqlite3_column_int(st, 1),
+			.error = col_text(st, 2),
+			.id = col_text(st, 3),
+			.date = col_text(st, 4),
+			.title = col_text(st, 5),
+			.status = col_text(st, 6),
+			.number = col_text(st, 7),
+			.agency = col_text(st, 8),
+			.items = col_count(st, 9),
+			.figures_met = col_count(st, 10),
+			.figures_missed = col_count(st, 11),
+			.votes = col_count(st, 12),
+			.tasks = col_count(st, 13),
+			.problems = col_count(st, 14),
+			.warnings = col_count(st, 15),
+			.open_notes = col_count(st, 16),
+			.review = col_text(st, 17),
+		};
+		count++;
+		if (!fn(&s, arg)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		ix_dberr(ix);
+		count = -1;
+	}
+	sqlite3_finalize(st);
+	return count;
+}
+
+enum load_status
+index_load(struct minutes_index *ix, const char *path, struct minutes **out,
+	   struct load_error *err)
+{
+	char *full = ix->dir[0] == '/' && !ix->dir[1]
+			     ? xasprintf("/%s", path)
+			     : xasprintf("%s/%s", ix->dir, path);
+	enum load_status st = loader_load_file(full, out, err);
+	free(full);
+	return st;
+}
