@@ -770,10 +770,13 @@ rows_find(struct rows *r, const char *rel)
 	return r->n ? bsearch(&key, r->v, r->n, sizeof(*r->v), row_cmp) : NULL;
 }
 
+/* Whether the file is as indexed (A, from the index) now (B).  A stat
+ * taken when the file was "just changed" cannot tell a later change in
+ * the same time stamp tick: such a row is loaded again. */
 static bool
 ident_same(const struct ident *a, const struct ident *b)
 {
-	return !a->racy && !b->racy && a->dev == b->dev && a->ino == b->ino &&
+	return !a->racy && a->dev == b->dev && a->ino == b->ino &&
 	       a->size == b->size && a->mtime == b->mtime &&
 	       a->ctime == b->ctime && a->notes == b->notes;
 }
