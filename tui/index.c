@@ -274,8 +274,13 @@ static const char schema_sql[] =
 	" id INTEGER PRIMARY KEY, file INTEGER NOT NULL, ord INTEGER,"
 	" grp INTEGER, line INTEGER, eid TEXT, text TEXT);"
 	"CREATE INDEX elems_file ON elems(file, ord);"
-	"CREATE VIRTUAL TABLE elem_fts USING fts5(key, content='',"
-	" tokenize='trigram case_sensitive 1');";
+	/* rowids only (detail=none): a query is the AND of its trigrams, its
+	 * candidates checked with search_text; positions would make the
+	 * index half as big again and its build slower by as much */
+	"CREATE VIRTUAL TABLE elem_fts USING fts5(key, content='', detail=none,"
+	" tokenize='trigram case_sensitive 1');"
+	/* fewer, bigger segments while building */
+	"INSERT INTO elem_fts(elem_fts, rank) VALUES('hashsize', 33554432);";
 
 static const char drop_sql[] =
 	"DROP TABLE IF EXISTS elem_fts; DROP TABLE IF EXISTS elems;"
@@ -539,7 +544,7 @@ index_open(const char *dir, const struct index_options *opts, char *err,
 	int r = 0;
 	if (!ix->readonly)
 		r = exec(ix, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-			     " PRAGMA cache_size = -16000");
+			     " PRAGMA cache_size = -16000; PRAGMA mmap_size = 134217728");
 	if (r == 0 && ix->o.max_pages > 0) {
 		char sql[64];
 		snprintf(sql, sizeof(sql), "PRAGMA max_page_count = %ld",
@@ -1095,6 +1100,47 @@ utf8_chars(const char *s, size_t n)
 	return c;
 }
 
+/* The FTS5 query for folded KEY (3 characters or more): every distinct
+ * trigram of it, each an FTS5 string ("" for a quote), joined by AND. */
+static char *
+trigram_query(const char *key, size_t klen)
+{
+	size_t cap = 8 * klen + 16, n = 0, ntri = 0;
+	char *q = mn_xrealloc(NULL, cap);
+	size_t *starts = mn_xrealloc(NULL, (klen + 1) * sizeof(*starts));
+	size_t nchars = 0;
+	for (size_t i = 0; i < klen; i++)
+		if (((unsigned char)key[i] & 0xc0) != 0x80)
+			starts[nchars++] = i;
+	starts[nchars] = klen;
+	for (size_t c = 0; c + 3 <= nchars; c++) {
+		const char *t = key + starts[c];
+		size_t tl = starts[c + 3] - starts[c];
+		bool seen = false;
+		for (size_t d = 0; d < c && !seen; d++)
+			seen = starts[d + 3] - starts[d] == tl &&
+			       memcmp(key + starts[d], t, tl) == 0;
+		if (seen)
+			continue;
+		if (n + 2 * tl + 8 > cap) {
+			cap = 2 * cap + 2 * tl + 8;
+			q = mn_xrealloc(q, cap);
+		}
+		if (ntri++)
+			n += (size_t)sprintf(q + n, " AND ");
+		q[n++] = '"';
+		for (size_t k = 0; k < tl; k++) {
+			q[n++] = t[k];
+			if (t[k] == '"')
+				q[n++] = '"';
+		}
+		q[n++] = '"';
+	}
+	q[n] = '\0';
+	free(starts);
+	return q;
+}
+
 enum index_result
 index_search(struct minutes_index *ix, char *const *paths, const char *query,
 	     const struct search_query *q, const struct index_search_fns *fns)
@@ -1150,16 +1196,7 @@ index_search(struct minutes_index *ix, char *const *paths, const char *query,
 		mn_oom();
 	const char *sql;
 	if (utf8_chars(key, klen) >= 3) {
-		size_t j = 0;
-		match = mn_xrealloc(NULL, 2 * klen + 3);
-		match[j++] = '"'; /* one FTS5 string: "" is a quote */
-		for (size_t k = 0; k < klen; k++) {
-			match[j++] = key[k];
-			if (key[k] == '"')
-				match[j++] = '"';
-		}
-		match[j++] = '"';
-		match[j] = '\0';
+		match = trigram_query(key, klen);
 		sql = "SELECT f.rel, e.grp, e.line, e.eid, e.text FROM elem_fts"
 		      " JOIN elems e ON e.id = elem_fts.rowid"
 		      " JOIN files f ON f.id = e.file"

@@ -362,6 +362,10 @@ test_freshness(void)
 	OK(same_as_scan(ix, "ng", NULL, &r), "two-letter search: the same lines as a scan");
 	OK(same_as_scan(ix, "Ủy BAN", NULL, &r), "accented upper-case search: the same lines");
 	OK(same_as_scan(ix, "2020", NULL, &r), "digits: the same lines");
+	OK(same_as_scan(ix, "\"Vì người", NULL, &r) && r == INDEX_OK,
+	   "a quote in the query (curly quotes fold to it): the same lines");
+	OK(same_as_scan(ix, "ngày hội đại đoàn kết toàn dân tộc", NULL, &r),
+	   "a long query with repeated trigrams: the same lines");
 
 	/* an edit that changes the size */
 	edit("ban-ke-hoach.xml", "Hoà Thuận", "Hoà Thuận Thượng Hạ");
