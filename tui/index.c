@@ -681,12 +681,102 @@ notes_signature(const char *path, long long now, bool *racy)
 	return (sqlite3_int64)(h >> 1) | 1;
 }
 
+/* The folder of the files being identified: opened once, its NAME.notes
+ * entries listed once, so a file costs one fstatat of its own name and no
+ * look-up of a notes folder it does not have. */
+struct dir_cursor {
+	char *dir;
+	int fd; /* -1: full paths, every notes folder looked up */
+	char **notes;
+	size_t nnotes;
+};
+
+static int
+str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static void
-identify(const char *path, long long now, struct ident *id)
+dir_cursor_close(struct dir_cursor *dc)
+{
+	if (dc->fd >= 0)
+		close(dc->fd);
+	for (size_t i = 0; i < dc->nnotes; i++)
+		free(dc->notes[i]);
+	free(dc->notes);
+	free(dc->dir);
+	memset(dc, 0, sizeof(*dc));
+	dc->fd = -1;
+}
+
+static void
+dir_cursor_enter(struct dir_cursor *dc, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dl = slash ? (size_t)(slash - path) : 0;
+	if (dc->dir && strlen(dc->dir) == dl && strncmp(dc->dir, path, dl) == 0)
+		return;
+	dir_cursor_close(dc);
+	dc->dir = xasprintf("%.*s", (int)dl, path);
+	dc->fd = open(dl ? dc->dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dc->fd < 0)
+		return;
+	int fd2 = dup(dc->fd);
+	DIR *d = fd2 >= 0 ? fdopendir(fd2) : NULL;
+	if (!d) {
+		if (fd2 >= 0)
+			close(fd2);
+		close(dc->fd);
+		dc->fd = -1;
+		return;
+	}
+	size_t cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t n = strlen(e->d_name);
+		if (n <= 6 || strcmp(e->d_name + n - 6, ".notes") != 0)
+			continue;
+		if (dc->nnotes == cap) {
+			cap = cap ? 2 * cap : 16;
+			dc->notes = mn_xrealloc(dc->notes, cap * sizeof(*dc->notes));
+		}
+		dc->notes[dc->nnotes++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (dc->nnotes > 1)
+		qsort(dc->notes, dc->nnotes, sizeof(*dc->notes), str_cmp);
+}
+
+/* Whether the folder has NAME.notes for NAME.xml. */
+static bool
+dir_cursor_has_notes(const struct dir_cursor *dc, const char *name)
+{
+	if (dc->fd < 0)
+		return true; /* not listed: look */
+	size_t n = strlen(name);
+	if (n > 4 && strcmp(name + n - 4, ".xml") == 0)
+		n -= 4;
+	char buf[NAME_MAX + 8];
+	if (n > NAME_MAX)
+		return true;
+	snprintf(buf, sizeof(buf), "%.*s.notes", (int)n, name);
+	const char *key = buf;
+	return dc->nnotes &&
+	       bsearch(&key, dc->notes, dc->nnotes, sizeof(*dc->notes), str_cmp);
+}
+
+static void
+identify(struct dir_cursor *dc, const char *path, long long now,
+	 struct ident *id)
 {
 	struct stat st;
 	memset(id, 0, sizeof(*id));
-	if (stat(path, &st) != 0) {
+	dir_cursor_enter(dc, path);
+	const char *slash = strrchr(path, '/');
+	const char *name = slash ? slash + 1 : path;
+	int r = dc->fd >= 0 ? fstatat(dc->fd, name, &st, 0) : stat(path, &st);
+	if (r != 0) {
 		id->racy = true; /* no identity: always loaded again */
 		id->dev = -1;
 		return;
@@ -697,7 +787,8 @@ identify(const char *path, long long now, struct ident *id)
 	id->mtime = ts_ns(&st.st_mtim);
 	id->ctime = ts_ns(&st.st_ctim);
 	id->racy = is_racy(&st, now);
-	id->notes = notes_signature(path, now, &id->racy);
+	if (dir_cursor_has_notes(dc, name))
+		id->notes = notes_signature(path, now, &id->racy);
 }
 
 struct row {
@@ -987,19 +1078,22 @@ index_sync(struct minutes_index *ix, char *const *paths,
 	size_t *work = mn_xrealloc(NULL, (n + 1) * sizeof(*work));
 	struct ident *ids = mn_xrealloc(NULL, (n + 1) * sizeof(*ids));
 	size_t nwork = 0, ngone = 0;
+	struct dir_cursor dc = { .fd = -1 };
 	for (size_t i = 0; i < n; i++) {
 		const char *rel = rel_path(ix, paths[i]);
 		if (!rel) {
 			ix_seterr(ix, _("%s is not under %s"), paths[i], ix->dir);
+			dir_cursor_close(&dc);
 			goto out;
 		}
-		identify(paths[i], now, &ids[i]);
+		identify(&dc, paths[i], now, &ids[i]);
 		struct row *r = rows_find(&rows, rel);
 		if (r)
 			r->seen = true;
 		if (!r || !ident_same(&r->ident, &ids[i]))
 			work[nwork++] = i;
 	}
+	dir_cursor_close(&dc);
 	for (size_t i = 0; i < rows.n; i++)
 		ngone += !rows.v[i].seen;
 	if (nwork == 0 && ngone == 0) {
