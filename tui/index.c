@@ -32,7 +32,7 @@ struct minutes_index {
 	struct index_options o;
 	char err[1024];
 	sqlite3_stmt *ins_file, *ins_elem, *ins_fts, *del_fts, *del_elems,
-		*del_file;
+		*del_file, *get_file;
 	char *fold_buf; /* reused by the folds of a sync */
 	size_t fold_cap;
 };
@@ -339,6 +339,9 @@ meta_put(struct minutes_index *ix, const char *key, const char *value)
 	return 0;
 }
 
+static int schema_current(struct minutes_index *ix, const char *fold,
+			  bool *current);
+
 /* Empties the database and makes the tables of this version. */
 static int
 schema_create(struct minutes_index *ix, const char *fold)
@@ -347,6 +350,10 @@ schema_create(struct minutes_index *ix, const char *fold)
 	snprintf(ver, sizeof(ver), "%d", INDEX_SCHEMA);
 	if (exec(ix, "BEGIN IMMEDIATE") != 0)
 		return -1;
+	/* another process may have made it while this one waited */
+	bool current = false;
+	if (!ix->o.rebuild && schema_current(ix, fold, &current) == 0 && current)
+		return exec(ix, "COMMIT");
 	if (exec(ix, drop_sql) != 0 || exec(ix, schema_sql) != 0 ||
 	    meta_put(ix, "schema", ver) != 0 || meta_put(ix, "fold", fold) != 0 ||
 	    meta_put(ix, "folder", ix->real) != 0 ||
@@ -430,10 +437,15 @@ prepare_writes(struct minutes_index *ix)
 		       "INSERT INTO elem_fts(rowid, key) VALUES(?1, ?2)") ||
 	       prepare(ix, &ix->del_fts,
 		       "INSERT INTO elem_fts(elem_fts, rowid, key)"
-		       " SELECT 'delete', id, minutes_fold(text) FROM elems"
-		       " WHERE file = ?1") ||
-	       prepare(ix, &ix->del_elems, "DELETE FROM elems WHERE file = ?1") ||
-	       prepare(ix, &ix->del_file, "DELETE FROM files WHERE id = ?1")
+		       " SELECT 'delete', e.id, minutes_fold(e.text) FROM elems e"
+		       " JOIN files f ON f.id = e.file WHERE f.rel = ?1") ||
+	       prepare(ix, &ix->del_elems,
+		       "DELETE FROM elems WHERE file IN"
+		       " (SELECT id FROM files WHERE rel = ?1)") ||
+	       prepare(ix, &ix->del_file, "DELETE FROM files WHERE rel = ?1") ||
+	       prepare(ix, &ix->get_file,
+		       "SELECT dev, ino, size, mtime_ns, ctime_ns, notes_sig, racy"
+		       " FROM files WHERE rel = ?1")
 		       ? -1 : 0;
 }
 
@@ -577,7 +589,8 @@ index_close(struct minutes_index *ix)
 	if (!ix)
 		return;
 	sqlite3_stmt *sts[] = { ix->ins_file, ix->ins_elem, ix->ins_fts,
-				ix->del_fts, ix->del_elems, ix->del_file };
+				ix->del_fts, ix->del_elems, ix->del_file,
+				ix->get_file };
 	for (size_t i = 0; i < sizeof(sts) / sizeof(*sts); i++)
 		sqlite3_finalize(sts[i]);
 	sqlite3_close(ix->db);
@@ -892,17 +905,43 @@ step_done(struct minutes_index *ix, sqlite3_stmt *st)
 	return 0;
 }
 
+/* Drops the row of REL, its texts and their FTS entries.  By name, not
+ * by id: another process may have written the row since it was read. */
 static int
-drop_file(struct minutes_index *ix, sqlite3_int64 id)
+drop_file(struct minutes_index *ix, const char *rel)
 {
-	sqlite3_bind_int64(ix->del_fts, 1, id);
-	if (step_done(ix, ix->del_fts) != 0)
-		return -1;
-	sqlite3_bind_int64(ix->del_elems, 1, id);
-	if (step_done(ix, ix->del_elems) != 0)
-		return -1;
-	sqlite3_bind_int64(ix->del_file, 1, id);
-	return step_done(ix, ix->del_file);
+	sqlite3_stmt *sts[] = { ix->del_fts, ix->del_elems, ix->del_file };
+	for (size_t i = 0; i < 3; i++) {
+		sqlite3_bind_text(sts[i], 1, rel, -1, SQLITE_STATIC);
+		if (step_done(ix, sts[i]) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Whether the row of REL is already as ID says (another process syncing
+ * the same folder did it meanwhile): -1 on error. */
+static int
+row_current(struct minutes_index *ix, const char *rel, const struct ident *id)
+{
+	sqlite3_stmt *st = ix->get_file;
+	sqlite3_bind_text(st, 1, rel, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st), same = 0;
+	if (rc == SQLITE_ROW) {
+		struct ident cur = {
+			sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+			sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3),
+			sqlite3_column_int64(st, 4), sqlite3_column_int64(st, 5),
+			sqlite3_column_int(st, 6) != 0,
+		};
+		same = ident_same(&cur, id);
+	} else if (rc != SQLITE_DONE) {
+		ix_dberr(ix);
+		same = -1;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return same;
 }
 
 struct elem_writer {
@@ -1108,7 +1147,7 @@ index_sync(struct minutes_index *ix, char *const *paths,
 		goto out;
 	for (size_t i = 0; i < rows.n; i++)
 		if (!rows.v[i].seen) {
-			if (drop_file(ix, rows.v[i].id) != 0)
+			if (drop_file(ix, rows.v[i].rel) != 0)
 				goto rollback;
 			stats->removed++;
 		}
@@ -1116,12 +1155,15 @@ index_sync(struct minutes_index *ix, char *const *paths,
 	for (size_t k = 0; k < nwork; k++) {
 		size_t i = work[k];
 		const char *rel = rel_path(ix, paths[i]);
-		struct row *r = rows_find(&rows, rel);
-		if (r && drop_file(ix, r->id) != 0)
+		int cur = row_current(ix, rel, &ids[i]);
+		if (cur < 0)
 			goto rollback;
-		if (write_file(ix, paths[i], rel, &ids[i]) != 0)
-			goto rollback;
-		stats->loaded++;
+		if (!cur) {
+			if (drop_file(ix, rel) != 0 ||
+			    write_file(ix, paths[i], rel, &ids[i]) != 0)
+				goto rollback;
+			stats->loaded++;
+		}
 		bool stop = ix->o.stop && ix->o.stop(ix->o.stop_arg);
 		long long t = mono_ns();
 		if (stop || t - last_commit >= COMMIT_NS) {

@@ -110,6 +110,23 @@ if ! [ -x "$GEN" ]; then
 fi
 a=$tmp/archive
 "$GEN" -s 7 -f 40 2000 800000 data/ngan-son-2020.xml "$a" >/dev/null 2>&1
+# two processes building the same index at once (WAL, busy timeout)
+want=$("$MINUTES" --no-index --search 'dai doan ket' "$a")
+for p in 1 2; do
+	(env XDG_CACHE_HOME="$tmp/cache2" "$MINUTES" --search 'dai doan ket' "$a" \
+		>"$tmp/p$p.out" 2>"$tmp/p$p.err"; echo $? >"$tmp/p$p.rc") &
+done
+wait
+for p in 1 2; do
+	is "$(cat "$tmp/p$p.out")" "$want" "two at once: process $p has the scan's lines"
+	is "$(cat "$tmp/p$p.err")" "" "two at once: process $p has nothing to say"
+	is "$(cat "$tmp/p$p.rc")" 0 "two at once: process $p exits 0"
+done
+(env XDG_CACHE_HOME="$tmp/cache2" "$MINUTES" --reindex "$a" >/dev/null 2>&1) &
+env XDG_CACHE_HOME="$tmp/cache2" "$MINUTES" --search 'dai doan ket' "$a" >"$tmp/p3.out" 2>/dev/null
+wait
+is "$(cat "$tmp/p3.out")" "$want" "a search while --reindex runs: the scan's lines"
+
 queries "generated, first run" "$a"
 queries "generated, warm" "$a"
 
