@@ -1075,10 +1075,15 @@ progress(struct minutes_index *ix, size_t done, size_t total, long long t0,
 	 long long *last)
 {
 	long long now = mono_ns();
-	if (!ix->o.progress || now - *last < PROGRESS_NS)
+	long long every = ix->o.progress_ns > 0 ? ix->o.progress_ns : PROGRESS_NS;
+	if ((!ix->o.progress && !ix->o.progress_fn) || now - *last < every)
 		return;
 	*last = now;
 	double rate = (double)done * 1e9 / (double)(now - t0 > 0 ? now - t0 : 1);
+	if (ix->o.progress_fn) {
+		ix->o.progress_fn(done, total, rate, ix->o.progress_arg);
+		return;
+	}
 	char *dir = text_sanitize(ix->dir, strlen(ix->dir), false);
 	fprintf(ix->o.progress, _("minutes: indexing %s: %zu of %zu files (%.0f files/s)\n"),
 		dir ? dir : "", done, total, rate);

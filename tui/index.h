@@ -45,6 +45,12 @@ struct index_options {
 	bool rebuild;       /* start from an empty index (--reindex) */
 	/* progress lines go there during a long sync (NULL: none) */
 	FILE *progress;
+	/* or to this (the browser's status line): DONE of TOTAL files to
+	 * load, RATE files a second; called at most every PROGRESS_NS
+	 * nanoseconds (0: one second), the first after as long */
+	void (*progress_fn)(size_t done, size_t total, double rate, void *arg);
+	void *progress_arg;
+	long long progress_ns;
 	/* checked between files: true stops the sync (Ctrl-C) */
 	bool (*stop)(void *arg);
 	void *stop_arg;

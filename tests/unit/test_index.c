@@ -499,6 +499,42 @@ list_path(const struct index_summary *s, void *arg)
 	return true;
 }
 
+struct progress_seen {
+	size_t calls, last_done, total;
+	bool increasing;
+};
+
+static void
+on_progress(size_t done, size_t total, double rate, void *arg)
+{
+	struct progress_seen *p = arg;
+	if (done <= p->last_done || rate <= 0)
+		p->increasing = false;
+	p->calls++;
+	p->last_done = done;
+	p->total = total;
+}
+
+static void
+test_progress(void)
+{
+	char err[1024];
+	struct index_options o = opts();
+	struct progress_seen seen = { 0, 0, 0, true };
+	o.rebuild = true;
+	o.progress_fn = on_progress;
+	o.progress_arg = &seen;
+	o.progress_ns = 1;
+	struct minutes_index *ix = index_open(arch, &o, err, sizeof(err));
+	struct index_sync_stats s;
+	IS_INT(sync_archive(ix, &s), INDEX_OK, "progress: a sync");
+	IS_INT(seen.calls, 4, "progress: told after each file (every 1 ns)");
+	OK(seen.increasing, "progress: files done go up, the rate is positive");
+	IS_INT(seen.last_done, 4, "progress: the last call says all are done");
+	IS_INT(seen.total, 4, "progress: of four");
+	index_close(ix);
+}
+
 static void
 test_list(void)
 {
@@ -691,6 +727,7 @@ main(void)
 	test_open();
 	test_freshness();
 	test_interrupt();
+	test_progress();
 	test_list();
 	test_fallbacks();
 	if (!getenv("INDEX_KEEP"))
