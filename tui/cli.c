@@ -1,5 +1,6 @@
 /* cli.c - --check, --dump and --search. */
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,27 @@ print_load_error(const struct load_error *err)
 	char *safe = text_sanitize(buf, strlen(buf), false);
 	fprintf(stderr, "%s\n", safe ? safe : "minutes: out of memory");
 	free(safe);
+}
+
+void
+cli_verror(const char *fmt, va_list ap)
+{
+	char *msg = NULL;
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	char *safe = msg ? text_sanitize(msg, strlen(msg), false) : NULL;
+	fprintf(stderr, "minutes: %s\n", safe ? safe : _("out of memory"));
+	free(safe);
+	free(msg);
+}
+
+void
+cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	cli_verror(fmt, ap);
+	va_end(ap);
 }
 
 /* Loads PATH, reporting a fatal error or the problems on stderr. */
@@ -74,7 +96,7 @@ cli_notes(const char *path, const struct minutes *m, const char *reviewer)
 	struct notes_store *s = notes_open(path, m, notes_reviewer_name(reviewer),
 					   &err);
 	if (!s) {
-		fprintf(stderr, "minutes: %s\n", err.msg);
+		cli_error("%s", err.msg);
 		return NULL;
 	}
 	for (size_t i = 0; i < notes_problem_count(s); i++) {
@@ -135,15 +157,53 @@ struct search_print {
 	const char *path;
 };
 
+/* One field of a result line (a path or an id) made safe to print: what
+ * text_sanitize does, and LF, CR and TAB shown as the placeholder, since
+ * a line break or a wide gap in a field would forge or shift a line.
+ * malloc'd; NULL when out of memory. */
+static char *
+search_field(const char *s)
+{
+	size_t len = strlen(s), n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += s[i] == '\n' || s[i] == '\r' || s[i] == '\t';
+	if (n == 0)
+		return text_sanitize(s, len, false);
+	size_t ph = sizeof(TEXT_PLACEHOLDER) - 1;
+	char *tmp = malloc(len + n * (ph - 1) + 1), *o = tmp;
+	if (!tmp)
+		return NULL;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\n' || s[i] == '\r' || s[i] == '\t') {
+			memcpy(o, TEXT_PLACEHOLDER, ph);
+			o += ph;
+		} else {
+			*o++ = s[i];
+		}
+	}
+	char *safe = text_sanitize(tmp, (size_t)(o - tmp), false);
+	free(tmp);
+	return safe;
+}
+
+/* One result line: PATH (already made safe) :LINE:ID: TEXT. */
+static void
+print_hit_line(const char *path, unsigned line, const char *id,
+	       const char *text)
+{
+	char *safe_id = search_field(id ? id : "");
+	char *t = text_sanitize(text, strlen(text), false);
+	printf("%s:%u:%s: %s\n", path, line, safe_id ? safe_id : "",
+	       t ? t : "");
+	free(safe_id);
+	free(t);
+}
+
 static bool
 search_print_hit(const struct search_hit *h, void *arg)
 {
 	const struct search_print *sp = arg;
-	const char *id = search_hit_id(sp->m, h);
-
-	char *text = text_sanitize(h->text, strlen(h->text), false);
-	printf("%s:%u:%s: %s\n", sp->path, h->line, id, text ? text : "");
-	free(text);
+	print_hit_line(sp->path, h->line, search_hit_id(sp->m, h), h->text);
 	return true;
 }
 
@@ -166,7 +226,7 @@ search_scan_file(const char *path, void *arg)
 		r->errors++;
 		return true;
 	}
-	char *safe = text_sanitize(path, strlen(path), false);
+	char *safe = search_field(path);
 	struct search_print sp = { m, safe ? safe : "" };
 	r->hits += search_minutes(r->q, m, search_print_hit, &sp);
 	free(safe);
@@ -180,11 +240,9 @@ search_index_hit(const char *path, unsigned line, const char *id,
 		 const char *text, void *arg)
 {
 	struct search_run *r = arg;
-	char *p = text_sanitize(path, strlen(path), false);
-	char *t = text_sanitize(text, strlen(text), false);
-	printf("%s:%u:%s: %s\n", p ? p : "", line, id, t ? t : "");
+	char *p = search_field(path);
+	print_hit_line(p ? p : "", line, id, text);
 	free(p);
-	free(t);
 	r->hits++;
 	return true;
 }

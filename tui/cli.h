@@ -3,6 +3,7 @@
 #ifndef MINUTES_CLI_H
 #define MINUTES_CLI_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 
 int cli_check(char *const *args, int nargs, bool verbose);
@@ -14,5 +15,12 @@ int cli_search(const char *query, char *const *args, int nargs,
 	       bool use_index);
 /* --reindex DIR...: each folder's index made again from its files. */
 int cli_reindex(char *const *args, int nargs);
+
+/* "minutes: MESSAGE" on stderr, the message made terminal-safe like a
+ * file name (it may quote a command-line argument or a line of a file:
+ * ESC, C1 and bidi controls never reach the terminal). */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_verror(const char *fmt, va_list ap)
+	__attribute__((format(printf, 1, 0)));
 
 #endif

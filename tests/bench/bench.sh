@@ -50,9 +50,6 @@ COLUMNS=120
 LINES=40
 export LC_ALL COLUMNS LINES
 unset MINUTES_REVIEWER
-# the archive indexes go to the bench's folder, never to ~/.cache
-XDG_CACHE_HOME=$(cd "$BENCH_DIR" 2>/dev/null && pwd || echo "$PWD/$BENCH_DIR")/cache
-export XDG_CACHE_HOME
 
 sample=$top_srcdir/data/ngan-son-2020.xml
 bench=$top_srcdir/tests/bench
@@ -71,6 +68,9 @@ big=$BENCH_DIR/big.xml
 small=$BENCH_DIR/small.xml
 archive=$BENCH_DIR/archive
 mkdir -p "$BENCH_DIR" || exit 1
+# the archive indexes go to the bench's folder, never to ~/.cache
+XDG_CACHE_HOME=$(cd "$BENCH_DIR" && pwd)/cache || exit 1
+export XDG_CACHE_HOME
 say "bench: generating $BENCH_ITEMS items in one file and in $BENCH_FILES files under $BENCH_DIR/ ..."
 rm -rf "$archive"
 "$GEN" "$BENCH_ITEMS" "$BENCH_BYTES" "$sample" "$big" >&2 || exit 1
