@@ -1293,7 +1293,14 @@ index_search(struct minutes_index *ix, char *const *paths, const char *query,
 	struct hit_buf buf = { 0 };
 	char *match = NULL;
 	bool stopped = false;
+	char **own = NULL;
 
+	if (!paths) {
+		int errors = 0;
+		char *arg = ix->dir;
+		own = report_expand_paths(&arg, 1, &errors);
+		paths = own;
+	}
 	while (paths && paths[n])
 		n++;
 	/* the paths must be the folder's, in the order of their names */
@@ -1414,6 +1421,7 @@ out:
 		free(fs[k].rel);
 	free(fs);
 	free(match);
+	report_free_paths(own);
 	return res;
 }
 

@@ -90,7 +90,7 @@ enum index_result index_sync(struct minutes_index *ix, char *const *paths,
 			     struct index_sync_stats *stats);
 
 /* What a search hands back for one file, in PATHS order (the paths given
- * to index_sync):
+ * to index_sync; NULL: the folder is walked here):
  *   hit:  a hit (LINE, element ID, the element's whole TEXT);
  *   scan: the file cannot be answered from the index (it did not load:
  *         the caller loads it to say why; or the index failed from this

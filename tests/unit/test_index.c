@@ -573,6 +573,19 @@ test_list(void)
 	index_list(ix, INDEX_SORT_TITLE, false, NULL, 0, 1, list_path, &got);
 	OK(got.s != NULL, "list by title (Vietnamese order)");
 	free(got.s);
+	/* the browser's search: no path list, the hit files' names */
+	struct out hits = { 0 };
+	struct scan_arg ha = { &hits, NULL, NULL, NULL, 0 };
+	struct search_query *q = search_compile("dai doan ket");
+	ha.q = q;
+	struct index_search_fns fns = { fn_hit, fn_scan, &ha };
+	IS_INT(index_search(ix, NULL, "dai doan ket", q, &fns), INDEX_OK,
+	       "a search without a path list walks the folder");
+	OK(hits.s && strstr(hits.s, "/2020/ngan-son-moved.xml:56:kq5: ") &&
+	   strstr(hits.s, "/truncated.xml:56:kq5: "),
+	   "... and finds the hits under their paths");
+	free(hits.s);
+	search_query_free(q);
 	struct minutes *m = NULL;
 	struct load_error lerr;
 	IS_INT(index_load(ix, "ban-ke-hoach.xml", &m, &lerr), LOAD_OK,
