@@ -32,7 +32,7 @@ struct minutes_index {
 	struct index_options o;
 	char err[1024];
 	sqlite3_stmt *ins_file, *ins_elem, *ins_fts, *del_fts, *del_elems,
-		*del_file, *get_file;
+		*del_file, *get_file, *sel_elems;
 	char *fold_buf; /* reused by the folds of a sync */
 	size_t fold_cap;
 };
@@ -435,17 +435,19 @@ prepare_writes(struct minutes_index *ix)
 		       " VALUES(?1, ?2, ?3, ?4, ?5, ?6)") ||
 	       prepare(ix, &ix->ins_fts,
 		       "INSERT INTO elem_fts(rowid, key) VALUES(?1, ?2)") ||
+	       /* single rows only: FTS5 writes its pending terms out at
+		* every statement savepoint, which a many-row INSERT into it
+		* opens: a segment per file, and merges without end */
 	       prepare(ix, &ix->del_fts,
 		       "INSERT INTO elem_fts(elem_fts, rowid, key)"
-		       " SELECT 'delete', e.id, minutes_fold(e.text) FROM elems e"
-		       " JOIN files f ON f.id = e.file WHERE f.rel = ?1") ||
-	       prepare(ix, &ix->del_elems,
-		       "DELETE FROM elems WHERE file IN"
-		       " (SELECT id FROM files WHERE rel = ?1)") ||
-	       prepare(ix, &ix->del_file, "DELETE FROM files WHERE rel = ?1") ||
+		       " VALUES('delete', ?1, ?2)") ||
+	       prepare(ix, &ix->sel_elems,
+		       "SELECT id, text FROM elems WHERE file = ?1 ORDER BY id") ||
+	       prepare(ix, &ix->del_elems, "DELETE FROM elems WHERE file = ?1") ||
+	       prepare(ix, &ix->del_file, "DELETE FROM files WHERE id = ?1") ||
 	       prepare(ix, &ix->get_file,
-		       "SELECT dev, ino, size, mtime_ns, ctime_ns, notes_sig, racy"
-		       " FROM files WHERE rel = ?1")
+		       "SELECT id, dev, ino, size, mtime_ns, ctime_ns, notes_sig,"
+		       " racy FROM files WHERE rel = ?1")
 		       ? -1 : 0;
 }
 
@@ -590,7 +592,7 @@ index_close(struct minutes_index *ix)
 		return;
 	sqlite3_stmt *sts[] = { ix->ins_file, ix->ins_elem, ix->ins_fts,
 				ix->del_fts, ix->del_elems, ix->del_file,
-				ix->get_file };
+				ix->get_file, ix->sel_elems };
 	for (size_t i = 0; i < sizeof(sts) / sizeof(*sts); i++)
 		sqlite3_finalize(sts[i]);
 	sqlite3_close(ix->db);
@@ -905,35 +907,58 @@ step_done(struct minutes_index *ix, sqlite3_stmt *st)
 	return 0;
 }
 
-/* Drops the row of REL, its texts and their FTS entries.  By name, not
- * by id: another process may have written the row since it was read. */
+/* Drops file row ID, its texts and their FTS entries (a contentless
+ * table: each entry is deleted with the key it was made from, the fold
+ * of the text, made again). */
 static int
-drop_file(struct minutes_index *ix, const char *rel)
+drop_file(struct minutes_index *ix, sqlite3_int64 id)
 {
-	sqlite3_stmt *sts[] = { ix->del_fts, ix->del_elems, ix->del_file };
-	for (size_t i = 0; i < 3; i++) {
-		sqlite3_bind_text(sts[i], 1, rel, -1, SQLITE_STATIC);
-		if (step_done(ix, sts[i]) != 0)
+	sqlite3_stmt *st = ix->sel_elems;
+	int rc;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *text = (const char *)sqlite3_column_text(st, 1);
+		size_t klen;
+		const char *key = ix_fold(ix, text ? text : "", &klen);
+		sqlite3_bind_int64(ix->del_fts, 1, sqlite3_column_int64(st, 0));
+		sqlite3_bind_text(ix->del_fts, 2, key, (int)klen, SQLITE_STATIC);
+		if (step_done(ix, ix->del_fts) != 0) {
+			sqlite3_reset(st);
 			return -1;
+		}
 	}
-	return 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		ix_dberr(ix);
+		return -1;
+	}
+	sqlite3_bind_int64(ix->del_elems, 1, id);
+	if (step_done(ix, ix->del_elems) != 0)
+		return -1;
+	sqlite3_bind_int64(ix->del_file, 1, id);
+	return step_done(ix, ix->del_file);
 }
 
-/* Whether the row of REL is already as ID says (another process syncing
- * the same folder did it meanwhile): -1 on error. */
+/* The row of REL as it is now, under the write lock (another process
+ * syncing the same folder may have written it since it was read): its
+ * id in *ROWID (0: none) and whether it is already as ID says.  -1 on
+ * error. */
 static int
-row_current(struct minutes_index *ix, const char *rel, const struct ident *id)
+row_current(struct minutes_index *ix, const char *rel, const struct ident *id,
+	    sqlite3_int64 *rowid)
 {
 	sqlite3_stmt *st = ix->get_file;
 	sqlite3_bind_text(st, 1, rel, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st), same = 0;
+	*rowid = 0;
 	if (rc == SQLITE_ROW) {
 		struct ident cur = {
-			sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
-			sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3),
-			sqlite3_column_int64(st, 4), sqlite3_column_int64(st, 5),
-			sqlite3_column_int(st, 6) != 0,
+			sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
+			sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4),
+			sqlite3_column_int64(st, 5), sqlite3_column_int64(st, 6),
+			sqlite3_column_int(st, 7) != 0,
 		};
+		*rowid = sqlite3_column_int64(st, 0);
 		same = ident_same(&cur, id);
 	} else if (rc != SQLITE_DONE) {
 		ix_dberr(ix);
@@ -942,6 +967,13 @@ row_current(struct minutes_index *ix, const char *rel, const struct ident *id)
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	return same;
+}
+
+static int
+id_cmp(const void *a, const void *b)
+{
+	sqlite3_int64 x = *(const sqlite3_int64 *)a, y = *(const sqlite3_int64 *)b;
+	return x < y ? -1 : x > y;
 }
 
 struct elem_writer {
@@ -1100,6 +1132,8 @@ index_sync(struct minutes_index *ix, char *const *paths,
 	char **own = NULL;
 	enum index_result res = INDEX_ERROR;
 	long long now = ix_now(ix);
+	bool *skip = NULL;
+	sqlite3_int64 *drop = NULL;
 
 	if (!stats)
 		stats = &dummy;
@@ -1150,22 +1184,55 @@ index_sync(struct minutes_index *ix, char *const *paths,
 	}
 	if (prepare_writes(ix) != 0 || exec(ix, "BEGIN IMMEDIATE") != 0)
 		goto out;
-	for (size_t i = 0; i < rows.n; i++)
-		if (!rows.v[i].seen) {
-			if (drop_file(ix, rows.v[i].rel) != 0)
-				goto rollback;
+	/* every old row first, in rowid order, then every new one: FTS5
+	 * writes its pending terms out whenever a rowid goes down */
+	drop = mn_xrealloc(NULL, (rows.n + nwork + 1) * sizeof(*drop));
+	skip = mn_xrealloc(NULL, (nwork + 1) * sizeof(*skip));
+	size_t ndrop = 0;
+	for (size_t i = 0; i < rows.n; i++) {
+		if (rows.v[i].seen)
+			continue;
+		sqlite3_int64 rowid;
+		if (row_current(ix, rows.v[i].rel, &rows.v[i].ident, &rowid) < 0)
+			goto rollback;
+		if (rowid) {
+			drop[ndrop++] = rowid;
 			stats->removed++;
 		}
+	}
+	for (size_t k = 0; k < nwork; k++) {
+		sqlite3_int64 rowid;
+		int cur = row_current(ix, rel_path(ix, paths[work[k]]), &ids[work[k]],
+				      &rowid);
+		if (cur < 0)
+			goto rollback;
+		skip[k] = cur == 1; /* done by another process */
+		if (!skip[k] && rowid)
+			drop[ndrop++] = rowid;
+	}
+	if (ndrop > 1)
+		qsort(drop, ndrop, sizeof(*drop), id_cmp);
+	for (size_t d = 0; d < ndrop; d++)
+		if (drop_file(ix, drop[d]) != 0)
+			goto rollback;
+	free(drop);
+	drop = NULL;
 	long long t0 = mono_ns(), last_commit = t0, last_progress = t0;
+	bool committed = false;
 	for (size_t k = 0; k < nwork; k++) {
 		size_t i = work[k];
 		const char *rel = rel_path(ix, paths[i]);
-		int cur = row_current(ix, rel, &ids[i]);
-		if (cur < 0)
-			goto rollback;
-		if (!cur) {
-			if (drop_file(ix, rel) != 0 ||
-			    write_file(ix, paths[i], rel, &ids[i]) != 0)
+		if (committed) {
+			/* the lock was let go: another process may have
+			 * written this file's row meanwhile */
+			sqlite3_int64 rowid;
+			int cur = row_current(ix, rel, &ids[i], &rowid);
+			if (cur < 0 || (!cur && rowid && drop_file(ix, rowid) != 0))
+				goto rollback;
+			skip[k] = cur == 1;
+		}
+		if (!skip[k]) {
+			if (write_file(ix, paths[i], rel, &ids[i]) != 0)
 				goto rollback;
 			stats->loaded++;
 		}
@@ -1179,6 +1246,7 @@ index_sync(struct minutes_index *ix, char *const *paths,
 				goto out;
 			}
 			last_commit = t;
+			committed = true;
 			if (exec(ix, "BEGIN IMMEDIATE") != 0)
 				goto out;
 		}
@@ -1191,6 +1259,8 @@ index_sync(struct minutes_index *ix, char *const *paths,
 rollback:
 	sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
 out:
+	free(drop);
+	free(skip);
 	free(work);
 	free(ids);
 	rows_free(&rows);
