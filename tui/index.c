@@ -35,6 +35,8 @@ struct minutes_index {
 		*del_file, *get_file, *sel_elems;
 	char *fold_buf; /* reused by the folds of a sync */
 	size_t fold_cap;
+	char *doc;      /* a file's folded texts, one a line, for FTS5 */
+	size_t doc_len, doc_cap;
 };
 
 /* --- small helpers -------------------------------------------------- */
@@ -272,7 +274,7 @@ static const char schema_sql[] =
 	" open_notes INTEGER, review TEXT);"
 	"CREATE TABLE elems("
 	" id INTEGER PRIMARY KEY, file INTEGER NOT NULL, ord INTEGER,"
-	" grp INTEGER, line INTEGER, eid TEXT, text TEXT);"
+	" grp INTEGER, line INTEGER, eid TEXT, text TEXT, key TEXT);"
 	"CREATE INDEX elems_file ON elems(file, ord);"
 	/* rowids only (detail=none): a query is the AND of its trigrams, its
 	 * candidates checked with search_text; positions would make the
@@ -431,8 +433,8 @@ prepare_writes(struct minutes_index *ix)
 		       " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
 		       " ?13, ?14, ?15, ?16, ?17, ?18, ?19)") ||
 	       prepare(ix, &ix->ins_elem,
-		       "INSERT INTO elems(file, ord, grp, line, eid, text)"
-		       " VALUES(?1, ?2, ?3, ?4, ?5, ?6)") ||
+		       "INSERT INTO elems(file, ord, grp, line, eid, text, key)"
+		       " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)") ||
 	       prepare(ix, &ix->ins_fts,
 		       "INSERT INTO elem_fts(rowid, key) VALUES(?1, ?2)") ||
 	       /* single rows only: FTS5 writes its pending terms out at
@@ -442,7 +444,7 @@ prepare_writes(struct minutes_index *ix)
 		       "INSERT INTO elem_fts(elem_fts, rowid, key)"
 		       " VALUES('delete', ?1, ?2)") ||
 	       prepare(ix, &ix->sel_elems,
-		       "SELECT id, text FROM elems WHERE file = ?1 ORDER BY id") ||
+		       "SELECT key FROM elems WHERE file = ?1 ORDER BY id") ||
 	       prepare(ix, &ix->del_elems, "DELETE FROM elems WHERE file = ?1") ||
 	       prepare(ix, &ix->del_file, "DELETE FROM files WHERE id = ?1") ||
 	       prepare(ix, &ix->get_file,
@@ -537,8 +539,9 @@ index_open(const char *dir, const struct index_options *opts, char *err,
 		index_close(ix);
 		return NULL;
 	}
+	/* one thread per connection: no mutexes */
 	int flags = (ix->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
-		    SQLITE_OPEN_NOFOLLOW;
+		    SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(ix->db_path, &ix->db, flags, NULL) != SQLITE_OK) {
 		snprintf(err, errsize, "%s: %s", ix->db_path,
 			 ix->db ? sqlite3_errmsg(ix->db) : strerror(ENOMEM));
@@ -597,6 +600,7 @@ index_close(struct minutes_index *ix)
 		sqlite3_finalize(sts[i]);
 	sqlite3_close(ix->db);
 	free(ix->fold_buf);
+	free(ix->doc);
 	free(ix->dir);
 	free(ix->real);
 	free(ix->db_path);
@@ -910,27 +914,42 @@ step_done(struct minutes_index *ix, sqlite3_stmt *st)
 /* Drops file row ID, its texts and their FTS entries (a contentless
  * table: each entry is deleted with the key it was made from, the fold
  * of the text, made again). */
+static void
+doc_add(struct minutes_index *ix, const char *key, size_t klen)
+{
+	if (ix->doc_len + klen + 2 > ix->doc_cap) {
+		ix->doc_cap = 2 * (ix->doc_len + klen + 2);
+		ix->doc = mn_xrealloc(ix->doc, ix->doc_cap);
+	}
+	memcpy(ix->doc + ix->doc_len, key, klen);
+	ix->doc_len += klen;
+	ix->doc[ix->doc_len++] = '\n';
+}
+
 static int
 drop_file(struct minutes_index *ix, sqlite3_int64 id)
 {
 	sqlite3_stmt *st = ix->sel_elems;
 	int rc;
+	size_t n = 0;
+	ix->doc_len = 0;
 	sqlite3_bind_int64(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *text = (const char *)sqlite3_column_text(st, 1);
-		size_t klen;
-		const char *key = ix_fold(ix, text ? text : "", &klen);
-		sqlite3_bind_int64(ix->del_fts, 1, sqlite3_column_int64(st, 0));
-		sqlite3_bind_text(ix->del_fts, 2, key, (int)klen, SQLITE_STATIC);
-		if (step_done(ix, ix->del_fts) != 0) {
-			sqlite3_reset(st);
-			return -1;
-		}
+		const char *key = (const char *)sqlite3_column_text(st, 0);
+		doc_add(ix, key ? key : "", (size_t)sqlite3_column_bytes(st, 0));
+		n++;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
 		ix_dberr(ix);
 		return -1;
+	}
+	if (n) {
+		sqlite3_bind_int64(ix->del_fts, 1, id);
+		sqlite3_bind_text(ix->del_fts, 2, ix->doc, (int)ix->doc_len,
+				  SQLITE_STATIC);
+		if (step_done(ix, ix->del_fts) != 0)
+			return -1;
 	}
 	sqlite3_bind_int64(ix->del_elems, 1, id);
 	if (step_done(ix, ix->del_elems) != 0)
@@ -1000,18 +1019,14 @@ write_elem(const struct search_hit *e, bool joined, void *arg)
 	const char *id = search_hit_id(w->m, e);
 	sqlite3_bind_text(st, 5, id ? id : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, e->text, -1, SQLITE_STATIC);
+	size_t klen;
+	const char *key = ix_fold(ix, e->text, &klen);
+	sqlite3_bind_text(st, 7, key, (int)klen, SQLITE_STATIC);
 	if (step_done(ix, st) != 0) {
 		w->rc = -1;
 		return false;
 	}
-	size_t klen;
-	const char *key = ix_fold(ix, e->text, &klen);
-	sqlite3_bind_int64(ix->ins_fts, 1, sqlite3_last_insert_rowid(ix->db));
-	sqlite3_bind_text(ix->ins_fts, 2, key, (int)klen, SQLITE_STATIC);
-	if (step_done(ix, ix->ins_fts) != 0) {
-		w->rc = -1;
-		return false;
-	}
+	doc_add(ix, key, klen);
 	return true;
 }
 
@@ -1093,8 +1108,16 @@ write_file(struct minutes_index *ix, const char *path, const char *rel,
 	if (rc == 0) {
 		struct elem_writer w = { ix, m, sqlite3_last_insert_rowid(ix->db),
 					 0, 0, 0 };
+		ix->doc_len = 0;
 		search_elements(m, write_elem, &w);
 		rc = w.rc;
+		if (rc == 0 && w.ord > 0) {
+			/* one FTS5 row per file: its texts' folds, a line each */
+			sqlite3_bind_int64(ix->ins_fts, 1, w.file);
+			sqlite3_bind_text(ix->ins_fts, 2, ix->doc, (int)ix->doc_len,
+					  SQLITE_STATIC);
+			rc = step_done(ix, ix->ins_fts);
+		}
 	}
 	minutes_free(m);
 	return rc;
@@ -1361,7 +1384,7 @@ index_search(struct minutes_index *ix, char *const *paths, const char *query,
 	size_t nfs = 0, cap = 0, i = 0, n = 0;
 	sqlite3_stmt *st = NULL;
 	struct hit_buf buf = { 0 };
-	char *match = NULL;
+	char *match = NULL, *key = NULL;
 	bool stopped = false;
 	char **own = NULL;
 
@@ -1407,23 +1430,26 @@ index_search(struct minutes_index *ix, char *const *paths, const char *query,
 	if (nfs > 1)
 		qsort(fs, nfs, sizeof(*fs), fstate_cmp);
 
-	/* the candidates: FTS5 for 3 characters or more, else every text */
+	/* the candidates: the files FTS5 finds every trigram of the query
+	 * in (3 characters or more), else every file; their texts whose
+	 * stored fold holds the query's are checked with search_text */
 	size_t klen;
-	char *key = text_fold_simple(query, strlen(query), &klen);
+	key = text_fold_simple(query, strlen(query), &klen);
 	if (!key)
 		mn_oom();
 	const char *sql;
 	if (utf8_chars(key, klen) >= 3) {
 		match = trigram_query(key, klen);
-		sql = "SELECT f.rel, e.grp, e.line, e.eid, e.text FROM elem_fts"
-		      " JOIN elems e ON e.id = elem_fts.rowid"
-		      " JOIN files f ON f.id = e.file"
-		      " WHERE elem_fts MATCH ?1 ORDER BY f.rel, e.ord";
+		/* files in name order, the texts of each in order: no sort
+		 * (CROSS JOIN and +f.id keep SQLite from another plan) */
+		sql = "SELECT f.rel, e.grp, e.line, e.eid, e.text, e.key FROM files f"
+		      " CROSS JOIN elems e ON e.file = f.id"
+		      " WHERE +f.id IN (SELECT rowid FROM elem_fts WHERE elem_fts MATCH ?1)"
+		      " ORDER BY f.rel, e.ord";
 	} else {
-		sql = "SELECT f.rel, e.grp, e.line, e.eid, e.text FROM files f"
-		      " JOIN elems e ON e.file = f.id ORDER BY f.rel, e.ord";
+		sql = "SELECT f.rel, e.grp, e.line, e.eid, e.text, e.key FROM files f"
+		      " CROSS JOIN elems e ON e.file = f.id ORDER BY f.rel, e.ord";
 	}
-	free(key);
 	if (sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL) != SQLITE_OK) {
 		ix_dberr(ix);
 		goto fail;
@@ -1450,9 +1476,13 @@ index_search(struct minutes_index *ix, char *const *paths, const char *query,
 		while (rc == SQLITE_ROW &&
 		       strcmp((const char *)sqlite3_column_text(st, 0), rel) == 0) {
 			long grp = sqlite3_column_int64(st, 1);
-			const char *text = (const char *)sqlite3_column_text(st, 4);
-			size_t a, b;
-			if (grp != last_grp && text &&
+			const char *fk = (const char *)sqlite3_column_text(st, 5);
+			size_t fkl = (size_t)sqlite3_column_bytes(st, 5), a, b;
+			const char *text = NULL;
+			/* the stored fold first: the text only for a likely hit */
+			if (grp != last_grp && fk && klen &&
+			    memmem(fk, fkl, key, klen) &&
+			    (text = (const char *)sqlite3_column_text(st, 4)) &&
 			    search_text(q, text, strlen(text), 0, &a, &b)) {
 				last_grp = grp;
 				if (buf.n == buf.cap) {
@@ -1491,6 +1521,7 @@ out:
 		free(fs[k].rel);
 	free(fs);
 	free(match);
+	free(key);
 	report_free_paths(own);
 	return res;
 }
