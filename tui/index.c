@@ -201,6 +201,133 @@ sql_collate_vi(void *arg, int na, const void *a, int nb, const void *b)
 	return r;
 }
 
+/* --- the FTS5 tokenizer: each distinct trigram of a text once ------- */
+
+/* The texts are folded already: the tokens are every run of three
+ * characters (UTF-8) not crossing a line (the texts of a file are one a
+ * line), as FTS5's own trigram tokenizer with case_sensitive 1 would
+ * give, but each distinct one once per text: the index keeps no
+ * positions (detail=none), so repeats are only work. */
+struct tri_tokenizer {
+	uint32_t *slot_gen, *slot_off; /* open addressing: gen, offset + 1 */
+	size_t nslots;
+	uint32_t gen;
+};
+
+static int
+tri_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	(void)ctx;
+	(void)argv;
+	(void)argc;
+	struct tri_tokenizer *t = calloc(1, sizeof(*t));
+	if (!t)
+		return SQLITE_NOMEM;
+	*out = (Fts5Tokenizer *)t;
+	return SQLITE_OK;
+}
+
+static void
+tri_delete(Fts5Tokenizer *tok)
+{
+	struct tri_tokenizer *t = (struct tri_tokenizer *)tok;
+	if (!t)
+		return;
+	free(t->slot_gen);
+	free(t->slot_off);
+	free(t);
+}
+
+static size_t
+utf8_next(const char *s, size_t n, size_t i)
+{
+	i++;
+	while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
+		i++;
+	return i;
+}
+
+static int
+tri_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text,
+	     int ntext, int (*emit)(void *, int, const char *, int, int, int))
+{
+	(void)flags;
+	struct tri_tokenizer *t = (struct tri_tokenizer *)tok;
+	size_t n = ntext > 0 ? (size_t)ntext : 0;
+	size_t want = 64;
+	while (want < 2 * n)
+		want *= 2;
+	if (want > t->nslots) {
+		free(t->slot_gen);
+		free(t->slot_off);
+		t->slot_gen = calloc(want, sizeof(*t->slot_gen));
+		t->slot_off = malloc(want * sizeof(*t->slot_off));
+		t->nslots = t->slot_gen && t->slot_off ? want : 0;
+		t->gen = 0;
+		if (!t->nslots)
+			return SQLITE_NOMEM;
+	}
+	if (++t->gen == 0) { /* wrapped: clear */
+		memset(t->slot_gen, 0, t->nslots * sizeof(*t->slot_gen));
+		t->gen = 1;
+	}
+	size_t mask = t->nslots - 1;
+	size_t a = 0;
+	while (a < n) {
+		size_t b = a < n ? utf8_next(text, n, a) : n;
+		size_t c = b < n ? utf8_next(text, n, b) : n;
+		size_t d = c < n ? utf8_next(text, n, c) : n;
+		if (c >= n || (d > n))
+			break;
+		const char *tk = text + a;
+		size_t len = d - a;
+		if (memchr(tk, '\n', len)) {
+			a = b;
+			continue;
+		}
+		uint64_t h = fnv_add(FNV_INIT, tk, len);
+		size_t i = (size_t)h & mask;
+		bool seen = false;
+		while (t->slot_gen[i] == t->gen) {
+			size_t o = t->slot_off[i] - 1;
+			size_t ol = utf8_next(text, n, utf8_next(text, n,
+						     utf8_next(text, n, o))) - o;
+			if (ol == len && memcmp(text + o, tk, len) == 0) {
+				seen = true;
+				break;
+			}
+			i = (i + 1) & mask;
+		}
+		if (!seen) {
+			t->slot_gen[i] = t->gen;
+			t->slot_off[i] = (uint32_t)a + 1;
+			int rc = emit(ctx, 0, tk, (int)len, (int)a, (int)d);
+			if (rc != SQLITE_OK)
+				return rc;
+		}
+		a = b;
+	}
+	return SQLITE_OK;
+}
+
+/* Registers the tokenizer with this connection's FTS5. */
+static int
+tri_register(sqlite3 *db)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (!api)
+		return -1;
+	fts5_tokenizer tok = { tri_create, tri_delete, tri_tokenize };
+	return api->xCreateTokenizer(api, "minutes_trigram", NULL, &tok, NULL)
+		       == SQLITE_OK ? 0 : -1;
+}
+
 /* --- where the databases live ------------------------------------------ */
 
 /* Makes every missing folder of PATH, 0700. */
@@ -280,7 +407,7 @@ static const char schema_sql[] =
 	 * candidates checked with search_text; positions would make the
 	 * index half as big again and its build slower by as much */
 	"CREATE VIRTUAL TABLE elem_fts USING fts5(key, content='', detail=none,"
-	" tokenize='trigram case_sensitive 1');"
+	" tokenize='minutes_trigram');"
 	/* fewer, bigger segments while building */
 	"INSERT INTO elem_fts(elem_fts, rank) VALUES('hashsize', 33554432);";
 
@@ -555,6 +682,12 @@ index_open(const char *dir, const struct index_options *opts, char *err,
 				   sql_fold, NULL, NULL, NULL);
 	sqlite3_create_collation_v2(ix->db, "vi", SQLITE_UTF8, NULL,
 				    sql_collate_vi, NULL);
+	if (tri_register(ix->db) != 0) {
+		snprintf(err, errsize, "%s: %s", ix->db_path,
+			 _("this SQLite has no FTS5"));
+		index_close(ix);
+		return NULL;
+	}
 
 	char *fold = fold_fingerprint();
 	bool current = false;

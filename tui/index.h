@@ -4,10 +4,13 @@
  * One database per folder, under $XDG_CACHE_HOME/minutes/ (default
  * ~/.cache/minutes/; the folder 0700, the file 0600), named after the
  * folder's real path.  It holds a summary per meeting (table `files`) and
- * every searchable text (search_elements) as written in the file (table
- * `elems`), its folded form (the search's own fold) indexed by an FTS5
- * table with the trigram tokenizer, so a query is a substring search as
- * in a scan.
+ * every searchable text (search_elements) as written in the file and
+ * folded (the search's own fold; table `elems`), and per file an FTS5
+ * row of the folds' trigrams (a trigram tokenizer that gives each
+ * distinct one once, no positions): a query's candidates are the files
+ * holding all its trigrams, its hits their texts whose fold holds the
+ * query's (memmem), each checked with search_text: a substring search
+ * exactly as in a scan.
  *
  * Never stale: index_sync stats every file once (device, inode, size,
  * mtime and ctime in nanoseconds) and its NAME.notes/ folder, and loads
@@ -33,7 +36,7 @@
 #include "model.h"
 #include "search.h"
 
-#define INDEX_SCHEMA 1 /* bump on any change of the tables below */
+#define INDEX_SCHEMA 2 /* bump on any change of the tables below */
 
 struct minutes_index;
 
