@@ -1,4 +1,4 @@
-/* cli.c - --check, --dump and --search. */
+/* cli.c - --check, --dump, --search, --export-notes and --export. */
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -7,12 +7,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bienban.h"
 #include "cli.h"
 #include "index.h"
 #include "loader.h"
 #include "nls.h"
 #include "notes.h"
 #include "report.h"
+#include "review_report.h"
 #include "search.h"
 #include "text.h"
 
@@ -50,22 +52,36 @@ cli_error(const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Loads PATH, reporting a fatal error or the problems on stderr. */
+/* Loads PATH, reporting a fatal error or the problems on stderr (the
+ * form warnings of a valid file too when WARNINGS). */
 static enum load_status
-cli_load(const char *path, struct minutes **m, unsigned flags)
+cli_load_warn(const char *path, struct minutes **m, unsigned flags,
+	      bool warnings)
 {
 	struct load_error err;
 	enum load_status st = loader_load_file_flags(path, m, &err, flags);
 	if (st == LOAD_FATAL) {
 		print_load_error(&err);
-	} else if (st == LOAD_INVALID) {
+	} else if (st == LOAD_INVALID || (warnings && (*m)->nwarnings)) {
 		report_problems(stderr, *m);
 	}
 	return st;
 }
 
+static enum load_status
+cli_load(const char *path, struct minutes **m, unsigned flags)
+{
+	return cli_load_warn(path, m, flags, false);
+}
+
 int
 cli_check(char *const *args, int nargs, bool verbose)
+{
+	return cli_check_strict(args, nargs, verbose, false);
+}
+
+int
+cli_check_strict(char *const *args, int nargs, bool verbose, bool strict)
 {
 	int errors = 0;
 	char **paths = report_expand_paths(args, nargs, &errors);
@@ -74,10 +90,10 @@ cli_check(char *const *args, int nargs, bool verbose)
 	for (char **p = paths; p && *p; p++) {
 		struct minutes *m = NULL;
 		/* validating: the texts are checked, not kept */
-		enum load_status st = cli_load(*p, &m, LOAD_NO_TEXT);
-		if (st != LOAD_OK)
+		enum load_status st = cli_load_warn(*p, &m, LOAD_NO_TEXT, true);
+		if (st != LOAD_OK || (strict && m->nwarnings))
 			status = 1;
-		else if (verbose) {
+		else if (verbose) { /* warnings (not --strict) leave it ok */
 			char *safe = text_sanitize(*p, strlen(*p), false);
 			printf("%s: %s\n", safe, _("ok"));
 			free(safe);
@@ -400,22 +416,88 @@ cli_reindex(char *const *args, int nargs)
 	return status;
 }
 
-static int
-export_one(int i, const struct minutes *m, enum load_status st,
-	   const struct notes_store *notes, void *arg)
+int
+cli_export_notes(char *const *args, int nargs, const char *reviewer,
+		 bool html)
 {
-	(void)st;
-	(void)arg;
-	if (!notes)
-		return 2;
-	if (i > 0)
-		fputs("\n---\n\n", stdout);
-	notes_export_markdown(stdout, m, notes);
-	return notes_problem_count(notes) ? 1 : 0;
+	int errors = 0, status = 0;
+	bool archive = nargs > 1;
+	char **paths = report_expand_paths(args, nargs, &errors);
+	size_t n = 0, cap = 0;
+	struct review_doc *docs = NULL;
+	struct notes_store **stores = NULL;
+	struct minutes **models = NULL;
+
+	for (int i = 0; i < nargs && !archive; i++) {
+		struct stat st;
+		archive = stat(args[i], &st) == 0 && S_ISDIR(st.st_mode);
+	}
+	if (errors)
+		status = 1;
+	for (char **p = paths; p && *p; p++) {
+		struct minutes *m = NULL;
+		enum load_status st = cli_load(*p, &m, 0);
+		if (st == LOAD_FATAL) {
+			status = status < 1 ? 1 : status;
+			continue;
+		}
+		struct notes_store *notes = cli_notes(*p, m, reviewer);
+		if (!notes) {
+			status = 2;
+			minutes_free(m);
+			continue;
+		}
+		if (notes_problem_count(notes) && status < 1)
+			status = 1;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 8;
+			docs = mn_xrealloc(docs, cap * sizeof(*docs));
+			stores = mn_xrealloc(stores, cap * sizeof(*stores));
+			models = mn_xrealloc(models, cap * sizeof(*models));
+		}
+		docs[n].m = models[n] = m;
+		docs[n].notes = stores[n] = notes;
+		n++;
+	}
+	if (archive)
+		review_report_sort(docs, n);
+	review_report_write(stdout, html ? REVIEW_HTML : REVIEW_MD, docs, n,
+			    archive);
+	for (size_t i = 0; i < n; i++) {
+		notes_close(stores[i]);
+		minutes_free(models[i]);
+	}
+	free(docs);
+	free(stores);
+	free(models);
+	report_free_paths(paths);
+	return status;
 }
 
 int
-cli_export_notes(char *const *args, int nargs, const char *reviewer)
+cli_export_html(const char *path)
 {
-	return cli_each(args, nargs, reviewer, export_one, NULL);
+	struct minutes *m = NULL;
+	enum load_status st = cli_load(path, &m, 0);
+	if (st == LOAD_FATAL)
+		return 1;
+	bienban_html(stdout, m);
+	minutes_free(m);
+	return st == LOAD_INVALID ? 1 : 0;
+}
+
+int
+cli_merge_notes(char *const *args, int nargs)
+{
+	struct notes_error err;
+	if (nargs != 3) {
+		fprintf(stderr, "minutes: %s\n",
+			_("--merge-notes takes three files: BASE OURS THEIRS"));
+		return 2;
+	}
+	if (notes_merge_files(args[0], args[1], args[2], &err)) {
+		fprintf(stderr, "minutes: %s\n", err.msg);
+		return 1;
+	}
+	return 0;
 }

@@ -556,9 +556,11 @@ prepare_writes(struct minutes_index *ix)
 	return prepare(ix, &ix->ins_file,
 		       "INSERT INTO files(rel, dev, ino, size, mtime_ns, ctime_ns,"
 		       " notes_sig, racy, load, error, mid, date, title, status,"
-		       " items, figures_met, figures_missed, problems, open_notes)"
+		       " items, figures_met, figures_missed, problems, open_notes,"
+		       " number, agency, votes, tasks, warnings, review)"
 		       " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-		       " ?13, ?14, ?15, ?16, ?17, ?18, ?19)") ||
+		       " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,"
+		       " ?24, ?25)") ||
 	       prepare(ix, &ix->ins_elem,
 		       "INSERT INTO elems(file, ord, grp, line, eid, text, key)"
 		       " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)") ||
@@ -1163,20 +1165,32 @@ write_elem(const struct search_hit *e, bool joined, void *arg)
 	return true;
 }
 
-static long
-open_notes(const char *path, const struct minutes *m, const char *reviewer)
+static const char *
+review_keyword(enum notes_review r)
+{
+	switch (r) {
+	case NOTES_REVIEW_OPEN: return "open";
+	case NOTES_REVIEW_ANSWERED: return "answered";
+	case NOTES_REVIEW_SIGNED: return "signed";
+	case NOTES_REVIEW_READY: return "ready";
+	default: return "none";
+	}
+}
+
+/* The open notes and the review state of the minutes at PATH: false
+ * when the notes cannot be read. */
+static bool
+review_of(const char *path, const struct minutes *m, const char *reviewer,
+	  struct notes_review_state *rs)
 {
 	struct notes_error nerr;
 	struct notes_store *s = notes_open(path, m, notes_reviewer_name(reviewer),
 					   &nerr);
 	if (!s)
-		return -1;
-	long n = 0;
-	for (size_t i = 0; i < notes_count(s); i++)
-		if (notes_get(s, i)->status == NOTES_OPEN)
-			n++;
+		return false;
+	notes_review(s, rs);
 	notes_close(s);
-	return n;
+	return true;
 }
 
 static void
@@ -1216,7 +1230,7 @@ write_file(struct minutes_index *ix, const char *path, const char *rel,
 		return step_done(ix, st);
 	}
 	const struct mn_meeting *mt = &m->meeting;
-	long met = 0, missed = 0;
+	long met = 0, missed = 0, votes = 0, tasks = 0;
 	for (uint32_t s = 0; s < m->nsections; s++)
 		for (uint32_t i = 0; i < m->sections[s].nitems; i++) {
 			const struct mn_item *it = &m->sections[s].items[i];
@@ -1225,6 +1239,8 @@ write_file(struct minutes_index *ix, const char *path, const char *rel,
 				met += v == MN_MET;
 				missed += v == MN_MISSED;
 			}
+			votes += it->vote != NULL;
+			tasks += it->ntasks;
 		}
 	bind_text_or_null(st, 11, m->id);
 	bind_text_or_null(st, 12, mt->date);
@@ -1233,10 +1249,21 @@ write_file(struct minutes_index *ix, const char *path, const char *rel,
 	sqlite3_bind_int64(st, 15, minutes_item_count(m));
 	sqlite3_bind_int64(st, 16, met);
 	sqlite3_bind_int64(st, 17, missed);
-	sqlite3_bind_int64(st, 18, m->nproblems);
-	long on = open_notes(path, m, ix->o.reviewer);
-	if (on >= 0)
-		sqlite3_bind_int64(st, 19, on);
+	sqlite3_bind_int64(st, 18, minutes_error_count(m));
+	struct notes_review_state rs;
+	if (review_of(path, m, ix->o.reviewer, &rs)) {
+		sqlite3_bind_int64(st, 19, (sqlite3_int64)rs.open);
+		sqlite3_bind_text(st, 25, review_keyword(rs.state), -1,
+				  SQLITE_STATIC);
+	}
+	/* v2 (absent from a v1 file: unknown, not none) */
+	if (m->version >= 2) {
+		bind_text_or_null(st, 20, mt->number);
+		bind_text_or_null(st, 21, mt->agency);
+		sqlite3_bind_int64(st, 22, votes);
+		sqlite3_bind_int64(st, 23, tasks);
+	}
+	sqlite3_bind_int64(st, 24, m->nwarnings);
 	int rc = step_done(ix, st);
 	if (rc == 0) {
 		struct elem_writer w = { ix, m, sqlite3_last_insert_rowid(ix->db),
@@ -1691,6 +1718,10 @@ filter_sql(char *sql, size_t size, const struct index_filter *f)
 		ADD("%sinstr(minutes_fold(title), minutes_fold(?%d)) > 0", and, arg);
 		arg++;
 	}
+	if (f->review) {
+		ADD("%sreview = ?%d", and, arg);
+		arg++;
+	}
 	if (f->open_notes)
 		ADD("%sopen_notes > 0", and);
 	if (f->problems)
@@ -1704,8 +1735,9 @@ filter_bind(sqlite3_stmt *st, const struct index_filter *f)
 	int arg = 1;
 	if (!f)
 		return arg;
-	const char *v[] = { f->status, f->date_from, f->date_to, f->title };
-	for (size_t i = 0; i < 4; i++)
+	const char *v[] = { f->status, f->date_from, f->date_to, f->title,
+			    f->review };
+	for (size_t i = 0; i < sizeof(v) / sizeof(*v); i++)
 		if (v[i])
 			sqlite3_bind_text(st, arg++, v[i], -1, SQLITE_STATIC);
 	return arg;

@@ -36,7 +36,7 @@
 #include "model.h"
 #include "search.h"
 
-#define INDEX_SCHEMA 2 /* bump on any change of the tables below */
+#define INDEX_SCHEMA 3 /* bump on any change of the tables below */
 
 struct minutes_index;
 
@@ -117,16 +117,19 @@ enum index_result index_search(struct minutes_index *ix, char *const *paths,
 
 /* --- The meetings list ------------------------------------------------ */
 
-/* A meeting's summary.  Counts are -1 when unknown (not in this format
- * version), strings NULL. */
+/* A meeting's summary.  Counts are -1 when unknown (number, agency,
+ * votes and tasks are format v2's: unknown in a v1 file), strings NULL. */
 struct index_summary {
 	const char *path;    /* relative to the folder */
 	enum load_status load;
 	const char *error;   /* LOAD_FATAL: why */
 	const char *id, *date, *title, *status, *number, *agency;
 	long items, figures_met, figures_missed, votes, tasks;
-	long problems, warnings, open_notes;
-	const char *review;  /* review state */
+	long problems;       /* errors (warnings apart) */
+	long warnings, open_notes;
+	/* the review state (notes_review): "none", "open", "answered",
+	 * "signed", "ready" */
+	const char *review;
 };
 
 enum index_sort {
@@ -144,6 +147,7 @@ struct index_filter {
 	const char *title;      /* folded substring of the title; NULL: any */
 	bool open_notes;        /* only meetings with open notes */
 	bool problems;          /* only meetings with problems or not loadable */
+	const char *review;     /* the review state ("ready" ...); NULL: any */
 };
 
 /* The number of meetings FILTER (NULL: all) lets through, or -1. */

@@ -16,7 +16,11 @@
 enum opt_id {
 	OPT_CHECK = 256, OPT_DUMP, OPT_SEARCH, OPT_WIDTH, OPT_VERBOSE,
 	OPT_REPLAY, OPT_DUMP_SCREEN, OPT_DUMP_ATTRS, OPT_REPLAY_TIME, OPT_MOUSE, OPT_REVIEWER, OPT_EXPORT_NOTES,
-	OPT_HELP, OPT_VERSION, OPT_NO_INDEX, OPT_REINDEX,
+	OPT_EXPORT, OPT_FORMAT,
+	OPT_MERGE_NOTES,
+	OPT_HELP, OPT_VERSION,
+	OPT_STRICT,
+	OPT_NO_INDEX, OPT_REINDEX,
 };
 
 static const struct option long_options[] = {
@@ -25,6 +29,7 @@ static const struct option long_options[] = {
 	{ "search", required_argument, NULL, OPT_SEARCH },
 	{ "width", required_argument, NULL, OPT_WIDTH },
 	{ "verbose", no_argument, NULL, OPT_VERBOSE },
+	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "replay", required_argument, NULL, OPT_REPLAY },
 	{ "dump-screen", required_argument, NULL, OPT_DUMP_SCREEN },
 	{ "dump-attrs", no_argument, NULL, OPT_DUMP_ATTRS },
@@ -32,6 +37,9 @@ static const struct option long_options[] = {
 	{ "mouse", no_argument, NULL, OPT_MOUSE },
 	{ "reviewer", required_argument, NULL, OPT_REVIEWER },
 	{ "export-notes", no_argument, NULL, OPT_EXPORT_NOTES },
+	{ "export", required_argument, NULL, OPT_EXPORT },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "merge-notes", no_argument, NULL, OPT_MERGE_NOTES },
 	{ "no-index", no_argument, NULL, OPT_NO_INDEX },
 	{ "reindex", no_argument, NULL, OPT_REINDEX },
 	{ "help", no_argument, NULL, OPT_HELP },
@@ -66,8 +74,14 @@ usage(FILE *out)
 		       "  --replay-time          with --replay: say how long the keys took\n"
 		       "  --mouse                the browser takes clicks and the wheel\n"
 		       "  --reviewer NAME        the name notes are written under\n"
-		       "  --export-notes FILE... print the reviewers' notes as Markdown\n"
+		       "  --export-notes FILE|DIR...\n"
+		       "                         print the review report: a table of the notes\n"
+		       "  --format md|html       with --export-notes: Markdown (default) or HTML\n"
+		       "  --export html FILE     print the minutes as the official biên bản (HTML)\n"
+		       "  --merge-notes BASE OURS THEIRS\n"
+		       "                         merge two versions of a notes file (a git merge driver)\n"
 		       "  --verbose              with --check: say FILE: ok for each valid file\n"
+		       "  --strict               with --check: form warnings count as errors\n"
 		       "  --no-index             search a folder's files, not its index\n"
 		       "  --reindex DIR...       make each folder's index again\n"
 		       "  --help                 show this help and exit\n"
@@ -94,9 +108,9 @@ usage_error(const char *fmt, ...)
 int
 main(int argc, char **argv)
 {
-	int mode = 0, width = 0, verbose = 0, c;
+	int mode = 0, width = 0, verbose = 0, strict = 0, c;
 	bool use_index = true;
-	const char *query = NULL;
+	const char *query = NULL, *export_format = NULL, *notes_format = NULL;
 	struct ui_options ui = { 0 };
 
 	setlocale(LC_ALL, "");
@@ -113,7 +127,8 @@ main(int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", long_options, NULL)) != -1) {
 		switch (c) {
-		case OPT_CHECK: case OPT_DUMP: case OPT_EXPORT_NOTES: case OPT_REINDEX:
+		case OPT_CHECK: case OPT_DUMP: case OPT_EXPORT_NOTES: case OPT_MERGE_NOTES:
+		case OPT_REINDEX:
 			if (mode && mode != c)
 				return usage_error(_("choose one of --check, --dump, --search, --export-notes"));
 			mode = c;
@@ -124,6 +139,13 @@ main(int argc, char **argv)
 			mode = c;
 			query = optarg;
 			break;
+		case OPT_EXPORT:
+			if (mode && mode != c)
+				return usage_error(_("choose one of --check, --dump, --search, --export-notes"));
+			mode = c;
+			export_format = optarg;
+			break;
+		case OPT_FORMAT: notes_format = optarg; break;
 		case OPT_WIDTH: {
 			char *end;
 			long w = strtol(optarg, &end, 10);
@@ -133,6 +155,7 @@ main(int argc, char **argv)
 			break;
 		}
 		case OPT_VERBOSE: verbose = 1; break;
+		case OPT_STRICT: strict = 1; break;
 		case OPT_NO_INDEX: use_index = false; break;
 		case OPT_REPLAY: ui.replay = optarg; break;
 		case OPT_DUMP_SCREEN: ui.dump_screen = optarg; break;
@@ -159,14 +182,29 @@ main(int argc, char **argv)
 		return usage_error(_("--mouse is for the browser, not with another mode"));
 	if (mode && ui.replay)
 		return usage_error(_("--replay is for the browser, not with another mode"));
+	if (strict && mode != OPT_CHECK)
+		return usage_error(_("--strict goes with --check"));
 	if (mode && nargs == 0)
 		return usage_error(_("no FILE given"));
+	if (notes_format && mode != OPT_EXPORT_NOTES)
+		return usage_error(_("--format goes with --export-notes"));
+	if (notes_format && strcmp(notes_format, "md") &&
+	    strcmp(notes_format, "html"))
+		return usage_error(_("--format wants md or html"));
+	if (mode == OPT_EXPORT && strcmp(export_format, "html"))
+		return usage_error(_("--export wants html"));
+	if (mode == OPT_EXPORT && nargs != 1)
+		return usage_error(_("--export html wants one FILE"));
 	switch (mode) {
-	case OPT_CHECK: return cli_check(args, nargs, verbose);
+	case OPT_CHECK: return cli_check_strict(args, nargs, verbose, strict);
 	case OPT_DUMP: return cli_dump(args, nargs, width, ui.reviewer);
 	case OPT_SEARCH: return cli_search(query, args, nargs, use_index);
 	case OPT_REINDEX: return cli_reindex(args, nargs);
-	case OPT_EXPORT_NOTES: return cli_export_notes(args, nargs, ui.reviewer);
+	case OPT_EXPORT_NOTES:
+		return cli_export_notes(args, nargs, ui.reviewer,
+					notes_format && !strcmp(notes_format, "html"));
+	case OPT_EXPORT: return cli_export_html(args[0]);
+	case OPT_MERGE_NOTES: return cli_merge_notes(args, nargs);
 	default: return ui_main(args, nargs, &ui);
 	}
 }

@@ -140,7 +140,8 @@ search_elements(const struct minutes *m,
 	struct search_hit e = { .where = SEARCH_MEETING };
 	const struct mn_meeting *mt = &m->meeting;
 	const char *fields[] = { mt->title, mt->organizer, mt->place,
-				 mt->source };
+				 mt->source, mt->agency, mt->agency_parent,
+				 mt->number };
 	bool joined = false;
 
 #define ELEM(t, j) do { \
@@ -164,6 +165,7 @@ search_elements(const struct minutes *m,
 		joined = false;
 		ELEM(p->name, false);
 		ELEM(p->role, joined);
+		ELEM(p->reason, joined);
 	}
 	for (uint32_t s = 0; s < m->nsections; s++) {
 		const struct mn_section *sc = &m->sections[s];
@@ -179,6 +181,13 @@ search_elements(const struct minutes *m,
 			ELEM(sc->items[i].text, false);
 		}
 	}
+	e.where = SEARCH_RECIPIENT;
+	e.item = -1;
+	for (uint32_t i = 0; i < m->nrecipients; i++) {
+		e.index = (int)i;
+		e.line = m->recipients[i].line;
+		ELEM(m->recipients[i].text, false);
+	}
 #undef ELEM
 }
 
@@ -186,7 +195,7 @@ const char *
 search_hit_id(const struct minutes *m, const struct search_hit *h)
 {
 	switch (h->where) {
-	case SEARCH_MEETING: return m->id;
+	case SEARCH_MEETING: case SEARCH_RECIPIENT: return m->id;
 	case SEARCH_PERSON: return m->persons[h->index].id;
 	case SEARCH_HEADING: return m->sections[h->index].id;
 	default: return m->sections[h->index].items[h->item].id;

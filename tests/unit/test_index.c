@@ -489,10 +489,12 @@ static bool
 list_path(const struct index_summary *s, void *arg)
 {
 	struct out *o = arg;
-	char buf[512];
-	int k = snprintf(buf, sizeof(buf), "%s|%s|%s|%ld|%ld|%ld|%ld\n", s->path,
-			 s->date ? s->date : "-", s->status ? s->status : "-",
-			 s->items, s->problems, s->open_notes, s->votes);
+	char buf[1024];
+	int k = snprintf(buf, sizeof(buf), "%s|%s|%s|%ld|%ld|%ld|%s|%s|%s|%ld|%ld|%ld\n",
+			 s->path, s->date ? s->date : "-", s->status ? s->status : "-",
+			 s->items, s->problems, s->open_notes,
+			 s->review ? s->review : "-", s->number ? s->number : "-",
+			 s->agency ? s->agency : "-", s->votes, s->tasks, s->warnings);
 	o->s = realloc(o->s, o->n + (size_t)k + 1);
 	memcpy(o->s + o->n, buf, (size_t)k + 1);
 	o->n += (size_t)k;
@@ -542,23 +544,26 @@ test_list(void)
 	struct index_options o = opts();
 	struct minutes_index *ix = index_open(arch, &o, err, sizeof(err));
 	struct index_sync_stats s;
+	copy_in("data/tan-lap-nong-thon-moi-2019.xml", "tan-lap.xml");
 	sync_archive(ix, &s);
 	struct out got = { 0 };
 	IS_INT(index_list(ix, INDEX_SORT_PATH, false, NULL, 0, -1, list_path, &got),
-	       4, "list: four meetings");
+	       5, "list: five meetings");
 	IS_STR(got.s,
-	       "2020/ngan-son-moved.xml|2020-01-16|draft|36|0|0|-1\n"
-	       "ban-ke-hoach.xml|2021-12-20|approved|16|0|1|-1\n"
-	       "full.xml|2023-12-28|final|5|0|0|-1\n"
-	       "truncated.xml|2020-01-16|draft|36|0|0|-1\n",
-	       "list by path: path, date, status, items, problems, open notes; votes unknown");
+	       "2020/ngan-son-moved.xml|2020-01-16|draft|36|0|0|none|-|-|-1|-1|0\n"
+	       "ban-ke-hoach.xml|2021-12-20|approved|16|0|1|open|15/BB-UBND|Ủy ban nhân dân xã Hòa Thuận|0|0|0\n"
+	       "full.xml|2023-12-28|final|5|0|0|none|-|-|-1|-1|0\n"
+	       "tan-lap.xml|2019-06-27|approved|8|0|0|none|08/BB-UBND|Ủy ban nhân dân xã Tân Lập|1|2|0\n"
+	       "truncated.xml|2020-01-16|draft|36|0|0|none|-|-|-1|-1|0\n",
+	       "list by path: path, date, status, items, errors, open notes, review, "
+	       "number, agency, votes, tasks, warnings (v2's unknown in v1)");
 	free(got.s);
 	got.s = NULL;
 	got.n = 0;
 	index_list(ix, INDEX_SORT_DATE, true, NULL, 1, 2, list_path, &got);
 	IS_STR(got.s,
-	       "ban-ke-hoach.xml|2021-12-20|approved|16|0|1|-1\n"
-	       "truncated.xml|2020-01-16|draft|36|0|0|-1\n",
+	       "ban-ke-hoach.xml|2021-12-20|approved|16|0|1|open|15/BB-UBND|Ủy ban nhân dân xã Hòa Thuận|0|0|0\n"
+	       "truncated.xml|2020-01-16|draft|36|0|0|none|-|-|-1|-1|0\n",
 	       "list by date, newest first, a page of two from the second");
 	free(got.s);
 	got.s = NULL;
@@ -569,7 +574,9 @@ test_list(void)
 	f.date_to = "2020-01-15";
 	IS_INT(index_count(ix, &f), 0, "filter: the last day is inclusive, not later");
 	struct index_filter ft = { .title = "KE HOACH" };
-	IS_INT(index_count(ix, &ft), 1, "filter: the title, folded");
+	IS_INT(index_count(ix, &ft), 2, "filter: the title, folded");
+	struct index_filter fr = { .review = "open" };
+	IS_INT(index_count(ix, &fr), 1, "filter: the review state");
 	index_list(ix, INDEX_SORT_TITLE, false, NULL, 0, 1, list_path, &got);
 	OK(got.s != NULL, "list by title (Vietnamese order)");
 	free(got.s);
@@ -678,7 +685,7 @@ test_fallbacks(void)
 		OK(same_as_scan(ix, "dai doan ket", &scans, &r),
 		   "a failing search: the scan answers, the same lines");
 		IS_INT(r, INDEX_ERROR, "... and the search says it failed");
-		IS_INT(scans, 4, "... every file scanned, none twice");
+		IS_INT(scans, 5, "... every file scanned, none twice");
 		index_close(ix);
 	}
 	o.rebuild = true;
