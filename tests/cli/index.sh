@@ -170,4 +170,31 @@ run "$MINUTES" --reindex "$a"
 is "$err" "" "--reindex of the generated archive: nothing on stderr"
 queries "generated, after --reindex" "$a"
 
+# Ctrl-C during a build: what is done is kept, the next run completes it
+big=$tmp/big
+"$GEN" -s 11 -f 300 24000 4800000 data/ngan-son-2020.xml "$big" >/dev/null 2>&1
+export XDG_CACHE_HOME=$tmp/cache3
+"$MINUTES" --reindex "$big" >"$tmp/int.out" 2>"$tmp/int.err" &
+pid=$!
+sleep 0.3
+kill -INT "$pid" 2>/dev/null
+wait "$pid"
+irc=$?
+case $irc in
+130)
+	is "$(cat "$tmp/int.err")" "minutes: interrupted: the index keeps the files done so far, the next run goes on" \
+		"Ctrl-C during a build: says what is kept"
+	if command -v sqlite3 >/dev/null 2>&1; then
+		kept=$(sqlite3 "$tmp"/cache3/minutes/big-*.sqlite 'SELECT count(*) FROM files')
+		[ "$kept" -gt 0 ] && [ "$kept" -lt 300 ]
+		ok $? "Ctrl-C during a build: a partial index is kept ($kept of 300 files)"
+	else
+		skip "Ctrl-C during a build: the partial index" "no sqlite3 (Debian: apt-get install sqlite3)"
+	fi
+	;;
+0) skip "Ctrl-C during a build: the message" "the build was done before the signal" ;;
+*) ok 1 "Ctrl-C during a build: exit status $irc, not 130 (or 0 when it was done)" ;;
+esac
+same "after Ctrl-C during a build" 'dai doan ket' "$big"
+
 done_testing
