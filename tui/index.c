@@ -32,7 +32,7 @@ struct minutes_index {
 	struct index_options o;
 	char err[1024];
 	sqlite3_stmt *ins_file, *ins_elem, *ins_fts, *del_fts, *del_elems,
-		*del_file, *get_file, *sel_elems;
+		*del_file, *get_file, *sel_doc, *set_doc;
 	char *fold_buf; /* reused by the folds of a sync */
 	size_t fold_cap;
 	char *doc;      /* a file's folded texts, one a line, for FTS5 */
@@ -398,10 +398,13 @@ static const char schema_sql[] =
 	" status TEXT, number TEXT, agency TEXT, items INTEGER,"
 	" figures_met INTEGER, figures_missed INTEGER, votes INTEGER,"
 	" tasks INTEGER, problems INTEGER, warnings INTEGER,"
-	" open_notes INTEGER, review TEXT);"
+	" open_notes INTEGER, review TEXT,"
+	/* the folds of the file's texts, one a line, in order: what its
+	 * FTS5 row was made of, and what a search looks through */
+	" doc BLOB);"
 	"CREATE TABLE elems("
 	" id INTEGER PRIMARY KEY, file INTEGER NOT NULL, ord INTEGER,"
-	" grp INTEGER, line INTEGER, eid TEXT, text TEXT, key TEXT);"
+	" grp INTEGER, line INTEGER, eid TEXT, text TEXT);"
 	"CREATE INDEX elems_file ON elems(file, ord);"
 	/* rowids only (detail=none): a query is the AND of its trigrams, its
 	 * candidates checked with search_text; positions would make the
@@ -562,8 +565,8 @@ prepare_writes(struct minutes_index *ix)
 		       " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,"
 		       " ?24, ?25)") ||
 	       prepare(ix, &ix->ins_elem,
-		       "INSERT INTO elems(file, ord, grp, line, eid, text, key)"
-		       " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)") ||
+		       "INSERT INTO elems(file, ord, grp, line, eid, text)"
+		       " VALUES(?1, ?2, ?3, ?4, ?5, ?6)") ||
 	       prepare(ix, &ix->ins_fts,
 		       "INSERT INTO elem_fts(rowid, key) VALUES(?1, ?2)") ||
 	       /* single rows only: FTS5 writes its pending terms out at
@@ -572,8 +575,8 @@ prepare_writes(struct minutes_index *ix)
 	       prepare(ix, &ix->del_fts,
 		       "INSERT INTO elem_fts(elem_fts, rowid, key)"
 		       " VALUES('delete', ?1, ?2)") ||
-	       prepare(ix, &ix->sel_elems,
-		       "SELECT key FROM elems WHERE file = ?1 ORDER BY id") ||
+	       prepare(ix, &ix->sel_doc, "SELECT doc FROM files WHERE id = ?1") ||
+	       prepare(ix, &ix->set_doc, "UPDATE files SET doc = ?2 WHERE id = ?1") ||
 	       prepare(ix, &ix->del_elems, "DELETE FROM elems WHERE file = ?1") ||
 	       prepare(ix, &ix->del_file, "DELETE FROM files WHERE id = ?1") ||
 	       prepare(ix, &ix->get_file,
@@ -696,7 +699,7 @@ index_open(const char *dir, const struct index_options *opts, char *err,
 	int r = 0;
 	if (!ix->readonly)
 		r = exec(ix, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-			     " PRAGMA cache_size = -16000; PRAGMA mmap_size = 134217728");
+			     " PRAGMA cache_size = -16000; PRAGMA mmap_size = 67108864");
 	if (r == 0 && ix->o.max_pages > 0) {
 		char sql[64];
 		snprintf(sql, sizeof(sql), "PRAGMA max_page_count = %ld",
@@ -730,7 +733,7 @@ index_close(struct minutes_index *ix)
 		return;
 	sqlite3_stmt *sts[] = { ix->ins_file, ix->ins_elem, ix->ins_fts,
 				ix->del_fts, ix->del_elems, ix->del_file,
-				ix->get_file, ix->sel_elems };
+				ix->get_file, ix->sel_doc, ix->set_doc };
 	for (size_t i = 0; i < sizeof(sts) / sizeof(*sts); i++)
 		sqlite3_finalize(sts[i]);
 	sqlite3_close(ix->db);
@@ -1064,22 +1067,29 @@ doc_add(struct minutes_index *ix, const char *key, size_t klen)
 static int
 drop_file(struct minutes_index *ix, sqlite3_int64 id)
 {
-	sqlite3_stmt *st = ix->sel_elems;
-	int rc;
-	size_t n = 0;
+	sqlite3_stmt *st = ix->sel_doc;
+	bool fts = false;
 	ix->doc_len = 0;
 	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *key = (const char *)sqlite3_column_text(st, 0);
-		doc_add(ix, key ? key : "", (size_t)sqlite3_column_bytes(st, 0));
-		n++;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		const void *d = sqlite3_column_blob(st, 0);
+		size_t n = (size_t)sqlite3_column_bytes(st, 0);
+		if (n + 1 > ix->doc_cap) {
+			ix->doc_cap = n + 1;
+			ix->doc = mn_xrealloc(ix->doc, ix->doc_cap);
+		}
+		if (n)
+			memcpy(ix->doc, d, n);
+		ix->doc_len = n;
+		fts = true;
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		ix_dberr(ix);
 		return -1;
 	}
-	if (n) {
+	if (fts) {
 		sqlite3_bind_int64(ix->del_fts, 1, id);
 		sqlite3_bind_text(ix->del_fts, 2, ix->doc, (int)ix->doc_len,
 				  SQLITE_STATIC);
@@ -1154,13 +1164,12 @@ write_elem(const struct search_hit *e, bool joined, void *arg)
 	const char *id = search_hit_id(w->m, e);
 	sqlite3_bind_text(st, 5, id ? id : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, e->text, -1, SQLITE_STATIC);
-	size_t klen;
-	const char *key = ix_fold(ix, e->text, &klen);
-	sqlite3_bind_text(st, 7, key, (int)klen, SQLITE_STATIC);
 	if (step_done(ix, st) != 0) {
 		w->rc = -1;
 		return false;
 	}
+	size_t klen;
+	const char *key = ix_fold(ix, e->text, &klen);
 	doc_add(ix, key, klen);
 	return true;
 }
@@ -1272,11 +1281,18 @@ write_file(struct minutes_index *ix, const char *path, const char *rel,
 		search_elements(m, write_elem, &w);
 		rc = w.rc;
 		if (rc == 0 && w.ord > 0) {
-			/* one FTS5 row per file: its texts' folds, a line each */
-			sqlite3_bind_int64(ix->ins_fts, 1, w.file);
-			sqlite3_bind_text(ix->ins_fts, 2, ix->doc, (int)ix->doc_len,
+			/* one FTS5 row per file: its texts' folds, a line each,
+			 * kept in the file's row too */
+			sqlite3_bind_int64(ix->set_doc, 1, w.file);
+			sqlite3_bind_blob(ix->set_doc, 2, ix->doc, (int)ix->doc_len,
 					  SQLITE_STATIC);
-			rc = step_done(ix, ix->ins_fts);
+			rc = step_done(ix, ix->set_doc);
+			if (rc == 0) {
+				sqlite3_bind_int64(ix->ins_fts, 1, w.file);
+				sqlite3_bind_text(ix->ins_fts, 2, ix->doc,
+						  (int)ix->doc_len, SQLITE_STATIC);
+				rc = step_done(ix, ix->ins_fts);
+			}
 		}
 	}
 	minutes_free(m);
@@ -1494,6 +1510,70 @@ utf8_chars(const char *s, size_t n)
 	return c;
 }
 
+/* The hits of one candidate file (the row at ST: rel, id, doc): the
+ * lines of its doc (the texts' folds, in order) holding KEY are the
+ * texts to look at; each is read (ELEM) and checked with search_text,
+ * the first of a group only (search_elements' JOINED), into BUF. */
+static int
+search_doc(struct minutes_index *ix, sqlite3_stmt *st, sqlite3_stmt *elem,
+	   const struct search_query *q, const char *key, size_t klen,
+	   struct hit_buf *buf)
+{
+	const char *doc = sqlite3_column_blob(st, 2);
+	size_t n = (size_t)sqlite3_column_bytes(st, 2);
+	sqlite3_int64 file = sqlite3_column_int64(st, 1);
+	const char *p = doc, *end = doc + n, *counted = doc;
+	long ord = 1, last_grp = -1;
+
+	if (!doc || !klen)
+		return 0;
+	for (const char *h; p < end && (h = memmem(p, (size_t)(end - p), key, klen));) {
+		/* its line: the newlines before it */
+		for (const char *nl; (nl = memchr(counted, '\n', (size_t)(h - counted)));) {
+			ord++;
+			counted = nl + 1;
+		}
+		sqlite3_bind_int64(elem, 1, file);
+		sqlite3_bind_int64(elem, 2, ord);
+		int rc = sqlite3_step(elem);
+		if (rc == SQLITE_ROW) {
+			long grp = sqlite3_column_int64(elem, 0);
+			const char *text = (const char *)sqlite3_column_text(elem, 3);
+			size_t a, b;
+			if (grp != last_grp && text &&
+			    search_text(q, text, strlen(text), 0, &a, &b)) {
+				last_grp = grp;
+				if (buf->n == buf->cap) {
+					buf->cap = buf->cap ? buf->cap * 2 : 16;
+					buf->v = mn_xrealloc(buf->v, buf->cap * sizeof(*buf->v));
+				}
+				const char *id = (const char *)sqlite3_column_text(elem, 2);
+				buf->v[buf->n].line = (unsigned)sqlite3_column_int64(elem, 1);
+				buf->v[buf->n].id = xstrdup(id ? id : "");
+				buf->v[buf->n].text = xstrdup(text);
+				buf->n++;
+			}
+		}
+		sqlite3_reset(elem);
+		if (rc != SQLITE_ROW) {
+			/* a doc line without its text: the index is damaged */
+			if (rc == SQLITE_DONE)
+				ix_seterr(ix, _("%s is damaged (%s): 'minutes --reindex' makes it again"),
+					  ix->db_path, _("texts missing"));
+			else
+				ix_dberr(ix);
+			return -1;
+		}
+		/* on to the next line */
+		const char *nl = memchr(h, '\n', (size_t)(end - h));
+		if (!nl)
+			break;
+		p = counted = nl + 1;
+		ord++;
+	}
+	return 0;
+}
+
 /* The FTS5 query for folded KEY (3 characters or more): every distinct
  * trigram of it, each an FTS5 string ("" for a quote), joined by AND. */
 static char *
@@ -1542,7 +1622,7 @@ index_search(struct minutes_index *ix, char *const *paths, const char *query,
 	enum index_result res = INDEX_ERROR;
 	struct file_state *fs = NULL;
 	size_t nfs = 0, cap = 0, i = 0, n = 0;
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st = NULL, *elem = NULL;
 	struct hit_buf buf = { 0 };
 	char *match = NULL, *key = NULL;
 	bool stopped = false;
@@ -1600,15 +1680,20 @@ index_search(struct minutes_index *ix, char *const *paths, const char *query,
 	const char *sql;
 	if (utf8_chars(key, klen) >= 3) {
 		match = trigram_query(key, klen);
-		/* files in name order, the texts of each in order: no sort
-		 * (CROSS JOIN and +f.id keep SQLite from another plan) */
-		sql = "SELECT f.rel, e.grp, e.line, e.eid, e.text, e.key FROM files f"
-		      " CROSS JOIN elems e ON e.file = f.id"
-		      " WHERE +f.id IN (SELECT rowid FROM elem_fts WHERE elem_fts MATCH ?1)"
-		      " ORDER BY f.rel, e.ord";
+		/* the candidate files in name order: no sort (+id keeps
+		 * SQLite from looking them up by id and sorting) */
+		sql = "SELECT rel, id, doc FROM files"
+		      " WHERE +id IN (SELECT rowid FROM elem_fts WHERE elem_fts MATCH ?1)"
+		      " ORDER BY rel";
 	} else {
-		sql = "SELECT f.rel, e.grp, e.line, e.eid, e.text, e.key FROM files f"
-		      " CROSS JOIN elems e ON e.file = f.id ORDER BY f.rel, e.ord";
+		sql = "SELECT rel, id, doc FROM files ORDER BY rel";
+	}
+	if (sqlite3_prepare_v2(ix->db,
+			       "SELECT grp, line, eid, text FROM elems"
+			       " WHERE file = ?1 AND ord = ?2", -1, &elem, NULL)
+	    != SQLITE_OK) {
+		ix_dberr(ix);
+		goto fail;
 	}
 	if (sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL) != SQLITE_OK) {
 		ix_dberr(ix);
@@ -1631,30 +1716,11 @@ index_search(struct minutes_index *ix, char *const *paths, const char *query,
 				stopped = true;
 			continue;
 		}
-		long last_grp = -1;
 		hit_buf_clear(&buf);
-		while (rc == SQLITE_ROW &&
-		       strcmp((const char *)sqlite3_column_text(st, 0), rel) == 0) {
-			long grp = sqlite3_column_int64(st, 1);
-			const char *fk = (const char *)sqlite3_column_text(st, 5);
-			size_t fkl = (size_t)sqlite3_column_bytes(st, 5), a, b;
-			const char *text = NULL;
-			/* the stored fold first: the text only for a likely hit */
-			if (grp != last_grp && fk && klen &&
-			    memmem(fk, fkl, key, klen) &&
-			    (text = (const char *)sqlite3_column_text(st, 4)) &&
-			    search_text(q, text, strlen(text), 0, &a, &b)) {
-				last_grp = grp;
-				if (buf.n == buf.cap) {
-					buf.cap = buf.cap ? buf.cap * 2 : 16;
-					buf.v = mn_xrealloc(buf.v, buf.cap * sizeof(*buf.v));
-				}
-				const char *id = (const char *)sqlite3_column_text(st, 3);
-				buf.v[buf.n].line = (unsigned)sqlite3_column_int64(st, 2);
-				buf.v[buf.n].id = xstrdup(id ? id : "");
-				buf.v[buf.n].text = xstrdup(text);
-				buf.n++;
-			}
+		if (rc == SQLITE_ROW &&
+		    strcmp((const char *)sqlite3_column_text(st, 0), rel) == 0) {
+			if (search_doc(ix, st, elem, q, key, klen, &buf) != 0)
+				goto fail;
 			rc = sqlite3_step(st);
 		}
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
@@ -1675,6 +1741,7 @@ fail:
 			break;
 out:
 	sqlite3_finalize(st);
+	sqlite3_finalize(elem);
 	hit_buf_clear(&buf);
 	free(buf.v);
 	for (size_t k = 0; k < nfs; k++)

@@ -36,7 +36,7 @@
 #include "model.h"
 #include "search.h"
 
-#define INDEX_SCHEMA 3 /* bump on any change of the tables below */
+#define INDEX_SCHEMA 4 /* bump on any change of the tables below */
 
 struct minutes_index;
 

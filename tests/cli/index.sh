@@ -172,11 +172,11 @@ queries "generated, after --reindex" "$a"
 
 # Ctrl-C during a build: what is done is kept, the next run completes it
 big=$tmp/big
-"$GEN" -s 11 -f 300 24000 4800000 data/ngan-son-2020.xml "$big" >/dev/null 2>&1
+"$GEN" -s 11 -f 300 48000 9600000 data/ngan-son-2020.xml "$big" >/dev/null 2>&1
 export XDG_CACHE_HOME=$tmp/cache3
 "$MINUTES" --reindex "$big" >"$tmp/int.out" 2>"$tmp/int.err" &
 pid=$!
-sleep 0.3
+sleep 0.2
 kill -INT "$pid" 2>/dev/null
 wait "$pid"
 irc=$?
