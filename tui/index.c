@@ -208,8 +208,14 @@ sql_collate_vi(void *arg, int na, const void *a, int nb, const void *b)
  * line), as FTS5's own trigram tokenizer with case_sensitive 1 would
  * give, but each distinct one once per text: the index keeps no
  * positions (detail=none), so repeats are only work. */
+struct tri_slot {
+	uint64_t a;   /* the trigram's bytes, zero-padded (no NUL in a text) */
+	uint32_t b;
+	uint32_t gen; /* the text it was seen in */
+};
+
 struct tri_tokenizer {
-	uint32_t *slot_gen, *slot_off; /* open addressing: gen, offset + 1 */
+	struct tri_slot *slots; /* open addressing, reused between texts */
 	size_t nslots;
 	uint32_t gen;
 };
@@ -233,8 +239,7 @@ tri_delete(Fts5Tokenizer *tok)
 	struct tri_tokenizer *t = (struct tri_tokenizer *)tok;
 	if (!t)
 		return;
-	free(t->slot_gen);
-	free(t->slot_off);
+	free(t->slots);
 	free(t);
 }
 
@@ -245,6 +250,56 @@ utf8_next(const char *s, size_t n, size_t i)
 	while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
 		i++;
 	return i;
+}
+
+/* Emits the distinct trigrams of one line of LEN bytes at S (offset OFF
+ * in the text). */
+static int
+tri_line(struct tri_tokenizer *t, void *ctx, const char *text, size_t off,
+	 size_t len, int (*emit)(void *, int, const char *, int, int, int))
+{
+	const char *s = text + off;
+	size_t mask = t->nslots - 1;
+	size_t c0 = 0, c1, c2, c3;
+	if (len == 0)
+		return SQLITE_OK;
+	c1 = utf8_next(s, len, c0);
+	c2 = c1 < len ? utf8_next(s, len, c1) : len;
+	while (c2 < len) {
+		c3 = utf8_next(s, len, c2);
+		size_t tl = c3 - c0;
+		if (tl <= 12) {
+			unsigned char k[12] = { 0 };
+			memcpy(k, s + c0, tl);
+			uint64_t a;
+			uint32_t b;
+			memcpy(&a, k, 8);
+			memcpy(&b, k + 8, 4);
+			uint64_t h = (a ^ ((uint64_t)b << 29)) * 0x9e3779b97f4a7c15ULL;
+			size_t i = (size_t)(h >> 40) & mask;
+			bool seen = false;
+			while (t->slots[i].gen == t->gen) {
+				if (t->slots[i].a == a && t->slots[i].b == b) {
+					seen = true;
+					break;
+				}
+				i = (i + 1) & mask;
+			}
+			if (!seen) {
+				t->slots[i].a = a;
+				t->slots[i].b = b;
+				t->slots[i].gen = t->gen;
+				int rc = emit(ctx, 0, s + c0, (int)tl, (int)(off + c0),
+					      (int)(off + c3));
+				if (rc != SQLITE_OK)
+					return rc;
+			}
+		}
+		c0 = c1;
+		c1 = c2;
+		c2 = c3;
+	}
+	return SQLITE_OK;
 }
 
 static int
@@ -258,54 +313,25 @@ tri_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text,
 	while (want < 2 * n)
 		want *= 2;
 	if (want > t->nslots) {
-		free(t->slot_gen);
-		free(t->slot_off);
-		t->slot_gen = calloc(want, sizeof(*t->slot_gen));
-		t->slot_off = malloc(want * sizeof(*t->slot_off));
-		t->nslots = t->slot_gen && t->slot_off ? want : 0;
+		free(t->slots);
+		t->slots = calloc(want, sizeof(*t->slots));
+		t->nslots = t->slots ? want : 0;
 		t->gen = 0;
 		if (!t->nslots)
 			return SQLITE_NOMEM;
 	}
 	if (++t->gen == 0) { /* wrapped: clear */
-		memset(t->slot_gen, 0, t->nslots * sizeof(*t->slot_gen));
+		memset(t->slots, 0, t->nslots * sizeof(*t->slots));
 		t->gen = 1;
 	}
-	size_t mask = t->nslots - 1;
-	size_t a = 0;
-	while (a < n) {
-		size_t b = a < n ? utf8_next(text, n, a) : n;
-		size_t c = b < n ? utf8_next(text, n, b) : n;
-		size_t d = c < n ? utf8_next(text, n, c) : n;
-		if (c >= n || (d > n))
-			break;
-		const char *tk = text + a;
-		size_t len = d - a;
-		if (memchr(tk, '\n', len)) {
-			a = b;
-			continue;
-		}
-		uint64_t h = fnv_add(FNV_INIT, tk, len);
-		size_t i = (size_t)h & mask;
-		bool seen = false;
-		while (t->slot_gen[i] == t->gen) {
-			size_t o = t->slot_off[i] - 1;
-			size_t ol = utf8_next(text, n, utf8_next(text, n,
-						     utf8_next(text, n, o))) - o;
-			if (ol == len && memcmp(text + o, tk, len) == 0) {
-				seen = true;
-				break;
-			}
-			i = (i + 1) & mask;
-		}
-		if (!seen) {
-			t->slot_gen[i] = t->gen;
-			t->slot_off[i] = (uint32_t)a + 1;
-			int rc = emit(ctx, 0, tk, (int)len, (int)a, (int)d);
-			if (rc != SQLITE_OK)
-				return rc;
-		}
-		a = b;
+	/* line by line: no trigram crosses a line */
+	for (size_t a = 0; a < n;) {
+		const char *nl = memchr(text + a, '\n', n - a);
+		size_t e = nl ? (size_t)(nl - text) : n;
+		int rc = tri_line(t, ctx, text, a, e - a, emit);
+		if (rc != SQLITE_OK)
+			return rc;
+		a = e + 1;
 	}
 	return SQLITE_OK;
 }
