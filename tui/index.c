@@ -214,11 +214,44 @@ struct tri_slot {
 	uint32_t gen; /* the text it was seen in */
 };
 
+/* Small enough to stay in the cache: a file has a few thousand
+ * distinct trigrams; the table grows (3/4 full) for one with more. */
+#define TRI_SLOTS_MIN 8192
+
 struct tri_tokenizer {
 	struct tri_slot *slots; /* open addressing, reused between texts */
-	size_t nslots;
+	size_t nslots, used;
 	uint32_t gen;
 };
+
+static uint64_t
+tri_hash(uint64_t a, uint32_t b)
+{
+	return (a ^ ((uint64_t)b << 29)) * 0x9e3779b97f4a7c15ULL;
+}
+
+/* Doubles the table, keeping this text's entries. */
+static int
+tri_grow(struct tri_tokenizer *t)
+{
+	size_t n = t->nslots * 2, mask = n - 1;
+	struct tri_slot *v = calloc(n, sizeof(*v));
+	if (!v)
+		return SQLITE_NOMEM;
+	for (size_t i = 0; i < t->nslots; i++) {
+		const struct tri_slot *o = &t->slots[i];
+		if (o->gen != t->gen)
+			continue;
+		size_t j = (size_t)(tri_hash(o->a, o->b) >> 40) & mask;
+		while (v[j].gen == t->gen)
+			j = (j + 1) & mask;
+		v[j] = *o;
+	}
+	free(t->slots);
+	t->slots = v;
+	t->nslots = n;
+	return SQLITE_OK;
+}
 
 static int
 tri_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
@@ -259,7 +292,6 @@ tri_line(struct tri_tokenizer *t, void *ctx, const char *text, size_t off,
 	 size_t len, int (*emit)(void *, int, const char *, int, int, int))
 {
 	const char *s = text + off;
-	size_t mask = t->nslots - 1;
 	size_t c0 = 0, c1, c2, c3;
 	if (len == 0)
 		return SQLITE_OK;
@@ -275,8 +307,8 @@ tri_line(struct tri_tokenizer *t, void *ctx, const char *text, size_t off,
 			uint32_t b;
 			memcpy(&a, k, 8);
 			memcpy(&b, k + 8, 4);
-			uint64_t h = (a ^ ((uint64_t)b << 29)) * 0x9e3779b97f4a7c15ULL;
-			size_t i = (size_t)(h >> 40) & mask;
+			size_t mask = t->nslots - 1;
+			size_t i = (size_t)(tri_hash(a, b) >> 40) & mask;
 			bool seen = false;
 			while (t->slots[i].gen == t->gen) {
 				if (t->slots[i].a == a && t->slots[i].b == b) {
@@ -289,6 +321,9 @@ tri_line(struct tri_tokenizer *t, void *ctx, const char *text, size_t off,
 				t->slots[i].a = a;
 				t->slots[i].b = b;
 				t->slots[i].gen = t->gen;
+				if (++t->used * 4 >= t->nslots * 3 &&
+				    tri_grow(t) != SQLITE_OK)
+					return SQLITE_NOMEM;
 				int rc = emit(ctx, 0, s + c0, (int)tl, (int)(off + c0),
 					      (int)(off + c3));
 				if (rc != SQLITE_OK)
@@ -309,21 +344,18 @@ tri_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text,
 	(void)flags;
 	struct tri_tokenizer *t = (struct tri_tokenizer *)tok;
 	size_t n = ntext > 0 ? (size_t)ntext : 0;
-	size_t want = 64;
-	while (want < 2 * n)
-		want *= 2;
-	if (want > t->nslots) {
-		free(t->slots);
-		t->slots = calloc(want, sizeof(*t->slots));
-		t->nslots = t->slots ? want : 0;
-		t->gen = 0;
-		if (!t->nslots)
+	if (!t->slots) {
+		t->slots = calloc(TRI_SLOTS_MIN, sizeof(*t->slots));
+		if (!t->slots)
 			return SQLITE_NOMEM;
+		t->nslots = TRI_SLOTS_MIN;
+		t->gen = 0;
 	}
 	if (++t->gen == 0) { /* wrapped: clear */
 		memset(t->slots, 0, t->nslots * sizeof(*t->slots));
 		t->gen = 1;
 	}
+	t->used = 0;
 	/* line by line: no trigram crosses a line */
 	for (size_t a = 0; a < n;) {
 		const char *nl = memchr(text + a, '\n', n - a);

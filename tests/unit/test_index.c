@@ -723,6 +723,56 @@ test_fallbacks(void)
 	free(db_path);
 }
 
+/* A file with far more distinct trigrams than the tokenizer's first
+ * table holds (it grows). */
+static void
+test_many_trigrams(void)
+{
+	char err[1024];
+	struct index_options o = opts();
+	size_t cap = 400000, n = 0;
+	char *x = malloc(cap);
+	n += (size_t)snprintf(x + n, cap - n,
+			      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+			      "<minutes version=\"1\" id=\"many\">\n"
+			      "  <meeting><title>Nhiều</title><date>2020-01-16</date></meeting>\n"
+			      "  <attendees/>\n"
+			      "  <section id=\"s1\" kind=\"report\"><heading>Số</heading>\n"
+			      "    <item id=\"i1\">");
+	/* words of four letters from a scrambled count: some 19,600
+	 * distinct trigrams */
+	char w[8][8];
+	for (int i = 0; i < 30000 && n + 16 < cap; i++) {
+		int v = (int)((long)i * 7919 % 456976);
+		char word[8] = { (char)('a' + v % 26), (char)('a' + v / 26 % 26),
+				 (char)('a' + v / 676 % 26), (char)('a' + v / 17576 % 26),
+				 ' ', 0 };
+		if (i >= 1 && i <= 2)
+			memcpy(w[i], word, 6);
+		if (i >= 29998)
+			memcpy(w[i - 29998 + 3], word, 6);
+		n += (size_t)snprintf(x + n, cap - n, "%s", word);
+	}
+	char q1[32], q2[32];
+	snprintf(q1, sizeof(q1), "%s%.4s", w[1], w[2]);
+	snprintf(q2, sizeof(q2), "%s%.4s", w[3], w[4]);
+	n += (size_t)snprintf(x + n, cap - n, "</item>\n  </section>\n</minutes>\n");
+	struct minutes_index *ix = index_open(arch, &o, err, sizeof(err));
+	struct index_sync_stats s;
+	enum index_result r;
+	sync_archive(ix, &s);
+	spew(apath("many.xml"), x, n);
+	free(x);
+	IS_INT(sync_archive(ix, &s), INDEX_OK, "many trigrams: synced");
+	IS_INT(s.loaded, 1, "many trigrams: the file loaded");
+	OK(same_as_scan(ix, q1, NULL, &r) && r == INDEX_OK,
+	   "many trigrams: the first words found, as by a scan");
+	OK(same_as_scan(ix, q2, NULL, &r) && r == INDEX_OK,
+	   "many trigrams: the last words found, as by a scan");
+	index_close(ix);
+	unlink(apath("many.xml"));
+}
+
 static void
 rm_rf(const char *dir)
 {
@@ -750,6 +800,7 @@ main(void)
 	test_progress();
 	test_list();
 	test_fallbacks();
+	test_many_trigrams();
 	if (!getenv("INDEX_KEEP"))
 		rm_rf(scratch);
 	return tap_done();
