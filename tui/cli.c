@@ -13,8 +13,10 @@
 #include "loader.h"
 #include "nls.h"
 #include "notes.h"
+#include "paths.h"
 #include "report.h"
 #include "review_report.h"
+#include "spell.h"
 #include "search.h"
 #include "text.h"
 
@@ -84,13 +86,21 @@ int
 cli_check_strict(char *const *args, int nargs, bool verbose, bool strict)
 {
 	int errors = 0;
-	char **paths = report_expand_paths(args, nargs, &errors);
+	char **paths = paths_expand(args, nargs, &errors);
 	int status = errors ? 1 : 0;
+	/* the spelling check warns, never changing the status (not even
+	 * under --strict, which is about the form); names are learnt from
+	 * every file first */
+	struct spell *sp = spell_new();
 
+	for (char **p = paths; p && *p; p++)
+		spell_learn_file(sp, *p);
 	for (char **p = paths; p && *p; p++) {
 		struct minutes *m = NULL;
 		/* validating: the texts are checked, not kept */
 		enum load_status st = cli_load_warn(*p, &m, LOAD_NO_TEXT, true);
+		if (st != LOAD_FATAL)
+			spell_check_file(sp, *p, stderr);
 		if (st != LOAD_OK || (strict && m->nwarnings))
 			status = 1;
 		else if (verbose) { /* warnings (not --strict) leave it ok */
@@ -100,7 +110,8 @@ cli_check_strict(char *const *args, int nargs, bool verbose, bool strict)
 		}
 		minutes_free(m);
 	}
-	report_free_paths(paths);
+	paths_free(paths);
+	spell_free(sp);
 	return status;
 }
 
@@ -352,7 +363,7 @@ cli_search(const char *query, char *const *args, int nargs, bool use_index)
 	/* every argument expanded first, as a scan always did */
 	char ***lists = mn_xrealloc(NULL, (size_t)(nargs + 1) * sizeof(*lists));
 	for (int i = 0; i < nargs; i++)
-		lists[i] = report_expand_paths(&args[i], 1, &errors);
+		lists[i] = paths_expand(&args[i], 1, &errors);
 	struct search_run run = { q, 0, errors };
 	struct index_search_fns fns = { search_index_hit, search_scan_file, &run };
 	bool interrupted = false;
@@ -371,7 +382,7 @@ cli_search(const char *query, char *const *args, int nargs, bool use_index)
 		}
 	}
 	for (int i = 0; i < nargs; i++)
-		report_free_paths(lists[i]);
+		paths_free(lists[i]);
 	free(lists);
 	search_query_free(q);
 	if (interrupted)
@@ -395,7 +406,7 @@ cli_reindex(char *const *args, int nargs)
 			continue;
 		}
 		int errors = 0;
-		char **paths = report_expand_paths(&args[i], 1, &errors);
+		char **paths = paths_expand(&args[i], 1, &errors);
 		struct index_sync_stats stats;
 		bool interrupted;
 		struct minutes_index *ix = cli_index(args[i], paths, true, &stats,
@@ -406,7 +417,7 @@ cli_reindex(char *const *args, int nargs)
 			       safe ? safe : "", stats.loaded);
 			index_close(ix);
 		}
-		report_free_paths(paths);
+		paths_free(paths);
 		free(safe);
 		if (interrupted)
 			return 130;
@@ -422,7 +433,7 @@ cli_export_notes(char *const *args, int nargs, const char *reviewer,
 {
 	int errors = 0, status = 0;
 	bool archive = nargs > 1;
-	char **paths = report_expand_paths(args, nargs, &errors);
+	char **paths = paths_expand(args, nargs, &errors);
 	size_t n = 0, cap = 0;
 	struct review_doc *docs = NULL;
 	struct notes_store **stores = NULL;
@@ -470,7 +481,7 @@ cli_export_notes(char *const *args, int nargs, const char *reviewer,
 	free(docs);
 	free(stores);
 	free(models);
-	report_free_paths(paths);
+	paths_free(paths);
 	return status;
 }
 

@@ -14,37 +14,22 @@
 #include <sqlite3.h>
 
 #include "index.h"
+#include "index_db.h"
 #include "nls.h"
 #include "notes.h"
-#include "report.h"
+#include "paths.h"
 #include "text.h"
+#include "trigram.h"
+#include "xalloc.h"
 
 #define RACY_NS 2000000000LL   /* changed this recently: load again next time */
 #define COMMIT_NS 1000000000LL /* a sync commits at least this often */
 #define PROGRESS_NS 1000000000LL
 
-struct minutes_index {
-	sqlite3 *db;
-	char *dir;     /* as given, trailing slashes cut */
-	char *real;    /* its real path */
-	char *db_path;
-	bool readonly;
-	struct index_options o;
-	char err[1024];
-	sqlite3_stmt *ins_file, *ins_elem, *ins_fts, *del_fts, *del_elems,
-		*del_file, *get_file, *sel_doc, *set_doc;
-	char *fold_buf; /* reused by the folds of a sync */
-	size_t fold_cap;
-	char *doc;      /* a file's folded texts, one a line, for FTS5 */
-	size_t doc_len, doc_cap;
-};
 
 /* --- small helpers -------------------------------------------------- */
 
-static void ix_seterr(struct minutes_index *ix, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void
+void
 ix_seterr(struct minutes_index *ix, const char *fmt, ...)
 {
 	va_list ap;
@@ -54,7 +39,7 @@ ix_seterr(struct minutes_index *ix, const char *fmt, ...)
 }
 
 /* The message of a failed SQLite call. */
-static void
+void
 ix_dberr(struct minutes_index *ix)
 {
 	int rc = sqlite3_errcode(ix->db);
@@ -98,31 +83,6 @@ static long long
 ix_now(const struct minutes_index *ix)
 {
 	return ix->o.now_ns ? ix->o.now_ns() : real_now_ns();
-}
-
-static char *
-xstrdup(const char *s)
-{
-	char *p = strdup(s);
-	if (!p)
-		mn_oom();
-	return p;
-}
-
-static char *
-xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *
-xasprintf(const char *fmt, ...)
-{
-	va_list ap;
-	char *p;
-	va_start(ap, fmt);
-	int n = vasprintf(&p, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		mn_oom();
-	return p;
 }
 
 /* The fold, as the search does it, into the index's buffer. */
@@ -185,10 +145,8 @@ sql_collate_vi(void *arg, int na, const void *a, int nb, const void *b)
 {
 	(void)arg;
 	char sa[512], sb[512];
-	char *pa = (size_t)na < sizeof(sa) ? sa : malloc((size_t)na + 1);
-	char *pb = (size_t)nb < sizeof(sb) ? sb : malloc((size_t)nb + 1);
-	if (!pa || !pb)
-		mn_oom();
+	char *pa = (size_t)na < sizeof(sa) ? sa : xmalloc((size_t)na + 1);
+	char *pb = (size_t)nb < sizeof(sb) ? sb : xmalloc((size_t)nb + 1);
 	memcpy(pa, a, (size_t)na);
 	pa[na] = '\0';
 	memcpy(pb, b, (size_t)nb);
@@ -200,192 +158,6 @@ sql_collate_vi(void *arg, int na, const void *a, int nb, const void *b)
 		free(pb);
 	return r;
 }
-
-/* --- the FTS5 tokenizer: each distinct trigram of a text once ------- */
-
-/* The texts are folded already: the tokens are every run of three
- * characters (UTF-8) not crossing a line (the texts of a file are one a
- * line), as FTS5's own trigram tokenizer with case_sensitive 1 would
- * give, but each distinct one once per text: the index keeps no
- * positions (detail=none), so repeats are only work. */
-struct tri_slot {
-	uint64_t a;   /* the trigram's bytes, zero-padded (no NUL in a text) */
-	uint32_t b;
-	uint32_t gen; /* the text it was seen in */
-};
-
-/* Small enough to stay in the cache: a file has a few thousand
- * distinct trigrams; the table grows (3/4 full) for one with more. */
-#define TRI_SLOTS_MIN 8192
-
-struct tri_tokenizer {
-	struct tri_slot *slots; /* open addressing, reused between texts */
-	size_t nslots, used;
-	uint32_t gen;
-};
-
-static uint64_t
-tri_hash(uint64_t a, uint32_t b)
-{
-	return (a ^ ((uint64_t)b << 29)) * 0x9e3779b97f4a7c15ULL;
-}
-
-/* Doubles the table, keeping this text's entries. */
-static int
-tri_grow(struct tri_tokenizer *t)
-{
-	size_t n = t->nslots * 2, mask = n - 1;
-	struct tri_slot *v = calloc(n, sizeof(*v));
-	if (!v)
-		return SQLITE_NOMEM;
-	for (size_t i = 0; i < t->nslots; i++) {
-		const struct tri_slot *o = &t->slots[i];
-		if (o->gen != t->gen)
-			continue;
-		size_t j = (size_t)(tri_hash(o->a, o->b) >> 40) & mask;
-		while (v[j].gen == t->gen)
-			j = (j + 1) & mask;
-		v[j] = *o;
-	}
-	free(t->slots);
-	t->slots = v;
-	t->nslots = n;
-	return SQLITE_OK;
-}
-
-static int
-tri_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
-{
-	(void)ctx;
-	(void)argv;
-	(void)argc;
-	struct tri_tokenizer *t = calloc(1, sizeof(*t));
-	if (!t)
-		return SQLITE_NOMEM;
-	*out = (Fts5Tokenizer *)t;
-	return SQLITE_OK;
-}
-
-static void
-tri_delete(Fts5Tokenizer *tok)
-{
-	struct tri_tokenizer *t = (struct tri_tokenizer *)tok;
-	if (!t)
-		return;
-	free(t->slots);
-	free(t);
-}
-
-static size_t
-utf8_next(const char *s, size_t n, size_t i)
-{
-	i++;
-	while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
-		i++;
-	return i;
-}
-
-/* Emits the distinct trigrams of one line of LEN bytes at S (offset OFF
- * in the text). */
-static int
-tri_line(struct tri_tokenizer *t, void *ctx, const char *text, size_t off,
-	 size_t len, int (*emit)(void *, int, const char *, int, int, int))
-{
-	const char *s = text + off;
-	size_t c0 = 0, c1, c2, c3;
-	if (len == 0)
-		return SQLITE_OK;
-	c1 = utf8_next(s, len, c0);
-	c2 = c1 < len ? utf8_next(s, len, c1) : len;
-	while (c2 < len) {
-		c3 = utf8_next(s, len, c2);
-		size_t tl = c3 - c0;
-		if (tl <= 12) {
-			unsigned char k[12] = { 0 };
-			memcpy(k, s + c0, tl);
-			uint64_t a;
-			uint32_t b;
-			memcpy(&a, k, 8);
-			memcpy(&b, k + 8, 4);
-			size_t mask = t->nslots - 1;
-			size_t i = (size_t)(tri_hash(a, b) >> 40) & mask;
-			bool seen = false;
-			while (t->slots[i].gen == t->gen) {
-				if (t->slots[i].a == a && t->slots[i].b == b) {
-					seen = true;
-					break;
-				}
-				i = (i + 1) & mask;
-			}
-			if (!seen) {
-				t->slots[i].a = a;
-				t->slots[i].b = b;
-				t->slots[i].gen = t->gen;
-				if (++t->used * 4 >= t->nslots * 3 &&
-				    tri_grow(t) != SQLITE_OK)
-					return SQLITE_NOMEM;
-				int rc = emit(ctx, 0, s + c0, (int)tl, (int)(off + c0),
-					      (int)(off + c3));
-				if (rc != SQLITE_OK)
-					return rc;
-			}
-		}
-		c0 = c1;
-		c1 = c2;
-		c2 = c3;
-	}
-	return SQLITE_OK;
-}
-
-static int
-tri_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text,
-	     int ntext, int (*emit)(void *, int, const char *, int, int, int))
-{
-	(void)flags;
-	struct tri_tokenizer *t = (struct tri_tokenizer *)tok;
-	size_t n = ntext > 0 ? (size_t)ntext : 0;
-	if (!t->slots) {
-		t->slots = calloc(TRI_SLOTS_MIN, sizeof(*t->slots));
-		if (!t->slots)
-			return SQLITE_NOMEM;
-		t->nslots = TRI_SLOTS_MIN;
-		t->gen = 0;
-	}
-	if (++t->gen == 0) { /* wrapped: clear */
-		memset(t->slots, 0, t->nslots * sizeof(*t->slots));
-		t->gen = 1;
-	}
-	t->used = 0;
-	/* line by line: no trigram crosses a line */
-	for (size_t a = 0; a < n;) {
-		const char *nl = memchr(text + a, '\n', n - a);
-		size_t e = nl ? (size_t)(nl - text) : n;
-		int rc = tri_line(t, ctx, text, a, e - a, emit);
-		if (rc != SQLITE_OK)
-			return rc;
-		a = e + 1;
-	}
-	return SQLITE_OK;
-}
-
-/* Registers the tokenizer with this connection's FTS5. */
-static int
-tri_register(sqlite3 *db)
-{
-	fts5_api *api = NULL;
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
-	sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (!api)
-		return -1;
-	fts5_tokenizer tok = { tri_create, tri_delete, tri_tokenize };
-	return api->xCreateTokenizer(api, "minutes_trigram", NULL, &tok, NULL)
-		       == SQLITE_OK ? 0 : -1;
-}
-
 /* --- where the databases live ------------------------------------------ */
 
 /* Makes every missing folder of PATH, 0700. */
@@ -709,9 +481,7 @@ index_open(const char *dir, const struct index_options *opts, char *err,
 	    (cst.st_mode & 077))
 		chmod(cache, 0700);
 
-	struct minutes_index *ix = calloc(1, sizeof(*ix));
-	if (!ix)
-		mn_oom();
+	struct minutes_index *ix = xcalloc(1, sizeof(*ix));
 	ix->o = *o;
 	if (ix->o.busy_ms <= 0)
 		ix->o.busy_ms = 5000;
@@ -745,7 +515,7 @@ index_open(const char *dir, const struct index_options *opts, char *err,
 				   sql_fold, NULL, NULL, NULL);
 	sqlite3_create_collation_v2(ix->db, "vi", SQLITE_UTF8, NULL,
 				    sql_collate_vi, NULL);
-	if (tri_register(ix->db) != 0) {
+	if (trigram_register(ix->db) != 0) {
 		snprintf(err, errsize, "%s: %s", ix->db_path,
 			 _("this SQLite has no FTS5"));
 		index_close(ix);
@@ -816,7 +586,7 @@ index_db_path(const struct minutes_index *ix)
 }
 
 /* PATH relative to the folder, or NULL when it is not under it. */
-static const char *
+const char *
 rel_path(const struct minutes_index *ix, const char *path)
 {
 	size_t n = strlen(ix->dir);
@@ -954,7 +724,7 @@ dir_cursor_enter(struct dir_cursor *dc, const char *path)
 			continue;
 		if (dc->nnotes == cap) {
 			cap = cap ? 2 * cap : 16;
-			dc->notes = mn_xrealloc(dc->notes, cap * sizeof(*dc->notes));
+			dc->notes = xrealloc(dc->notes, cap * sizeof(*dc->notes));
 		}
 		dc->notes[dc->nnotes++] = xstrdup(e->d_name);
 	}
@@ -1049,7 +819,7 @@ rows_read(struct minutes_index *ix, struct rows *r)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (r->n == cap) {
 			cap = cap ? cap * 2 : 256;
-			r->v = mn_xrealloc(r->v, cap * sizeof(*r->v));
+			r->v = xrealloc(r->v, cap * sizeof(*r->v));
 		}
 		struct row *w = &r->v[r->n++];
 		memset(w, 0, sizeof(*w));
@@ -1115,7 +885,7 @@ doc_add(struct minutes_index *ix, const char *key, size_t klen)
 {
 	if (ix->doc_len + klen + 2 > ix->doc_cap) {
 		ix->doc_cap = 2 * (ix->doc_len + klen + 2);
-		ix->doc = mn_xrealloc(ix->doc, ix->doc_cap);
+		ix->doc = xrealloc(ix->doc, ix->doc_cap);
 	}
 	memcpy(ix->doc + ix->doc_len, key, klen);
 	ix->doc_len += klen;
@@ -1135,7 +905,7 @@ drop_file(struct minutes_index *ix, sqlite3_int64 id)
 		size_t n = (size_t)sqlite3_column_bytes(st, 0);
 		if (n + 1 > ix->doc_cap) {
 			ix->doc_cap = n + 1;
-			ix->doc = mn_xrealloc(ix->doc, ix->doc_cap);
+			ix->doc = xrealloc(ix->doc, ix->doc_cap);
 		}
 		if (n)
 			memcpy(ix->doc, d, n);
@@ -1398,11 +1168,11 @@ index_sync(struct minutes_index *ix, char *const *paths,
 	if (!paths) {
 		int errors = 0;
 		char *arg = ix->dir;
-		own = report_expand_paths(&arg, 1, &errors);
+		own = paths_expand(&arg, 1, &errors);
 		paths = own;
 	}
 	if (rows_read(ix, &rows) != 0) {
-		report_free_paths(own);
+		paths_free(own);
 		return INDEX_ERROR;
 	}
 	/* what changed: one stat per file (and its notes folder) */
@@ -1410,8 +1180,8 @@ index_sync(struct minutes_index *ix, char *const *paths,
 	while (paths && paths[n])
 		n++;
 	stats->files = n;
-	size_t *work = mn_xrealloc(NULL, (n + 1) * sizeof(*work));
-	struct ident *ids = mn_xrealloc(NULL, (n + 1) * sizeof(*ids));
+	size_t *work = xrealloc(NULL, (n + 1) * sizeof(*work));
+	struct ident *ids = xrealloc(NULL, (n + 1) * sizeof(*ids));
 	size_t nwork = 0, ngone = 0;
 	struct dir_cursor dc = { .fd = -1 };
 	for (size_t i = 0; i < n; i++) {
@@ -1443,8 +1213,8 @@ index_sync(struct minutes_index *ix, char *const *paths,
 		goto out;
 	/* every old row first, in rowid order, then every new one: FTS5
 	 * writes its pending terms out whenever a rowid goes down */
-	drop = mn_xrealloc(NULL, (rows.n + nwork + 1) * sizeof(*drop));
-	skip = mn_xrealloc(NULL, (nwork + 1) * sizeof(*skip));
+	drop = xrealloc(NULL, (rows.n + nwork + 1) * sizeof(*drop));
+	skip = xrealloc(NULL, (nwork + 1) * sizeof(*skip));
 	size_t ndrop = 0;
 	for (size_t i = 0; i < rows.n; i++) {
 		if (rows.v[i].seen)
@@ -1521,477 +1291,6 @@ out:
 	free(work);
 	free(ids);
 	rows_free(&rows);
-	report_free_paths(own);
+	paths_free(own);
 	return res;
-}
-
-/* --- searching ------------------------------------------------------------------ */
-
-struct file_state {
-	char *rel;
-	int load;
-};
-
-static int
-fstate_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct file_state *)a)->rel,
-		      ((const struct file_state *)b)->rel);
-}
-
-struct buffered_hit {
-	unsigned line;
-	char *id, *text;
-};
-
-struct hit_buf {
-	struct buffered_hit *v;
-	size_t n, cap;
-};
-
-static void
-hit_buf_clear(struct hit_buf *b)
-{
-	for (size_t i = 0; i < b->n; i++) {
-		free(b->v[i].id);
-		free(b->v[i].text);
-	}
-	b->n = 0;
-}
-
-static size_t
-utf8_chars(const char *s, size_t n)
-{
-	size_t c = 0;
-	for (size_t i = 0; i < n; i++)
-		c += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return c;
-}
-
-/* The hits of one candidate file (the row at ST: rel, id, doc): the
- * lines of its doc (the texts' folds, in order) holding KEY are the
- * texts to look at; each is read (ELEM) and checked with search_text,
- * the first of a group only (search_elements' JOINED), into BUF. */
-static int
-search_doc(struct minutes_index *ix, sqlite3_stmt *st, sqlite3_stmt *elem,
-	   const struct search_query *q, const char *key, size_t klen,
-	   struct hit_buf *buf)
-{
-	const char *doc = sqlite3_column_blob(st, 2);
-	size_t n = (size_t)sqlite3_column_bytes(st, 2);
-	sqlite3_int64 file = sqlite3_column_int64(st, 1);
-	const char *p = doc, *end = doc + n, *counted = doc;
-	long ord = 1, last_grp = -1;
-
-	if (!doc || !klen)
-		return 0;
-	for (const char *h; p < end && (h = memmem(p, (size_t)(end - p), key, klen));) {
-		/* its line: the newlines before it */
-		for (const char *nl; (nl = memchr(counted, '\n', (size_t)(h - counted)));) {
-			ord++;
-			counted = nl + 1;
-		}
-		sqlite3_bind_int64(elem, 1, file);
-		sqlite3_bind_int64(elem, 2, ord);
-		int rc = sqlite3_step(elem);
-		if (rc == SQLITE_ROW) {
-			long grp = sqlite3_column_int64(elem, 0);
-			const char *text = (const char *)sqlite3_column_text(elem, 3);
-			size_t a, b;
-			if (grp != last_grp && text &&
-			    search_text(q, text, strlen(text), 0, &a, &b)) {
-				last_grp = grp;
-				if (buf->n == buf->cap) {
-					buf->cap = buf->cap ? buf->cap * 2 : 16;
-					buf->v = mn_xrealloc(buf->v, buf->cap * sizeof(*buf->v));
-				}
-				const char *id = (const char *)sqlite3_column_text(elem, 2);
-				buf->v[buf->n].line = (unsigned)sqlite3_column_int64(elem, 1);
-				buf->v[buf->n].id = xstrdup(id ? id : "");
-				buf->v[buf->n].text = xstrdup(text);
-				buf->n++;
-			}
-		}
-		sqlite3_reset(elem);
-		if (rc != SQLITE_ROW) {
-			/* a doc line without its text: the index is damaged */
-			if (rc == SQLITE_DONE)
-				ix_seterr(ix, _("%s is damaged (%s): 'minutes --reindex' makes it again"),
-					  ix->db_path, _("texts missing"));
-			else
-				ix_dberr(ix);
-			return -1;
-		}
-		/* on to the next line */
-		const char *nl = memchr(h, '\n', (size_t)(end - h));
-		if (!nl)
-			break;
-		p = counted = nl + 1;
-		ord++;
-	}
-	return 0;
-}
-
-/* The FTS5 query for folded KEY (3 characters or more): every distinct
- * trigram of it, each an FTS5 string ("" for a quote), joined by AND. */
-static char *
-trigram_query(const char *key, size_t klen)
-{
-	size_t cap = 8 * klen + 16, n = 0, ntri = 0;
-	char *q = mn_xrealloc(NULL, cap);
-	size_t *starts = mn_xrealloc(NULL, (klen + 1) * sizeof(*starts));
-	size_t nchars = 0;
-	for (size_t i = 0; i < klen; i++)
-		if (((unsigned char)key[i] & 0xc0) != 0x80)
-			starts[nchars++] = i;
-	starts[nchars] = klen;
-	for (size_t c = 0; c + 3 <= nchars; c++) {
-		const char *t = key + starts[c];
-		size_t tl = starts[c + 3] - starts[c];
-		bool seen = false;
-		for (size_t d = 0; d < c && !seen; d++)
-			seen = starts[d + 3] - starts[d] == tl &&
-			       memcmp(key + starts[d], t, tl) == 0;
-		if (seen)
-			continue;
-		if (n + 2 * tl + 8 > cap) {
-			cap = 2 * cap + 2 * tl + 8;
-			q = mn_xrealloc(q, cap);
-		}
-		if (ntri++)
-			n += (size_t)sprintf(q + n, " AND ");
-		q[n++] = '"';
-		for (size_t k = 0; k < tl; k++) {
-			q[n++] = t[k];
-			if (t[k] == '"')
-				q[n++] = '"';
-		}
-		q[n++] = '"';
-	}
-	q[n] = '\0';
-	free(starts);
-	return q;
-}
-
-enum index_result
-index_search(struct minutes_index *ix, char *const *paths, const char *query,
-	     const struct search_query *q, const struct index_search_fns *fns)
-{
-	enum index_result res = INDEX_ERROR;
-	struct file_state *fs = NULL;
-	size_t nfs = 0, cap = 0, i = 0, n = 0;
-	sqlite3_stmt *st = NULL, *elem = NULL;
-	struct hit_buf buf = { 0 };
-	char *match = NULL, *key = NULL;
-	bool stopped = false;
-	char **own = NULL;
-
-	if (!paths) {
-		int errors = 0;
-		char *arg = ix->dir;
-		own = report_expand_paths(&arg, 1, &errors);
-		paths = own;
-	}
-	while (paths && paths[n])
-		n++;
-	/* the paths must be the folder's, in the order of their names */
-	for (size_t k = 0; k < n; k++) {
-		const char *rel = rel_path(ix, paths[k]);
-		if (!rel || (k && strcmp(rel_path(ix, paths[k - 1]), rel) >= 0)) {
-			ix_seterr(ix, _("%s: the files are not the folder's, in order"),
-				  ix->dir);
-			goto fail;
-		}
-	}
-	/* every file's load status */
-	if (sqlite3_prepare_v2(ix->db, "SELECT rel, load FROM files", -1, &st,
-			       NULL) != SQLITE_OK) {
-		ix_dberr(ix);
-		goto fail;
-	}
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (nfs == cap) {
-			cap = cap ? cap * 2 : 256;
-			fs = mn_xrealloc(fs, cap * sizeof(*fs));
-		}
-		const unsigned char *t = sqlite3_column_text(st, 0);
-		fs[nfs].rel = xstrdup(t ? (const char *)t : "");
-		fs[nfs++].load = sqlite3_column_int(st, 1);
-	}
-	sqlite3_finalize(st);
-	st = NULL;
-	if (rc != SQLITE_DONE) {
-		ix_dberr(ix);
-		goto fail;
-	}
-	if (nfs > 1)
-		qsort(fs, nfs, sizeof(*fs), fstate_cmp);
-
-	/* the candidates: the files FTS5 finds every trigram of the query
-	 * in (3 characters or more), else every file; their texts whose
-	 * stored fold holds the query's are checked with search_text */
-	size_t klen;
-	key = text_fold_simple(query, strlen(query), &klen);
-	if (!key)
-		mn_oom();
-	const char *sql;
-	if (utf8_chars(key, klen) >= 3) {
-		match = trigram_query(key, klen);
-		/* the candidate files in name order: no sort (+id keeps
-		 * SQLite from looking them up by id and sorting) */
-		sql = "SELECT rel, id, doc FROM files"
-		      " WHERE +id IN (SELECT rowid FROM elem_fts WHERE elem_fts MATCH ?1)"
-		      " ORDER BY rel";
-	} else {
-		sql = "SELECT rel, id, doc FROM files ORDER BY rel";
-	}
-	if (sqlite3_prepare_v2(ix->db,
-			       "SELECT grp, line, eid, text FROM elems"
-			       " WHERE file = ?1 AND ord = ?2", -1, &elem, NULL)
-	    != SQLITE_OK) {
-		ix_dberr(ix);
-		goto fail;
-	}
-	if (sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		ix_dberr(ix);
-		goto fail;
-	}
-	if (match)
-		sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	for (i = 0; i < n && !stopped; i++) {
-		const char *rel = rel_path(ix, paths[i]);
-		struct file_state k = { .rel = (char *)rel };
-		struct file_state *f = nfs ? bsearch(&k, fs, nfs, sizeof(*fs),
-						     fstate_cmp) : NULL;
-		/* texts of files not asked about (none after a sync) */
-		while (rc == SQLITE_ROW &&
-		       strcmp((const char *)sqlite3_column_text(st, 0), rel) < 0)
-			rc = sqlite3_step(st);
-		if (!f || f->load == LOAD_FATAL) {
-			if (!fns->scan(paths[i], fns->arg))
-				stopped = true;
-			continue;
-		}
-		hit_buf_clear(&buf);
-		if (rc == SQLITE_ROW &&
-		    strcmp((const char *)sqlite3_column_text(st, 0), rel) == 0) {
-			if (search_doc(ix, st, elem, q, key, klen, &buf) != 0)
-				goto fail;
-			rc = sqlite3_step(st);
-		}
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-			ix_dberr(ix);
-			goto fail;
-		}
-		for (size_t h = 0; h < buf.n && !stopped; h++)
-			if (!fns->hit(paths[i], buf.v[h].line, buf.v[h].id,
-				      buf.v[h].text, fns->arg))
-				stopped = true;
-	}
-	res = INDEX_OK;
-	goto out;
-fail:
-	/* the rest is scanned */
-	for (; i < n; i++)
-		if (!fns->scan(paths[i], fns->arg))
-			break;
-out:
-	sqlite3_finalize(st);
-	sqlite3_finalize(elem);
-	hit_buf_clear(&buf);
-	free(buf.v);
-	for (size_t k = 0; k < nfs; k++)
-		free(fs[k].rel);
-	free(fs);
-	free(match);
-	free(key);
-	report_free_paths(own);
-	return res;
-}
-
-/* --- the meetings list ------------------------------------------------------------- */
-
-/* Appends FILTER's WHERE clause to SQL (bound from ?1 on, in the order
- * filter_bind binds them). */
-static void
-filter_sql(char *sql, size_t size, const struct index_filter *f)
-{
-	size_t n = strlen(sql);
-	int arg = 1;
-	const char *and = " WHERE ";
-#define ADD(...) do { \
-		n += (size_t)snprintf(sql + n, n < size ? size - n : 0, __VA_ARGS__); \
-		and = " AND "; \
-	} while (0)
-	if (!f)
-		return;
-	if (f->status) {
-		ADD("%sstatus = ?%d", and, arg);
-		arg++;
-	}
-	if (f->date_from) {
-		ADD("%sdate >= ?%d", and, arg);
-		arg++;
-	}
-	if (f->date_to) {
-		ADD("%sdate <= ?%d", and, arg);
-		arg++;
-	}
-	if (f->title) {
-		ADD("%sinstr(minutes_fold(title), minutes_fold(?%d)) > 0", and, arg);
-		arg++;
-	}
-	if (f->review) {
-		ADD("%sreview = ?%d", and, arg);
-		arg++;
-	}
-	if (f->open_notes)
-		ADD("%sopen_notes > 0", and);
-	if (f->problems)
-		ADD("%s(problems > 0 OR load = %d)", and, (int)LOAD_FATAL);
-#undef ADD
-}
-
-static int
-filter_bind(sqlite3_stmt *st, const struct index_filter *f)
-{
-	int arg = 1;
-	if (!f)
-		return arg;
-	const char *v[] = { f->status, f->date_from, f->date_to, f->title,
-			    f->review };
-	for (size_t i = 0; i < sizeof(v) / sizeof(*v); i++)
-		if (v[i])
-			sqlite3_bind_text(st, arg++, v[i], -1, SQLITE_STATIC);
-	return arg;
-}
-
-long
-index_count(struct minutes_index *ix, const struct index_filter *filter)
-{
-	char sql[1024] = "SELECT count(*) FROM files";
-	sqlite3_stmt *st;
-	filter_sql(sql, sizeof(sql), filter);
-	if (sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		ix_dberr(ix);
-		return -1;
-	}
-	filter_bind(st, filter);
-	long n = -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
-	else
-		ix_dberr(ix);
-	sqlite3_finalize(st);
-	return n;
-}
-
-static const char *
-col_text(sqlite3_stmt *st, int i)
-{
-	return (const char *)sqlite3_column_text(st, i);
-}
-
-static long
-col_count(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL
-		       ? -1 : (long)sqlite3_column_int64(st, i);
-}
-
-long
-index_list(struct minutes_index *ix, enum index_sort sort, bool desc,
-	   const struct index_filter *filter, long offset, long limit,
-	   bool (*fn)(const struct index_summary *s, void *arg), void *arg)
-{
-	char sql[2048] =
-		"SELECT rel, load, error, mid, date, title, status, number,"
-		" agency, items, figures_met, figures_missed, votes, tasks,"
-		" problems, warnings, open_notes, review FROM files";
-	const char *dir = desc ? "DESC" : "ASC";
-	/* "most first" sorts are descending unless reversed */
-	const char *most = desc ? "ASC" : "DESC";
-	filter_sql(sql, sizeof(sql), filter);
-	size_t n = strlen(sql);
-	switch (sort) {
-	case INDEX_SORT_DATE:
-		n += (size_t)snprintf(sql + n, sizeof(sql) - n,
-				      " ORDER BY date %s, rel %s", dir, dir);
-		break;
-	case INDEX_SORT_TITLE:
-		n += (size_t)snprintf(sql + n, sizeof(sql) - n,
-				      " ORDER BY title COLLATE vi %s, rel %s", dir, dir);
-		break;
-	case INDEX_SORT_OPEN_NOTES:
-		n += (size_t)snprintf(sql + n, sizeof(sql) - n,
-				      " ORDER BY open_notes %s, rel %s", most, dir);
-		break;
-	case INDEX_SORT_PROBLEMS:
-		n += (size_t)snprintf(sql + n, sizeof(sql) - n,
-				      " ORDER BY load = %d %s, problems %s, rel %s",
-				      (int)LOAD_FATAL, most, most, dir);
-		break;
-	default:
-		n += (size_t)snprintf(sql + n, sizeof(sql) - n, " ORDER BY rel %s", dir);
-		break;
-	}
-	snprintf(sql + n, sizeof(sql) - n, " LIMIT ? OFFSET ?");
-
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		ix_dberr(ix);
-		return -1;
-	}
-	int a = filter_bind(st, filter);
-	sqlite3_bind_int64(st, a, limit < 0 ? -1 : limit);
-	sqlite3_bind_int64(st, a + 1, offset < 0 ? 0 : offset);
-	long count = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct index_summary s = {
-			.path = col_text(st, 0),
-			.load = (enum load_status)sqlite3_column_int(st, 1),
-			.error = col_text(st, 2),
-			.id = col_text(st, 3),
-			.date = col_text(st, 4),
-			.title = col_text(st, 5),
-			.status = col_text(st, 6),
-			.number = col_text(st, 7),
-			.agency = col_text(st, 8),
-			.items = col_count(st, 9),
-			.figures_met = col_count(st, 10),
-			.figures_missed = col_count(st, 11),
-			.votes = col_count(st, 12),
-			.tasks = col_count(st, 13),
-			.problems = col_count(st, 14),
-			.warnings = col_count(st, 15),
-			.open_notes = col_count(st, 16),
-			.review = col_text(st, 17),
-		};
-		count++;
-		if (!fn(&s, arg)) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	if (rc != SQLITE_DONE) {
-		ix_dberr(ix);
-		count = -1;
-	}
-	sqlite3_finalize(st);
-	return count;
-}
-
-enum load_status
-index_load(struct minutes_index *ix, const char *path, struct minutes **out,
-	   struct load_error *err)
-{
-	char *full = ix->dir[0] == '/' && !ix->dir[1]
-			     ? xasprintf("/%s", path)
-			     : xasprintf("%s/%s", ix->dir, path);
-	enum load_status st = loader_load_file(full, out, err);
-	free(full);
-	return st;
 }

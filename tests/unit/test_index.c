@@ -15,7 +15,7 @@
 #include "index.h"
 #include "loader.h"
 #include "notes.h"
-#include "report.h"
+#include "paths.h"
 #include "search.h"
 #include "tap.h"
 
@@ -131,7 +131,7 @@ recent_files(long long now)
 {
 	int errors = 0;
 	char *a = arch;
-	char **paths = report_expand_paths(&a, 1, &errors);
+	char **paths = paths_expand(&a, 1, &errors);
 	long n = 0;
 	for (char **p = paths; p && *p; p++) {
 		struct stat st;
@@ -141,7 +141,7 @@ recent_files(long long now)
 		long long c = (long long)st.st_ctim.tv_sec * 1000000000LL + st.st_ctim.tv_nsec;
 		n += now - m < 2000000000LL || now - c < 2000000000LL;
 	}
-	report_free_paths(paths);
+	paths_free(paths);
 	return n;
 }
 
@@ -162,9 +162,9 @@ sync_archive(struct minutes_index *ix, struct index_sync_stats *st)
 {
 	int errors = 0;
 	char *a = arch;
-	char **paths = report_expand_paths(&a, 1, &errors);
+	char **paths = paths_expand(&a, 1, &errors);
 	enum index_result r = index_sync(ix, paths, st);
-	report_free_paths(paths);
+	paths_free(paths);
 	return r;
 }
 
@@ -238,7 +238,7 @@ same_as_scan(struct minutes_index *ix, const char *query, int *scans,
 {
 	int errors = 0;
 	char *a = arch;
-	char **paths = report_expand_paths(&a, 1, &errors);
+	char **paths = paths_expand(&a, 1, &errors);
 	struct search_query *q = search_compile(query);
 	struct out got = { 0 }, want = { 0 };
 	struct scan_arg ga = { &got, NULL, NULL, q, 0 };
@@ -255,7 +255,7 @@ same_as_scan(struct minutes_index *ix, const char *query, int *scans,
 	free(got.s);
 	free(want.s);
 	search_query_free(q);
-	report_free_paths(paths);
+	paths_free(paths);
 	return same && want.n > 0;
 }
 
