@@ -3,14 +3,14 @@
  *
  * One database per folder, under $XDG_CACHE_HOME/minutes/ (default
  * ~/.cache/minutes/; the folder 0700, the file 0600), named after the
- * folder's real path.  It holds a summary per meeting (table `files`) and
- * every searchable text (search_elements) as written in the file and
- * folded (the search's own fold; table `elems`), and per file an FTS5
- * row of the folds' trigrams (a trigram tokenizer that gives each
- * distinct one once, no positions): a query's candidates are the files
- * holding all its trigrams, its hits their texts whose fold holds the
- * query's (memmem), each checked with search_text: a substring search
- * exactly as in a scan.
+ * folder's real path.  It holds a summary per meeting (table `files`),
+ * every searchable text (search_elements) as written in the file (table
+ * `elems`), each file's folds of them (the search's own fold), one a
+ * line (`files.doc`), and an FTS5 row per file of the folds' trigrams
+ * (trigram.h: each distinct one once, no positions).  A query's
+ * candidates are the files holding all its trigrams; its hits, their
+ * texts whose fold holds the query's (memmem over the doc), each checked
+ * with search_text: a substring search exactly as in a scan.
  *
  * Never stale: index_sync stats every file once (device, inode, size,
  * mtime and ctime in nanoseconds) and its NAME.notes/ folder, and loads
