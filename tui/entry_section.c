@@ -20,19 +20,26 @@ section_of(const struct browser *b, const struct entry *e)
 	return &b->doc->m->sections[e->arg];
 }
 
-/* the named kinds first, then the other sections */
+/* Grouped by kind (doc.by_kind): achievements, limitations, targets,
+ * then every other kind in document order; else the document's order,
+ * as the minutes, --dump and --search have it. */
 static int
 kind_rank(enum mn_kind k)
 {
-	return k == MN_KIND_OTHER ? 1 : 0;
+	switch (k) {
+	case MN_KIND_ACHIEVEMENTS: return 0;
+	case MN_KIND_LIMITATIONS: return 1;
+	case MN_KIND_TARGETS: return 2;
+	default: return 3;
+	}
 }
 
 static void
 section_add(const struct doc *d, struct entry *v, int *n)
 {
-	for (int rank = 0; rank < 2; rank++)
+	for (int rank = 0; rank < (d->by_kind ? 4 : 1); rank++)
 		for (uint32_t s = 0; s < d->m->nsections; s++)
-			if (kind_rank(d->m->sections[s].kind) == rank)
+			if (!d->by_kind || kind_rank(d->m->sections[s].kind) == rank)
 				v[(*n)++] = (struct entry){ &entry_section, (int)s };
 }
 
@@ -184,13 +191,27 @@ detail_item(struct browser *b, const struct mn_item *it, int width,
 	}
 	if (it->nby) {
 		detail_heading(l, it->nby > 1 ? _("Speakers") : _("Speaker"));
-		for (uint32_t i = 0; i < it->nby; i++) {
+		/* never more of them than the pane has rows (an item may be
+		 * said by 40,000 people), then how many more there are */
+		int h = b->detail_rows;
+		uint32_t shown = it->nby, rows = h > 2 ? (uint32_t)h : 2;
+		if (shown > rows)
+			shown = rows - 1;
+		for (uint32_t i = 0; i < shown; i++) {
 			const struct mn_person *p = &m->persons[it->by[i]];
 			lines_wrap(l, NULL, STYLE_NORMAL, 2, p->name, width,
 				   STYLE_NORMAL);
 			if (*p->role)
 				lines_wrap(l, NULL, STYLE_NORMAL, 4, p->role, width,
 					   STYLE_DIM);
+		}
+		if (shown < it->nby) {
+			const char *more = lines_printf(l,
+				ngettext("… and %u more speaker",
+					 "… and %u more speakers",
+					 it->nby - shown), it->nby - shown);
+			lines_add(l, NULL, STYLE_NORMAL, 2, more, 0,
+				  (uint32_t)strlen(more), STYLE_DIM);
 		}
 	}
 	if (it->nfigures) {
