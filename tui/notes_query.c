@@ -154,6 +154,14 @@ rebuild_signs(struct notes_store *s, time_t last)
 	notes_sort(s->signs, s->nsigns, sizeof(*s->signs), cmp_sign);
 }
 
+/* An open note, as counted for a badge, a section and ]/[: a note, not
+ * a reply, not resolved, and not "agreed" (agreeing asks for nothing). */
+static bool
+counts_open(const struct note *n)
+{
+	return n->status == NOTES_OPEN && !n->reply_to && n->kind != NOTES_AGREED;
+}
+
 void
 notes_rebuild(struct notes_store *s)
 {
@@ -250,8 +258,8 @@ notes_rebuild(struct notes_store *s)
 		nn->pub.anchor = strcmp(notes_elem_hash(s, e), nn->pub.hash) == 0
 					 ? NOTES_ANCHORED
 					 : NOTES_CHANGED;
-		if (e->type == EL_SECTION && nn->pub.status == NOTES_OPEN &&
-		    !nn->pub.reply_to && e->sec < s->nsecopen)
+		if (e->type == EL_SECTION && counts_open(&nn->pub) &&
+		    e->sec < s->nsecopen)
 			s->secopen[e->sec]++;
 	}
 	notes_sort(s->orphans, s->norphans, sizeof(*s->orphans), cmp_orphan);
@@ -269,7 +277,7 @@ notes_rebuild(struct notes_store *s)
 			ng++;
 		}
 		s->groups[ng - 1].n++;
-		if (nn->pub.status == NOTES_OPEN && !nn->pub.reply_to)
+		if (counts_open(&nn->pub))
 			s->groups[ng - 1].open++;
 	}
 	rebuild_signs(s, last);
