@@ -280,7 +280,7 @@ fix_advance(struct utf8_fix *u, const char *p, const char *e)
 	}
 }
 
-/* The ld_problem for the run of bad bytes in U (AT_END: a character the
+/* The problem for the run of bad bytes in U (AT_END: a character the
  * file ends inside); the run is done. */
 static void
 fix_problem(struct ld *ld, struct utf8_fix *u, bool at_end)

@@ -7,8 +7,8 @@
 
 /* Where the bytes come from: a file, read a chunk at a time, or memory. */
 /* Invalid UTF-8 in a UTF-8 document: each bad byte reaches the parser
- * as U+FFFD, and each run of bad bytes is a ld_problem where it starts (the
- * parser would ld_stop at the first one: a byte damaged by a mail gateway
+ * as U+FFFD, and each run of bad bytes is a problem where it starts (the
+ * parser would stop at the first one: a byte damaged by a mail gateway
  * made the whole meeting unreadable).  Markup that is not well-formed
  * still stops the load.  Lines and columns are counted as the parser
  * counts them: CR, LF and CRLF end a line; columns are characters. */
@@ -20,11 +20,11 @@ struct utf8_fix {
 	uint32_t line, col;
 	bool cr;                /* the last byte was a CR */
 	/* a run of bad bytes that reached the end of a chunk: reported once
-	 * it ends, as one ld_problem wherever the chunks were cut */
+	 * it ends, as one problem wherever the chunks were cut */
 	size_t run_n;
 	unsigned char run[4];
 	uint32_t run_line, run_col;
-	/* the first ld_problem says what to do about raw TCVN3 or VNI bytes */
+	/* the first problem says what to do about raw TCVN3 or VNI bytes */
 	bool looked;
 	const char *hint;
 };

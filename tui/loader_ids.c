@@ -16,7 +16,7 @@ ld_problem(struct ld *ld, uint32_t line, uint32_t col, const char *fmt, ...)
 {
 	char buf[512];
 	va_list ap;
-	/* an item's id waiting to be registered is older than this ld_problem:
+	/* an item's id waiting to be registered is older than this problem:
 	 * its duplicate, if any, comes first (as without the wait, which
 	 * matters once problems are cut at MAX_PROBLEMS) */
 	if (ld->pend.set)
@@ -31,7 +31,7 @@ ld_problem(struct ld *ld, uint32_t line, uint32_t col, const char *fmt, ...)
 	minutes_add_problem(ld->m, line, col, "%s", buf);
 }
 
-/* True when the ld_problem list is full: a ld_problem now would be dropped
+/* True when the problem list is full: a problem now would be dropped
  * (and is counted as such), so the caller can skip the work of placing
  * it (ld_attr_pos reads the whole start tag: per unknown attribute of a
  * 40,000-attribute tag that was quadratic). */

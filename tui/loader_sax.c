@@ -183,7 +183,7 @@ by_slot(struct by_set *set, const char *p, size_t len)
 }
 
 /* Resolves what it can of `by` now; the rest after the parse.  A name
- * given twice is a ld_problem and counts once: the list of speakers stays
+ * given twice is a problem and counts once: the list of speakers stays
  * as long as the attendees at most (2,000 mentions of one name made a
  * speakers line 2,000 names long). */
 static void
