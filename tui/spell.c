@@ -635,11 +635,121 @@ index_find(struct index *ix, const char *s, const void *v,
 	return -1;
 }
 
+/* The parse and the verdict of a syllable, kept by its bytes: a
+ * document (and an archive) repeats the same few thousand syllables,
+ * so each is parsed and judged once per run, not once per word. */
+struct verdict {
+	char key[WORD_BYTES];
+	unsigned char klen; /* 0: an empty slot */
+	signed char parsed; /* syl_parse's result */
+	signed char judged; /* syl_judge's, when parsed is 0 */
+	struct syl s;
+};
+
+/* No more than this many syllables are kept (beyond, words are parsed
+ * every time: the result is the same, only slower). */
+#define VERDICT_MAX (1u << 16)
+
+struct verdicts {
+	struct verdict *slot;
+	size_t nslots, used;
+};
+
+/* Learned documents, by length and hash of their bytes, so that
+ * spell_check does not learn again a document learned before. */
+struct learned {
+	size_t len;
+	uint64_t hash;
+};
+
 struct spell {
 	char **names; /* folded names with two syllables or more */
 	size_t n, cap;
 	struct index ix;
+	struct verdicts vc;
+	struct learned *docs;
+	size_t ndocs, cdocs;
 };
+
+static uint32_t
+hash_bytes(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static void
+verdicts_grow(struct verdicts *vc)
+{
+	size_t ns = vc->nslots ? vc->nslots * 2 : 4096;
+	struct verdict *slot = xrealloc(NULL, ns * sizeof(*slot));
+
+	for (size_t k = 0; k < ns; k++)
+		slot[k].klen = 0;
+	for (size_t k = 0; k < vc->nslots; k++) {
+		const struct verdict *v = &vc->slot[k];
+		if (!v->klen)
+			continue;
+		size_t j = hash_bytes(v->key, v->klen) & (ns - 1);
+		while (slot[j].klen)
+			j = (j + 1) & (ns - 1);
+		slot[j] = *v;
+	}
+	free(vc->slot);
+	vc->slot = slot;
+	vc->nslots = ns;
+}
+
+/* syl_parse (and syl_judge when it parses) of the word W (LEN bytes,
+ * LEN < WORD_BYTES) through the cache: the parse into *S, syl_judge's
+ * verdict into *JUDGED (-1 when not parsed); returns syl_parse's. */
+static int
+verdict_of(struct verdicts *vc, const char *w, size_t len, struct syl *s,
+	   int *judged)
+{
+	struct verdict *v = NULL;
+	int r;
+
+	if (len && len < WORD_BYTES) {
+		if ((vc->used + 1) * 2 > vc->nslots && vc->used < VERDICT_MAX)
+			verdicts_grow(vc);
+		size_t mask = vc->nslots - 1, i;
+		for (i = hash_bytes(w, len) & mask; vc->slot[i].klen;
+		     i = (i + 1) & mask) {
+			v = &vc->slot[i];
+			if (v->klen == len && memcmp(v->key, w, len) == 0) {
+				*s = v->s;
+				*judged = v->judged;
+				return v->parsed;
+			}
+		}
+		v = (vc->used + 1) * 2 <= vc->nslots ? &vc->slot[i] : NULL;
+	}
+	r = syl_parse(w, len, s);
+	*judged = r == 0 ? syl_judge(s) : -1;
+	if (v) {
+		memcpy(v->key, w, len);
+		v->klen = (unsigned char)len;
+		v->parsed = (signed char)r;
+		v->judged = (signed char)*judged;
+		v->s = *s;
+		vc->used++;
+	}
+	return r;
+}
+
+static uint64_t
+hash_doc(const char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037u;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+	return h;
+}
 
 /* The word in lower case into OUT (SIZE >= 2 * LEN + 1). */
 static void
@@ -989,6 +1099,8 @@ spell_free(struct spell *sp)
 		free(sp->names[i]);
 	free(sp->names);
 	free(sp->ix.slot);
+	free(sp->vc.slot);
+	free(sp->docs);
 	free(sp);
 }
 
@@ -1075,7 +1187,19 @@ spell_learn(struct spell *sp, const char *s, size_t len)
 {
 	struct learn l = { sp, NULL, 0, { .n = 0 }, false };
 	struct reader rd = { learn_word, learn_name_end, &l };
+	uint64_t h = hash_doc(s, len);
 
+	/* learning is idempotent: a document learned before adds nothing */
+	for (size_t i = 0; i < sp->ndocs; i++)
+		if (sp->docs[i].len == len && sp->docs[i].hash == h)
+			return;
+	if (sp->ndocs == sp->cdocs) {
+		sp->cdocs = sp->cdocs ? sp->cdocs * 2 : 16;
+		sp->docs = xrealloc(sp->docs, sp->cdocs * sizeof(*sp->docs));
+	}
+	sp->docs[sp->ndocs].len = len;
+	sp->docs[sp->ndocs].hash = h;
+	sp->ndocs++;
 	words_read(s, len, &rd);
 	learn_run_end(&l);
 	free(l.name);
@@ -1207,10 +1331,12 @@ check_syllable(struct check *ck, const struct word *w)
 	struct syl s;
 	int r;
 
+	int judged;
+
 	if (!has_marks(w))
 		return;
-	r = syl_parse(w->nfc, w->nlen, &s);
-	if (r < 0 || (r == 0 && (r = syl_judge(&s)) != SPELL_INVALID &&
+	r = verdict_of(&ck->sp->vc, w->nfc, w->nlen, &s, &judged);
+	if (r < 0 || (r == 0 && (r = judged) != SPELL_INVALID &&
 			   !(r == SPELL_ONSET_RULE && !w->cap)))
 		return;
 	if (spell_suggest(w->nfc, w->nlen, fix, sizeof(fix)))
@@ -1230,8 +1356,11 @@ count_placement(struct check *ck, const struct word *w)
 	struct syl s;
 	size_t k;
 
-	if (w->person || syl_parse(w->nfc, w->nlen, &s) != 0 || !s.tone ||
-	    syl_judge(&s) != (int)SPELL_OK)
+	int judged;
+
+	if (w->person ||
+	    verdict_of(&ck->sp->vc, w->nfc, w->nlen, &s, &judged) != 0 ||
+	    !s.tone || judged != (int)SPELL_OK)
 		return;
 	char where[SYL_MAX + 8];
 	long found;
