@@ -669,6 +669,11 @@ struct spell {
 	struct verdicts vc;
 	struct learned *docs;
 	size_t ndocs, cdocs;
+	/* the first words of the names: a phrase whose first word is
+	 * none of them is no name (check_name builds no phrase then) */
+	char **firsts;
+	size_t nfirsts, cfirsts;
+	struct index fix;
 };
 
 static uint32_t
@@ -741,12 +746,20 @@ verdict_of(struct verdicts *vc, const char *w, size_t len, struct syl *s,
 	return r;
 }
 
+/* A hash of a whole document, eight bytes at a time. */
 static uint64_t
 hash_doc(const char *s, size_t len)
 {
-	uint64_t h = 14695981039346656037u;
+	uint64_t h = 14695981039346656037u ^ len;
+	size_t i = 0;
 
-	for (size_t i = 0; i < len; i++)
+	for (; i + 8 <= len; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		h = (h ^ x) * 1099511628211u;
+		h ^= h >> 29;
+	}
+	for (; i < len; i++)
 		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
 	return h;
 }
@@ -798,6 +811,27 @@ spell_add(struct spell *sp, char *s)
 		sp->names = xrealloc(sp->names, sp->cap * sizeof(*sp->names));
 	}
 	sp->names[sp->n++] = s;
+	char *sp_end = strchr(s, ' ');
+	char *first = xstrndup(s, sp_end ? (size_t)(sp_end - s) : strlen(s));
+	if (index_find(&sp->fix, first, sp->firsts, name_at, sp->nfirsts,
+		       true) >= 0) {
+		free(first);
+		return;
+	}
+	if (sp->nfirsts == sp->cfirsts) {
+		sp->cfirsts = sp->cfirsts ? sp->cfirsts * 2 : 16;
+		sp->firsts = xrealloc(sp->firsts,
+				      sp->cfirsts * sizeof(*sp->firsts));
+	}
+	sp->firsts[sp->nfirsts++] = first;
+}
+
+/* Whether some name starts with the word FOLDED. */
+static bool
+spell_has_first(const struct spell *sp, const char *folded)
+{
+	return index_find((struct index *)&sp->fix, folded, sp->firsts,
+			  name_at, sp->nfirsts, false) >= 0;
 }
 
 static bool
@@ -861,6 +895,12 @@ plain_word(const char *s, size_t len)
 		return false;
 	}
 	return true;
+}
+
+static bool
+ascii_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 struct scan {
@@ -974,6 +1014,19 @@ words_read(const char *s, size_t len, const struct reader *rd)
 			joined = false;
 			continue;
 		}
+		if ((unsigned char)c < 0x80 && !ascii_letter(c)) {
+			/* the common case of scan_advance, one byte */
+			if (c == '\n') {
+				sc.line++;
+				sc.col = 1;
+			} else {
+				sc.col++;
+				if (!(c == ' ' || c == '\t' || c == '\r'))
+					joined = false;
+			}
+			sc.pos++;
+			continue;
+		}
 		n = utf8_at(s, len, sc.pos, &cp);
 		if (!is_word_cp(cp)) {
 			if (!(cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r'))
@@ -985,16 +1038,52 @@ words_read(const char *s, size_t len, const struct reader *rd)
 		w.person = false;
 		w.line = sc.line;
 		w.col = sc.col;
-		for (e = sc.pos; e < len;) {
+		/* a word's characters: letters and marks, never a newline,
+		 * so its columns are its code points */
+		uint32_t chars = 0;
+		bool ascii = true;
+		for (e = sc.pos; e < len; chars++) {
 			int32_t d;
+			if ((unsigned char)s[e] < 0x80) {
+				if (!ascii_letter(s[e]))
+					break;
+				e++;
+				continue;
+			}
 			size_t k = utf8_at(s, len, e, &d);
 			if (!is_word_cp(d))
 				break;
 			e += k;
+			ascii = false;
 		}
 		if (e - sc.pos >= WORD_BYTES) {
-			scan_advance(&sc, e);
+			sc.pos = e;
+			sc.col += chars;
 			joined = false;
+			continue;
+		}
+		if (ascii) {
+			/* plain_word, fold_case and word_capitalised at once */
+			size_t wl = e - sc.pos;
+			bool later_upper = false;
+			memcpy(w.nfc, s + sc.pos, wl);
+			w.nlen = wl;
+			w.nfc[wl] = '\0';
+			for (size_t i = 0; i < wl; i++) {
+				char b = w.nfc[i];
+				bool up = b >= 'A' && b <= 'Z';
+				w.folded[i] = (char)(up ? b + 32 : b);
+				if (up && i)
+					later_upper = true;
+			}
+			w.folded[wl] = '\0';
+			w.in_name = in_name;
+			w.joined = joined && any;
+			w.cap = !later_upper && w.nfc[0] >= 'A' && w.nfc[0] <= 'Z';
+			sc.pos = e;
+			sc.col += chars;
+			joined = any = true;
+			rd->word(rd->ctx, &w);
 			continue;
 		}
 		if (plain_word(s + sc.pos, e - sc.pos) ||
@@ -1020,7 +1109,8 @@ words_read(const char *s, size_t len, const struct reader *rd)
 		w.in_name = in_name;
 		w.joined = joined && any;
 		w.cap = word_capitalised(w.nfc, w.nlen);
-		scan_advance(&sc, e);
+		sc.pos = e;
+		sc.col += chars;
 		joined = any = true;
 		rd->word(rd->ctx, &w);
 	}
@@ -1101,6 +1191,10 @@ spell_free(struct spell *sp)
 	free(sp->ix.slot);
 	free(sp->vc.slot);
 	free(sp->docs);
+	for (size_t i = 0; i < sp->nfirsts; i++)
+		free(sp->firsts[i]);
+	free(sp->firsts);
+	free(sp->fix.slot);
 	free(sp);
 }
 
@@ -1449,7 +1543,8 @@ check_name(struct check *ck)
 	char msg[512], as[256], want[256];
 	size_t k, low = 0;
 
-	if (!r->w[0].cap || r->w[0].person)
+	if (!r->w[0].cap || r->w[0].person ||
+	    !spell_has_first(ck->sp, r->w[0].folded))
 		return;
 	for (k = r->n; k >= 2; k--) {
 		char *p = ring_phrase(r, 0, k);
