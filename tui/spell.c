@@ -1129,8 +1129,16 @@ word_free(struct word *w)
 
 struct ring {
 	struct word w[RING];
-	size_t n; /* words held, oldest first */
+	size_t n;    /* words held, oldest first */
+	size_t head; /* the oldest word's slot (words are never moved) */
 };
+
+/* Ring word I (0 the oldest). */
+static struct word *
+ring_at(const struct ring *r, size_t i)
+{
+	return (struct word *)&r->w[(r->head + i) % RING];
+}
 
 /* The folded phrase of ring words [i, i + k) when they are joined. */
 static char *
@@ -1142,16 +1150,16 @@ ring_phrase(const struct ring *r, size_t i, size_t k)
 	if (i + k > r->n)
 		return NULL;
 	for (size_t j = i; j < i + k; j++) {
-		if (j > i && !r->w[j].joined)
+		if (j > i && !ring_at(r, j)->joined)
 			return NULL;
-		total += strlen(r->w[j].folded) + 1;
+		total += strlen(ring_at(r, j)->folded) + 1;
 	}
 	out = p = xrealloc(NULL, total + 1);
 	for (size_t j = i; j < i + k; j++) {
 		if (j > i)
 			*p++ = ' ';
-		strcpy(p, r->w[j].folded);
-		p += strlen(r->w[j].folded);
+		strcpy(p, ring_at(r, j)->folded);
+		p += strlen(ring_at(r, j)->folded);
 	}
 	*p = '\0';
 	return out;
@@ -1543,8 +1551,8 @@ check_name(struct check *ck)
 	char msg[512], as[256], want[256];
 	size_t k, low = 0;
 
-	if (!r->w[0].cap || r->w[0].person ||
-	    !spell_has_first(ck->sp, r->w[0].folded))
+	if (!ring_at(r, 0)->cap || ring_at(r, 0)->person ||
+	    !spell_has_first(ck->sp, ring_at(r, 0)->folded))
 		return;
 	for (k = r->n; k >= 2; k--) {
 		char *p = ring_phrase(r, 0, k);
@@ -1556,15 +1564,15 @@ check_name(struct check *ck)
 	if (k < 2)
 		return;
 	for (size_t j = 0; j < k; j++) {
-		r->w[j].person = true;
-		if (!r->w[j].cap && !low)
+		ring_at(r, j)->person = true;
+		if (!ring_at(r, j)->cap && !low)
 			low = j;
 	}
 	if (!low)
 		return;
 	as[0] = want[0] = '\0';
 	for (size_t j = 0; j < k; j++) {
-		const struct word *w = &r->w[j];
+		const struct word *w = ring_at(r, j);
 		size_t a = strlen(as), b = strlen(want);
 		snprintf(as + a, sizeof(as) - a, "%s%s", j ? " " : "", w->nfc);
 		if (!w->cap) {
@@ -1581,7 +1589,7 @@ check_name(struct check *ck)
 	}
 	snprintf(msg, sizeof(msg),
 		 _("\"%s\": the name is written \"%s\" elsewhere"), as, want);
-	finding_add(ck, r->w[low].line, r->w[low].col, msg);
+	finding_add(ck, ring_at(r, low)->line, ring_at(r, low)->col, msg);
 }
 
 /* The oldest word of the ring: every check, then it goes. */
@@ -1590,13 +1598,13 @@ check_oldest(struct check *ck)
 {
 	struct ring *r = &ck->r;
 
-	if (r->w[0].in_name)
-		r->w[0].person = true;
+	if (ring_at(r, 0)->in_name)
+		ring_at(r, 0)->person = true;
 	check_name(ck);
-	check_syllable(ck, &r->w[0]);
-	count_placement(ck, &r->w[0]);
-	word_free(&r->w[0]);
-	memmove(r->w, r->w + 1, (r->n - 1) * sizeof(*r->w));
+	check_syllable(ck, ring_at(r, 0));
+	count_placement(ck, ring_at(r, 0));
+	word_free(ring_at(r, 0));
+	r->head = (r->head + 1) % RING;
 	r->n--;
 }
 
@@ -1607,7 +1615,7 @@ check_word(void *ctx, struct word *w)
 
 	if (ck->r.n == RING)
 		check_oldest(ck);
-	ck->r.w[ck->r.n++] = *w;
+	*ring_at(&ck->r, ck->r.n++) = *w;
 }
 
 size_t
