@@ -17,6 +17,7 @@
 
 #include <utf8proc.h>
 
+#include "memo.h"
 #include "model.h"
 #include "nls.h"
 #include "spell.h"
@@ -581,187 +582,44 @@ struct word {
 	bool person;         /* part of a known person's name */
 };
 
-/* An index of strings by hash (open addressing): slot holds 1 + the
- * place of the string in its owner's array, 0 when empty. */
-struct index {
-	uint32_t *slot;
-	size_t nslots, used;
-};
-
-static uint32_t
-hash_str(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
-/* The place of S among the N strings of V (via AT(V, i)), or -1; with
- * ADD, S gets place N when absent (the caller appends it). */
-static long
-index_find(struct index *ix, const char *s, const void *v,
-	   const char *(*at)(const void *v, size_t i), size_t n, bool add)
-{
-	size_t mask, i;
-
-	if (add && (ix->used + 1) * 2 > ix->nslots) {
-		size_t ns = ix->nslots ? ix->nslots * 2 : 64;
-		uint32_t *slot = xrealloc(NULL, ns * sizeof(*slot));
-		memset(slot, 0, ns * sizeof(*slot));
-		for (size_t k = 0; k < ix->nslots; k++) {
-			if (!ix->slot[k])
-				continue;
-			size_t j = hash_str(at(v, ix->slot[k] - 1)) & (ns - 1);
-			while (slot[j])
-				j = (j + 1) & (ns - 1);
-			slot[j] = ix->slot[k];
-		}
-		free(ix->slot);
-		ix->slot = slot;
-		ix->nslots = ns;
-	}
-	if (!ix->nslots)
-		return -1;
-	mask = ix->nslots - 1;
-	for (i = hash_str(s) & mask; ix->slot[i]; i = (i + 1) & mask)
-		if (strcmp(at(v, ix->slot[i] - 1), s) == 0)
-			return (long)ix->slot[i] - 1;
-	if (!add)
-		return -1;
-	ix->slot[i] = (uint32_t)n + 1;
-	ix->used++;
-	return -1;
-}
-
-/* The parse and the verdict of a syllable, kept by its bytes: a
- * document (and an archive) repeats the same few thousand syllables,
- * so each is parsed and judged once per run, not once per word. */
+/* The parse and the verdict of a syllable, kept by its bytes (a memo
+ * of the run): a document, and an archive, repeat the same few
+ * thousand syllables, so each is parsed and judged once. */
 struct verdict {
-	char key[WORD_BYTES];
-	unsigned char klen; /* 0: an empty slot */
-	signed char parsed; /* syl_parse's result */
-	signed char judged; /* syl_judge's, when parsed is 0 */
+	int parsed; /* syl_parse's result */
+	int judged; /* syl_judge's, when parsed is 0 */
 	struct syl s;
-};
-
-/* No more than this many syllables are kept (beyond, words are parsed
- * every time: the result is the same, only slower). */
-#define VERDICT_MAX (1u << 16)
-
-struct verdicts {
-	struct verdict *slot;
-	size_t nslots, used;
-};
-
-/* Learned documents, by length and hash of their bytes, so that
- * spell_check does not learn again a document learned before. */
-struct learned {
-	size_t len;
-	uint64_t hash;
 };
 
 struct spell {
 	char **names; /* folded names with two syllables or more */
 	size_t n, cap;
-	struct index ix;
-	struct verdicts vc;
-	struct learned *docs;
-	size_t ndocs, cdocs;
-	/* the first words of the names: a phrase whose first word is
-	 * none of them is no name (check_name builds no phrase then) */
-	char **firsts;
-	size_t nfirsts, cfirsts;
-	struct index fix;
+	struct memo_index ix;
+	struct memo vc;        /* word: struct verdict */
+	struct memo_docs docs; /* the documents learned */
+	struct memo firsts; /* the names' first words (a phrase is a name
+			     * only if its first word is one of them) */
 };
 
-static uint32_t
-hash_bytes(const char *s, size_t len)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
-static void
-verdicts_grow(struct verdicts *vc)
-{
-	size_t ns = vc->nslots ? vc->nslots * 2 : 4096;
-	struct verdict *slot = xrealloc(NULL, ns * sizeof(*slot));
-
-	for (size_t k = 0; k < ns; k++)
-		slot[k].klen = 0;
-	for (size_t k = 0; k < vc->nslots; k++) {
-		const struct verdict *v = &vc->slot[k];
-		if (!v->klen)
-			continue;
-		size_t j = hash_bytes(v->key, v->klen) & (ns - 1);
-		while (slot[j].klen)
-			j = (j + 1) & (ns - 1);
-		slot[j] = *v;
-	}
-	free(vc->slot);
-	vc->slot = slot;
-	vc->nslots = ns;
-}
-
-/* syl_parse (and syl_judge when it parses) of the word W (LEN bytes,
- * LEN < WORD_BYTES) through the cache: the parse into *S, syl_judge's
- * verdict into *JUDGED (-1 when not parsed); returns syl_parse's. */
+/* syl_parse (and syl_judge when it parses) of the word W (LEN bytes)
+ * through the memo: the parse into *S, syl_judge's verdict into
+ * *JUDGED (-1 when not parsed); returns syl_parse's. */
 static int
-verdict_of(struct verdicts *vc, const char *w, size_t len, struct syl *s,
+verdict_of(struct memo *vc, const char *w, size_t len, struct syl *s,
 	   int *judged)
 {
-	struct verdict *v = NULL;
-	int r;
+	const struct verdict *v = memo_get(vc, w, len);
+	struct verdict nv;
 
-	if (len && len < WORD_BYTES) {
-		if ((vc->used + 1) * 2 > vc->nslots && vc->used < VERDICT_MAX)
-			verdicts_grow(vc);
-		size_t mask = vc->nslots - 1, i;
-		for (i = hash_bytes(w, len) & mask; vc->slot[i].klen;
-		     i = (i + 1) & mask) {
-			v = &vc->slot[i];
-			if (v->klen == len && memcmp(v->key, w, len) == 0) {
-				*s = v->s;
-				*judged = v->judged;
-				return v->parsed;
-			}
-		}
-		v = (vc->used + 1) * 2 <= vc->nslots ? &vc->slot[i] : NULL;
+	if (!v) {
+		nv.parsed = syl_parse(w, len, &nv.s);
+		nv.judged = nv.parsed == 0 ? syl_judge(&nv.s) : -1;
+		memo_put(vc, w, len, &nv);
+		v = &nv;
 	}
-	r = syl_parse(w, len, s);
-	*judged = r == 0 ? syl_judge(s) : -1;
-	if (v) {
-		memcpy(v->key, w, len);
-		v->klen = (unsigned char)len;
-		v->parsed = (signed char)r;
-		v->judged = (signed char)*judged;
-		v->s = *s;
-		vc->used++;
-	}
-	return r;
-}
-
-/* A hash of a whole document, eight bytes at a time. */
-static uint64_t
-hash_doc(const char *s, size_t len)
-{
-	uint64_t h = 14695981039346656037u ^ len;
-	size_t i = 0;
-
-	for (; i + 8 <= len; i += 8) {
-		uint64_t x;
-		memcpy(&x, s + i, 8);
-		h = (h ^ x) * 1099511628211u;
-		h ^= h >> 29;
-	}
-	for (; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-	return h;
+	*s = v->s;
+	*judged = v->judged;
+	return v->parsed;
 }
 
 /* The word in lower case into OUT (SIZE >= 2 * LEN + 1). */
@@ -794,7 +652,7 @@ name_at(const void *v, size_t i)
 static bool
 spell_has(const struct spell *sp, const char *s)
 {
-	return index_find((struct index *)&sp->ix, s, sp->names, name_at, sp->n,
+	return memo_index_find((struct memo_index *)&sp->ix, s, sp->names, name_at, sp->n,
 			  false) >= 0;
 }
 
@@ -802,7 +660,7 @@ spell_has(const struct spell *sp, const char *s)
 static void
 spell_add(struct spell *sp, char *s)
 {
-	if (index_find(&sp->ix, s, sp->names, name_at, sp->n, true) >= 0) {
+	if (memo_index_find(&sp->ix, s, sp->names, name_at, sp->n, true) >= 0) {
 		free(s);
 		return;
 	}
@@ -811,27 +669,18 @@ spell_add(struct spell *sp, char *s)
 		sp->names = xrealloc(sp->names, sp->cap * sizeof(*sp->names));
 	}
 	sp->names[sp->n++] = s;
-	char *sp_end = strchr(s, ' ');
-	char *first = xstrndup(s, sp_end ? (size_t)(sp_end - s) : strlen(s));
-	if (index_find(&sp->fix, first, sp->firsts, name_at, sp->nfirsts,
-		       true) >= 0) {
-		free(first);
-		return;
-	}
-	if (sp->nfirsts == sp->cfirsts) {
-		sp->cfirsts = sp->cfirsts ? sp->cfirsts * 2 : 16;
-		sp->firsts = xrealloc(sp->firsts,
-				      sp->cfirsts * sizeof(*sp->firsts));
-	}
-	sp->firsts[sp->nfirsts++] = first;
+	memo_put(&sp->firsts, s, strcspn(s, " "), "");
 }
 
 /* Whether some name starts with the word FOLDED. */
 static bool
 spell_has_first(const struct spell *sp, const char *folded)
 {
-	return index_find((struct index *)&sp->fix, folded, sp->firsts,
-			  name_at, sp->nfirsts, false) >= 0;
+	size_t n = strlen(folded);
+
+	/* a word too long to be kept may start a name */
+	return n >= MEMO_KEY_MAX ||
+	       memo_get((struct memo *)&sp->firsts, folded, n) != NULL;
 }
 
 static bool
@@ -897,11 +746,7 @@ plain_word(const char *s, size_t len)
 	return true;
 }
 
-static bool
-ascii_letter(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+#define ascii_letter(c) (((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z'))
 
 struct scan {
 	const char *s;
@@ -1064,29 +909,17 @@ words_read(const char *s, size_t len, const struct reader *rd)
 		}
 		if (ascii) {
 			/* plain_word, fold_case and word_capitalised at once */
-			size_t wl = e - sc.pos;
 			bool later_upper = false;
-			memcpy(w.nfc, s + sc.pos, wl);
-			w.nlen = wl;
-			w.nfc[wl] = '\0';
-			for (size_t i = 0; i < wl; i++) {
-				char b = w.nfc[i];
-				bool up = b >= 'A' && b <= 'Z';
-				w.folded[i] = (char)(up ? b + 32 : b);
-				if (up && i)
-					later_upper = true;
+			w.nlen = e - sc.pos;
+			memcpy(w.nfc, s + sc.pos, w.nlen);
+			for (size_t i = 0; i < w.nlen; i++) {
+				bool up = w.nfc[i] >= 'A' && w.nfc[i] <= 'Z';
+				w.folded[i] = (char)(up ? w.nfc[i] + 32 : w.nfc[i]);
+				later_upper |= up && i;
 			}
-			w.folded[wl] = '\0';
-			w.in_name = in_name;
-			w.joined = joined && any;
+			w.folded[w.nlen] = '\0';
 			w.cap = !later_upper && w.nfc[0] >= 'A' && w.nfc[0] <= 'Z';
-			sc.pos = e;
-			sc.col += chars;
-			joined = any = true;
-			rd->word(rd->ctx, &w);
-			continue;
-		}
-		if (plain_word(s + sc.pos, e - sc.pos) ||
+		} else if (plain_word(s + sc.pos, e - sc.pos) ||
 		    text_is_clean(s + sc.pos, e - sc.pos)) {
 			memcpy(w.nfc, s + sc.pos, e - sc.pos);
 			w.nlen = e - sc.pos;
@@ -1105,10 +938,12 @@ words_read(const char *s, size_t len, const struct reader *rd)
 			}
 		}
 		w.nfc[w.nlen] = '\0';
-		fold_case(w.nfc, w.nlen, w.folded);
+		if (!ascii) {
+			fold_case(w.nfc, w.nlen, w.folded);
+			w.cap = word_capitalised(w.nfc, w.nlen);
+		}
 		w.in_name = in_name;
 		w.joined = joined && any;
-		w.cap = word_capitalised(w.nfc, w.nlen);
 		sc.pos = e;
 		sc.col += chars;
 		joined = any = true;
@@ -1137,7 +972,7 @@ struct ring {
 static struct word *
 ring_at(const struct ring *r, size_t i)
 {
-	return (struct word *)&r->w[(r->head + i) % RING];
+	return (struct word *)&r->w[r->head + i - (r->head + i >= RING ? RING : 0)];
 }
 
 /* The folded phrase of ring words [i, i + k) when they are joined. */
@@ -1183,6 +1018,8 @@ spell_new(void)
 	struct spell *sp = xrealloc(NULL, sizeof(*sp));
 
 	memset(sp, 0, sizeof(*sp));
+	memo_init(&sp->vc, sizeof(struct verdict), 65536); /* syllables */
+	memo_init(&sp->firsts, 0, SIZE_MAX); /* never full */
 	for (const char *const *n = national_names; *n; n++)
 		spell_add(sp, xstrndup(*n, strlen(*n)));
 	return sp;
@@ -1197,12 +1034,9 @@ spell_free(struct spell *sp)
 		free(sp->names[i]);
 	free(sp->names);
 	free(sp->ix.slot);
-	free(sp->vc.slot);
-	free(sp->docs);
-	for (size_t i = 0; i < sp->nfirsts; i++)
-		free(sp->firsts[i]);
-	free(sp->firsts);
-	free(sp->fix.slot);
+	memo_free(&sp->vc);
+	memo_docs_free(&sp->docs);
+	memo_free(&sp->firsts);
 	free(sp);
 }
 
@@ -1289,19 +1123,10 @@ spell_learn(struct spell *sp, const char *s, size_t len)
 {
 	struct learn l = { sp, NULL, 0, { .n = 0 }, false };
 	struct reader rd = { learn_word, learn_name_end, &l };
-	uint64_t h = hash_doc(s, len);
 
 	/* learning is idempotent: a document learned before adds nothing */
-	for (size_t i = 0; i < sp->ndocs; i++)
-		if (sp->docs[i].len == len && sp->docs[i].hash == h)
-			return;
-	if (sp->ndocs == sp->cdocs) {
-		sp->cdocs = sp->cdocs ? sp->cdocs * 2 : 16;
-		sp->docs = xrealloc(sp->docs, sp->cdocs * sizeof(*sp->docs));
-	}
-	sp->docs[sp->ndocs].len = len;
-	sp->docs[sp->ndocs].hash = h;
-	sp->ndocs++;
+	if (memo_docs_seen(&sp->docs, s, len))
+		return;
 	words_read(s, len, &rd);
 	learn_run_end(&l);
 	free(l.name);
@@ -1382,7 +1207,7 @@ struct check {
 	size_t nf, cf;
 	struct placement *pl;
 	size_t npl, cpl;
-	struct index ix;
+	struct memo_index ix;
 };
 
 static void
@@ -1427,17 +1252,12 @@ placement_at(const void *v, size_t i)
 
 /* (a) a syllable no Vietnamese word can have */
 static void
-check_syllable(struct check *ck, const struct word *w)
+check_syllable(struct check *ck, const struct word *w, int r, int judged)
 {
 	char msg[256], fix[64];
-	struct syl s;
-	int r;
-
-	int judged;
 
 	if (!has_marks(w))
 		return;
-	r = verdict_of(&ck->sp->vc, w->nfc, w->nlen, &s, &judged);
 	if (r < 0 || (r == 0 && (r = judged) != SPELL_INVALID &&
 			   !(r == SPELL_ONSET_RULE && !w->cap)))
 		return;
@@ -1452,17 +1272,14 @@ check_syllable(struct check *ck, const struct word *w)
 
 /* (b) counted here, reported at the end */
 static void
-count_placement(struct check *ck, const struct word *w)
+count_placement(struct check *ck, const struct word *w, int r,
+		const struct syl *sy, int judged)
 {
 	char key[SYL_MAX + 3];
-	struct syl s;
+	const struct syl s = *sy;
 	size_t k;
 
-	int judged;
-
-	if (w->person ||
-	    verdict_of(&ck->sp->vc, w->nfc, w->nlen, &s, &judged) != 0 ||
-	    !s.tone || judged != (int)SPELL_OK)
+	if (w->person || r != 0 || !s.tone || judged != (int)SPELL_OK)
 		return;
 	char where[SYL_MAX + 8];
 	long found;
@@ -1476,7 +1293,7 @@ count_placement(struct check *ck, const struct word *w)
 	where[kl++] = '@';
 	where[kl++] = (char)('a' + s.tone_at);
 	where[kl] = '\0';
-	found = index_find(&ck->ix, where, ck->pl, placement_at, ck->npl, true);
+	found = memo_index_find(&ck->ix, where, ck->pl, placement_at, ck->npl, true);
 	k = found >= 0 ? (size_t)found : ck->npl;
 	if (k == ck->npl) {
 		if (ck->npl == ck->cpl) {
@@ -1601,10 +1418,14 @@ check_oldest(struct check *ck)
 	if (ring_at(r, 0)->in_name)
 		ring_at(r, 0)->person = true;
 	check_name(ck);
-	check_syllable(ck, ring_at(r, 0));
-	count_placement(ck, ring_at(r, 0));
+	/* one parse and verdict for both checks */
+	const struct word *w = ring_at(r, 0);
+	struct syl s;
+	int judged, parsed = verdict_of(&ck->sp->vc, w->nfc, w->nlen, &s, &judged);
+	check_syllable(ck, w, parsed, judged);
+	count_placement(ck, w, parsed, &s, judged);
 	word_free(ring_at(r, 0));
-	r->head = (r->head + 1) % RING;
+	r->head = r->head + 1 == RING ? 0 : r->head + 1;
 	r->n--;
 }
 
