@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "loader.h"
 #include "model.h"
@@ -51,6 +52,11 @@ struct doc {
 				 * side by side: drawing the list reads
 				 * no item */
 	struct wrap_cache *wrap; /* the items' lines at a width (lines.h) */
+	/* v2: every task of the meeting, in document order (section, item,
+	 * task of the item), built on first use */
+	uint32_t (*tasks)[3];
+	uint32_t ntasks, tasks_overdue;
+	bool tasks_built;
 	struct cursor nav;
 	struct cursor *content; /* one per entry */
 	struct cursor detail;
@@ -87,12 +93,17 @@ struct browser {
 	const struct doc *fdoc;
 	unsigned notes_gen, fgen; /* notes changed / the filter's */
 
+	char today[11];         /* YYYY-MM-DD: which tasks are overdue */
+
 	bool quit;
 	int status;
 };
 
 void browser_message(struct browser *b, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Today is the local date of NOW (browser_open sets the clock's; the
+ * browser honours MINUTES_NOW for tests). */
+void browser_set_today(struct browser *b, time_t now);
 /* Whether a meeting is open (loaded). */
 bool browser_in_doc(const struct browser *b);
 /* The navigator's selected entry (NULL when no meeting is open). */

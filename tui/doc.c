@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "doc.h"
 #include "entries.h"
@@ -31,6 +32,10 @@ doc_drop_index(struct doc *d)
 	free(d->content);
 	free(d->speaks_at);
 	free(d->speaks);
+	free(d->tasks);
+	d->tasks = NULL;
+	d->ntasks = d->tasks_overdue = 0;
+	d->tasks_built = false;
 	wrap_cache_free(d->wrap); /* it points into the minutes */
 	d->wrap = NULL;
 	d->entries = NULL;
@@ -215,6 +220,7 @@ browser_open(struct browser *b, char *const *args, int nargs,
 	int errors = 0;
 
 	b->reviewer = reviewer;
+	browser_set_today(b, time(NULL));
 	if (nargs == 0) {
 		args = here;
 		nargs = 1;

@@ -1,5 +1,7 @@
 /* entry_problems.c - the navigator's "Problems" entry (only when the
- * loader found some): one record per problem, LINE:COL: message. */
+ * loader found some): one record per problem, LINE:COL: message; form
+ * warnings (v2) are marked "warning:" in a style of their own, apart
+ * from the errors. */
 #include <stdio.h>
 #include <string.h>
 
@@ -25,11 +27,19 @@ problems_count(struct browser *b, const struct entry *e)
 static void
 problems_nav(struct browser *b, const struct entry *e, struct entry_nav *out)
 {
+	const struct minutes *m = b->doc->m;
+
 	(void)e;
 	out->sym = "!";
-	out->sym_st = STYLE_ERROR;
+	out->sym_st = minutes_error_count(m) ? STYLE_ERROR : STYLE_LIMITATIONS;
 	out->label = _("Problems");
-	snprintf(out->count, sizeof(out->count), " (%u)", b->doc->m->nproblems);
+	if (m->nwarnings && minutes_error_count(m))
+		snprintf(out->count, sizeof(out->count), " (%u ⚠%u)",
+			 minutes_error_count(m), m->nwarnings);
+	else if (m->nwarnings)
+		snprintf(out->count, sizeof(out->count), " (⚠%u)", m->nwarnings);
+	else
+		snprintf(out->count, sizeof(out->count), " (%u)", m->nproblems);
 	out->open = 0;
 }
 
@@ -37,8 +47,24 @@ static void
 problems_header(struct browser *b, const struct entry *e, char *buf,
 		size_t size)
 {
+	const struct minutes *m = b->doc->m;
+
 	(void)e;
-	snprintf(buf, size, "%s (%u)", _("Problems"), b->doc->m->nproblems);
+	if (m->nwarnings)
+		snprintf(buf, size, "%s (%u) · %u %s · %u %s", _("Problems"),
+			 m->nproblems, minutes_error_count(m),
+			 ngettext("error", "errors", minutes_error_count(m)),
+			 m->nwarnings, ngettext("warning", "warnings", m->nwarnings));
+	else
+		snprintf(buf, size, "%s (%u)", _("Problems"), m->nproblems);
+}
+
+/* "warning: message" for a warning, the message for an error */
+static const char *
+problem_text(struct lines *l, const struct mn_problem *p)
+{
+	return p->severity == MN_SEV_WARNING
+		? lines_printf(l, "%s: %s", _("warning"), p->msg) : p->msg;
 }
 
 static void
@@ -52,7 +78,9 @@ problems_layout(struct browser *b, const struct entry *e, int idx, int width,
 	(void)e;
 	if (iw >= width)
 		iw = 0;
-	lines_wrap(l, lead, STYLE_ERROR, iw, p->msg, width, STYLE_NORMAL);
+	bool warn = p->severity == MN_SEV_WARNING;
+	lines_wrap(l, lead, warn ? STYLE_LIMITATIONS : STYLE_ERROR, iw,
+		   problem_text(l, p), width, warn ? STYLE_LIMITATIONS : STYLE_NORMAL);
 }
 
 static void
@@ -75,7 +103,7 @@ problems_detail(struct browser *b, const struct entry *e, int cur, int width,
 		const struct mn_problem *p = &m->problems[i];
 		lines_wrap(l, NULL, STYLE_NORMAL, 0,
 			   lines_printf(l, "%s:%u:%u: %s", m->path, p->line,
-					p->col, p->msg),
+					p->col, problem_text(l, p)),
 			   width, (int)i == cur ? STYLE_LABEL : STYLE_NORMAL);
 	}
 }

@@ -29,12 +29,13 @@ list_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 		return;
 	}
 	const struct minutes *m = d->m;
-	const char *st = m->nproblems ? _("problems")
-					  : mn_status_name(m->meeting.status);
+	/* form warnings alone do not make a file one with problems */
+	bool errors = minutes_error_count(m) > 0;
+	const char *st = errors ? _("problems") : mn_status_name(m->meeting.status);
 	snprintf(cols, sizeof(cols), "%-10s  %-8s %5u  ", m->meeting.date, st,
 		 minutes_item_count(m));
 	x += draw_str_match(r.y, x, r.w, cols,
-		      m->nproblems ? STYLE_ERROR : STYLE_NORMAL, ui->b.q);
+		      errors ? STYLE_ERROR : STYLE_NORMAL, ui->b.q);
 	x += draw_str_match(r.y, x, r.w - (x - r.x), m->meeting.title, STYLE_NORMAL, ui->b.q);
 	if (r.w - (x - r.x) > 4) {
 		x += draw_str_match(r.y, x, 2, "  ", STYLE_NORMAL, ui->b.q);

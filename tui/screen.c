@@ -109,10 +109,23 @@ static void
 draw_banner(struct ui *ui)
 {
 	char buf[256];
-	unsigned n = ui->b.doc->m->nproblems;
-	snprintf(buf, sizeof(buf), " ⚠ %u %s — %s", n,
-		 n == 1 ? _("problem in this file") : _("problems in this file"),
-		 _("p lists them"));
+	const struct minutes *m = ui->b.doc->m;
+	unsigned n = m->nproblems, w = m->nwarnings, e = n - w;
+	if (!w)
+		snprintf(buf, sizeof(buf), " ⚠ %u %s — %s", n,
+			 n == 1 ? _("problem in this file") : _("problems in this file"),
+			 _("p lists them"));
+	else if (!e) /* form warnings only: the file is valid */
+		snprintf(buf, sizeof(buf), " ⚠ %u %s — %s", w,
+			 ngettext("form warning in this file",
+				  "form warnings in this file", w),
+			 _("p lists them"));
+	else
+		snprintf(buf, sizeof(buf), " ⚠ %u %s, %u %s — %s", e,
+			 ngettext("error", "errors", e), w,
+			 ngettext("form warning in this file",
+				  "form warnings in this file", w),
+			 _("p lists them"));
 	draw_fill(1, 0, ui->cols, STYLE_BANNER);
 	draw_str_match(1, 0, ui->cols, buf, STYLE_BANNER, ui->b.q);
 }

@@ -448,6 +448,9 @@ ui_main(char *const *args, int nargs, const struct ui_options *opt)
 		return 1;
 	}
 	actions_init();
+	const char *now = getenv("MINUTES_NOW"); /* tests pin today */
+	if (now && *now)
+		browser_set_today(&ui.b, (time_t)strtoll(now, NULL, 10));
 
 	int status = opt->replay ? run_replay(&ui, opt) : run_terminal(&ui, opt);
 	for (int i = 0; i < ui.b.ndocs; i++) /* unsaved notes: say so, exit 1 */

@@ -1,0 +1,204 @@
+/* test_browser_v2.c - the browser model's v2 parts without a terminal:
+ * the vote's tally bar and words, today's date, the Tasks entry (its
+ * records, overdue ones by the browser's today), the meeting entry's
+ * fields, the attendees' presence, warnings apart from errors. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "browser.h"
+#include "doc.h"
+#include "entries.h"
+#include "lines.h"
+#include "navigate.h"
+#include "tap.h"
+#include "wording.h"
+
+static int
+entry_named(struct browser *b, const char *name)
+{
+	for (int e = 0; e < b->doc->nentries; e++)
+		if (strcmp(b->doc->entries[e].ops->name, name) == 0)
+			return e;
+	return -1;
+}
+
+/* record R of entry E laid out at WIDTH, lines joined by '|' */
+static const char *
+record(struct browser *b, int e, int r, int width)
+{
+	static char buf[4096];
+	struct lines l;
+	memset(&l, 0, sizeof(l));
+	lines_reset(&l, NULL);
+	b->doc->entries[e].ops->layout(b, &b->doc->entries[e], r, width, &l);
+	buf[0] = '\0';
+	for (int i = 0; i < l.n; i++) {
+		size_t n = strlen(buf);
+		snprintf(buf + n, sizeof(buf) - n, "%s%.*s", i ? "|" : "",
+			 (int)l.v[i].len, l.v[i].s + l.v[i].off);
+	}
+	lines_free(&l);
+	return buf;
+}
+
+static void
+test_bar(void)
+{
+	struct minutes m;
+	struct mn_vote v;
+	char *s;
+
+	memset(&m, 0, sizeof(m));
+	memset(&v, 0, sizeof(v));
+	m.version = 2;
+	m.expected = 9;
+	m.present = 8;
+	v.has_tally = true;
+	v.nfor = 7;
+	v.against = 0;
+	v.abstain = 1;
+	v.invalid = MN_NONE;
+	s = wording_vote_bar(&m, &v, 20);
+	IS_STR(s, "███████░", "7 of 8 present for: seven full cells, one abstain");
+	free(s);
+	s = wording_vote_tally(&m, &v);
+	IS_STR(s, "7/8 for · 0 against · 1 abstain", "the tally in words");
+	free(s);
+	v.nfor = 3;
+	v.against = 2;
+	v.abstain = 0;
+	s = wording_vote_bar(&m, &v, 20);
+	IS_STR(s, "███▒▒···", "3 for, 2 against, 3 present who did not vote");
+	free(s);
+	m.present = 80;
+	v.nfor = 70;
+	v.against = 1;
+	v.abstain = 9;
+	s = wording_vote_bar(&m, &v, 8);
+	IS_STR(s, "███████▒", "80 present on 8 cells: scaled, the one against still seen");
+	free(s);
+	v.rule = MN_RULE_MAJORITY_EXPECTED;
+	m.present = 8;
+	v.nfor = 7;
+	v.against = 0;
+	v.abstain = 1;
+	s = wording_vote_bar(&m, &v, 20);
+	IS_STR(s, "███████░·", "a rule on the expected: the bar is on the 9 summoned");
+	free(s);
+	v.has_tally = false;
+	s = wording_vote_bar(&m, &v, 20);
+	IS_STR(s, "", "no tally, no bar");
+	free(s);
+	IS_STR(wording_vote_result(MN_RESULT_ADOPTED), "adopted", "adopted");
+	IS_STR(wording_vote_result(MN_RESULT_REJECTED), "rejected", "rejected");
+}
+
+static void
+test_today(void)
+{
+	char buf[16];
+	IS_STR(wording_today(1764320000, buf, sizeof(buf)), "2025-11-28",
+	       "MINUTES_NOW=1764320000 is 2025-11-28 (TZ=UTC0)");
+}
+
+static void
+test_tasks(struct browser *b)
+{
+	int e = entry_named(b, "tasks");
+	OK(e > 0, "a v2 file with tasks has a Tasks entry");
+	if (e < 0)
+		return;
+	IS_INT(navigate_records(b, e), 2, "two tasks");
+	IS_INT((int)b->doc->tasks_overdue, 2, "both overdue on 2025-11-28");
+	IS_STR(record(b, e, 0, 200),
+	       "đồng chí Lục Văn Thiệp giải quyết dứt điểm 14 hồ sơ cấp giấy chứng nhận quyền sử dụng đất|→ Lục Văn Thiệp · due 2019-09-30 · ⚠ overdue|",
+	       "a task: its text, assignee, due date, marked overdue");
+	b->doc->nav.cur = e;
+	b->doc->content[e].cur = 1;
+	b->focus = PANE_CONTENT;
+	IS_STR(navigate_target(b), "kl2", "a note on a task is about its item");
+
+	/* another day: not overdue yet (the index is per document) */
+	browser_set_today(b, 1500000000); /* 2017-07-14 */
+	b->doc->tasks_built = false;
+	IS_STR(record(b, e, 1, 200),
+	       "đồng chí Hoàng Thị Nga, đồng chí Bế Thị Uyên xây dựng kế hoạch thu gom rác thải ở các thôn|→ Hoàng Thị Nga, Bế Thị Uyên · due 2019-07-15|",
+	       "before its due date a task is not marked");
+	IS_INT((int)b->doc->tasks_overdue, 0, "none overdue on 2017-07-14");
+}
+
+static void
+test_meeting(struct browser *b)
+{
+	IS_INT(navigate_records(b, 0), 17, "the v2 meeting shows 17 fields");
+	IS_STR(record(b, 0, 9, 200), "Triệu Văn Toàn — Chủ tịch Ủy ban nhân dân xã",
+	       "the chair by name and role");
+	IS_STR(record(b, 0, 13, 200), "Secretary: Nông Thị Mai|Chair: Triệu Văn Toàn",
+	       "the signatures, one a line");
+	IS_STR(record(b, 0, 14, 200),
+	       "- Thường trực Đảng ủy xã|- Thường trực Hội đồng nhân dân xã|- Các thôn|- Lưu: VT, Hồ sơ",
+	       "the recipients, one a line");
+}
+
+static void
+test_attendees(struct browser *b)
+{
+	int e = entry_named(b, "attendees");
+	char head[256];
+	b->attendees_doc_order = true;
+	b->doc->entries[e].ops->header(b, &b->doc->entries[e], head, sizeof(head));
+	IS_STR(head, "Attendees (9) · present 8 · excused 1 · expected 9 · document order",
+	       "the counts in the header");
+	IS_STR(record(b, e, 4, 200),
+	       "Đàm Thị Hiền|Công chức Tài chính - Kế toán|excused: Đi tập huấn nghiệp vụ tại huyện|",
+	       "an excused attendee with the reason");
+	IS_STR(record(b, e, 0, 200), "Triệu Văn Toàn|Chủ tịch Ủy ban nhân dân xã|",
+	       "one present: nothing more");
+	b->attendees_doc_order = false;
+}
+
+static void
+test_warnings(void)
+{
+	struct browser b;
+	char *args[] = { SRCDIR "/tests/fixtures/warn-v2-form.xml" };
+	char head[256];
+	struct entry_nav nv;
+
+	memset(&b, 0, sizeof(b));
+	IS_INT(browser_open(&b, args, 1, "lan"), 1, "the warnings fixture opens");
+	if (!b.doc || !b.doc->m)
+		return;
+	int e = entry_named(&b, "problems");
+	OK(e > 0, "warnings make a Problems entry");
+	b.doc->entries[e].ops->header(&b, &b.doc->entries[e], head, sizeof(head));
+	IS_STR(head, "Problems (5) · 0 errors · 5 warnings", "the header counts both");
+	b.doc->entries[e].ops->nav(&b, &b.doc->entries[e], &nv);
+	IS_STR(nv.count, " (⚠5)", "the navigator: warnings only");
+	IS_STR(record(&b, e, 0, 200),
+	       "warning: final minutes without a <number> (Số, as 27/BB-UBND)",
+	       "a warning is said to be one");
+	browser_close(&b);
+}
+
+int
+main(void)
+{
+	struct browser b;
+	char *args[] = { SRCDIR "/data/tan-lap-nong-thon-moi-2019.xml" };
+
+	test_bar();
+	test_today();
+	memset(&b, 0, sizeof(b));
+	IS_INT(browser_open(&b, args, 1, "lan"), 1, "one document");
+	browser_set_today(&b, 1764320000);
+	if (b.doc && b.doc->m) {
+		test_meeting(&b);
+		test_attendees(&b);
+		test_tasks(&b);
+	}
+	browser_close(&b);
+	test_warnings();
+	return tap_done();
+}
