@@ -3,6 +3,7 @@
  * command, the help, reloading, redrawing, quitting. */
 #include <curses.h>
 
+#include "act_notes.h"
 #include "actions.h"
 #include "doc.h"
 #include "navigate.h"
@@ -76,7 +77,7 @@ act_back(struct ui *ui, enum action a)
 		b->focus--;
 	else if (b->doc && b->archive)
 		b->doc = NULL;
-	else if (a == ACT_QUIT)
+	else if (a == ACT_QUIT && act_notes_may_quit(ui))
 		b->quit = true;
 }
 
@@ -84,7 +85,8 @@ void
 act_quit_now(struct ui *ui, enum action a)
 {
 	(void)a;
-	ui->b.quit = true;
+	if (act_notes_may_quit(ui))
+		ui->b.quit = true;
 }
 
 void

@@ -57,6 +57,10 @@ struct doc {
 	uint32_t (*tasks)[3];
 	uint32_t ntasks, tasks_overdue;
 	bool tasks_built;
+	/* notes with an answer: [0] on the meeting, [1] on attendees,
+	 * [2 + s] in section s; counted once per notes_gen */
+	size_t *answered;
+	unsigned answered_gen;
 	struct cursor nav;
 	struct cursor *content; /* one per entry */
 	struct cursor detail;

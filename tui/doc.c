@@ -33,6 +33,8 @@ doc_drop_index(struct doc *d)
 	free(d->speaks_at);
 	free(d->speaks);
 	free(d->tasks);
+	free(d->answered);
+	d->answered = NULL;
 	d->tasks = NULL;
 	d->ntasks = d->tasks_overdue = 0;
 	d->tasks_built = false;

@@ -38,6 +38,7 @@ attendees_nav(struct browser *b, const struct entry *e,
 	out->label = _("Attendees");
 	snprintf(out->count, sizeof(out->count), " (%u)", d->m->npersons);
 	out->open = 0;
+	out->answered = notes_view_answered(b, 1);
 	if (d->notes)
 		for (uint32_t i = 0; i < d->m->npersons; i++)
 			out->open += notes_open_count(d->notes, d->m->persons[i].id);

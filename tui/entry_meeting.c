@@ -197,6 +197,7 @@ meeting_nav(struct browser *b, const struct entry *e, struct entry_nav *out)
 	out->count[0] = '\0';
 	out->open = b->doc->notes ? notes_open_count(b->doc->notes, b->doc->m->id)
 				  : 0;
+	out->answered = notes_view_answered(b, 0);
 }
 
 static void

@@ -64,6 +64,7 @@ section_nav(struct browser *b, const struct entry *e, struct entry_nav *out)
 	snprintf(out->count, sizeof(out->count), " (%u)", s->nitems);
 	out->open = b->doc->notes
 		? notes_section_open_count(b->doc->notes, (size_t)e->arg) : 0;
+	out->answered = notes_view_answered(b, 2 + e->arg);
 }
 
 static void

@@ -52,6 +52,23 @@ draw_title(struct ui *ui)
 	snprintf(right, sizeof(right), " %s ",
 		 draft ? _("DRAFT") : _(mn_status_name(mt->status)));
 	rw = text_width(right, strlen(right));
+	/* the review state before the status: "open (3 open)", "ready to
+	 * sign (by lan)" (nothing while there are no notes) */
+	char review[256] = "";
+	struct notes_review_state rs;
+	if (d->notes) {
+		notes_review(d->notes, &rs);
+		if (rs.state != NOTES_REVIEW_NONE) {
+			char *label = notes_review_label(d->notes);
+			snprintf(review, sizeof(review), " %s ·", label);
+			free(label);
+		}
+	}
+	int revw = text_width(review, strlen(review));
+	if (revw && revw + rw < ui->cols / 2)
+		rw += revw;
+	else
+		review[0] = '\0';
 	int fw = text_width(d->title, strlen(d->title));
 	int lw = ui->cols - rw - (fw + 2);
 	if (lw < ui->cols / 2) {
@@ -59,8 +76,11 @@ draw_title(struct ui *ui)
 		lw = ui->cols - rw - (fw > 0 ? fw + 2 : 0);
 	}
 	draw_str(0, 0, lw, left, STYLE_TITLE);
+	if (ui->cols - rw >= 0 && review[0])
+		draw_str(0, ui->cols - rw, revw, review, STYLE_TITLE);
 	if (ui->cols - rw >= 0)
-		draw_str(0, ui->cols - rw, rw, right,
+		draw_str(0, ui->cols - rw + (review[0] ? revw : 0),
+			 rw - (review[0] ? revw : 0), right,
 			 draft ? STYLE_DRAFT : STYLE_TITLE);
 	if (fw > 0)
 		draw_str(0, lw + 1, fw, d->title, STYLE_TITLE);

@@ -107,7 +107,8 @@ static void
 prompt_finish(struct ui *ui)
 {
 	enum prompt_mode was = ui->prompt_was;
-	bool note = was == PROMPT_NOTE_ADD || was == PROMPT_NOTE_EDIT;
+	bool note = was == PROMPT_NOTE_ADD || was == PROMPT_NOTE_EDIT ||
+		    was == PROMPT_NOTE_REPLY;
 	enum prompt_result r = ui->prompt_result;
 
 	ui->prompt_result = PROMPT_GOES_ON;
@@ -115,6 +116,8 @@ prompt_finish(struct ui *ui)
 	case PROMPT_ENTERED:
 		if (was == PROMPT_COMMAND)
 			commands_run(ui, ui->edit.buf);
+		else if (was == PROMPT_SIGNOFF)
+			act_notes_signoff_done(ui, ui->edit.buf);
 		else if (note)
 			act_notes_prompt_done(ui, true);
 		else if (navigate_search_set(&ui->b, ui->edit.buf,
@@ -125,6 +128,8 @@ prompt_finish(struct ui *ui)
 	case PROMPT_ESCAPED:
 		if (note)
 			act_notes_prompt_done(ui, false);
+		else if (was == PROMPT_SIGNOFF)
+			browser_message(&ui->b, false, "%s", _("Not signed off"));
 		break;
 	case PROMPT_YES:
 	case PROMPT_NO:

@@ -11,6 +11,7 @@
 #include "entries.h"
 #include "lines.h"
 #include "navigate.h"
+#include "notes_view.h"
 #include "tap.h"
 #include "wording.h"
 
@@ -182,6 +183,62 @@ test_warnings(void)
 	browser_close(&b);
 }
 
+/* answers under their note, in time order; the navigator's count */
+static void
+test_answers(void)
+{
+	char dir[] = "/tmp/minutes-answers-XXXXXX", path[4200], cmd[4400];
+	struct browser b;
+	struct notes_error err;
+	const struct note *q, *a1, *a2, *a3;
+
+	if (!mkdtemp(dir))
+		return;
+	snprintf(cmd, sizeof(cmd), "cp '%s' '%s/m.xml'",
+		 SRCDIR "/data/ngan-son-2020.xml", dir);
+	if (system(cmd) != 0)
+		return;
+	snprintf(path, sizeof(path), "%s/m.xml", dir);
+	char *args[] = { path };
+	memset(&b, 0, sizeof(b));
+	IS_INT(browser_open(&b, args, 1, "lan"), 1, "the notes sample opens");
+	struct notes_store *ns = b.doc->notes;
+	notes_add(ns, "kq5", NOTES_QUESTION, "Bao nhiêu thôn?", &q, &err);
+	char qid[256];
+	snprintf(qid, sizeof(qid), "%s", q->id);
+	notes_add(ns, "kq5", NOTES_COMMENT, "Một ghi chú khác", NULL, &err);
+	notes_reply(ns, qid, NOTES_RESPONSE, NOTES_EXPLAINED, "Đã có phụ lục", &a1, &err);
+	char a1id[256];
+	snprintf(a1id, sizeof(a1id), "%s", a1->id);
+	notes_reply(ns, a1id, NOTES_COMMENT, NOTES_NO_DISPOSITION, "Cảm ơn", &a2, &err);
+	notes_reply(ns, qid, NOTES_RESPONSE, NOTES_ACCEPTED, "Đã sửa", &a3, &err);
+	doc_notes_changed(&b);
+
+	const struct note **v;
+	int *depth;
+	size_t n = notes_view_thread(ns, "kq5", &v, &depth);
+	IS_INT((int)n, 5, "five notes on kq5, answers included");
+	char got[512] = "";
+	for (size_t i = 0; i < n; i++)
+		snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%d:%s",
+			 i ? " | " : "", depth[i], v[i]->text);
+	IS_STR(got, "0:Một ghi chú khác | 0:Bao nhiêu thôn? | 1:Đã có phụ lục | 2:Cảm ơn | 1:Đã sửa",
+	       "each note, then its answers in time order, an answer's answer deeper; "
+	       "the open note first, the one resolved by its answer after");
+	free(v);
+	free(depth);
+	int e = entry_named(&b, "section");
+	struct entry_nav nv;
+	memset(&nv, 0, sizeof(nv));
+	b.doc->entries[e].ops->nav(&b, &b.doc->entries[e], &nv);
+	IS_INT((int)nv.answered, 1, "the navigator counts the one answered note");
+	IS_INT((int)nv.open, 1, "the accepted answer resolved the question: one open");
+	browser_close(&b);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", dir);
+}
+
 int
 main(void)
 {
@@ -200,5 +257,6 @@ main(void)
 	}
 	browser_close(&b);
 	test_warnings();
+	test_answers();
 	return tap_done();
 }
