@@ -25,6 +25,7 @@ void
 browser_set_today(struct browser *b, time_t now)
 {
 	wording_today(now, b->today, sizeof(b->today));
+	b->now = now;
 }
 
 bool

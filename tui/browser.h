@@ -72,6 +72,20 @@ struct browser {
 	bool archive;        /* several files: the meetings list is the top */
 	int *list_order;     /* docs, newest first */
 	struct cursor list;
+	/* the meetings list's order and filters (meetings.h) */
+	int list_sort;          /* 0 date, 1 title, 2 status, 3 open notes */
+	int list_status;        /* 0: every status, else enum mn_status + 1 */
+	bool list_open_only;    /* only meetings with open notes */
+	char *list_text;        /* shown when they match it (malloc'd) */
+	struct search_query *list_q;
+	int nlist;              /* meetings shown: list_order[0 .. nlist) */
+	bool list_ready;        /* nlist and the order are up to date ... */
+	unsigned list_gen;      /* ... for this notes_gen */
+	unsigned list_changes;  /* counts changes of order or filters */
+	bool onotes;            /* the Open notes listing is shown */
+	struct { int doc; char *id; } *onote; /* its notes */
+	int nonote;
+	struct cursor onote_cur;
 	struct doc *doc;     /* the open document, NULL in the list */
 	enum pane_id focus;
 	bool attendees_doc_order;
@@ -98,6 +112,7 @@ struct browser {
 	unsigned notes_gen, fgen; /* notes changed / the filter's */
 
 	char today[11];         /* YYYY-MM-DD: which tasks are overdue */
+	time_t now;             /* ... and how old an open note is */
 
 	bool quit;
 	int status;

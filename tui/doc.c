@@ -8,6 +8,7 @@
 #include "doc.h"
 #include "entries.h"
 #include "lines.h"
+#include "meetings.h"
 #include "nls.h"
 #include "paths.h"
 #include "text.h"
@@ -268,5 +269,6 @@ browser_close(struct browser *b)
 	search_query_free(b->q);
 	free(b->query);
 	free(b->fidx);
+	meetings_free(b);
 	memset(b, 0, sizeof(*b));
 }

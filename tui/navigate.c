@@ -33,7 +33,9 @@ void
 navigate_clamp(struct browser *b)
 {
 	if (!b->doc) {
-		clamp(&b->list, b->ndocs);
+		/* the meetings and the Open notes row after them (the list
+		 * keeps its cursor on its rows: meetings.h) */
+		clamp(&b->list, b->ndocs + 1);
 		return;
 	}
 	if (!b->doc->m)

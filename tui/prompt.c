@@ -123,6 +123,10 @@ prompt_draw(struct ui *ui, int y)
 			 ? notes_disposition_label(ui->edit_disposition)
 			 : notes_kind_label(NOTES_COMMENT));
 		break;
+	case PROMPT_LIST_FILTER:
+		snprintf(label, sizeof(label), "%s ",
+			 _("Show the meetings matching (empty: all):"));
+		break;
 	case PROMPT_SIGNOFF:
 		snprintf(label, sizeof(label), "%s ",
 			 _("Sign off the meeting; a remark (optional):"));

@@ -7,6 +7,7 @@
 #include "actions.h"
 #include "draw.h"
 #include "entries.h"
+#include "meetings.h"
 #include "navigate.h"
 #include "nls.h"
 #include "panes.h"
@@ -35,8 +36,16 @@ draw_title(struct ui *ui)
 
 	draw_fill(0, 0, ui->cols, STYLE_TITLE);
 	if (!d) {
-		snprintf(left, sizeof(left), " minutes · %d %s", ui->b.ndocs,
-			 ui->b.ndocs == 1 ? _("meeting") : _("meetings"));
+		char how[256];
+		int shown = meetings_rows(&ui->b);
+		if (shown < ui->b.ndocs || meetings_sort_column(&ui->b))
+			snprintf(left, sizeof(left), " minutes · %d %s · %d %s · %s",
+				 ui->b.ndocs,
+				 ui->b.ndocs == 1 ? _("meeting") : _("meetings"), shown,
+				 _("shown"), meetings_describe(&ui->b, how, sizeof(how)));
+		else
+			snprintf(left, sizeof(left), " minutes · %d %s", ui->b.ndocs,
+				 ui->b.ndocs == 1 ? _("meeting") : _("meetings"));
 		draw_str(0, 0, ui->cols, left, STYLE_TITLE);
 		return;
 	}
@@ -108,8 +117,9 @@ draw_status(struct ui *ui)
 		snprintf(left, sizeof(left), " %s · %d/%d ", name,
 			 browser_content_cur(&ui->b) + 1, e->ops->count(&ui->b, e));
 	} else if (!ui->b.doc) {
-		snprintf(left, sizeof(left), " %d/%d ", ui->b.list.cur + 1,
-			 ui->b.ndocs);
+		snprintf(left, sizeof(left), " %d/%d ",
+			 pane_ops_of(ui, PANE_NAV)->cursor(ui)->cur + 1,
+			 pane_ops_of(ui, PANE_NAV)->count(ui));
 	} else {
 		left[0] = '\0';
 	}
@@ -215,7 +225,7 @@ struct pane_sig {
 	const void *entry_ops;
 	int entry_arg, top, cur, focused;
 	int ccur, focus, note_sel; /* what a following pane follows */
-	unsigned notes_gen, qgen;
+	unsigned notes_gen, qgen, list_changes;
 	bool filter, doc_order, valid;
 };
 
@@ -306,6 +316,7 @@ pane_signature(struct ui *ui, enum pane_id id)
 	sg.cur = c->cur;
 	sg.focused = pane_focused(ui) == id;
 	sg.notes_gen = ui->b.notes_gen;
+	sg.list_changes = ui->b.list_changes; /* the meetings' order, filters */
 	sg.qgen = ui->b.qgen;
 	sg.filter = ui->b.filter_open;
 	sg.doc_order = ui->b.attendees_doc_order;

@@ -20,6 +20,7 @@
 #include "doc.h"
 #include "draw.h"
 #include "keys.h"
+#include "meetings.h"
 #include "navigate.h"
 #include "nls.h"
 #include "panes.h"
@@ -118,6 +119,12 @@ prompt_finish(struct ui *ui)
 			commands_run(ui, ui->edit.buf);
 		else if (was == PROMPT_SIGNOFF)
 			act_notes_signoff_done(ui, ui->edit.buf);
+		else if (was == PROMPT_LIST_FILTER) {
+			char what[256];
+			meetings_set_text(&ui->b, ui->edit.buf);
+			browser_message(&ui->b, false, "%s",
+					meetings_describe(&ui->b, what, sizeof(what)));
+		}
 		else if (note)
 			act_notes_prompt_done(ui, true);
 		else if (navigate_search_set(&ui->b, ui->edit.buf,

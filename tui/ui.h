@@ -38,6 +38,7 @@ enum prompt_mode {
 	PROMPT_QUESTION,    /* a yes/no question */
 	PROMPT_NOTE_REPLY,  /* R: an answer to the selected note */
 	PROMPT_SIGNOFF,     /* S: signing off, an optional remark */
+	PROMPT_LIST_FILTER, /* |: the meetings list's text filter */
 };
 
 /* What the last key did to the line being typed: the caller (ui.c)

@@ -10,6 +10,7 @@
 #include "doc.h"
 #include "entries.h"
 #include "lines.h"
+#include "meetings.h"
 #include "navigate.h"
 #include "notes_view.h"
 #include "tap.h"
@@ -239,6 +240,91 @@ test_answers(void)
 		fprintf(stderr, "could not remove %s\n", dir);
 }
 
+/* the rows of the meetings list, "date date ..." */
+static const char *
+rows(struct browser *b)
+{
+	static char buf[512];
+	int n = meetings_rows(b);
+	buf[0] = '\0';
+	for (int r = 0; r < n; r++)
+		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s%s",
+			 r ? " " : "", meetings_doc(b, r)->m->meeting.date);
+	return buf;
+}
+
+static void
+test_meetings(void)
+{
+	char dir[] = "/tmp/minutes-meetings-XXXXXX", cmd[4400];
+	struct browser b;
+	char how[256];
+
+	if (!mkdtemp(dir))
+		return;
+	snprintf(cmd, sizeof(cmd),
+		 "cp '%s'/data/*.xml '%s'/ && mkdir '%s'/ngan-son-2020.notes && "
+		 "cp '%s'/tests/screens/notes/Nguyen_Minh.xml '%s'/ngan-son-2020.notes/",
+		 SRCDIR, dir, dir, SRCDIR, dir);
+	if (system(cmd) != 0)
+		return;
+	char *args[] = { dir };
+	memset(&b, 0, sizeof(b));
+	IS_INT(browser_open(&b, args, 1, "lan"), 3, "the archive: three meetings");
+	IS_STR(rows(&b), "2021-12-20 2020-01-16 2019-06-27", "newest first");
+	IS_INT(meetings_count(&b), 4, "and the Open notes row");
+	OK(meetings_doc(&b, 3) == NULL, "the last row is Open notes");
+	IS_INT((int)meetings_open(meetings_doc(&b, 1)), 4, "ngan-son has 4 open notes");
+	meetings_next_sort(&b);
+	IS_STR(rows(&b), "2021-12-20 2019-06-27 2020-01-16",
+	       "by title: Họp đánh giá, Họp Ủy ban, Ủy ban MTTQ");
+	meetings_next_sort(&b);
+	IS_STR(rows(&b), "2020-01-16 2021-12-20 2019-06-27", "by status: the draft first");
+	meetings_next_sort(&b);
+	IS_STR(rows(&b), "2020-01-16 2021-12-20 2019-06-27", "by open notes: the most first");
+	meetings_next_sort(&b);
+	IS_STR(meetings_describe(&b, how, sizeof(how)), "sorted by date", "back to the date");
+	meetings_next_status(&b);
+	IS_STR(rows(&b), "2020-01-16", "status draft: one");
+	meetings_next_status(&b);
+	IS_STR(rows(&b), "", "status final: none");
+	meetings_next_status(&b);
+	IS_STR(rows(&b), "2021-12-20 2019-06-27", "status approved: two");
+	meetings_next_status(&b);
+	IS_STR(rows(&b), "2021-12-20 2020-01-16 2019-06-27", "every status again");
+	meetings_toggle_open(&b);
+	IS_STR(rows(&b), "2020-01-16", "only with open notes");
+	meetings_toggle_open(&b);
+	meetings_set_text(&b, "TAN LAP");
+	IS_STR(rows(&b), "2019-06-27", "a text, case and accents ignored");
+	IS_STR(meetings_describe(&b, how, sizeof(how)), "sorted by date · “TAN LAP”",
+	       "the filter said");
+	meetings_set_text(&b, "15/BB");
+	IS_STR(rows(&b), "2021-12-20", "the number is matched too");
+	meetings_set_text(&b, "");
+	IS_STR(rows(&b), "2021-12-20 2020-01-16 2019-06-27", "an empty text: all");
+
+	/* the Open notes row, and Enter on a note */
+	b.list.cur = 3;
+	OK(meetings_enter(&b) && b.onotes, "Enter on the row lists the open notes");
+	IS_INT(b.nonote, 4, "every open note of the archive");
+	struct doc *d;
+	const struct note *nt = meetings_open_note(&b, 1, &d);
+	OK(nt && strcmp(nt->target, "hc2") == 0, "the second: on hc2");
+	b.onote_cur.cur = 1;
+	OK(meetings_enter(&b) && b.doc == d, "Enter opens its meeting");
+	IS_STR(navigate_target(&b), "hc2", "at its element");
+	nt = navigate_sync_note(&b);
+	OK(nt && strcmp(nt->text, "Thiếu dấu phẩy sau chữ “cơ sở”.") == 0,
+	   "with the note selected");
+	b.doc = NULL;
+	OK(meetings_back(&b) && !b.onotes, "back: the meetings again");
+	browser_close(&b);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", dir);
+}
+
 int
 main(void)
 {
@@ -258,5 +344,6 @@ main(void)
 	browser_close(&b);
 	test_warnings();
 	test_answers();
+	test_meetings();
 	return tap_done();
 }
