@@ -91,9 +91,11 @@ act_back(struct ui *ui, enum action a)
 void
 act_quit_now(struct ui *ui, enum action a)
 {
-	(void)a;
-	if (act_notes_may_quit(ui))
-		ui->b.quit = true;
+	if (!act_notes_may_quit(ui))
+		return; /* asked first: notes are not saved */
+	ui->b.quit = true;
+	if (a == ACT_INTERRUPT)
+		ui->b.status = 130; /* as a shell reports Ctrl-C */
 }
 
 void
@@ -115,6 +117,18 @@ act_sort(struct ui *ui, enum action a)
 {
 	(void)a;
 	navigate_toggle_sort(&ui->b);
+}
+
+void
+act_group(struct ui *ui, enum action a)
+{
+	struct browser *b = &ui->b;
+
+	(void)a;
+	doc_group_by_kind(b, !b->doc->by_kind);
+	browser_message(b, false, "%s", b->doc->by_kind
+			? _("Sections grouped by kind")
+			: _("Sections in the document's order"));
 }
 
 void
@@ -160,7 +174,7 @@ act_list(struct ui *ui, enum action a)
 	char what[256];
 
 	if (b->doc || b->onotes) {
-		browser_message(b, true, "%s", _("o, O, t and | order and filter the meetings list"));
+		browser_message(b, true, "%s", _("O, F, t and | order and filter the meetings list"));
 		return;
 	}
 	switch (a) {

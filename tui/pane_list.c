@@ -108,9 +108,16 @@ list_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 	x = column(ui, r, x, W_OPEN, num, open ? STYLE_NOTE : STYLE_DIM);
 	x = column(ui, r, x, W_REVIEW, review, STYLE_DIM);
 	free(review);
-	if (r.w - (x - r.x) <= 0)
+	int room = r.w - (x - r.x);
+	if (room <= 0)
 		return;
-	x += draw_str_match(r.y, x, r.w - (x - r.x), m->meeting.title, STYLE_NORMAL, b->q);
+	/* the title, and the file after it: a long title leaves the file
+	 * half the room at least (two files of one title look apart) */
+	int pw = text_width(d->title, strlen(d->title));
+	int tw = room;
+	if (room > 20)
+		tw = room - 2 - (pw < room / 2 ? pw : room / 2);
+	x += draw_str_match(r.y, x, tw, m->meeting.title, STYLE_NORMAL, b->q);
 	if (r.w - (x - r.x) > 4) {
 		x += draw_str_match(r.y, x, 2, "  ", STYLE_NORMAL, b->q);
 		draw_str_match(r.y, x, r.w - (x - r.x), d->title, STYLE_DIM, b->q);

@@ -216,3 +216,23 @@ wording_today(time_t now, char *buf, size_t size)
 		snprintf(buf, size, "%s", "");
 	return buf;
 }
+
+const char *
+wording_target(const struct minutes *m, const char *id, char *buf,
+	       size_t size)
+{
+	char cut[128];
+	int sec = -1, item = -1;
+	int k = m && id ? minutes_find_id(m, id, &sec, &item) : 0;
+
+	wording_cut(id ? id : "", cut, sizeof(cut));
+	switch (k) {
+	case 3: snprintf(buf, size, "%s", _("the meeting")); break;
+	case 2: snprintf(buf, size, _("attendee %s"), cut); break;
+	case 1:
+		snprintf(buf, size, item >= 0 ? _("item %s") : _("section %s"), cut);
+		break;
+	default: snprintf(buf, size, _("%s (not in the minutes)"), cut); break;
+	}
+	return buf;
+}

@@ -228,7 +228,12 @@ test_answers(void)
 	       "the open note first, the one resolved by its answer after");
 	free(v);
 	free(depth);
-	int e = entry_named(&b, "section");
+	int sec = -1, item = -1, e = -1;
+	minutes_find_id(b.doc->m, "kq5", &sec, &item);
+	for (int k = 0; k < b.doc->nentries; k++)
+		if (strcmp(b.doc->entries[k].ops->name, "section") == 0 &&
+		    b.doc->entries[k].arg == sec)
+			e = k;
 	struct entry_nav nv;
 	memset(&nv, 0, sizeof(nv));
 	b.doc->entries[e].ops->nav(&b, &b.doc->entries[e], &nv);
