@@ -88,6 +88,7 @@ struct browser {
 	bool list_ready;        /* nlist and the order are up to date ... */
 	unsigned list_gen;      /* ... for this notes_gen */
 	unsigned list_changes;  /* counts changes of order or filters */
+	size_t list_open;       /* open notes of the whole archive */
 	bool onotes;            /* the Open notes listing is shown */
 	struct { int doc; char *id; } *onote; /* its notes */
 	int nonote;

@@ -33,6 +33,7 @@ tasks_index(struct browser *b)
 	if (d->tasks_built)
 		return;
 	d->ntasks = count_tasks(m);
+	free(d->tasks);
 	d->tasks = xcalloc((size_t)d->ntasks + 1, sizeof(*d->tasks));
 	d->tasks_overdue = 0;
 	uint32_t k = 0;

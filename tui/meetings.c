@@ -94,6 +94,8 @@ row_shown(const struct browser *b, const struct doc *d)
 	return true;
 }
 
+static size_t archive_open(const struct browser *b);
+
 static void
 meetings_apply(struct browser *b)
 {
@@ -119,6 +121,7 @@ meetings_apply(struct browser *b)
 	b->list_ready = true;
 	b->list_gen = b->notes_gen;
 	b->list_changes++;
+	b->list_open = archive_open(b);
 	/* the cursor stays on its meeting when it is still shown */
 	for (int i = 0; was && i < n; i++)
 		if (b->docs[b->list_order[i]] == was)
@@ -149,8 +152,8 @@ meetings_count(struct browser *b)
 {
 	if (b->onotes)
 		return b->nonote;
-	int n = meetings_rows(b);
-	return n + (b->archive && archive_open(b) ? 1 : 0);
+	int n = meetings_rows(b); /* counts list_open too */
+	return n + (b->archive && b->list_open ? 1 : 0);
 }
 
 struct doc *

@@ -74,9 +74,7 @@ list_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 	const struct doc *d = meetings_doc(b, idx);
 	if (!d) {
 		/* the last row: every open note of the archive */
-		size_t n = 0;
-		for (int i = 0; i < b->ndocs; i++)
-			n += meetings_open(b->docs[i]);
+		size_t n = b->list_open;
 		char row[128];
 		snprintf(row, sizeof(row), "✎ %s (%zu) — %s", _("Open notes"), n,
 			 _("Enter lists them"));
@@ -129,7 +127,7 @@ static void
 list_header(struct ui *ui, char *buf, size_t size)
 {
 	const struct browser *b = &ui->b;
-	static const char *const names[] = { N_("Date"), N_("Số"), N_("Status"),
+	static const char *const names[] = { N_("Date"), N_("Number"), N_("Status"),
 					     N_("Open"), N_("Review"), N_("Title") };
 	static const int widths[] = { W_DATE, W_NUMBER, W_STATUS, W_OPEN, W_REVIEW, 0 };
 	/* the column each order sorts by */
