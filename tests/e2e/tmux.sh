@@ -452,6 +452,34 @@ for _ in $(seq 1 50); do
 done
 ok $gone "closing the terminal ends the program"
 
+# --- quitting with notes not saved asks first; quitting anyway exits 1 ----
+mkdir -p "$tmp/unsaved/ngan-son-2020.notes"
+cp data/ngan-son-2020.xml "$tmp/unsaved/"
+ln -s nowhere "$tmp/unsaved/ngan-son-2020.notes/lan.xml" # never followed
+rm -f "$tmp/status"
+t new-session -d -s e2e -x 120 -y 30 \
+	"TERM=screen-256color $MINUTES --reviewer lan $tmp/unsaved/ngan-son-2020.xml 2>$tmp/unsaved.err; echo \$? > $tmp/status; sleep 30"
+wait_for "Contents"
+t send-keys -t e2e j j Enter j a
+t send-keys -t e2e -l "Chưa lưu được"
+t send-keys -t e2e Enter
+wait_for "NOT SAVED"
+ok $? "unsaved: the note is marked NOT SAVED"
+t send-keys -t e2e Q
+wait_for "quit anyway? (y/n)"
+ok $? "unsaved: Q asks before quitting"
+t send-keys -t e2e n
+wait_for "Not quitting"
+ok $? "unsaved: n stays"
+t send-keys -t e2e q q
+wait_for "quit anyway? (y/n)"
+ok $? "unsaved: q at the top asks too"
+t send-keys -t e2e y
+is "$(wait_exit)" 1 "unsaved: quitting anyway exits 1"
+grep -q '^    Chưa lưu được$' "$tmp/unsaved.err"
+ok $? "unsaved: the note's text is written out on quit"
+stop
+
 # --- the terminal's habits: Ctrl-C, TERM=dumb, ESCDELAY ----------------------
 # Ctrl-C (the terminal's SIGINT) in the note prompt asks before it throws
 # the typed note away, as Esc does; at the top level it quits with 130.
