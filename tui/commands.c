@@ -46,3 +46,4 @@ commands_run(struct ui *ui, char *line)
 		browser_message(&ui->b, true, _("Unknown command: %s"),
 				wording_cut(cmd, cut, sizeof(cut)));
 }
+

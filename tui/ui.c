@@ -480,6 +480,7 @@ ui_free(struct ui *ui)
 	lines_free(&ui->detail);
 	lines_free(&ui->rec);
 	lineedit_free(&ui->edit);
+	prompt_history_free(ui);
 	free(ui->editor.text);
 	free(ui->editor.orig);
 	screen_free(ui);

@@ -84,6 +84,14 @@ struct ui {
 	enum prompt_result prompt_result; /* of the last key */
 	enum prompt_mode prompt_was;      /* the mode it closed */
 	struct lineedit edit;
+	/* what was typed at the search and command prompts, oldest first
+	 * (Up and Down go through it); the line being typed is kept aside
+	 * while they do */
+	struct prompt_history {
+		char *v[64];
+		int n, pos;
+		char *draft;
+	} history[2];
 	size_t edit_scroll;
 	enum notes_kind edit_kind;
 	char edit_target[256];  /* the element a new note is about */
