@@ -5,6 +5,7 @@
 
 #include "actions.h"
 #include "doc.h"
+#include "entries.h"
 #include "navigate.h"
 #include "nls.h"
 #include "panes.h"
@@ -14,7 +15,13 @@ void
 act_move(struct ui *ui, enum action a)
 {
 	switch (a) {
-	case ACT_DOWN: pane_move(ui, 1); break;
+	case ACT_DOWN:
+		/* at a section's last record: on to the next section */
+		if (ui->b.doc && ui->b.focus == PANE_CONTENT &&
+		    navigate_section_step(&ui->b, 1, true, false))
+			break;
+		pane_move(ui, 1);
+		break;
 	case ACT_UP: pane_move(ui, -1); break;
 	case ACT_FIRST: pane_move(ui, -(1 << 30)); break;
 	default: /* ACT_LAST */
@@ -26,7 +33,19 @@ act_move(struct ui *ui, enum action a)
 void
 act_page(struct ui *ui, enum action a)
 {
+	if (a == ACT_PAGE_DOWN && ui->b.doc && ui->b.focus == PANE_CONTENT &&
+	    navigate_section_step(&ui->b, 1, true, false))
+		return; /* read on into the next section */
 	pane_page(ui, pane_focused(ui), a == ACT_PAGE_DOWN ? 1 : -1);
+}
+
+void
+act_section(struct ui *ui, enum action a)
+{
+	if (!navigate_section_step(&ui->b, a == ACT_SECTION_NEXT ? 1 : -1,
+				   false, true) &&
+	    !(browser_entry(&ui->b) && browser_entry(&ui->b)->ops->next_open))
+		browser_message(&ui->b, false, "%s", _("Select a section first"));
 }
 
 void

@@ -274,6 +274,36 @@ navigate_jump_open(struct browser *b, int dir)
 	browser_message(b, false, "%s", _("No item has an open note"));
 }
 
+bool
+navigate_section_step(struct browser *b, int dir, bool only_at_end, bool say)
+{
+	struct doc *d = b->doc;
+
+	if (!browser_in_doc(b))
+		return false;
+	const struct entry *en = browser_entry(b);
+	/* a section is a kind with items (the one with next_open) */
+	if (!en || !en->ops->next_open)
+		return false;
+	if (only_at_end &&
+	    browser_content_cur(b) < en->ops->count(b, en) - 1)
+		return false;
+	for (int e = d->nav.cur + dir; e >= 0 && e < d->nentries; e += dir) {
+		const struct entry *x = &d->entries[e];
+		if (x->ops != en->ops || x->ops->count(b, x) <= 0)
+			continue;
+		d->nav.cur = e;
+		d->content[e].cur = d->content[e].top = 0;
+		d->detail.cur = 0;
+		b->focus = PANE_CONTENT;
+		return true;
+	}
+	if (say)
+		browser_message(b, false, "%s", dir > 0 ? _("This is the last section")
+				: _("This is the first section"));
+	return false;
+}
+
 void
 navigate_toggle_filter(struct browser *b)
 {

@@ -36,6 +36,14 @@ void navigate_search_next(struct browser *b, bool reverse);
  * navigator's order, wrapping around. */
 void navigate_jump_open(struct browser *b, int dir);
 
+/* Reading on, as a pager does: the first record of the next section
+ * (DIR 1) or of the previous one (-1) with records to show, the
+ * navigator following; ONLY_AT_END: only when the content cursor is on
+ * the selected section's last record.  False (nothing moved) when it is
+ * not a section, or there is no such section (said when SAY). */
+bool navigate_section_step(struct browser *b, int dir, bool only_at_end,
+			   bool say);
+
 void navigate_toggle_filter(struct browser *b);
 void navigate_toggle_sort(struct browser *b);
 /* the Problems entry, or a message that there are none */
