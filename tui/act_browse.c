@@ -144,8 +144,18 @@ act_group(struct ui *ui, enum action a)
 void
 act_problems(struct ui *ui, enum action a)
 {
+	struct browser *b = &ui->b;
+
 	(void)a;
-	navigate_problems(&ui->b);
+	if (!b->doc && b->ndocs) {
+		/* in the list: the selected file's problems (opened), or why
+		 * it could not be loaded (its error screen) */
+		b->doc = b->docs[b->list_order[b->list.cur]];
+		b->focus = PANE_NAV;
+		if (!b->doc->m)
+			return;
+	}
+	navigate_problems(b);
 }
 
 void

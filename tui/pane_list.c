@@ -25,7 +25,17 @@ list_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 		snprintf(cols, sizeof(cols), "%-10s  %-8s %5s  ", "", _("ERROR"),
 			 "");
 		x += draw_str_match(r.y, x, r.w, cols, STYLE_ERROR, ui->b.q);
-		draw_str_match(r.y, x, r.w - (x - r.x), d->title, STYLE_NORMAL, ui->b.q);
+		x += draw_str_match(r.y, x, r.w - (x - r.x), d->title, STYLE_NORMAL, ui->b.q);
+		/* why, before it is opened: the first line of the message */
+		const char *why = d->error;
+		size_t tl = strlen(d->title);
+		if (strncmp(why, d->title, tl) == 0 && why[tl] == ':')
+			why += tl + 1; /* the path is on the row already */
+		size_t el = strcspn(why, "\n");
+		if (el && r.w - (x - r.x) > 4) {
+			x += draw_str_match(r.y, x, 2, "  ", STYLE_NORMAL, ui->b.q);
+			draw_text(r.y, x, r.w - (x - r.x), why, 0, el, STYLE_ERROR);
+		}
 		return;
 	}
 	const struct minutes *m = d->m;
@@ -35,7 +45,15 @@ list_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 		 minutes_item_count(m));
 	x += draw_str_match(r.y, x, r.w, cols,
 		      m->nproblems ? STYLE_ERROR : STYLE_NORMAL, ui->b.q);
-	x += draw_str_match(r.y, x, r.w - (x - r.x), m->meeting.title, STYLE_NORMAL, ui->b.q);
+	/* the path tells two meetings of the same title apart: the title
+	 * leaves it room (at least half of what is left for both) */
+	int left = r.w - (x - r.x);
+	int pw = text_width(d->title, strlen(d->title));
+	int tw = text_width(m->meeting.title, strlen(m->meeting.title));
+	int tmax = left;
+	if (tw + 2 + pw > left)
+		tmax = left - 2 - pw > left / 2 ? left - 2 - pw : left / 2;
+	x += draw_str_match(r.y, x, tmax, m->meeting.title, STYLE_NORMAL, ui->b.q);
 	if (r.w - (x - r.x) > 4) {
 		x += draw_str_match(r.y, x, 2, "  ", STYLE_NORMAL, ui->b.q);
 		draw_str_match(r.y, x, r.w - (x - r.x), d->title, STYLE_DIM, ui->b.q);
