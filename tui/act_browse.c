@@ -79,6 +79,8 @@ act_open(struct ui *ui, enum action a)
 	}
 	if (!b->doc->m)
 		return;
+	if (navigate_problem_element(b))
+		return; /* from a problem to what it is about */
 	if (b->focus < PANE_DETAIL) {
 		b->focus++;
 		if (b->focus == PANE_DETAIL)

@@ -304,6 +304,44 @@ navigate_section_step(struct browser *b, int dir, bool only_at_end, bool say)
 	return false;
 }
 
+bool
+navigate_problem_element(struct browser *b)
+{
+	const struct entry *en = browser_entry(b);
+
+	if (!browser_in_doc(b) || !en || !en->ops->problems ||
+	    b->focus != PANE_CONTENT)
+		return false;
+	const struct minutes *m = b->doc->m;
+	int cur = browser_content_cur(b);
+	if (cur < 0 || (uint32_t)cur >= m->nproblems)
+		return false;
+	uint32_t line = m->problems[cur].line, best = 0;
+	const char *id = NULL;
+#define CONSIDER(l, i) \
+	do { \
+		if ((l) && (l) <= line && (l) >= best && (i) && *(i)) \
+			best = (l), id = (i); \
+	} while (0)
+	CONSIDER(m->meeting.line, m->id);
+	for (uint32_t p = 0; p < m->npersons; p++)
+		CONSIDER(m->persons[p].line, m->persons[p].id);
+	for (uint32_t s = 0; s < m->nsections; s++) {
+		CONSIDER(m->sections[s].line, m->sections[s].id);
+		for (uint32_t i = 0; i < m->sections[s].nitems; i++)
+			CONSIDER(m->sections[s].items[i].line,
+				 m->sections[s].items[i].id);
+	}
+#undef CONSIDER
+	if (!id) {
+		browser_message(b, false, _("No element of the minutes starts before line %u"),
+				(unsigned)line);
+		return true;
+	}
+	navigate_goto_id(b, id);
+	return true;
+}
+
 void
 navigate_toggle_filter(struct browser *b)
 {

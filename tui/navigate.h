@@ -44,6 +44,11 @@ void navigate_jump_open(struct browser *b, int dir);
 bool navigate_section_step(struct browser *b, int dir, bool only_at_end,
 			   bool say);
 
+/* Enter on a problem: the element it is about (the last one starting at
+ * or before its line), selected as :goto does.  False when the selected
+ * record is no problem; said when no element is there. */
+bool navigate_problem_element(struct browser *b);
+
 void navigate_toggle_filter(struct browser *b);
 void navigate_toggle_sort(struct browser *b);
 /* the Problems entry, or a message that there are none */
