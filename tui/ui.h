@@ -100,6 +100,7 @@ struct ui {
 	char question[256];
 	enum question question_action;
 	int cursor_x, cursor_y; /* where the terminal cursor goes (-1: hidden) */
+	int sel_x, sel_y;       /* the selected row, for the cursor (-1: none) */
 	struct editor_request editor;
 
 	int cols, rows;

@@ -332,6 +332,25 @@ for _ in $(seq 1 50); do
 done
 ok $gone "closing the terminal ends the program"
 
+# --- the terminal's cursor follows the selection (screen readers) ----------
+start 100 30 data/ngan-son-2020.xml
+wait_for "Contents"
+t send-keys -t e2e j j
+settle
+is "$(t display-message -p -t e2e '#{cursor_flag} #{cursor_x},#{cursor_y}')" "1 0,4" \
+	"the cursor is on the navigator's selected row (the third entry), visible"
+t send-keys -t e2e j Enter j
+settle
+cx=$(t display-message -p -t e2e '#{cursor_x}')
+cy=$(t display-message -p -t e2e '#{cursor_y}')
+screen | sed -n "$((cy + 1))p" | grep -q '│2\. '
+r=$?
+[ "$cx" -gt 0 ] || r=1
+ok $r "in the content pane the cursor is on the second item's first row ($cx,$cy)"
+t send-keys -t e2e Q
+is "$(wait_exit)" 0 "cursor: quit"
+stop
+
 # --- the terminal's habits: Ctrl-C, TERM=dumb, ESCDELAY ----------------------
 # Ctrl-C (the terminal's SIGINT) in the note prompt asks before it throws
 # the typed note away, as Esc does; at the top level it quits with 130.
