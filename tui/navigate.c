@@ -305,6 +305,45 @@ navigate_section_step(struct browser *b, int dir, bool only_at_end, bool say)
 }
 
 bool
+navigate_goto_position(struct browser *b, const char *arg)
+{
+	unsigned long s = 0, i = 0;
+	const char *p = arg;
+	bool item = false;
+
+	if (!browser_in_doc(b) || *p < '0' || *p > '9')
+		return false;
+	while (*p >= '0' && *p <= '9' && s < 1000000)
+		s = s * 10 + (unsigned long)(*p++ - '0');
+	if (*p == '.' && p[1] >= '0' && p[1] <= '9') {
+		item = true;
+		for (p++; *p >= '0' && *p <= '9' && i < 1000000; p++)
+			i = i * 10 + (unsigned long)(*p - '0');
+	}
+	if (*p)
+		return false;
+	const struct minutes *m = b->doc->m;
+	if (s < 1 || s > m->nsections) {
+		browser_message(b, true, _("There is no section %lu (the minutes have %u)"),
+				s, (unsigned)m->nsections);
+		return true;
+	}
+	const struct mn_section *sec = &m->sections[s - 1];
+	if (item && (i < 1 || i > sec->nitems)) {
+		browser_message(b, true, _("Section %lu has no item %lu (it has %u)"),
+				s, i, (unsigned)sec->nitems);
+		return true;
+	}
+	const char *id = item ? sec->items[i - 1].id : sec->id;
+	if (!id || !*id) {
+		browser_message(b, true, "%s", _("That element has no id to go to"));
+		return true;
+	}
+	navigate_goto_id(b, id);
+	return true;
+}
+
+bool
 navigate_problem_element(struct browser *b)
 {
 	const struct entry *en = browser_entry(b);
