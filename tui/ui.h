@@ -102,6 +102,13 @@ struct ui {
 	int cursor_x, cursor_y; /* where the terminal cursor goes (-1: hidden) */
 	int sel_x, sel_y;       /* the selected row, for the cursor (-1: none) */
 	struct editor_request editor;
+	/* a bracketed paste being read: its text, line ends as '\n';
+	 * marks: the terminal was asked to mark pastes (not in --replay) */
+	struct {
+		bool marks, on, cr, refused;
+		char *buf;
+		size_t len, cap;
+	} paste;
 
 	int cols, rows;
 	struct layout lay;
