@@ -10,6 +10,10 @@
 #   #@ copy: SRC DEST                     (run in a scratch folder holding
 #                                          SRC under the name DEST; as
 #                                          many as needed)
+#   #@ status: N                          (the replay's exit status: 0
+#                                          unless said)
+#   #@ link: TARGET DEST                  (and a symbolic link DEST there,
+#                                          pointing to TARGET)
 # and tests/screens/NAME.screen is the exact screen expected.
 # UPDATE_GOLDEN=1 rewrites the golden files instead of comparing.
 . "$top_srcdir/tests/tap.sh"
@@ -26,6 +30,9 @@ for keys in tests/screens/*.keys; do
 	grep -q '^#@ attrs' "$keys" && attrs=--dump-attrs
 	golden=$(sed -n 's/^#@ golden: //p' "$keys")
 	copies=$(sed -n 's/^#@ copy: //p' "$keys")
+	links=$(sed -n 's/^#@ link: //p' "$keys")
+	want_status=$(sed -n 's/^#@ status: //p' "$keys")
+	[ -n "$want_status" ] || want_status=0
 	[ -n "$golden" ] || golden=$name
 	[ -n "$size" ] || size=80x24
 	dir=.
@@ -38,6 +45,11 @@ for keys in tests/screens/*.keys; do
 			mkdir -p "$dir/$(dirname "$dest")"
 			cp "$src" "$dir/$dest"
 		done
+		[ -n "$links" ] || return 0
+		printf '%s\n' "$links" | while read -r target dest; do
+			mkdir -p "$dir/$(dirname "$dest")"
+			ln -s "$target" "$dir/$dest"
+		done
 	}
 	fresh_dir
 	cols=${size%x*}
@@ -48,7 +60,7 @@ for keys in tests/screens/*.keys; do
 		--replay "$top_srcdir/$keys" --dump-screen "$tmp/$name.screen" \
 		$attrs $args 2>"$tmp/$name.err")
 	status=$?
-	is "$status" 0 "$name: replay exits 0"
+	is "$status" "$want_status" "$name: replay exits $want_status"
 	# drawn from a blank screen (Ctrl-L) it must look the same: panes
 	# left as they were since the last key never keep anything stale
 	{ cat "$keys"; echo '<C-l>'; } >"$tmp/$name.redraw.keys"

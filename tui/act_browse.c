@@ -3,9 +3,11 @@
  * command, the help, reloading, redrawing, quitting. */
 #include <curses.h>
 
+#include "act_notes.h"
 #include "actions.h"
 #include "doc.h"
 #include "entries.h"
+#include "meetings.h"
 #include "navigate.h"
 #include "nls.h"
 #include "panes.h"
@@ -70,8 +72,11 @@ act_open(struct ui *ui, enum action a)
 
 	(void)a;
 	if (!b->doc) {
-		if (b->ndocs)
-			b->doc = b->docs[b->list_order[b->list.cur]];
+		if (meetings_enter(b))
+			return; /* the Open notes row, or one of its notes */
+		b->doc = meetings_doc(b, b->list.cur);
+		if (!b->doc)
+			return;
 		b->focus = PANE_NAV;
 		if (browser_in_doc(b) && b->doc->notice[0])
 			browser_message(b, true, "%s", b->doc->notice);
@@ -98,13 +103,17 @@ act_back(struct ui *ui, enum action a)
 		b->focus--;
 	else if (b->doc && b->archive)
 		b->doc = NULL;
-	else if (a == ACT_QUIT)
+	else if (!b->doc && meetings_back(b))
+		; /* from the open notes to the meetings */
+	else if (a == ACT_QUIT && act_notes_may_quit(ui))
 		b->quit = true;
 }
 
 void
 act_quit_now(struct ui *ui, enum action a)
 {
+	if (!act_notes_may_quit(ui))
+		return; /* asked first: notes are not saved */
 	ui->b.quit = true;
 	if (a == ACT_INTERRUPT)
 		ui->b.status = 130; /* as a shell reports Ctrl-C */
@@ -176,8 +185,8 @@ act_reload(struct ui *ui, enum action a)
 	(void)a;
 	if (b->doc)
 		doc_reload(b, b->doc);
-	else if (b->ndocs)
-		doc_reload(b, b->docs[b->list_order[b->list.cur]]);
+	else if (meetings_doc(b, b->list.cur))
+		doc_reload(b, meetings_doc(b, b->list.cur));
 }
 
 void
@@ -186,4 +195,27 @@ act_redraw(struct ui *ui, enum action a)
 	(void)a;
 	clearok(curscr, TRUE);
 	ui->redraw_all = true;
+}
+
+/* the meetings list's order and filters (meetings.h) */
+void
+act_list(struct ui *ui, enum action a)
+{
+	struct browser *b = &ui->b;
+	char what[256];
+
+	if (b->doc || b->onotes) {
+		browser_message(b, true, "%s", _("O, F, t and | order and filter the meetings list"));
+		return;
+	}
+	switch (a) {
+	case ACT_LIST_SORT: meetings_next_sort(b); break;
+	case ACT_LIST_STATUS: meetings_next_status(b); break;
+	case ACT_LIST_OPEN: meetings_toggle_open(b); break;
+	default: /* ACT_LIST_TEXT */
+		prompt_open(ui, PROMPT_LIST_FILTER, b->list_text ? b->list_text : "",
+			    NOTES_COMMENT);
+		return;
+	}
+	browser_message(b, false, "%s", meetings_describe(b, what, sizeof(what)));
 }

@@ -7,6 +7,7 @@
 #include "actions.h"
 #include "doc.h"
 #include "navigate.h"
+#include "notes_view.h"
 #include "nls.h"
 #include "notes_view.h"
 #include "prompt.h"
@@ -46,6 +47,19 @@ text_blank(const char *s)
 	return true;
 }
 
+/* selects note ID (just made) among the notes of TARGET, as shown */
+static void
+select_note(struct browser *b, const char *target, const char *id)
+{
+	const struct note **v;
+	size_t n = notes_view_thread(b->doc->notes, target, &v, NULL);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i]->id, id) == 0)
+			b->note_sel = (int)i;
+	free(v);
+	b->note_scroll = true;
+}
+
 static void
 note_add(struct ui *ui, const char *target, enum notes_kind kind,
 	 const char *text)
@@ -62,13 +76,7 @@ note_add(struct ui *ui, const char *target, enum notes_kind kind,
 					&added, &err);
 	say_result(ui, r, &err, _("Note saved"));
 	if (added) {
-		/* select the new note */
-		const struct note *const *v;
-		size_t n = notes_for_target(b->doc->notes, target, &v);
-		for (size_t i = 0; i < n; i++)
-			if (strcmp(v[i]->id, added->id) == 0)
-				b->note_sel = (int)i;
-		b->note_scroll = true;
+		select_note(b, target, added->id);
 	}
 }
 
@@ -127,9 +135,38 @@ act_notes_editor_done(struct ui *ui, char *text)
 		note_add(ui, ui->edit_target, ui->editor.kind, text);
 }
 
+/* R's answer to note ui->edit_note */
+static void
+note_reply(struct ui *ui, const char *text)
+{
+	struct browser *b = &ui->b;
+	struct notes_error err;
+	const struct note *added = NULL;
+	enum notes_disposition d = ui->edit_disposition;
+
+	if (text_blank(text)) {
+		browser_message(b, false, "%s", _("An empty answer is not saved"));
+		return;
+	}
+	const struct note *to = notes_find(b->doc->notes, ui->edit_note);
+	char target[256];
+	snprintf(target, sizeof(target), "%s", to ? to->target : "");
+	enum notes_result r = notes_reply(b->doc->notes, ui->edit_note,
+					  d ? NOTES_RESPONSE : NOTES_COMMENT, d,
+					  text, &added, &err);
+	say_result(ui, r, &err, _("Answer saved"));
+	if (added && *target)
+		select_note(b, target, added->id);
+}
+
 void
 act_notes_prompt_done(struct ui *ui, bool save)
 {
+	if (save && ui->prompt_was == PROMPT_NOTE_REPLY) {
+		note_reply(ui, ui->edit.buf);
+		lineedit_clear(&ui->edit);
+		return;
+	}
 	if (save) {
 		if (ui->edit_note[0])
 			note_edit(ui, ui->edit_note, ui->edit.buf, ui->edit_kind);
@@ -142,7 +179,8 @@ act_notes_prompt_done(struct ui *ui, bool save)
 		browser_message(&ui->b, false, "%s", _("Cancelled"));
 		return;
 	}
-	prompt_ask(ui, ui->edit_note[0] ? ASK_DISCARD_EDIT : ASK_DISCARD_NEW,
+	prompt_ask(ui, ui->prompt_was == PROMPT_NOTE_REPLY ? ASK_DISCARD_REPLY
+		   : ui->edit_note[0] ? ASK_DISCARD_EDIT : ASK_DISCARD_NEW,
 		   _("Discard what you typed?"));
 }
 
@@ -154,14 +192,23 @@ act_notes_answer(struct ui *ui, bool yes)
 	switch (ui->question_action) {
 	case ASK_DISCARD_NEW:
 	case ASK_DISCARD_EDIT:
+	case ASK_DISCARD_REPLY:
 		if (yes) {
 			lineedit_clear(&ui->edit);
 			browser_message(&ui->b, false, "%s", _("Discarded"));
 		} else {
 			/* back to the editor, text and cursor as they were */
 			ui->prompt = ui->question_action == ASK_DISCARD_NEW
-				? PROMPT_NOTE_ADD : PROMPT_NOTE_EDIT;
+				? PROMPT_NOTE_ADD
+				: ui->question_action == ASK_DISCARD_REPLY
+				? PROMPT_NOTE_REPLY : PROMPT_NOTE_EDIT;
 		}
+		break;
+	case ASK_QUIT_UNSAVED:
+		if (yes)
+			ui->b.quit = true; /* the exit status says notes were lost */
+		else
+			browser_message(&ui->b, false, "%s", _("Not quitting"));
 		break;
 	case ASK_DELETE:
 		if (yes)
@@ -266,6 +313,66 @@ act_note_resolve(struct ui *ui, enum action a)
 	(void)a;
 	say_result(ui, notes_toggle_status(ui->b.doc->notes, nt->id, &err), &err,
 		   was_open ? _("Note resolved") : _("Note reopened"));
+}
+
+void
+act_note_reply(struct ui *ui, enum action a)
+{
+	const struct note *nt = navigate_sync_note(&ui->b);
+
+	(void)a;
+	snprintf(ui->edit_note, sizeof(ui->edit_note), "%s", nt->id);
+	ui->edit_target[0] = '\0';
+	prompt_open(ui, PROMPT_NOTE_REPLY, "", NOTES_RESPONSE);
+	ui->edit_disposition = NOTES_ACCEPTED;
+}
+
+void
+act_note_signoff(struct ui *ui, enum action a)
+{
+	(void)a;
+	prompt_open(ui, PROMPT_SIGNOFF, "", NOTES_COMMENT);
+}
+
+void
+act_notes_signoff_done(struct ui *ui, const char *remark)
+{
+	struct notes_error err;
+	struct browser *b = &ui->b;
+
+	enum notes_result r = notes_signoff(b->doc->notes, remark, &err);
+	lineedit_clear(&ui->edit);
+	say_result(ui, r, &err, _("Signed off"));
+}
+
+/* every document's unsaved changes, a save tried once more */
+static size_t
+unsaved_all(struct browser *b)
+{
+	size_t n = 0;
+	for (int i = 0; i < b->ndocs; i++) {
+		struct notes_store *ns = b->docs[i]->notes;
+		struct notes_error err;
+		if (ns && notes_unsaved(ns) && notes_save(ns, &err) != 0)
+			n += notes_unsaved_count(ns);
+	}
+	return n;
+}
+
+bool
+act_notes_may_quit(struct ui *ui)
+{
+	size_t n = unsaved_all(&ui->b);
+	char q[256];
+
+	doc_notes_changed(&ui->b);
+	if (!n)
+		return true;
+	snprintf(q, sizeof(q), ngettext("%zu change to the notes is not saved: quit anyway?",
+					"%zu changes to the notes are not saved: quit anyway?", n),
+		 n);
+	prompt_ask(ui, ASK_QUIT_UNSAVED, q);
+	return false;
 }
 
 void

@@ -17,6 +17,12 @@ void act_notes_prompt_done(struct ui *ui, bool save);
 void act_notes_answer(struct ui *ui, bool yes);
 /* What $EDITOR gave back (NULL: nothing, said already). */
 void act_notes_editor_done(struct ui *ui, char *text);
+/* S's prompt closed with Enter: sign off with REMARK (maybe ""). */
+void act_notes_signoff_done(struct ui *ui, const char *remark);
+/* Quitting: true when nothing is left unsaved (a save is tried once
+ * more); else asks whether to quit anyway (the answer quits). */
+bool act_notes_may_quit(struct ui *ui);
+
 /* :attach ID (the notes store checked writable first) */
 void act_notes_attach(struct ui *ui, const char *id);
 

@@ -8,6 +8,7 @@
 
 #include "browser.h"
 #include "nls.h"
+#include "wording.h"
 #include "xalloc.h"
 
 void
@@ -18,6 +19,13 @@ browser_message(struct browser *b, bool error, const char *fmt, ...)
 	vsnprintf(b->msg, sizeof(b->msg), fmt, ap);
 	va_end(ap);
 	b->msg_error = error;
+}
+
+void
+browser_set_today(struct browser *b, time_t now)
+{
+	wording_today(now, b->today, sizeof(b->today));
+	b->now = now;
 }
 
 bool

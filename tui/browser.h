@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "loader.h"
 #include "model.h"
@@ -57,6 +58,15 @@ struct doc {
 				 * side by side: drawing the list reads
 				 * no item */
 	struct wrap_cache *wrap; /* the items' lines at a width (lines.h) */
+	/* v2: every task of the meeting, in document order (section, item,
+	 * task of the item), built on first use */
+	uint32_t (*tasks)[3];
+	uint32_t ntasks, tasks_overdue;
+	bool tasks_built;
+	/* notes with an answer: [0] on the meeting, [1] on attendees,
+	 * [2 + s] in section s; counted once per notes_gen */
+	size_t *answered;
+	unsigned answered_gen;
 	struct cursor nav;
 	struct cursor *content; /* one per entry */
 	struct cursor detail;
@@ -74,6 +84,21 @@ struct browser {
 	bool archive;        /* several files: the meetings list is the top */
 	int *list_order;     /* docs, newest first */
 	struct cursor list;
+	/* the meetings list's order and filters (meetings.h) */
+	int list_sort;          /* 0 date, 1 title, 2 status, 3 open notes */
+	int list_status;        /* 0: every status, else enum mn_status + 1 */
+	bool list_open_only;    /* only meetings with open notes */
+	char *list_text;        /* shown when they match it (malloc'd) */
+	struct search_query *list_q;
+	int nlist;              /* meetings shown: list_order[0 .. nlist) */
+	bool list_ready;        /* nlist and the order are up to date ... */
+	unsigned list_gen;      /* ... for this notes_gen */
+	unsigned list_changes;  /* counts changes of order or filters */
+	size_t list_open;       /* open notes of the whole archive */
+	bool onotes;            /* the Open notes listing is shown */
+	struct { int doc; char *id; } *onote; /* its notes */
+	int nonote;
+	struct cursor onote_cur;
 	struct doc *doc;     /* the open document, NULL in the list */
 	enum pane_id focus;
 	bool attendees_doc_order;
@@ -100,12 +125,18 @@ struct browser {
 	const struct doc *fdoc;
 	unsigned notes_gen, fgen; /* notes changed / the filter's */
 
+	char today[11];         /* YYYY-MM-DD: which tasks are overdue */
+	time_t now;             /* ... and how old an open note is */
+
 	bool quit;
 	int status;
 };
 
 void browser_message(struct browser *b, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Today is the local date of NOW (browser_open sets the clock's; the
+ * browser honours MINUTES_NOW for tests). */
+void browser_set_today(struct browser *b, time_t now);
 /* Whether a meeting is open (loaded). */
 bool browser_in_doc(const struct browser *b);
 /* The navigator's selected entry (NULL when no meeting is open). */

@@ -3,10 +3,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "doc.h"
 #include "entries.h"
 #include "lines.h"
+#include "meetings.h"
 #include "nls.h"
 #include "paths.h"
 #include "spell.h"
@@ -32,6 +34,12 @@ doc_drop_index(struct doc *d)
 	free(d->content);
 	free(d->speaks_at);
 	free(d->speaks);
+	free(d->tasks);
+	free(d->answered);
+	d->answered = NULL;
+	d->tasks = NULL;
+	d->ntasks = d->tasks_overdue = 0;
+	d->tasks_built = false;
 	wrap_cache_free(d->wrap); /* it points into the minutes */
 	d->wrap = NULL;
 	d->entries = NULL;
@@ -365,6 +373,7 @@ browser_open(struct browser *b, char *const *args, int nargs,
 	/* the order of protocol, as written (the chair and guests first);
 	 * s sorts by given name */
 	b->attendees_doc_order = true;
+	browser_set_today(b, time(NULL));
 	if (nargs == 0) {
 		args = here;
 		nargs = 1;
@@ -417,5 +426,6 @@ browser_close(struct browser *b)
 	spell_free(b->spell);
 	free(b->query);
 	free(b->fidx);
+	meetings_free(b);
 	memset(b, 0, sizeof(*b));
 }

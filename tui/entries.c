@@ -6,11 +6,13 @@
 
 extern const struct entry_ops entry_meeting, entry_attendees, entry_section,
 	entry_problems, entry_orphans;
+extern const struct entry_ops entry_tasks;
 
 static const struct entry_ops *const kinds[] = {
 	&entry_meeting,
 	&entry_attendees,
 	&entry_section,
+	&entry_tasks,
 	&entry_problems,
 	&entry_orphans,
 };

@@ -22,6 +22,7 @@ struct entry_nav {
 	const char *label;   /* also the status line's name of the entry */
 	char count[32];      /* " (12)", or "" */
 	size_t open;         /* open notes under it */
+	size_t answered;     /* notes under it with an answer (0 unless set) */
 };
 
 struct entry_ops {

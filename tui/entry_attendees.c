@@ -1,6 +1,7 @@
 /* entry_attendees.c - the navigator's "Attendees" entry: one record per
- * person (by given name, or as written with s), and in the detail pane
- * the items each one speaks in. */
+ * person (by given name, or as written with s), with v2's presence
+ * (excused and absent marked apart, with the reason) and the counts in
+ * the header; in the detail pane the items each one speaks in. */
 #include <stdio.h>
 #include <string.h>
 
@@ -37,19 +38,71 @@ attendees_nav(struct browser *b, const struct entry *e,
 	out->label = _("Attendees");
 	snprintf(out->count, sizeof(out->count), " (%u)", d->m->npersons);
 	out->open = 0;
+	out->answered = notes_view_answered(b, 1);
 	if (d->notes)
 		for (uint32_t i = 0; i < d->m->npersons; i++)
 			out->open += notes_open_count(d->notes, d->m->persons[i].id);
+}
+
+/* v2: "present 8 · excused 1 · expected 9 · " into BUF ("" for a
+ * file that says nothing about presence: all listed, no counts). */
+static const char *
+presence_counts(const struct minutes *m, char *buf, size_t size)
+{
+	unsigned excused = 0, absent = 0;
+	int n;
+
+	buf[0] = '\0';
+	if (m->version < 2)
+		return buf;
+	for (uint32_t i = 0; i < m->npersons; i++) {
+		excused += m->persons[i].presence == MN_EXCUSED;
+		absent += m->persons[i].presence == MN_ABSENT;
+	}
+	if (!excused && !absent && m->expected == MN_NONE && m->present == MN_NONE)
+		return buf;
+	n = snprintf(buf, size, "%s %u · ", _("present"),
+		     minutes_present_count(m));
+	if (excused && n > 0 && (size_t)n < size)
+		n += snprintf(buf + n, size - (size_t)n, "%s %u · ",
+			      _("excused"), excused);
+	if (absent && n > 0 && (size_t)n < size)
+		n += snprintf(buf + n, size - (size_t)n, "%s %u · ",
+			      _("absent"), absent);
+	if (m->expected != MN_NONE && n > 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, "%s %u · ", _("expected"),
+			 m->expected);
+	return buf;
 }
 
 static void
 attendees_header(struct browser *b, const struct entry *e, char *buf,
 		 size_t size)
 {
+	char counts[256];
+
 	(void)e;
-	snprintf(buf, size, "%s (%u) · %s", _("Attendees"), b->doc->m->npersons,
+	snprintf(buf, size, "%s (%u) · %s%s", _("Attendees"), b->doc->m->npersons,
+		 presence_counts(b->doc->m, counts, sizeof(counts)),
 		 b->attendees_doc_order ? _("document order")
 					: _("by given name"));
+}
+
+/* v2: "excused: reason" or "absent: reason" under a person who was not
+ * there, each in a style of its own; nothing for one who was. */
+static void
+presence_line(struct lines *l, const struct mn_person *p, int indent,
+	      int width)
+{
+	if (p->presence == MN_PRESENT)
+		return;
+	const char *word = p->presence == MN_EXCUSED ? _("excused") : _("absent");
+	const char *t = *p->reason ? lines_printf(l, "%s: %s", word, p->reason)
+				   : lines_printf(l, "%s", word);
+	lines_wrap(l, p->presence == MN_EXCUSED ? "◌" : "✗",
+		   p->presence == MN_EXCUSED ? STYLE_LIMITATIONS : STYLE_MISSED,
+		   indent, t, width,
+		   p->presence == MN_EXCUSED ? STYLE_LIMITATIONS : STYLE_MISSED);
 }
 
 static void
@@ -59,10 +112,12 @@ attendees_layout(struct browser *b, const struct entry *e, int idx,
 	const struct mn_person *p = &b->doc->m->persons[browser_person_at(b, idx)];
 
 	(void)e;
-	lines_wrap(l, NULL, STYLE_NORMAL, 0, p->name, width, STYLE_LABEL);
+	lines_wrap(l, NULL, STYLE_NORMAL, 0, p->name, width,
+		   p->presence == MN_PRESENT ? STYLE_LABEL : STYLE_DIM);
 	if (*p->role)
 		lines_wrap(l, NULL, STYLE_NORMAL, width > 4 ? 2 : 0, p->role,
 			   width, STYLE_DIM);
+	presence_line(l, p, width > 4 ? 2 : 0, width);
 	notes_view_marker(b, l, p->id, width > 4 ? 2 : 0, width);
 	lines_blank(l);
 }
@@ -121,6 +176,7 @@ attendees_detail(struct browser *b, const struct entry *e, int cur,
 	if (*p->role)
 		lines_wrap(l, NULL, STYLE_NORMAL, 0, p->role, width,
 			   STYLE_NORMAL);
+	presence_line(l, p, 2, width);
 	lines_wrap(l, NULL, STYLE_NORMAL, 0,
 		   lines_printf(l, "%s · %s %u", p->id, _("line"), p->line),
 		   width, STYLE_DIM);

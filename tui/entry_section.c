@@ -71,6 +71,7 @@ section_nav(struct browser *b, const struct entry *e, struct entry_nav *out)
 	snprintf(out->count, sizeof(out->count), " (%u)", s->nitems);
 	out->open = b->doc->notes
 		? notes_section_open_count(b->doc->notes, (size_t)e->arg) : 0;
+	out->answered = notes_view_answered(b, 2 + e->arg);
 }
 
 static void
@@ -126,6 +127,29 @@ item_summary(struct browser *b, const struct mn_item *it, struct lines *l,
 	}
 }
 
+/* v2: a vote's tally as a bar, the numbers and the result: "███████░
+ * 7/8 for · 0 against · 1 abstain · ✓ adopted", under its motion. */
+static void
+vote_summary(struct browser *b, const struct mn_vote *v, struct lines *l,
+	     int indent, int width)
+{
+	const struct minutes *m = b->doc->m;
+	char *bar = wording_vote_bar(m, v, (width - indent) / 3 > 20 ? 20
+					   : (width - indent) / 3);
+	char *tally = wording_vote_tally(m, v);
+	const char *res = v->result == MN_RESULT_NONE ? ""
+		: lines_printf(l, " · %s %s",
+			       v->result == MN_RESULT_ADOPTED ? "✓" : "✗",
+			       wording_vote_result(v->result));
+	const char *t = lines_printf(l, "%s%s%s%s", bar, *bar ? " " : "", tally,
+				     res);
+	free(bar);
+	free(tally);
+	lines_wrap(l, NULL, STYLE_NORMAL, indent, t, width,
+		   v->result == MN_RESULT_ADOPTED ? STYLE_MET
+		   : v->result == MN_RESULT_REJECTED ? STYLE_MISSED : STYLE_NORMAL);
+}
+
 static void
 section_layout(struct browser *b, const struct entry *e, int idx, int width,
 	       struct lines *l)
@@ -143,6 +167,8 @@ section_layout(struct browser *b, const struct entry *e, int idx, int width,
 			  STYLE_NORMAL);
 	int before = l->n;
 	item_summary(b, it, l, width - iw > 0 ? width - iw : 1);
+	if (it->vote)
+		vote_summary(b, it->vote, l, 0, width - iw > 0 ? width - iw : 1);
 	notes_view_marker(b, l, it->id, 0, width - iw);
 	for (int i = before; i < l->n; i++)
 		l->v[i].indent = iw;
@@ -213,6 +239,19 @@ detail_item(struct browser *b, const struct mn_item *it, int width,
 			lines_add(l, NULL, STYLE_NORMAL, 2, more, 0,
 				  (uint32_t)strlen(more), STYLE_DIM);
 		}
+	}
+	if (it->vote) {
+		const struct mn_vote *v = it->vote;
+		uint32_t base, need = mn_vote_needed(m, v, &base);
+		detail_heading(l, *v->method
+			       ? lines_printf(l, "%s (%s)", _("Vote"), v->method)
+			       : _("Vote"));
+		vote_summary(b, v, l, 2, width);
+		const char *rule = need == MN_NONE
+			? lines_printf(l, "%s: %s", _("Rule"), mn_rule_name(v->rule))
+			: lines_printf(l, "%s: %s, %u %s", _("Rule"),
+				       mn_rule_name(v->rule), need, _("needed"));
+		lines_wrap(l, NULL, STYLE_NORMAL, 2, rule, width, STYLE_DIM);
 	}
 	if (it->nfigures) {
 		detail_heading(l, _("Figures"));

@@ -7,6 +7,7 @@
 #include "entries.h"
 #include "navigate.h"
 #include "nls.h"
+#include "notes_view.h"
 #include "wording.h"
 #include "xalloc.h"
 
@@ -32,7 +33,9 @@ void
 navigate_clamp(struct browser *b)
 {
 	if (!b->doc) {
-		clamp(&b->list, b->ndocs);
+		/* the meetings and the Open notes row after them (the list
+		 * keeps its cursor on its rows: meetings.h) */
+		clamp(&b->list, b->ndocs + 1);
 		return;
 	}
 	if (!b->doc->m)
@@ -55,28 +58,31 @@ navigate_sync_note(struct browser *b)
 {
 	struct doc *d = b->doc;
 	const struct entry *e = browser_entry(b);
-	const struct note *const *v;
+	const struct note **v;
+	const struct note *nt = NULL;
 	size_t n;
 
 	if (!e || !d->notes)
 		return NULL;
 	if (e->ops->note) {
 		/* the record is a note: select it among its target's */
-		const struct note *nt = e->ops->note(b, e, browser_content_cur(b));
+		nt = e->ops->note(b, e, browser_content_cur(b));
 		if (!nt)
 			return NULL;
 		snprintf(b->note_target, sizeof(b->note_target), "%s", nt->target);
-		n = notes_for_target(d->notes, nt->target, &v);
+		n = notes_view_thread(d->notes, nt->target, &v, NULL);
 		b->note_sel = -1;
 		for (size_t i = 0; i < n; i++)
 			if (v[i] == nt)
 				b->note_sel = (int)i;
+		free(v);
 		return nt;
 	}
 	const char *id = e->ops->target(b, e, browser_content_cur(b));
 	if (!id)
 		return NULL;
-	n = notes_for_target(d->notes, id, &v);
+	/* the order they are shown in (answers under their notes) */
+	n = notes_view_thread(d->notes, id, &v, NULL);
 	if (n == 0)
 		return NULL;
 	if (strcmp(id, b->note_target) != 0) {
@@ -87,7 +93,9 @@ navigate_sync_note(struct browser *b)
 		b->note_sel = (int)n - 1;
 	if (b->note_sel < 0)
 		b->note_sel = 0;
-	return v[b->note_sel];
+	nt = v[b->note_sel];
+	free(v);
+	return nt;
 }
 
 void

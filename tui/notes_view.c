@@ -8,53 +8,160 @@
 #include "wording.h"
 #include "xalloc.h"
 
+static int
+ptr_cmp(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)*(const struct note *const *)a;
+	uintptr_t y = (uintptr_t)*(const struct note *const *)b;
+	return (x > y) - (x < y);
+}
+
+/* where note NT is among the SORTED ones, or -1 */
+static long
+place_of(const struct note *const *sorted, size_t n, const struct note *nt)
+{
+	const struct note *const *p = bsearch(&nt, sorted, n, sizeof(*sorted),
+					      ptr_cmp);
+	return p ? (long)(p - sorted) : -1;
+}
+
+struct thread {
+	const struct notes_store *ns;
+	const struct note **sorted; /* the element's notes, by address */
+	bool *done;
+	size_t n, k;
+	const struct note **out;
+	int *depth;
+};
+
+/* NT and its answers below it, each once (a loop of replies in a
+ * hostile file ends where a note comes again) */
+static void
+thread_add(struct thread *t, const struct note *nt, int depth)
+{
+	long at = place_of(t->sorted, t->n, nt);
+	if (at < 0 || t->done[at])
+		return;
+	t->done[at] = true;
+	t->out[t->k] = nt;
+	t->depth[t->k++] = depth;
+	const struct note *const *r;
+	size_t nr = notes_replies(t->ns, nt->id, &r);
+	for (size_t i = 0; i < nr; i++)
+		thread_add(t, r[i], depth < 8 ? depth + 1 : depth);
+}
+
+size_t
+notes_view_thread(const struct notes_store *ns, const char *id,
+		  const struct note ***out, int **depth)
+{
+	const struct note *const *v;
+	size_t n = ns && id ? notes_for_target(ns, id, &v) : 0;
+	struct thread t = { .ns = ns, .n = n };
+
+	*out = NULL;
+	if (depth)
+		*depth = NULL;
+	if (!n)
+		return 0;
+	t.sorted = xmalloc(n * sizeof(*t.sorted));
+	memcpy(t.sorted, v, n * sizeof(*t.sorted));
+	qsort(t.sorted, n, sizeof(*t.sorted), ptr_cmp);
+	t.done = xcalloc(n, sizeof(*t.done));
+	t.out = xmalloc(n * sizeof(*t.out));
+	t.depth = xmalloc(n * sizeof(*t.depth));
+	/* the notes that answer none here first, then what is left (a
+	 * loop of answers) */
+	for (size_t i = 0; i < n; i++)
+		if (!v[i]->reply_to || !notes_find(ns, v[i]->reply_to) ||
+		    strcmp(notes_find(ns, v[i]->reply_to)->target, id) != 0)
+			thread_add(&t, v[i], 0);
+	for (size_t i = 0; i < n; i++)
+		thread_add(&t, v[i], 0);
+	free(t.sorted);
+	free(t.done);
+	*out = t.out;
+	if (depth)
+		*depth = t.depth;
+	else
+		free(t.depth);
+	return t.k;
+}
+
+/* "accepted — tiếp thu" and the like: what an answer says of the note */
+static const char *
+answer_word(struct lines *l, const struct note *nt)
+{
+	if (nt->kind == NOTES_RESPONSE)
+		return lines_printf(l, "↳ %s", notes_disposition_label(nt->disposition));
+	return lines_printf(l, "↳ %s", notes_kind_label(nt->kind));
+}
+
 void
 notes_view_lines(struct browser *b, struct lines *l, const char *id,
 		 int width)
 {
 	struct notes_store *ns = b->doc->notes;
-	const struct note *const *v;
+	const struct note **v;
 	const struct note *sel = NULL;
-	size_t n, open;
+	int *depth;
+	size_t n, open, answers = 0;
 	char when[64];
 
-	if (!ns || !id || !(n = notes_for_target(ns, id, &v)))
+	if (!ns || !id || !(n = notes_view_thread(ns, id, &v, &depth)))
 		return;
 	if (strcmp(id, b->note_target) == 0 && b->note_sel >= 0 &&
 	    (size_t)b->note_sel < n)
 		sel = v[b->note_sel];
 	open = notes_open_count(ns, id);
+	for (size_t i = 0; i < n; i++)
+		answers += depth[i] > 0;
 	lines_blank(l);
 	lines_wrap(l, NULL, STYLE_NORMAL, 0,
-		   lines_printf(l, "%s (%zu, %zu %s)", _("Notes"), n, open,
-				_("open")),
+		   answers ? lines_printf(l, "%s (%zu, %zu %s, %zu %s)", _("Notes"),
+					  n - answers, open, _("open"), answers,
+					  ngettext("answer", "answers", answers))
+			   : lines_printf(l, "%s (%zu, %zu %s)", _("Notes"), n, open,
+					  _("open")),
 		   width, STYLE_NOTE);
 	for (size_t i = 0; i < n; i++) {
 		const struct note *nt = v[i];
 		bool is_sel = nt == sel;
+		int in = depth[i] * 2; /* an answer under its note */
+		if (in > width / 3)
+			in = width / 3;
 		const char *by = "";
 		if (nt->status == NOTES_RESOLVED && nt->status_by &&
 		    strcmp(nt->status_by, nt->author) != 0)
 			by = lines_printf(l, " %s %s", _("by"), nt->status_by);
-		const char *head = lines_printf(l, "%s %s · %s%s — %s · %s",
-			is_sel ? "▶" : "•", notes_kind_label(nt->kind),
-			notes_status_label(nt->status), by, nt->author,
-			wording_time(nt->created, when, sizeof(when)));
+		const char *unsaved = nt->unsaved
+			? lines_printf(l, " · %s", _("NOT SAVED")) : "";
+		const char *head = depth[i]
+			? lines_printf(l, "%s %s — %s · %s%s",
+				is_sel ? "▶" : "•", answer_word(l, nt), nt->author,
+				wording_time(nt->created, when, sizeof(when)), unsaved)
+			: lines_printf(l, "%s %s · %s%s — %s · %s%s",
+				is_sel ? "▶" : "•", notes_kind_label(nt->kind),
+				notes_status_label(nt->status), by, nt->author,
+				wording_time(nt->created, when, sizeof(when)), unsaved);
 		if (is_sel)
 			b->note_line = l->n;
-		lines_wrap(l, NULL, STYLE_NORMAL, 0, head, width,
-			   is_sel ? STYLE_LABEL
-			   : nt->status == NOTES_OPEN ? STYLE_NOTE : STYLE_DIM);
+		lines_wrap(l, NULL, STYLE_NORMAL, in, head, width,
+			   nt->unsaved ? STYLE_MISSED
+			   : is_sel ? STYLE_LABEL
+			   : depth[i] || nt->status == NOTES_OPEN ? STYLE_NOTE : STYLE_DIM);
 		if (nt->anchor == NOTES_CHANGED) {
-			lines_wrap(l, NULL, STYLE_NORMAL, 2,
+			lines_wrap(l, NULL, STYLE_NORMAL, in + 2,
 				   _("text changed since this note; it was:"),
 				   width, STYLE_MISSED);
-			lines_wrap(l, NULL, STYLE_NORMAL, 4, nt->quote, width,
+			lines_wrap(l, NULL, STYLE_NORMAL, in + 4, nt->quote, width,
 				   STYLE_DIM);
 		}
-		lines_wrap(l, NULL, STYLE_NORMAL, 2, nt->text, width,
-			   nt->status == NOTES_OPEN ? STYLE_NORMAL : STYLE_DIM);
+		lines_wrap(l, NULL, STYLE_NORMAL, in + 2, nt->text, width,
+			   depth[i] || nt->status == NOTES_OPEN ? STYLE_NORMAL : STYLE_DIM);
 	}
+	free(v);
+	free(depth);
 }
 
 void
@@ -62,17 +169,57 @@ notes_view_marker(struct browser *b, struct lines *l, const char *id,
 		  int indent, int width)
 {
 	struct notes_store *ns = b->doc->notes;
-	size_t all, open;
+	const struct note *const *v;
+	size_t all, open, notes = 0, answered = 0, unsaved = 0;
 
-	if (!ns || !id || !(all = notes_for_target(ns, id, NULL)))
+	if (!ns || !id || !(all = notes_for_target(ns, id, &v)))
 		return;
 	open = notes_open_count(ns, id);
+	for (size_t i = 0; i < all; i++) {
+		notes += !v[i]->reply_to;
+		answered += !v[i]->reply_to && v[i]->answered;
+		unsaved += v[i]->unsaved;
+	}
+	if (notes == 0)
+		notes = all; /* answers to notes elsewhere only */
 	const char *t = lines_printf(l, "✎ %zu %s · %zu %s", open, _("open"),
-				     all, ngettext("note", "notes", all));
+				     notes, ngettext("note", "notes", notes));
+	if (answered)
+		t = lines_printf(l, "%s · %zu %s", t, answered, _("answered"));
+	if (unsaved)
+		t = lines_printf(l, "%s · %zu %s", t, unsaved, _("NOT SAVED"));
 	int used;
 	size_t fit = text_fit(t, strlen(t), width - indent, &used);
 	lines_add(l, NULL, STYLE_NORMAL, indent, t, 0, (uint32_t)fit,
-		  open ? STYLE_NOTE : STYLE_DIM);
+		  unsaved ? STYLE_MISSED : open ? STYLE_NOTE : STYLE_DIM);
+}
+
+size_t
+notes_view_answered(struct browser *b, int where)
+{
+	struct doc *d = b->doc;
+	const struct minutes *m = d->m;
+
+	if (!d->notes || where < 0 || (uint32_t)where >= m->nsections + 2)
+		return 0;
+	if (!d->answered || d->answered_gen != b->notes_gen) {
+		free(d->answered);
+		d->answered = xcalloc((size_t)m->nsections + 2, sizeof(*d->answered));
+		d->answered_gen = b->notes_gen;
+		for (size_t i = 0, n = notes_count(d->notes); i < n; i++) {
+			const struct note *nt = notes_get(d->notes, i);
+			int sec, item;
+			if (nt->reply_to || !nt->answered || nt->anchor == NOTES_ORPHAN)
+				continue;
+			switch (minutes_find_id(m, nt->target, &sec, &item)) {
+			case 1: d->answered[2 + sec]++; break;
+			case 2: d->answered[1]++; break;
+			case 3: d->answered[0]++; break;
+			default: break;
+			}
+		}
+	}
+	return d->answered[where];
 }
 
 /* the cut line: the note ends above it */

@@ -7,11 +7,24 @@
 #include "browser.h"
 #include "lines.h"
 
+/* The notes about element ID in the order they are shown: each note
+ * that answers none (or whose note is not among them), open first,
+ * followed by its answers in time order (and theirs), indented a level
+ * each (*DEPTH, 0 for the notes answered).  The count; *OUT and *DEPTH
+ * are malloc'd (NULL when none; DEPTH may be NULL).  J and K select in
+ * this order. */
+size_t notes_view_thread(const struct notes_store *ns, const char *id,
+			 const struct note ***out, int **depth);
+
 /* The notes about element ID at WIDTH; the selected note (b->note_sel
  * of b->note_target, see navigate_sync_note) is marked and its line
  * kept in b->note_line. */
 void notes_view_lines(struct browser *b, struct lines *l, const char *id,
 		      int width);
+/* Notes with an answer on the meeting (WHERE 0), the attendees (1) or
+ * in section S (2 + S, its items too). */
+size_t notes_view_answered(struct browser *b, int where);
+
 /* The marker under a record, cut to WIDTH - INDENT. */
 void notes_view_marker(struct browser *b, struct lines *l, const char *id,
 		       int indent, int width);

@@ -1,75 +1,178 @@
-/* pane_list.c - the meetings list: one line per file, newest first. */
+/* pane_list.c - the meetings list: one line per file under column
+ * headers (date, Số, status, open notes, review state, title, file), in
+ * the order and through the filters of meetings.h; then the "Open
+ * notes" row, which lists every open note of the archive. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "draw.h"
+#include "meetings.h"
 #include "nls.h"
 #include "panes.h"
+
+/* the columns' widths: date, Số, status, open notes, review state */
+enum { W_DATE = 10, W_NUMBER = 12, W_STATUS = 8, W_OPEN = 4, W_REVIEW = 16 };
 
 static int
 list_count(struct ui *ui)
 {
-	return ui->b.ndocs;
+	return meetings_count(&ui->b);
+}
+
+/* TEXT in a column of W at X (cut with "…"), then two spaces */
+static int
+column(struct ui *ui, struct rect r, int x, int w, const char *text,
+       enum style st)
+{
+	int room = r.w - (x - r.x);
+	if (room <= 0)
+		return x;
+	draw_str_match(r.y, x, w < room ? w : room, text, st, ui->b.q);
+	return x + w + 2;
+}
+
+static void
+onote_draw(struct ui *ui, int idx, struct rect r)
+{
+	struct doc *d;
+	const struct note *nt = meetings_open_note(&ui->b, idx, &d);
+	char age[64];
+
+	if (!nt) {
+		draw_str(r.y, r.x, r.w, _("(this note is gone)"), STYLE_DIM);
+		return;
+	}
+	long days = (long)((ui->b.now - nt->created) / 86400);
+	if (days < 1)
+		snprintf(age, sizeof(age), "%s", _("today"));
+	else
+		snprintf(age, sizeof(age), ngettext("%ld day", "%ld days", days), days);
+	const char *title = d->m ? (*d->m->meeting.number ? d->m->meeting.number
+				    : d->m->meeting.title) : d->title;
+	int x = column(ui, r, r.x, 24, title, STYLE_NORMAL);
+	x = column(ui, r, x, 12, nt->target, STYLE_LABEL);
+	x = column(ui, r, x, 16, nt->author, STYLE_NORMAL);
+	x = column(ui, r, x, 8, age, STYLE_DIM);
+	if (r.w - (x - r.x) > 0)
+		draw_str_match(r.y, x, r.w - (x - r.x), nt->text, STYLE_NOTE, ui->b.q);
 }
 
 static void
 list_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 {
-	const struct doc *d = ui->b.docs[ui->b.list_order[idx]];
-	char cols[96];
+	struct browser *b = &ui->b;
+	char num[32];
 	int x = r.x;
 
 	(void)skip;
 	(void)selected;
+	if (b->onotes) {
+		onote_draw(ui, idx, r);
+		return;
+	}
+	const struct doc *d = meetings_doc(b, idx);
+	if (!d) {
+		/* the last row: every open note of the archive */
+		size_t n = b->list_open;
+		char row[128];
+		snprintf(row, sizeof(row), "✎ %s (%zu) — %s", _("Open notes"), n,
+			 _("Enter lists them"));
+		draw_str_match(r.y, r.x, r.w, row, STYLE_NOTE, b->q);
+		return;
+	}
 	if (!d->m) {
-		snprintf(cols, sizeof(cols), "%-10s  %-8s %5s  ", "", _("ERROR"),
-			 "");
-		x += draw_str_match(r.y, x, r.w, cols, STYLE_ERROR, ui->b.q);
-		x += draw_str_match(r.y, x, r.w - (x - r.x), d->title, STYLE_NORMAL, ui->b.q);
-		/* why, before it is opened: the first line of the message */
+		x = column(ui, r, x, W_DATE, "", STYLE_ERROR);
+		x = column(ui, r, x, W_NUMBER, "", STYLE_ERROR);
+		x = column(ui, r, x, W_STATUS, _("ERROR"), STYLE_ERROR);
+		/* why, before it is opened: the first line of the message, in
+		 * the open notes and review columns a broken file leaves empty */
 		const char *why = d->error;
 		size_t tl = strlen(d->title);
 		if (strncmp(why, d->title, tl) == 0 && why[tl] == ':')
 			why += tl + 1; /* the path is on the row already */
+		why += strspn(why, " ");
+		char line[256];
 		size_t el = strcspn(why, "\n");
-		if (el && r.w - (x - r.x) > 4) {
-			x += draw_str_match(r.y, x, 2, "  ", STYLE_NORMAL, ui->b.q);
-			draw_text(r.y, x, r.w - (x - r.x), why, 0, el, STYLE_ERROR);
-		}
+		if (el >= sizeof(line))
+			el = sizeof(line) - 1;
+		memcpy(line, why, el);
+		line[el] = '\0';
+		x = column(ui, r, x, W_OPEN + 2 + W_REVIEW, line, STYLE_ERROR);
+		if (r.w - (x - r.x) > 0)
+			draw_str_match(r.y, x, r.w - (x - r.x), d->title, STYLE_NORMAL, b->q);
 		return;
 	}
 	const struct minutes *m = d->m;
-	const char *st = m->nproblems ? _("problems")
-					  : mn_status_name(m->meeting.status);
-	snprintf(cols, sizeof(cols), "%-10s  %-8s %5u  ", m->meeting.date, st,
-		 minutes_item_count(m));
-	x += draw_str_match(r.y, x, r.w, cols,
-		      m->nproblems ? STYLE_ERROR : STYLE_NORMAL, ui->b.q);
-	/* the path tells two meetings of the same title apart: the title
-	 * leaves it room (at least half of what is left for both) */
-	int left = r.w - (x - r.x);
+	/* form warnings alone do not make a file one with problems */
+	bool errors = minutes_error_count(m) > 0;
+	const char *st = errors ? _("problems") : mn_status_name(m->meeting.status);
+	size_t open = meetings_open(d);
+	char *review = meetings_review(d);
+	if (open)
+		snprintf(num, sizeof(num), "%4zu", open);
+	else
+		snprintf(num, sizeof(num), "   ·");
+	x = column(ui, r, x, W_DATE, m->meeting.date, STYLE_NORMAL);
+	x = column(ui, r, x, W_NUMBER, m->meeting.number, STYLE_NORMAL);
+	x = column(ui, r, x, W_STATUS, st, errors ? STYLE_ERROR : STYLE_NORMAL);
+	x = column(ui, r, x, W_OPEN, num, open ? STYLE_NOTE : STYLE_DIM);
+	x = column(ui, r, x, W_REVIEW, review, STYLE_DIM);
+	free(review);
+	int room = r.w - (x - r.x);
+	if (room <= 0)
+		return;
+	/* the title, and the file after it: a long title leaves the file
+	 * half the room at least (two files of one title look apart) */
 	int pw = text_width(d->title, strlen(d->title));
-	int tw = text_width(m->meeting.title, strlen(m->meeting.title));
-	int tmax = left;
-	if (tw + 2 + pw > left)
-		tmax = left - 2 - pw > left / 2 ? left - 2 - pw : left / 2;
-	x += draw_str_match(r.y, x, tmax, m->meeting.title, STYLE_NORMAL, ui->b.q);
+	int tw = room;
+	if (room > 20)
+		tw = room - 2 - (pw < room / 2 ? pw : room / 2);
+	x += draw_str_match(r.y, x, tw, m->meeting.title, STYLE_NORMAL, b->q);
 	if (r.w - (x - r.x) > 4) {
-		x += draw_str_match(r.y, x, 2, "  ", STYLE_NORMAL, ui->b.q);
-		draw_str_match(r.y, x, r.w - (x - r.x), d->title, STYLE_DIM, ui->b.q);
+		x += draw_str_match(r.y, x, 2, "  ", STYLE_NORMAL, b->q);
+		draw_str_match(r.y, x, r.w - (x - r.x), d->title, STYLE_DIM, b->q);
 	}
 }
 
+/* the column headers, the sorted one marked ▼ */
 static void
 list_header(struct ui *ui, char *buf, size_t size)
 {
-	snprintf(buf, size, "%s (%d)", _("Meetings"), ui->b.ndocs);
+	const struct browser *b = &ui->b;
+	static const char *const names[] = { N_("Date"), N_("Number"), N_("Status"),
+					     N_("Open"), N_("Review"), N_("Title") };
+	static const int widths[] = { W_DATE, W_NUMBER, W_STATUS, W_OPEN, W_REVIEW, 0 };
+	/* the column each order sorts by */
+	static const int sorted[] = { 0, 5, 2, 3 };
+	size_t n = 0;
+
+	if (b->onotes) {
+		snprintf(buf, size, "%s (%d) · %s · %s · %s · %s", _("Open notes"),
+			 b->nonote, _("meeting"), _("element"), _("reviewer"), _("age"));
+		return;
+	}
+	buf[0] = '\0';
+	for (int c = 0; c < 6 && n < size; c++) {
+		char cell[64];
+		const char *name = _(names[c]);
+		snprintf(cell, sizeof(cell), "%s%s", name,
+			 sorted[meetings_sort_column(b) & 3] == c ? "▼" : "");
+		int w = text_width(cell, strlen(cell));
+		int pad = widths[c] ? widths[c] + 2 - w : 0;
+		if (pad < 1 && widths[c])
+			pad = 1;
+		int k = snprintf(buf + n, size - n, "%s%*s", cell, pad, "");
+		if (k < 0)
+			break;
+		n += (size_t)k;
+	}
 }
 
 static struct cursor *
 list_cursor(struct ui *ui)
 {
-	return &ui->b.list;
+	return ui->b.onotes ? &ui->b.onote_cur : &ui->b.list;
 }
 
 const struct pane_ops pane_list_ops = {

@@ -23,11 +23,15 @@ nav_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 
 	(void)skip;
 	(void)selected;
+	memset(&nv, 0, sizeof(nv));
 	e->ops->nav(&ui->b, e, &nv);
 	snprintf(count, sizeof(count), "%s", nv.count);
 	if (nv.open)
 		snprintf(count + strlen(count), sizeof(count) - strlen(count),
 			 " ✎%zu", nv.open);
+	if (nv.answered) /* notes with an answer */
+		snprintf(count + strlen(count), sizeof(count) - strlen(count),
+			 " ↩%zu", nv.answered);
 	int cw = text_width(count, strlen(count));
 	draw_str_match(r.y, r.x, 1, nv.sym, nv.sym_st, ui->b.q);
 	if (r.w <= 2)

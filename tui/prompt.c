@@ -72,7 +72,8 @@ prompt_ask(struct ui *ui, enum question q, const char *question)
 static bool
 is_note(enum prompt_mode p)
 {
-	return p == PROMPT_NOTE_ADD || p == PROMPT_NOTE_EDIT;
+	return p == PROMPT_NOTE_ADD || p == PROMPT_NOTE_EDIT ||
+	       p == PROMPT_NOTE_REPLY;
 }
 
 static void
@@ -111,6 +112,14 @@ void
 prompt_act_kind(struct ui *ui, enum action a)
 {
 	(void)a;
+	if (ui->prompt == PROMPT_NOTE_REPLY) {
+		/* tiếp thu, giải trình, không tiếp thu, a plain comment */
+		ui->edit_disposition = ui->edit_disposition == NOTES_DECLINED
+			? NOTES_NO_DISPOSITION
+			: ui->edit_disposition == NOTES_NO_DISPOSITION
+			? NOTES_ACCEPTED : ui->edit_disposition + 1;
+		return;
+	}
 	if (is_note(ui->prompt))
 		ui->edit_kind = (ui->edit_kind + 1) % (NOTES_AGREED + 1);
 	else if (ui->prompt == PROMPT_COMMAND)
@@ -180,6 +189,20 @@ prompt_draw(struct ui *ui, int y)
 		break;
 	case PROMPT_QUESTION:
 		snprintf(label, sizeof(label), "%s %s ", ui->question, _("(y/n)"));
+		break;
+	case PROMPT_NOTE_REPLY:
+		snprintf(label, sizeof(label), "%s [%s] ", _("Answer"),
+			 ui->edit_disposition
+			 ? notes_disposition_label(ui->edit_disposition)
+			 : notes_kind_label(NOTES_COMMENT));
+		break;
+	case PROMPT_LIST_FILTER:
+		snprintf(label, sizeof(label), "%s ",
+			 _("Show the meetings matching (empty: all):"));
+		break;
+	case PROMPT_SIGNOFF:
+		snprintf(label, sizeof(label), "%s ",
+			 _("Sign off the meeting; a remark (optional):"));
 		break;
 	case PROMPT_SEARCH: snprintf(label, sizeof(label), "/"); break;
 	case PROMPT_SEARCH_BACK: snprintf(label, sizeof(label), "?"); break;

@@ -7,6 +7,7 @@
 #include "actions.h"
 #include "draw.h"
 #include "entries.h"
+#include "meetings.h"
 #include "navigate.h"
 #include "nls.h"
 #include "panes.h"
@@ -35,8 +36,16 @@ draw_title(struct ui *ui)
 
 	draw_fill(0, 0, ui->cols, STYLE_TITLE);
 	if (!d) {
-		snprintf(left, sizeof(left), " minutes · %d %s", ui->b.ndocs,
-			 ui->b.ndocs == 1 ? _("meeting") : _("meetings"));
+		char how[256];
+		int shown = meetings_rows(&ui->b);
+		if (shown < ui->b.ndocs || meetings_sort_column(&ui->b))
+			snprintf(left, sizeof(left), " minutes · %d %s · %d %s · %s",
+				 ui->b.ndocs,
+				 ui->b.ndocs == 1 ? _("meeting") : _("meetings"), shown,
+				 _("shown"), meetings_describe(&ui->b, how, sizeof(how)));
+		else
+			snprintf(left, sizeof(left), " minutes · %d %s", ui->b.ndocs,
+				 ui->b.ndocs == 1 ? _("meeting") : _("meetings"));
 		draw_str(0, 0, ui->cols, left, STYLE_TITLE);
 		return;
 	}
@@ -52,6 +61,23 @@ draw_title(struct ui *ui)
 	snprintf(right, sizeof(right), " %s ",
 		 draft ? _("DRAFT") : _(mn_status_name(mt->status)));
 	rw = text_width(right, strlen(right));
+	/* the review state before the status: "open (3 open)", "ready to
+	 * sign (by lan)" (nothing while there are no notes) */
+	char review[256] = "";
+	struct notes_review_state rs;
+	if (d->notes) {
+		notes_review(d->notes, &rs);
+		if (rs.state != NOTES_REVIEW_NONE) {
+			char *label = notes_review_label(d->notes);
+			snprintf(review, sizeof(review), " %s ·", label);
+			free(label);
+		}
+	}
+	int revw = text_width(review, strlen(review));
+	if (revw && revw + rw < ui->cols / 2)
+		rw += revw;
+	else
+		review[0] = '\0';
 	int fw = text_width(d->title, strlen(d->title));
 	int lw = ui->cols - rw - (fw + 2);
 	if (lw < ui->cols / 2) {
@@ -59,8 +85,11 @@ draw_title(struct ui *ui)
 		lw = ui->cols - rw - (fw > 0 ? fw + 2 : 0);
 	}
 	draw_str(0, 0, lw, left, STYLE_TITLE);
+	if (ui->cols - rw >= 0 && review[0])
+		draw_str(0, ui->cols - rw, revw, review, STYLE_TITLE);
 	if (ui->cols - rw >= 0)
-		draw_str(0, ui->cols - rw, rw, right,
+		draw_str(0, ui->cols - rw + (review[0] ? revw : 0),
+			 rw - (review[0] ? revw : 0), right,
 			 draft ? STYLE_DRAFT : STYLE_TITLE);
 	if (fw > 0)
 		draw_str(0, lw + 1, fw, d->title, STYLE_TITLE);
@@ -91,8 +120,9 @@ draw_status(struct ui *ui)
 			 n ? browser_content_cur(&ui->b) + 1 : 0, n);
 		none_open = !n && ui->b.filter_open && e->ops->next_open;
 	} else if (!ui->b.doc) {
-		snprintf(left, sizeof(left), " %d/%d ", ui->b.list.cur + 1,
-			 ui->b.ndocs);
+		snprintf(left, sizeof(left), " %d/%d ",
+			 pane_ops_of(ui, PANE_NAV)->cursor(ui)->cur + 1,
+			 pane_ops_of(ui, PANE_NAV)->count(ui));
 	} else {
 		left[0] = '\0';
 	}
@@ -118,10 +148,23 @@ static void
 draw_banner(struct ui *ui)
 {
 	char buf[256];
-	unsigned n = ui->b.doc->m->nproblems;
-	snprintf(buf, sizeof(buf), " ⚠ %u %s — %s", n,
-		 n == 1 ? _("problem in this file") : _("problems in this file"),
-		 _("p lists them"));
+	const struct minutes *m = ui->b.doc->m;
+	unsigned n = m->nproblems, w = m->nwarnings, e = n - w;
+	if (!w)
+		snprintf(buf, sizeof(buf), " ⚠ %u %s — %s", n,
+			 n == 1 ? _("problem in this file") : _("problems in this file"),
+			 _("p lists them"));
+	else if (!e) /* form warnings only: the file is valid */
+		snprintf(buf, sizeof(buf), " ⚠ %u %s — %s", w,
+			 ngettext("form warning in this file",
+				  "form warnings in this file", w),
+			 _("p lists them"));
+	else
+		snprintf(buf, sizeof(buf), " ⚠ %u %s, %u %s — %s", e,
+			 ngettext("error", "errors", e), w,
+			 ngettext("form warning in this file",
+				  "form warnings in this file", w),
+			 _("p lists them"));
 	draw_fill(1, 0, ui->cols, STYLE_BANNER);
 	draw_str_match(1, 0, ui->cols, buf, STYLE_BANNER, ui->b.q);
 }
@@ -264,7 +307,7 @@ struct pane_sig {
 	const void *entry_ops;
 	int entry_arg, top, cur, focused;
 	int ccur, focus, note_sel; /* what a following pane follows */
-	unsigned notes_gen, qgen;
+	unsigned notes_gen, qgen, list_changes;
 	bool filter, doc_order, by_kind, valid;
 };
 
@@ -355,6 +398,7 @@ pane_signature(struct ui *ui, enum pane_id id)
 	sg.cur = c->cur;
 	sg.focused = pane_focused(ui) == id;
 	sg.notes_gen = ui->b.notes_gen;
+	sg.list_changes = ui->b.list_changes; /* the meetings' order, filters */
 	sg.qgen = ui->b.qgen;
 	sg.filter = ui->b.filter_open;
 	sg.doc_order = ui->b.attendees_doc_order;

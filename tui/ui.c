@@ -20,6 +20,7 @@
 #include "doc.h"
 #include "draw.h"
 #include "keys.h"
+#include "meetings.h"
 #include "navigate.h"
 #include "nls.h"
 #include "panes.h"
@@ -210,7 +211,8 @@ static void
 prompt_finish(struct ui *ui)
 {
 	enum prompt_mode was = ui->prompt_was;
-	bool note = was == PROMPT_NOTE_ADD || was == PROMPT_NOTE_EDIT;
+	bool note = was == PROMPT_NOTE_ADD || was == PROMPT_NOTE_EDIT ||
+		    was == PROMPT_NOTE_REPLY;
 	enum prompt_result r = ui->prompt_result;
 
 	ui->prompt_result = PROMPT_GOES_ON;
@@ -218,6 +220,14 @@ prompt_finish(struct ui *ui)
 	case PROMPT_ENTERED:
 		if (was == PROMPT_COMMAND)
 			commands_run(ui, ui->edit.buf);
+		else if (was == PROMPT_SIGNOFF)
+			act_notes_signoff_done(ui, ui->edit.buf);
+		else if (was == PROMPT_LIST_FILTER) {
+			char what[256];
+			meetings_set_text(&ui->b, ui->edit.buf);
+			browser_message(&ui->b, false, "%s",
+					meetings_describe(&ui->b, what, sizeof(what)));
+		}
 		else if (note)
 			act_notes_prompt_done(ui, true);
 		else if (navigate_search_set(&ui->b, ui->edit.buf,
@@ -228,6 +238,8 @@ prompt_finish(struct ui *ui)
 	case PROMPT_ESCAPED:
 		if (note)
 			act_notes_prompt_done(ui, false);
+		else if (was == PROMPT_SIGNOFF)
+			browser_message(&ui->b, false, "%s", _("Not signed off"));
 		break;
 	case PROMPT_YES:
 	case PROMPT_NO:
@@ -642,6 +654,9 @@ ui_main(char *const *args, int nargs, const struct ui_options *opt)
 		return 1;
 	}
 	actions_init();
+	const char *now = getenv("MINUTES_NOW"); /* tests pin today */
+	if (now && *now)
+		browser_set_today(&ui.b, (time_t)strtoll(now, NULL, 10));
 
 	int status = opt->replay ? run_replay(&ui, opt) : run_terminal(&ui, opt);
 	for (int i = 0; i < ui.b.ndocs; i++) /* unsaved notes: say so, exit 1 */

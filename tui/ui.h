@@ -36,6 +36,9 @@ enum prompt_mode {
 	PROMPT_NOTE_ADD,    /* a: a new note */
 	PROMPT_NOTE_EDIT,   /* e: a note edited */
 	PROMPT_QUESTION,    /* a yes/no question */
+	PROMPT_NOTE_REPLY,  /* R: an answer to the selected note */
+	PROMPT_SIGNOFF,     /* S: signing off, an optional remark */
+	PROMPT_LIST_FILTER, /* |: the meetings list's text filter */
 };
 
 /* What the last key did to the line being typed: the caller (ui.c)
@@ -54,6 +57,8 @@ enum question {
 	ASK_DISCARD_NEW = 1,
 	ASK_DISCARD_EDIT,
 	ASK_DELETE,
+	ASK_DISCARD_REPLY,
+	ASK_QUIT_UNSAVED,  /* quitting with notes not saved */
 };
 
 /* What the screen shows, one draw function each (screen.c). */
@@ -94,6 +99,7 @@ struct ui {
 	} history[2];
 	size_t edit_scroll;
 	enum notes_kind edit_kind;
+	enum notes_disposition edit_disposition; /* of an answer (Tab) */
 	char edit_target[256];  /* the element a new note is about */
 	char edit_note[256];    /* the note being edited or asked about */
 	char edit_about[300];   /* what the note is about, for the prompt */

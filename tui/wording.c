@@ -125,6 +125,98 @@ wording_verdict_counts(const unsigned v[3], char *buf, size_t size)
 	return buf;
 }
 
+/* --- v2: votes and tasks ------------------------------------------------- */
+
+static uint32_t
+count_or_zero(uint32_t n)
+{
+	return n == MN_NONE ? 0 : n;
+}
+
+/* the base a vote's bar is drawn on: those present (or expected, by its
+ * rule), never fewer than the votes cast */
+static uint32_t
+vote_base(const struct minutes *m, const struct mn_vote *v)
+{
+	uint32_t base = 0, cast = mn_vote_cast(v);
+	if (mn_vote_needed(m, v, &base) == MN_NONE || base == MN_NONE)
+		base = cast;
+	return base > cast ? base : cast;
+}
+
+char *
+wording_vote_bar(const struct minutes *m, const struct mn_vote *v,
+		 int cells)
+{
+	uint32_t base = vote_base(m, v);
+	uint64_t parts[3] = { count_or_zero(v->nfor), count_or_zero(v->against),
+			      count_or_zero(v->abstain) + count_or_zero(v->invalid) };
+	static const char *const sign[4] = { "█", "▒", "░", "·" };
+
+	if (!v->has_tally || base == 0 || cells < 1)
+		return xstrdup("");
+	if ((uint64_t)cells > base)
+		cells = (int)base; /* one cell a person when they fit */
+	char *s = xmalloc((size_t)cells * 4 + 1), *p = s;
+	int drawn = 0;
+	uint64_t upto = 0;
+	for (int k = 0; k < 4; k++) {
+		/* each part ends where its running total falls, rounded */
+		int end = cells;
+		if (k < 3) {
+			upto += parts[k];
+			end = (int)((upto * (uint64_t)cells + base / 2) / base);
+			if (parts[k] && end == drawn && drawn < cells)
+				end = drawn + 1; /* a part is never invisible */
+			if (end > cells)
+				end = cells;
+		}
+		size_t n = strlen(sign[k]);
+		for (; drawn < end; drawn++) {
+			memcpy(p, sign[k], n);
+			p += n;
+		}
+	}
+	*p = '\0';
+	return s;
+}
+
+char *
+wording_vote_tally(const struct minutes *m, const struct mn_vote *v)
+{
+	if (!v->has_tally)
+		return xstrdup(_("no tally"));
+	char *s = xasprintf("%u/%u %s · %u %s · %u %s", count_or_zero(v->nfor),
+			    vote_base(m, v), _("for"), count_or_zero(v->against),
+			    _("against"), count_or_zero(v->abstain), _("abstain"));
+	if (v->invalid != MN_NONE) {
+		char *t = xasprintf("%s · %u %s", s, v->invalid, _("invalid"));
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+const char *
+wording_vote_result(enum mn_result r)
+{
+	switch (r) {
+	case MN_RESULT_ADOPTED: return _("adopted");
+	case MN_RESULT_REJECTED: return _("rejected");
+	default: return _("no result");
+	}
+}
+
+const char *
+wording_today(time_t now, char *buf, size_t size)
+{
+	struct tm tm;
+	if (size < 11 || !localtime_r(&now, &tm) ||
+	    strftime(buf, size, "%Y-%m-%d", &tm) != 10)
+		snprintf(buf, size, "%s", "");
+	return buf;
+}
+
 const char *
 wording_target(const struct minutes *m, const char *id, char *buf,
 	       size_t size)

@@ -44,4 +44,18 @@ const char *wording_target(const struct minutes *m, const char *id,
  * worth, cut by clusters (never inside a letter), made safe to show. */
 const char *wording_cut(const char *text, char *buf, size_t size);
 
+/* v2: a vote's tally as a bar of at most CELLS cells (one a person
+ * when they fit), on those present (or expected, by the rule): "█" for,
+ * "▒" against, "░" abstain or invalid, "·" no vote; "" without a tally.
+ * malloc'd. */
+char *wording_vote_bar(const struct minutes *m, const struct mn_vote *v,
+		       int cells);
+/* "7/8 for · 0 against · 1 abstain" (and "· N invalid"): malloc'd. */
+char *wording_vote_tally(const struct minutes *m, const struct mn_vote *v);
+/* "adopted", "rejected", "no result" (translated) */
+const char *wording_vote_result(enum mn_result r);
+/* NOW's local date, YYYY-MM-DD, into BUF (of 11 bytes at least): what
+ * a task's due date is compared with (mn_task_overdue). */
+const char *wording_today(time_t now, char *buf, size_t size);
+
 #endif
