@@ -6,6 +6,7 @@
 #include "act_notes.h"
 #include "actions.h"
 #include "doc.h"
+#include "entries.h"
 #include "meetings.h"
 #include "navigate.h"
 #include "nls.h"
@@ -16,7 +17,13 @@ void
 act_move(struct ui *ui, enum action a)
 {
 	switch (a) {
-	case ACT_DOWN: pane_move(ui, 1); break;
+	case ACT_DOWN:
+		/* at a section's last record: on to the next section */
+		if (ui->b.doc && ui->b.focus == PANE_CONTENT &&
+		    navigate_section_step(&ui->b, 1, true, false))
+			break;
+		pane_move(ui, 1);
+		break;
 	case ACT_UP: pane_move(ui, -1); break;
 	case ACT_FIRST: pane_move(ui, -(1 << 30)); break;
 	default: /* ACT_LAST */
@@ -28,7 +35,19 @@ act_move(struct ui *ui, enum action a)
 void
 act_page(struct ui *ui, enum action a)
 {
+	if (a == ACT_PAGE_DOWN && ui->b.doc && ui->b.focus == PANE_CONTENT &&
+	    navigate_section_step(&ui->b, 1, true, false))
+		return; /* read on into the next section */
 	pane_page(ui, pane_focused(ui), a == ACT_PAGE_DOWN ? 1 : -1);
+}
+
+void
+act_section(struct ui *ui, enum action a)
+{
+	if (!navigate_section_step(&ui->b, a == ACT_SECTION_NEXT ? 1 : -1,
+				   false, true) &&
+	    !(browser_entry(&ui->b) && browser_entry(&ui->b)->ops->next_open))
+		browser_message(&ui->b, false, "%s", _("Select a section first"));
 }
 
 void
@@ -65,6 +84,8 @@ act_open(struct ui *ui, enum action a)
 	}
 	if (!b->doc->m)
 		return;
+	if (navigate_problem_element(b))
+		return; /* from a problem to what it is about */
 	if (b->focus < PANE_DETAIL) {
 		b->focus++;
 		if (b->focus == PANE_DETAIL)
@@ -134,8 +155,18 @@ act_group(struct ui *ui, enum action a)
 void
 act_problems(struct ui *ui, enum action a)
 {
+	struct browser *b = &ui->b;
+
 	(void)a;
-	navigate_problems(&ui->b);
+	if (!b->doc && b->ndocs) {
+		/* in the list: the selected file's problems (opened), or why
+		 * it could not be loaded (its error screen) */
+		b->doc = b->docs[b->list_order[b->list.cur]];
+		b->focus = PANE_NAV;
+		if (!b->doc->m)
+			return;
+	}
+	navigate_problems(b);
 }
 
 void

@@ -101,8 +101,11 @@ actions_check(struct ui *ui, unsigned needs)
 	const struct note *nt = NULL;
 	char cut[256];
 
-	if (needs & NEED_MEETING && !browser_in_doc(b))
+	if (needs & NEED_MEETING && !browser_in_doc(b)) {
+		if (!b->doc) /* the meetings list: said, not silently nothing */
+			browser_message(b, false, "%s", _("This key works in an open meeting (Enter opens one)"));
 		return false;
+	}
 	if (needs & NEED_LOADED && b->doc && !b->doc->m)
 		return false;
 	if (needs & NEED_NOTES) {

@@ -11,7 +11,8 @@
 
 /* An action's NEEDS (actions.def), checked in this order. */
 enum {
-	NEED_MEETING = 1 << 0, /* an open meeting (else nothing happens) */
+	NEED_MEETING = 1 << 0, /* an open meeting (said in the list; nothing
+				* on the error screen) */
 	NEED_LOADED = 1 << 1,  /* not the error screen (else nothing) */
 	NEED_NOTES = 1 << 2,   /* a writable notes store (else said why) */
 	NEED_TARGET = 1 << 3,  /* something a note can be about (said) */

@@ -25,11 +25,13 @@ commands_run(struct ui *ui, char *line)
 		arg[--al] = '\0';
 	if (!strcmp(cmd, "q") || !strcmp(cmd, "quit") || !strcmp(cmd, "qa"))
 		ui->b.quit = true;
-	else if (!strcmp(cmd, "goto") && *arg)
-		navigate_goto_id(&ui->b, arg);
+	else if (!strcmp(cmd, "goto") && *arg) {
+		if (!navigate_goto_position(&ui->b, arg))
+			navigate_goto_id(&ui->b, arg);
+	}
 	else if (!strcmp(cmd, "goto"))
 		browser_message(&ui->b, true, "%s",
-				_("Usage: :goto ID (an item, a section, an attendee or the meeting)"));
+				_("Usage: :goto ID, or :goto 3.12 (section 3, item 12)"));
 	else if (!strcmp(cmd, "attach") && !*arg)
 		browser_message(&ui->b, true, "%s",
 				_("Usage: :attach ID (attach the selected note to element ID)"));
@@ -46,3 +48,4 @@ commands_run(struct ui *ui, char *line)
 		browser_message(&ui->b, true, _("Unknown command: %s"),
 				wording_cut(cmd, cut, sizeof(cut)));
 }
+

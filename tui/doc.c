@@ -370,6 +370,9 @@ browser_open(struct browser *b, char *const *args, int nargs,
 	int errors = 0;
 
 	b->reviewer = reviewer;
+	/* the order of protocol, as written (the chair and guests first);
+	 * s sorts by given name */
+	b->attendees_doc_order = true;
 	browser_set_today(b, time(NULL));
 	if (nargs == 0) {
 		args = here;

@@ -282,6 +282,113 @@ navigate_jump_open(struct browser *b, int dir)
 	browser_message(b, false, "%s", _("No item has an open note"));
 }
 
+bool
+navigate_section_step(struct browser *b, int dir, bool only_at_end, bool say)
+{
+	struct doc *d = b->doc;
+
+	if (!browser_in_doc(b))
+		return false;
+	const struct entry *en = browser_entry(b);
+	/* a section is a kind with items (the one with next_open) */
+	if (!en || !en->ops->next_open)
+		return false;
+	if (only_at_end &&
+	    browser_content_cur(b) < en->ops->count(b, en) - 1)
+		return false;
+	for (int e = d->nav.cur + dir; e >= 0 && e < d->nentries; e += dir) {
+		const struct entry *x = &d->entries[e];
+		if (x->ops != en->ops || x->ops->count(b, x) <= 0)
+			continue;
+		d->nav.cur = e;
+		d->content[e].cur = d->content[e].top = 0;
+		d->detail.cur = 0;
+		b->focus = PANE_CONTENT;
+		return true;
+	}
+	if (say)
+		browser_message(b, false, "%s", dir > 0 ? _("This is the last section")
+				: _("This is the first section"));
+	return false;
+}
+
+bool
+navigate_goto_position(struct browser *b, const char *arg)
+{
+	unsigned long s = 0, i = 0;
+	const char *p = arg;
+	bool item = false;
+
+	if (!browser_in_doc(b) || *p < '0' || *p > '9')
+		return false;
+	while (*p >= '0' && *p <= '9' && s < 1000000)
+		s = s * 10 + (unsigned long)(*p++ - '0');
+	if (*p == '.' && p[1] >= '0' && p[1] <= '9') {
+		item = true;
+		for (p++; *p >= '0' && *p <= '9' && i < 1000000; p++)
+			i = i * 10 + (unsigned long)(*p - '0');
+	}
+	if (*p)
+		return false;
+	const struct minutes *m = b->doc->m;
+	if (s < 1 || s > m->nsections) {
+		browser_message(b, true, _("There is no section %lu (the minutes have %u)"),
+				s, (unsigned)m->nsections);
+		return true;
+	}
+	const struct mn_section *sec = &m->sections[s - 1];
+	if (item && (i < 1 || i > sec->nitems)) {
+		browser_message(b, true, _("Section %lu has no item %lu (it has %u)"),
+				s, i, (unsigned)sec->nitems);
+		return true;
+	}
+	const char *id = item ? sec->items[i - 1].id : sec->id;
+	if (!id || !*id) {
+		browser_message(b, true, "%s", _("That element has no id to go to"));
+		return true;
+	}
+	navigate_goto_id(b, id);
+	return true;
+}
+
+bool
+navigate_problem_element(struct browser *b)
+{
+	const struct entry *en = browser_entry(b);
+
+	if (!browser_in_doc(b) || !en || !en->ops->problems ||
+	    b->focus != PANE_CONTENT)
+		return false;
+	const struct minutes *m = b->doc->m;
+	int cur = browser_content_cur(b);
+	if (cur < 0 || (uint32_t)cur >= m->nproblems)
+		return false;
+	uint32_t line = m->problems[cur].line, best = 0;
+	const char *id = NULL;
+#define CONSIDER(l, i) \
+	do { \
+		if ((l) && (l) <= line && (l) >= best && (i) && *(i)) \
+			best = (l), id = (i); \
+	} while (0)
+	CONSIDER(m->meeting.line, m->id);
+	for (uint32_t p = 0; p < m->npersons; p++)
+		CONSIDER(m->persons[p].line, m->persons[p].id);
+	for (uint32_t s = 0; s < m->nsections; s++) {
+		CONSIDER(m->sections[s].line, m->sections[s].id);
+		for (uint32_t i = 0; i < m->sections[s].nitems; i++)
+			CONSIDER(m->sections[s].items[i].line,
+				 m->sections[s].items[i].id);
+	}
+#undef CONSIDER
+	if (!id) {
+		browser_message(b, false, _("No element of the minutes starts before line %u"),
+				(unsigned)line);
+		return true;
+	}
+	navigate_goto_id(b, id);
+	return true;
+}
+
 void
 navigate_toggle_filter(struct browser *b)
 {

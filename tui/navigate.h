@@ -24,6 +24,9 @@ const struct note *navigate_sync_note(struct browser *b);
 
 /* :goto ID: selects the element, or says it is not there. */
 void navigate_goto_id(struct browser *b, const char *id);
+/* :goto N or N.M: section N (in document order, from 1), item M of it;
+ * false when ARG is not written so (it is then an id). */
+bool navigate_goto_position(struct browser *b, const char *arg);
 
 /* A new query from TEXT ("" keeps the last one); false (said) when
  * there is nothing to search for. */
@@ -35,6 +38,19 @@ void navigate_search_next(struct browser *b, bool reverse);
 /* The next (DIR 1) or previous (-1) item with an open note, in the
  * navigator's order, wrapping around. */
 void navigate_jump_open(struct browser *b, int dir);
+
+/* Reading on, as a pager does: the first record of the next section
+ * (DIR 1) or of the previous one (-1) with records to show, the
+ * navigator following; ONLY_AT_END: only when the content cursor is on
+ * the selected section's last record.  False (nothing moved) when it is
+ * not a section, or there is no such section (said when SAY). */
+bool navigate_section_step(struct browser *b, int dir, bool only_at_end,
+			   bool say);
+
+/* Enter on a problem: the element it is about (the last one starting at
+ * or before its line), selected as :goto does.  False when the selected
+ * record is no problem; said when no element is there. */
+bool navigate_problem_element(struct browser *b);
 
 void navigate_toggle_filter(struct browser *b);
 void navigate_toggle_sort(struct browser *b);

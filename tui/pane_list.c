@@ -85,7 +85,20 @@ list_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 		x = column(ui, r, x, W_DATE, "", STYLE_ERROR);
 		x = column(ui, r, x, W_NUMBER, "", STYLE_ERROR);
 		x = column(ui, r, x, W_STATUS, _("ERROR"), STYLE_ERROR);
-		x += W_OPEN + 2 + W_REVIEW + 2;
+		/* why, before it is opened: the first line of the message, in
+		 * the open notes and review columns a broken file leaves empty */
+		const char *why = d->error;
+		size_t tl = strlen(d->title);
+		if (strncmp(why, d->title, tl) == 0 && why[tl] == ':')
+			why += tl + 1; /* the path is on the row already */
+		why += strspn(why, " ");
+		char line[256];
+		size_t el = strcspn(why, "\n");
+		if (el >= sizeof(line))
+			el = sizeof(line) - 1;
+		memcpy(line, why, el);
+		line[el] = '\0';
+		x = column(ui, r, x, W_OPEN + 2 + W_REVIEW, line, STYLE_ERROR);
 		if (r.w - (x - r.x) > 0)
 			draw_str_match(r.y, x, r.w - (x - r.x), d->title, STYLE_NORMAL, b->q);
 		return;

@@ -194,6 +194,23 @@ pane_draw_records(struct ui *ui, enum pane_id id, int only_a, int only_b)
 	}
 }
 
+int
+pane_cursor_row(struct ui *ui, enum pane_id id)
+{
+	const struct pane_ops *ops = pane_ops_of(ui, id);
+	struct rect r = ui->lay.panes[id];
+	struct cursor *c = ops->cursor(ui);
+	int y = r.y + 1, n = ops->count(ui);
+
+	if (ops->flags & PANE_SCROLLS_LINES)
+		return n > 0 && r.h > 1 ? y : -1;
+	if (c->cur < c->top || c->cur >= n)
+		return -1;
+	for (int idx = c->top; idx < c->cur && y < r.y + r.h; idx++)
+		y += record_height(ui, ops, idx, r.w);
+	return y < r.y + r.h ? y : -1;
+}
+
 void
 pane_draw_header(struct ui *ui, enum pane_id id)
 {

@@ -58,6 +58,9 @@ void pane_page(struct ui *ui, enum pane_id id, int dir);
 void pane_move(struct ui *ui, int delta);
 /* The record drawn on screen row Y (-1: the header, or below the last). */
 int pane_record_at(struct ui *ui, enum pane_id id, int y);
+/* The screen row of pane ID's selected record (its first line), or -1
+ * when it is not on the screen. */
+int pane_cursor_row(struct ui *ui, enum pane_id id);
 
 /* Draws the records from the first shown one; with ONLY_A or ONLY_B
  * >= 0, just those two (their rows cleared first). */

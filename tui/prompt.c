@@ -1,20 +1,64 @@
 /* prompt.c - the line typed at the bottom (see prompt.h). */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "draw.h"
 #include "keys.h"
 #include "nls.h"
 #include "prompt.h"
 #include "actions.h"
+#include "complete.h"
+#include "xalloc.h"
+
+/* the history of a prompt mode: searches (both ways) and commands */
+static struct prompt_history *
+history_of(struct ui *ui, enum prompt_mode p)
+{
+	if (p == PROMPT_SEARCH || p == PROMPT_SEARCH_BACK)
+		return &ui->history[0];
+	return p == PROMPT_COMMAND ? &ui->history[1] : NULL;
+}
+
+void
+prompt_history_free(struct ui *ui)
+{
+	for (int h = 0; h < 2; h++) {
+		for (int i = 0; i < ui->history[h].n; i++)
+			free(ui->history[h].v[i]);
+		free(ui->history[h].draft);
+	}
+	memset(ui->history, 0, sizeof(ui->history));
+}
+
+static void
+history_push(struct prompt_history *h, const char *line)
+{
+	if (!*line || (h->n && strcmp(h->v[h->n - 1], line) == 0))
+		return;
+	if (h->n == (int)(sizeof(h->v) / sizeof(*h->v))) {
+		free(h->v[0]);
+		memmove(h->v, h->v + 1, (size_t)(h->n - 1) * sizeof(*h->v));
+		h->n--;
+	}
+	h->v[h->n++] = xstrdup(line);
+}
 
 void
 prompt_open(struct ui *ui, enum prompt_mode mode, const char *text,
 	    enum notes_kind kind)
 {
+	struct prompt_history *h = history_of(ui, mode);
+
 	ui->prompt = mode;
 	ui->edit_kind = kind;
 	ui->edit_scroll = 0;
 	lineedit_set(&ui->edit, text);
+	if (h) {
+		h->pos = h->n;
+		free(h->draft);
+		h->draft = NULL;
+	}
 }
 
 void
@@ -49,7 +93,11 @@ prompt_answer(struct ui *ui, int key)
 void
 prompt_act_enter(struct ui *ui, enum action a)
 {
+	struct prompt_history *h = history_of(ui, ui->prompt);
+
 	(void)a;
+	if (h)
+		history_push(h, ui->edit.buf);
 	prompt_close(ui, PROMPT_ENTERED);
 }
 
@@ -74,6 +122,29 @@ prompt_act_kind(struct ui *ui, enum action a)
 	}
 	if (is_note(ui->prompt))
 		ui->edit_kind = (ui->edit_kind + 1) % (NOTES_AGREED + 1);
+	else if (ui->prompt == PROMPT_COMMAND)
+		complete_command(&ui->b, &ui->edit);
+}
+
+void
+prompt_act_history(struct ui *ui, enum action a)
+{
+	struct prompt_history *h = history_of(ui, ui->prompt);
+
+	if (!h)
+		return;
+	if (a == ACT_LINE_HIST_PREV && h->pos > 0) {
+		if (h->pos == h->n) {
+			free(h->draft);
+			h->draft = xstrdup(ui->edit.buf);
+		}
+		lineedit_set(&ui->edit, h->v[--h->pos]);
+	} else if (a == ACT_LINE_HIST_NEXT && h->pos < h->n) {
+		h->pos++;
+		lineedit_set(&ui->edit, h->pos < h->n ? h->v[h->pos]
+				 : h->draft ? h->draft : "");
+	}
+	ui->edit_scroll = 0;
 }
 
 void

@@ -15,6 +15,8 @@ void prompt_ask(struct ui *ui, enum question q, const char *question);
 void prompt_insert(struct ui *ui, int key);
 /* Any key answers the question: y or Y is yes. */
 void prompt_answer(struct ui *ui, int key);
+/* Forgets the searches and commands typed (at the end). */
+void prompt_history_free(struct ui *ui);
 /* The prompt on row Y, the terminal cursor put in it. */
 void prompt_draw(struct ui *ui, int y);
 

@@ -482,6 +482,7 @@ draw_screen(struct ui *ui)
 	ui->rows = LINES;
 	ui->cols = COLS;
 	ui->cursor_x = -1;
+	ui->sel_y = -1;
 	memset(&ss, 0, sizeof(ss));
 	ss.cols = ui->cols;
 	ss.rows = ui->rows;
@@ -534,5 +535,12 @@ draw_screen(struct ui *ui)
 			pane_fix(ui, (enum pane_id)p);
 	draw_panes(ui);
 	draw_separators(ui);
+	/* the terminal's own cursor on the selected row, so that screen
+	 * readers and braille displays follow the selection (the prompt,
+	 * drawn next, takes it while a line is typed) */
+	enum pane_id f = pane_focused(ui);
+	int row = ui->lay.visible[f] ? pane_cursor_row(ui, f) : -1;
+	ui->sel_y = row;
+	ui->sel_x = ui->lay.panes[f].x;
 	draw_status(ui);
 }

@@ -487,6 +487,11 @@ run_terminal(struct ui *ui, const struct ui_options *opt)
 		if (ui->cursor_x >= 0) {
 			move(ui->cursor_y, ui->cursor_x);
 			curs_set(1);
+		} else if (ui->sel_y >= 0) {
+			/* on the selected row: visible where the terminal
+			 * allows, for screen readers and braille displays */
+			move(ui->sel_y, ui->sel_x);
+			curs_set(1);
 		} else {
 			curs_set(0);
 		}
@@ -627,6 +632,7 @@ ui_free(struct ui *ui)
 	lines_free(&ui->detail);
 	lines_free(&ui->rec);
 	lineedit_free(&ui->edit);
+	prompt_history_free(ui);
 	free(ui->editor.text);
 	free(ui->paste.buf);
 	free(ui->editor.orig);

@@ -89,6 +89,14 @@ struct ui {
 	enum prompt_result prompt_result; /* of the last key */
 	enum prompt_mode prompt_was;      /* the mode it closed */
 	struct lineedit edit;
+	/* what was typed at the search and command prompts, oldest first
+	 * (Up and Down go through it); the line being typed is kept aside
+	 * while they do */
+	struct prompt_history {
+		char *v[64];
+		int n, pos;
+		char *draft;
+	} history[2];
 	size_t edit_scroll;
 	enum notes_kind edit_kind;
 	enum notes_disposition edit_disposition; /* of an answer (Tab) */
@@ -98,6 +106,7 @@ struct ui {
 	char question[256];
 	enum question question_action;
 	int cursor_x, cursor_y; /* where the terminal cursor goes (-1: hidden) */
+	int sel_x, sel_y;       /* the selected row, for the cursor (-1: none) */
 	struct editor_request editor;
 	/* a bracketed paste being read: its text, line ends as '\n';
 	 * marks: the terminal was asked to mark pastes (not in --replay) */

@@ -165,7 +165,7 @@ mkdir -p "$tmp/notes"
 cp data/ngan-son-2020.xml "$tmp/notes/"
 start 120 30 "--reviewer lan $tmp/notes/ngan-son-2020.xml"
 wait_for "Contents"
-t send-keys -t e2e j j Enter j a
+t send-keys -t e2e j j Enter a
 t send-keys -t e2e -l 'Cần kiểm tra lại số liệu nhiệm kỳ'
 t send-keys -t e2e Tab Enter
 wait_for "Note saved"
@@ -179,7 +179,7 @@ grep -q 'kind="question"' "$tmp/notes/ngan-son-2020.notes/lan.xml"
 ok $? "Tab chose the kind: question"
 start 120 30 "--reviewer minh $tmp/notes/ngan-son-2020.xml"
 wait_for "Contents"
-t send-keys -t e2e j j Enter j
+t send-keys -t e2e j j Enter
 wait_for "Cần kiểm tra lại số liệu nhiệm kỳ"
 ok $? "after a restart another reviewer reads the note in the detail pane"
 t send-keys -t e2e x
@@ -353,7 +353,7 @@ rm -f "$tmp/status" "$tmp/after"
 t new-session -d -s e2e -x 120 -y 30 \
 	"TERM=screen-256color $MINUTES --reviewer lan $tmp/paste/ngan-son-2020.xml; echo \$? > $tmp/status; cat -v > $tmp/after; sleep 30"
 wait_for "Contents"
-t send-keys -t e2e j j Enter j a
+t send-keys -t e2e j j Enter a
 wait_for "[comment]"
 t set-buffer -b minutes-e2e "$(printf 'Dòng một của ghi chú\ndòng hai\nq\n')"
 t paste-buffer -p -b minutes-e2e -t e2e
@@ -387,7 +387,7 @@ stop
 # and the keys after it work again
 start 120 30 "--reviewer lan $tmp/paste/ngan-son-2020.xml"
 wait_for "Contents"
-t send-keys -t e2e j j Enter j a
+t send-keys -t e2e j j Enter a
 wait_for "[comment]"
 t send-keys -t e2e -l "$(printf '\033[200~không kết thúc')"
 wait_for "[comment] không kết thúc"
@@ -452,6 +452,25 @@ for _ in $(seq 1 50); do
 done
 ok $gone "closing the terminal ends the program"
 
+# --- the terminal's cursor follows the selection (screen readers) ----------
+start 100 30 data/ngan-son-2020.xml
+wait_for "Contents"
+t send-keys -t e2e j j
+settle
+is "$(t display-message -p -t e2e '#{cursor_flag} #{cursor_x},#{cursor_y}')" "1 0,4" \
+	"the cursor is on the navigator's selected row (the third entry), visible"
+t send-keys -t e2e j Enter j
+settle
+cx=$(t display-message -p -t e2e '#{cursor_x}')
+cy=$(t display-message -p -t e2e '#{cursor_y}')
+screen | sed -n "$((cy + 1))p" | grep -q '│2\. '
+r=$?
+[ "$cx" -gt 0 ] || r=1
+ok $r "in the content pane the cursor is on the second item's first row ($cx,$cy)"
+t send-keys -t e2e Q
+is "$(wait_exit)" 0 "cursor: quit"
+stop
+
 # --- quitting with notes not saved asks first; quitting anyway exits 1 ----
 mkdir -p "$tmp/unsaved/ngan-son-2020.notes"
 cp data/ngan-son-2020.xml "$tmp/unsaved/"
@@ -460,7 +479,7 @@ rm -f "$tmp/status"
 t new-session -d -s e2e -x 120 -y 30 \
 	"TERM=screen-256color $MINUTES --reviewer lan $tmp/unsaved/ngan-son-2020.xml 2>$tmp/unsaved.err; echo \$? > $tmp/status; sleep 30"
 wait_for "Contents"
-t send-keys -t e2e j j Enter j a
+t send-keys -t e2e j j Enter a
 t send-keys -t e2e -l "Chưa lưu được"
 t send-keys -t e2e Enter
 wait_for "NOT SAVED"
