@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "nls.h"
 
 #define ARENA_BLOCK ((size_t)1 << 20)
 #define ARENA_FIRST ((size_t)16 << 10)
@@ -207,9 +208,9 @@ const char *
 mn_status_name(enum mn_status s)
 {
 	switch (s) {
-	case MN_STATUS_FINAL: return "final";
-	case MN_STATUS_APPROVED: return "approved";
-	default: return "draft";
+	case MN_STATUS_FINAL: return N_("final");
+	case MN_STATUS_APPROVED: return N_("approved");
+	default: return N_("draft");
 	}
 }
 

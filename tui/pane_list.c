@@ -11,27 +11,54 @@ list_count(struct ui *ui)
 	return ui->ndocs;
 }
 
+/* the state column is as wide as its widest label in the interface's
+ * language, counted in columns (a translation is not ASCII) */
+static int
+state_width(void)
+{
+	const char *labels[] = {
+		_("ERROR"), _("problems"), _(mn_status_name(MN_STATUS_DRAFT)),
+		_(mn_status_name(MN_STATUS_FINAL)),
+		_(mn_status_name(MN_STATUS_APPROVED)),
+	};
+	int w = 8;
+	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
+		int lw = text_width(labels[i], strlen(labels[i]));
+		if (lw > w && lw <= 24)
+			w = lw;
+	}
+	return w;
+}
+
+static int
+state_pad(const char *label)
+{
+	int pad = state_width() - text_width(label, strlen(label));
+	return pad > 0 ? pad : 0;
+}
+
 static void
 list_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 {
 	const struct doc *d = ui->docs[ui->list_order[idx]];
-	char cols[96];
+	char cols[160];
 	int x = r.x;
 
 	(void)skip;
 	(void)selected;
 	if (!d->m) {
-		snprintf(cols, sizeof(cols), "%-10s  %-8s %5s  ", "", _("ERROR"),
-			 "");
+		const char *err = _("ERROR");
+		snprintf(cols, sizeof(cols), "%-10s  %s%*s %5s  ", "", err,
+			 state_pad(err), "", "");
 		x += draw_str(r.y, x, r.w, cols, STYLE_ERROR);
 		draw_str(r.y, x, r.w - (x - r.x), d->title, STYLE_NORMAL);
 		return;
 	}
 	const struct minutes *m = d->m;
 	const char *st = m->nproblems ? _("problems")
-					  : mn_status_name(m->meeting.status);
-	snprintf(cols, sizeof(cols), "%-10s  %-8s %5u  ", m->meeting.date, st,
-		 minutes_item_count(m));
+					  : _(mn_status_name(m->meeting.status));
+	snprintf(cols, sizeof(cols), "%-10s  %s%*s %5u  ", m->meeting.date, st,
+		 state_pad(st), "", minutes_item_count(m));
 	x += draw_str(r.y, x, r.w, cols,
 		      m->nproblems ? STYLE_ERROR : STYLE_NORMAL);
 	x += draw_str(r.y, x, r.w - (x - r.x), m->meeting.title, STYLE_NORMAL);

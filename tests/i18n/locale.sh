@@ -1,0 +1,75 @@
+# locale.sh - the interface's language follows the locale: Vietnamese
+# under LANG=vi_VN.UTF-8, under LANGUAGE=vi with LANG=C.UTF-8 (a system
+# with no Vietnamese locale), and under a Vietnamese UTF-8 locale that is
+# not installed; English under C, POSIX, C.UTF-8 and English locales.
+# The program under test is the build tree's: it finds the build tree's
+# catalog (po/locale), in-tree, out of tree and in make distcheck.
+. "$top_srcdir/tests/tap.sh"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$top_srcdir" || exit 1
+
+# run ENV...: the program with no locale variable but ENV's
+run() {
+	env -u LC_ALL -u LC_MESSAGES -u LANG -u LANGUAGE "$@" "$MINUTES"
+}
+
+vi_usage='Cách dùng: minutes [TÙY CHỌN]... [TỆP|THƯ MỤC]...'
+en_usage='Usage: minutes [OPTION]... [FILE|DIR]...'
+vi_width="minutes: --width cần số cột từ 1 đến 10000, không nhận “x”
+Gõ “minutes --help” để xem hướng dẫn."
+en_width="minutes: --width wants a number of columns from 1 to 10000, not 'x'
+Try 'minutes --help' for more information."
+
+# check_lang WHAT LANG ENV...: --help's first line, --width x's message
+# and its exit status
+check_lang() {
+	what=$1 want=$2
+	shift 2
+	if [ "$want" = vi ]; then usage=$vi_usage width=$vi_width
+	else usage=$en_usage width=$en_width; fi
+	is "$(run "$@" sh -c '"$0" --help' | head -n 1)" "$usage" "$what: --help"
+	out=$(run "$@" sh -c '"$0" --width x 2>&1')
+	status=$?
+	is "$out" "$width" "$what: a usage error"
+	is "$status" 2 "$what: a usage error exits 2"
+}
+
+# --- no Vietnamese locale needed ---------------------------------------
+check_lang "LANGUAGE=vi LANG=C.UTF-8 is Vietnamese" vi LANGUAGE=vi LANG=C.UTF-8
+check_lang "LANGUAGE=vi LC_ALL=C.UTF-8 is Vietnamese" vi LANGUAGE=vi LC_ALL=C.UTF-8
+check_lang "LANGUAGE=vi_VN LANG=C.UTF-8 is Vietnamese" vi LANGUAGE=vi_VN LANG=C.UTF-8
+check_lang "LANG=C.UTF-8 is English" en LANG=C.UTF-8
+check_lang "LANG=C with LANGUAGE=vi is English" en LANG=C LANGUAGE=vi
+check_lang "LC_ALL=POSIX with LANGUAGE=vi is English" en LC_ALL=POSIX LANGUAGE=vi
+check_lang "no locale at all is English" en
+# a Vietnamese UTF-8 locale that this system does not have: C.UTF-8 with
+# the messages in Vietnamese (vi_QQ is no territory, so never installed)
+check_lang "LANG=vi_QQ.UTF-8 (not installed) is Vietnamese" vi LANG=vi_QQ.UTF-8
+check_lang "LANG=en_QQ.UTF-8 (not installed) is English" en LANG=en_QQ.UTF-8
+check_lang "LC_MESSAGES=vi_QQ.UTF-8 over LANG=C.UTF-8 is Vietnamese" vi \
+	LANG=C.UTF-8 LC_MESSAGES=vi_QQ.UTF-8
+check_lang "LC_ALL=C.UTF-8 over LANG=vi_QQ.UTF-8 is English" en \
+	LANG=vi_QQ.UTF-8 LC_ALL=C.UTF-8
+
+# the whole --help, translated (the catalog's text, so both can't drift)
+run LANGUAGE=vi LANG=C.UTF-8 sh -c '"$0" --help' >"$tmp/help.vi"
+grep -q 'Mã thoát: 0 thành công' "$tmp/help.vi"
+ok $? "--help's last paragraph is Vietnamese too"
+tr -d '\n' <"$tmp/help.vi" | LC_ALL=C grep -q '[[:cntrl:]]'
+ok $((! $?)) "--help in Vietnamese has no control character but line ends"
+
+# --- the real vi_VN.UTF-8 locale ----------------------------------------
+# (make it with: localedef -i vi_VN -f UTF-8 vi_VN.UTF-8; Debian: locales)
+if locale -a 2>/dev/null | grep -qix 'vi_VN\.utf-\{0,1\}8'; then
+	check_lang "LANG=vi_VN.UTF-8 is Vietnamese" vi LANG=vi_VN.UTF-8
+	check_lang "LC_ALL=vi_VN.UTF-8 over LANG=C is Vietnamese" vi LANG=C LC_ALL=vi_VN.UTF-8
+	check_lang "LANG=vi_VN.UTF-8 with LC_MESSAGES=C is English" en \
+		LANG=vi_VN.UTF-8 LC_MESSAGES=C
+	check_lang "LANG=vi_VN.UTF-8 with LANGUAGE=en is English" en \
+		LANG=vi_VN.UTF-8 LANGUAGE=en
+else
+	skip "LANG=vi_VN.UTF-8 is Vietnamese" \
+		"no vi_VN.UTF-8 locale (localedef -i vi_VN -f UTF-8 vi_VN.UTF-8; Debian: locales)"
+fi
+done_testing
