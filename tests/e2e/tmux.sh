@@ -11,8 +11,18 @@ fi
 export LC_ALL=C.UTF-8
 unset TMUX
 tmp=$(mktemp -d)
-sock="minutes-e2e-$$"
-t() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
+# One tmux server per test case: ending the last session of a server makes
+# it exit, and a new session started on the same socket at that moment can
+# meet the dying server ("server exited unexpectedly"). Each case gets a
+# socket of its own (stop moves on to the next), so no case waits for or
+# races with the previous case's server.
+sock_n=0
+sock() { echo "minutes-e2e-$$-$sock_n"; }
+t() { "$TMUX_BIN" -L "$(sock)" -f /dev/null "$@"; }
+stop() {
+	t kill-server 2>/dev/null
+	sock_n=$((sock_n + 1))
+}
 trap 't kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
 cd "$top_srcdir" || exit 1
 
@@ -120,7 +130,7 @@ ok $? "search moved on to the next match after the cursor (target 7 of 16)"
 t send-keys -t e2e q q q q
 is "$(wait_exit)" 0 "q from the top quits with status 0"
 is "$(t display-message -p -t e2e '#{alternate_on}')" 0 "the terminal left the alternate screen"
-t kill-session -t e2e
+stop
 
 # --- Vietnamese typed into the search prompt ---------------------------------
 start 100 30 data/ngan-son-2020.xml
@@ -131,7 +141,7 @@ screen | grep -q "5/8"
 ok $? "Vietnamese typed with a Backspace correction finds the match"
 t send-keys -t e2e Q
 is "$(wait_exit)" 0 "Q quits at once with status 0"
-t kill-session -t e2e
+stop
 
 # --- a file name with an escape sequence does not reach the terminal ---------
 evil="$tmp/$(printf 'x\033]2;PWNED\007y').xml"
@@ -147,7 +157,7 @@ is "$title" "clean" "the escape sequence in the file name did not change the ter
 screen | head -n 1 | grep -q "x�]2;PWNED�y.xml"
 ok $? "the file name is shown with its control characters made visible"
 t send-keys -t e2e q
-t kill-session -t e2e
+stop
 
 # --- notes typed in Vietnamese survive a restart ---------------------------
 mkdir -p "$tmp/notes"
@@ -161,7 +171,7 @@ wait_for "Note saved"
 ok $? "a note typed in Vietnamese is saved"
 t send-keys -t e2e Q
 is "$(wait_exit)" 0 "quit after saving"
-t kill-session -t e2e
+stop
 grep -q '<text>Cần kiểm tra lại số liệu nhiệm kỳ</text>' "$tmp/notes/ngan-son-2020.notes/lan.xml"
 ok $? "the note is in the reviewer's notes file, NFC"
 grep -q 'kind="question"' "$tmp/notes/ngan-son-2020.notes/lan.xml"
@@ -176,7 +186,7 @@ wait_for "Note resolved"
 ok $? "x resolves another reviewer's note"
 t send-keys -t e2e Q
 wait_exit >/dev/null
-t kill-session -t e2e
+stop
 grep -q '<status note="lan-[^"]*" status="resolved" by="minh"' "$tmp/notes/ngan-son-2020.notes/minh.xml"
 ok $? "the resolution is recorded in the resolver's own file"
 
@@ -194,7 +204,7 @@ wait_for "Dòng hai"
 ok $? "E: the note written in the editor shows, both lines"
 t send-keys -t e2e Q
 is "$(wait_exit)" 0 "quit after the editor"
-t kill-session -t e2e
+stop
 
 # --- --mouse: a real terminal's mouse reports (xterm's ESC [ M b x y, which
 # screen-256color names kmous), the same as <Click X,Y> in the replay mode
@@ -220,7 +230,7 @@ screen | grep -q "Item 5/16"
 ok $? "--mouse: the click selected item 2, the wheel moved three on"
 t send-keys -t e2e Q
 is "$(wait_exit)" 0 "--mouse: quit"
-t kill-session -t e2e
+stop
 # without --mouse the terminal is not asked for mouse reports: it keeps
 # the mouse for selecting text
 start 120 30 data/ngan-son-2020.xml
@@ -228,7 +238,7 @@ wait_for "Contents"
 settle
 is "$(t display-message -p -t e2e '#{mouse_any_flag}')" 0 \
 	"without --mouse the terminal's mouse is left alone"
-t kill-session -t e2e
+stop
 
 # --- SIGHUP: the terminal goes away, the program ends (no busy loop) --------
 rm -f "$tmp/pid"
@@ -238,7 +248,7 @@ wait_for "Contents"
 pid=$(cat "$tmp/pid")
 kill -0 "$pid" 2>/dev/null
 ok $? "the program runs (pid $pid)"
-t kill-session -t e2e
+stop
 gone=1
 for _ in $(seq 1 50); do
 	kill -0 "$pid" 2>/dev/null || { gone=0; break; }
