@@ -60,16 +60,28 @@ tr -d '\n' <"$tmp/help.vi" | LC_ALL=C grep -q '[[:cntrl:]]'
 ok $((! $?)) "--help in Vietnamese has no control character but line ends"
 
 # --- the real vi_VN.UTF-8 locale ----------------------------------------
-# (make it with: localedef -i vi_VN -f UTF-8 vi_VN.UTF-8; Debian: locales)
+# The system's (made with: localedef -i vi_VN -f UTF-8 vi_VN.UTF-8, from
+# Debian's locales), else one built here from the same definitions into a
+# private folder (LOCPATH), else skipped.
+vi_env=
 if locale -a 2>/dev/null | grep -qix 'vi_VN\.utf-\{0,1\}8'; then
-	check_lang "LANG=vi_VN.UTF-8 is Vietnamese" vi LANG=vi_VN.UTF-8
-	check_lang "LC_ALL=vi_VN.UTF-8 over LANG=C is Vietnamese" vi LANG=C LC_ALL=vi_VN.UTF-8
-	check_lang "LANG=vi_VN.UTF-8 with LC_MESSAGES=C is English" en \
+	vi_env=LANGUAGE=
+elif command -v localedef >/dev/null 2>&1 && mkdir -p "$tmp/locale" &&
+	localedef -i vi_VN -f UTF-8 "$tmp/locale/vi_VN.UTF-8" >/dev/null 2>&1; then
+	vi_env=LOCPATH=$tmp/locale
+fi
+if [ -n "$vi_env" ]; then
+	is "$(env -u LC_ALL -u LC_CTYPE "$vi_env" LANG=vi_VN.UTF-8 locale charmap 2>&1)" "UTF-8" \
+		"vi_VN.UTF-8 is a real locale here ($vi_env)"
+	check_lang "LANG=vi_VN.UTF-8 is Vietnamese" vi "$vi_env" LANG=vi_VN.UTF-8
+	check_lang "LC_ALL=vi_VN.UTF-8 over LANG=C is Vietnamese" vi "$vi_env" \
+		LANG=C LC_ALL=vi_VN.UTF-8
+	check_lang "LANG=vi_VN.UTF-8 with LC_MESSAGES=C is English" en "$vi_env" \
 		LANG=vi_VN.UTF-8 LC_MESSAGES=C
-	check_lang "LANG=vi_VN.UTF-8 with LANGUAGE=en is English" en \
+	check_lang "LANG=vi_VN.UTF-8 with LANGUAGE=en is English" en "$vi_env" \
 		LANG=vi_VN.UTF-8 LANGUAGE=en
 else
 	skip "LANG=vi_VN.UTF-8 is Vietnamese" \
-		"no vi_VN.UTF-8 locale (localedef -i vi_VN -f UTF-8 vi_VN.UTF-8; Debian: locales)"
+		"no vi_VN.UTF-8 locale and localedef cannot make one (Debian: apt-get install locales; localedef -i vi_VN -f UTF-8 vi_VN.UTF-8)"
 fi
 done_testing
