@@ -277,6 +277,55 @@ is "$rc:$err" "0:" "keys and a search at 1x1: exit 0, nothing on stderr"
 grep -q "Contents" screen
 ok $? "keys and a search at 1x1: the screen is drawn again at 80x24"
 
+# --- notes never written outside NAME.notes/ ---------------------------------
+# (a planted link: the reviewer's file, the lock, the folder itself)
+mkdir -p links/m links/victim
+cp "$top_srcdir/data/ngan-son-2020.xml" links/m/
+printf 'ssh-ed25519 AAAA original\n' >links/victim/authorized_keys
+mkdir links/m/ngan-son-2020.notes
+ln -s ../../victim/authorized_keys links/m/ngan-son-2020.notes/bob.xml
+ln -s ../../victim/nologin links/m/ngan-son-2020.notes/.lock
+run "$MINUTES" --dump links/m/ngan-son-2020.xml
+[ ! -e links/victim/nologin ]
+ok $? "a linked .lock: --dump creates nothing through it"
+run "$MINUTES" --export-notes links/m/ngan-son-2020.xml
+[ ! -e links/victim/nologin ]
+ok $? "a linked .lock: --export-notes creates nothing through it"
+printf 'q\n' >quit.keys
+run env COLUMNS=80 LINES=24 "$MINUTES" --reviewer bob --replay quit.keys \
+	--dump-screen screen links/m/ngan-son-2020.xml
+[ ! -e links/victim/nologin ]
+ok $? "a linked .lock: opening the browser creates nothing through it"
+printf 'j\nj\n<Enter>\nj\na\n"ssh-ed25519 AAAA attacker"\n<Enter>\n' >add.keys
+run env COLUMNS=120 LINES=24 "$MINUTES" --reviewer bob --replay add.keys \
+	--dump-screen screen links/m/ngan-son-2020.xml
+[ ! -e links/victim/nologin ]
+ok $? "a linked .lock: adding a note creates nothing through it"
+rm links/m/ngan-son-2020.notes/.lock
+run env COLUMNS=120 LINES=24 "$MINUTES" --reviewer bob --replay add.keys \
+	--dump-screen screen links/m/ngan-son-2020.xml
+is "$(cat links/victim/authorized_keys)" "ssh-ed25519 AAAA original" \
+	"a linked reviewer file: its target is never written"
+[ -L links/m/ngan-son-2020.notes/bob.xml ]
+ok $? "a linked reviewer file: the link stays a link"
+grep -q 'ngan-son-2020.notes/bob.xml is a symbolic link: it is not followed' screen
+ok $? "a linked reviewer file: the screen says so"
+rm -rf links/m/ngan-son-2020.notes
+ln -s ../victim links/m/ngan-son-2020.notes
+run env COLUMNS=120 LINES=24 "$MINUTES" --reviewer bob --replay add.keys \
+	--dump-screen screen links/m/ngan-son-2020.xml
+is "$(ls links/victim)" "authorized_keys" \
+	"NAME.notes linked out of the folder: nothing written there"
+ls "$XDG_DATA_HOME"/minutes/notes/*-ngan-son-2020/bob.xml >/dev/null 2>&1
+ok $? "NAME.notes linked out of the folder: the note went to the fallback"
+run "$MINUTES" --export-notes links/m/ngan-son-2020.xml
+case $err in
+*"ngan-son-2020.notes is a symbolic link to ../victim, outside the minutes' folder: your notes are written to $XDG_DATA_HOME/minutes/notes/"*) r=0 ;;
+*) r=1; echo "# $err" ;;
+esac
+ok $r "NAME.notes linked out of the folder: where it points is said"
+rm -rf links "$XDG_DATA_HOME"/minutes
+
 # a storm: 5,000 keys from the key grammar (no Q or q: the storm must
 # reach its end, no E: no editor) with resizes between 1x1 and 200x60
 # and mouse clicks and wheel turns anywhere,

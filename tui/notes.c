@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -61,6 +62,7 @@ struct slot {
 struct smap {
 	struct slot *v;
 	size_t cap; /* a power of two, or 0 */
+	size_t n;   /* keys held */
 };
 
 enum elem_type { EL_SECTION = 1, EL_PERSON = 2, EL_MEETING = 3 };
@@ -85,11 +87,15 @@ struct parsed {
 
 struct notes_store {
 	char *reviewer;
-	char safe[SAFE_MAX + 8];
+	char safe[SAFE_MAX + 16];
 	char *minutes_path;
 	char *primary, *fallback_dir; /* fallback_dir NULL when unknown */
+	char *mdir, *nbase;	      /* the minutes' folder; NAME.notes */
 	bool fallback, readonly, swept;
+	bool own_foreign;	      /* the own file is another's: not ours */
+	char *own_name;		      /* the own file's name in its folder */
 	char *own_path;
+	char *dir_problem;	      /* told again at every reload */
 	const struct minutes *m;
 
 	struct elem *elems;
@@ -109,6 +115,7 @@ struct notes_store {
 	size_t nall, norphans;
 	struct tgroup *groups;
 	struct smap tmap, idmap;
+	struct smap known; /* ids loaded so far, while reloading */
 	size_t *secopen;
 	size_t nsecopen;
 };
@@ -219,13 +226,26 @@ fmt_time(time_t t, char buf[32])
 		strcpy(buf, "1970-01-01T00:00:00Z");
 }
 
-/* "2026-11-28 10:15 UTC" */
-static void
-fmt_human_time(time_t t, char buf[32])
+const char *
+notes_format_time(time_t t, char *buf, size_t size)
 {
 	struct tm tm;
-	if (!gmtime_r(&t, &tm) || !strftime(buf, 32, "%Y-%m-%d %H:%M UTC", &tm))
-		strcpy(buf, "?");
+	char day[32];
+	if (!localtime_r(&t, &tm) ||
+	    !strftime(day, sizeof(day), "%Y-%m-%d %H:%M", &tm)) {
+		snprintf(buf, size, "?");
+		return buf;
+	}
+	long off = tm.tm_gmtoff, a = off < 0 ? -off : off;
+	if (off == 0)
+		snprintf(buf, size, "%s UTC", day);
+	else if (a % 3600)
+		snprintf(buf, size, "%s %c%02ld:%02ld", day, off < 0 ? '-' : '+',
+			 a / 3600, a % 3600 / 60);
+	else
+		snprintf(buf, size, "%s %c%02ld", day, off < 0 ? '-' : '+',
+			 a / 3600);
+	return buf;
 }
 
 static int
@@ -343,8 +363,11 @@ is_blank(const char *s)
 	return true;
 }
 
-void
-notes_safe_name(const char *reviewer, char *buf, size_t size)
+/* The file-safe name of versions before the review loop (marks
+ * dropped, so An and Ân shared one file): still read, and still one's
+ * own file when its reviewer= is exactly one's name. */
+static void
+legacy_safe_name(const char *reviewer, char *buf, size_t size)
 {
 	size_t cap = size - 1 < SAFE_MAX ? size - 1 : SAFE_MAX, n = 0;
 	utf8proc_uint8_t *folded = NULL;
@@ -381,6 +404,35 @@ notes_safe_name(const char *reviewer, char *buf, size_t size)
 		snprintf(buf, size, "reviewer");
 	else if (buf[0] == '.')
 		buf[0] = '_';
+}
+
+/* A name that is its own file name: lower-case ASCII letters, digits,
+ * '.', '-', '_', not starting with '.', at most SAFE_MAX bytes. */
+static bool
+name_is_exact(const char *name)
+{
+	size_t n = strlen(name);
+	if (n == 0 || n > SAFE_MAX || name[0] == '.')
+		return false;
+	for (const char *p = name; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		      *p == '.' || *p == '-' || *p == '_'))
+			return false;
+	return true;
+}
+
+void
+notes_safe_name(const char *reviewer, char *buf, size_t size)
+{
+	char h[17];
+	if (name_is_exact(reviewer)) {
+		snprintf(buf, size, "%s", reviewer);
+		return;
+	}
+	legacy_safe_name(reviewer, buf, size > 10 ? size - 9 : 1);
+	notes_hash(reviewer, strlen(reviewer), h);
+	size_t n = strlen(buf);
+	snprintf(buf + n, size - n, "~%.8s", h);
 }
 
 const char *
@@ -463,7 +515,7 @@ smap_free(struct smap *m)
 {
 	free(m->v);
 	m->v = NULL;
-	m->cap = 0;
+	m->cap = m->n = 0;
 }
 
 static void
@@ -489,7 +541,24 @@ smap_put(struct smap *m, const char *key, size_t val)
 	}
 	m->v[i].key = key;
 	m->v[i].val = val;
+	m->n++;
 	return true;
+}
+
+/* smap_put into a map that grows (kept at most half full). */
+static bool
+smap_add(struct smap *m, const char *key, size_t val)
+{
+	if ((m->n + 1) * 2 > m->cap) {
+		struct smap bigger = { 0 };
+		smap_init(&bigger, m->n + 1 > 8 ? (m->n + 1) * 2 : 16);
+		for (size_t i = 0; i < m->cap; i++)
+			if (m->v[i].key)
+				smap_put(&bigger, m->v[i].key, m->v[i].val);
+		free(m->v);
+		*m = bigger;
+	}
+	return smap_put(m, key, val);
 }
 
 static bool
@@ -1201,6 +1270,7 @@ struct pstate {
 	struct perr *pe;
 	struct nnote *cur;
 	struct buf field;
+	struct smap ids; /* the notes' ids so far */
 	int infield; /* 1 <quote>, 2 <text> */
 	bool seen_root, has_text, has_quote;
 };
@@ -1229,10 +1299,10 @@ end_note(struct pstate *ps, int line)
 		perr_set(ps->pe, line, _("note %s has no <text>"), cur->pub.id);
 	if (!cur->pub.quote)
 		cur->pub.quote = xstrdup("");
-	for (size_t i = 0; i < ps->p->notes.n && !ps->pe->set; i++)
-		if (strcmp(ps->p->notes.v[i]->pub.id, cur->pub.id) == 0)
-			perr_set(ps->pe, line, _("two notes have the id %s"),
-				 cur->pub.id);
+	if (cur->pub.id && !ps->pe->set &&
+	    !smap_add(&ps->ids, cur->pub.id, ps->p->notes.n))
+		perr_set(ps->pe, line, _("two notes have the id %s"),
+			 cur->pub.id);
 	nlist_push(&ps->p->notes, cur);
 	ps->cur = NULL;
 }
@@ -1367,21 +1437,32 @@ parse_notes(const char *path, const char *bytes, size_t len, struct parsed *p,
 	if (ps.cur)
 		nlist_push(&p->notes, ps.cur);
 	free(ps.field.p);
+	smap_free(&ps.ids);
 	xmlFreeTextReader(rd);
 	return pe->set ? -1 : 0;
 }
 
-/* Reads the notes file PATH.  0 ok, 1 absent, -1 malformed (*msg is
- * "FILE:LINE: message"), -2 not readable (*msg says why). */
+/* Reads the notes file NAME of the folder DFD (PATH names it in
+ * messages), never through a symbolic link.  0 ok, 1 absent, -1
+ * malformed (*msg is "FILE:LINE: message"), -2 not readable, -3 a
+ * symbolic link or not a regular file (refused: *msg says why).  *ST
+ * (when ST is not NULL) gets the file's status. */
 static int
-read_notes_file(const char *path, struct parsed *p, char **msg)
+read_notes_at(int dfd, const char *name, const char *path, struct parsed *p,
+	      char **msg, struct stat *st_out)
 {
 	memset(p, 0, sizeof(*p));
 	*msg = NULL;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	int fd = openat(dfd, name,
+			O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY);
 	if (fd < 0) {
 		if (errno == ENOENT)
 			return 1;
+		if (errno == ELOOP) {
+			*msg = xasprintf(_("%s is a symbolic link: it is not followed (notes are read and written inside the notes folder only)"),
+					 path);
+			return -3;
+		}
 		*msg = xasprintf("%s: %s", path, strerror(errno));
 		return -2;
 	}
@@ -1389,8 +1470,10 @@ read_notes_file(const char *path, struct parsed *p, char **msg)
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
 		*msg = xasprintf(_("%s: not a regular file"), path);
-		return -2;
+		return -3;
 	}
+	if (st_out)
+		*st_out = st;
 	if (st.st_size > NOTES_MAX_FILE) {
 		close(fd);
 		*msg = xasprintf(_("%s: too large for a notes file"), path);
@@ -1533,7 +1616,7 @@ static bool
 not_writable(int e)
 {
 	return e == EACCES || e == EROFS || e == EPERM || e == ENOTDIR ||
-	       e == EEXIST;
+	       e == EEXIST || e == ENAMETOOLONG;
 }
 
 static char *
@@ -1548,35 +1631,6 @@ dir_of(const char *path)
 	memcpy(d, path, (size_t)(sl - path));
 	d[sl - path] = '\0';
 	return d;
-}
-
-/* PATH with symbolic links followed (the last component; a dangling
- * link gives its target). */
-static char *
-resolve_link(const char *path)
-{
-	char *cur = xstrdup(path);
-	for (int i = 0; i < 16; i++) {
-		struct stat st;
-		if (lstat(cur, &st) < 0 || !S_ISLNK(st.st_mode))
-			return cur;
-		char target[4096];
-		ssize_t k = readlink(cur, target, sizeof(target) - 1);
-		if (k < 0)
-			return cur;
-		target[k] = '\0';
-		char *next;
-		if (target[0] == '/') {
-			next = xstrdup(target);
-		} else {
-			char *d = dir_of(cur);
-			next = xasprintf("%s/%s", d, target);
-			free(d);
-		}
-		free(cur);
-		cur = next;
-	}
-	return cur;
 }
 
 static int
@@ -1594,57 +1648,54 @@ write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-/* Crash-safe replace of PATH (symlinks already resolved) by DATA.
+/* Crash-safe replace of NAME in the folder DFD by DATA: a temporary file
+ * made there (O_EXCL, never through a link), fsync'd, renamed over NAME
+ * (a rename replaces a link itself, never its target), the folder
+ * fsync'd.  OLD (when not NULL) is the replaced file: its mode is kept.
  * Returns 0, or -1 with errno set. */
 static int
-write_durable(const char *path, const char *data, size_t len)
+write_durable_at(int dfd, const char *name, const struct stat *old,
+		 const char *data, size_t len)
 {
 	static unsigned seq;
-	char *dir = dir_of(path), *tmp = NULL;
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	struct stat st;
-	bool keep_mode = stat(path, &st) == 0;
+	char *tmp = NULL;
 	int fd = -1, e = 0;
 
 	for (int tries = 0; tries < 100; tries++) {
 		free(tmp);
-		tmp = xasprintf("%s/" TMP_PREFIX "%s.%ld.%u", dir, base,
-				(long)getpid(), seq++);
-		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		tmp = xasprintf(TMP_PREFIX "%s.%ld.%u", name, (long)getpid(),
+				seq++);
+		fd = openat(dfd, tmp,
+			    O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW |
+				    O_NOCTTY,
+			    0666);
 		if (fd >= 0 || errno != EEXIST)
 			break;
 	}
 	if (fd < 0)
 		goto fail;
-	if ((keep_mode && fchmod(fd, st.st_mode & 07777) < 0) ||
+	if ((old && fchmod(fd, old->st_mode & 0777) < 0) ||
 	    write_all(fd, data, len) < 0 || fsync(fd) < 0) {
 		e = errno;
 		close(fd);
-		unlink(tmp);
+		unlinkat(dfd, tmp, 0);
 		errno = e;
 		goto fail;
 	}
-	if (close(fd) < 0 || rename(tmp, path) < 0) {
+	if (close(fd) < 0 || renameat(dfd, tmp, dfd, name) < 0) {
 		e = errno;
-		unlink(tmp);
+		unlinkat(dfd, tmp, 0);
 		errno = e;
 		goto fail;
 	}
 	/* the rename is done: a folder that cannot be fsync'd does not
 	 * make the save a failure (the new id must not be given again) */
-	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd >= 0) {
-		fsync(dfd);
-		close(dfd);
-	}
+	fsync(dfd);
 	free(tmp);
-	free(dir);
 	return 0;
 fail:
 	e = errno;
 	free(tmp);
-	free(dir);
 	errno = e;
 	return -1;
 }
@@ -1684,19 +1735,46 @@ make_dirs(const char *path, mode_t mode)
 }
 
 static void
-sweep_temps(const char *dir)
+sweep_temps(int dfd)
 {
-	DIR *d = opendir(dir);
+	int fd = dup(dfd);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
 	struct dirent *de;
-	if (!d)
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
 		return;
+	}
 	while ((de = readdir(d)))
-		if (strncmp(de->d_name, TMP_PREFIX, strlen(TMP_PREFIX)) == 0) {
-			char *p = xasprintf("%s/%s", dir, de->d_name);
-			unlink(p);
-			free(p);
-		}
+		if (strncmp(de->d_name, TMP_PREFIX, strlen(TMP_PREFIX)) == 0)
+			unlinkat(dfd, de->d_name, 0);
 	closedir(d);
+}
+
+/* True when PATH, followed, lies inside the folder DIR (both resolved). */
+static bool
+resolves_inside(const char *path, const char *dir)
+{
+	char *rp = realpath(path, NULL), *rd = realpath(dir, NULL);
+	size_t n = rd ? strlen(rd) : 0;
+	bool in = rp && rd &&
+		  (strcmp(rd, "/") == 0 ||
+		   (strncmp(rp, rd, n) == 0 && rp[n] == '/'));
+	free(rp);
+	free(rd);
+	return in;
+}
+
+/* Where the symbolic link PATH points (malloc'd, made safe), or NULL. */
+static char *
+link_target(const char *path)
+{
+	char target[4096];
+	ssize_t k = readlink(path, target, sizeof(target) - 1);
+	if (k < 0)
+		return NULL;
+	target[k] = '\0';
+	return safe_str(target);
 }
 
 /* --- Merging the own file ------------------------------------------- */
@@ -1739,12 +1817,12 @@ new_id(struct notes_store *s, const struct nlist *extra, struct nnote *n)
 	}
 }
 
-/* Gives M the contents of D (both own notes; D is freed after). */
+/* Gives M the contents of D (both own notes with the same id; D is
+ * freed after, and M keeps its id: maps point to it). */
 static void
 nnote_swap(struct nnote *m, struct nnote *d)
 {
 	struct note t = m->pub;
-	m->pub.id = d->pub.id;
 	m->pub.target = d->pub.target;
 	m->pub.quote = d->pub.quote;
 	m->pub.hash = d->pub.hash;
@@ -1754,33 +1832,50 @@ nnote_swap(struct nnote *m, struct nnote *d)
 	m->pub.modified = d->pub.modified;
 	m->own_status = d->own_status;
 	m->own_status_at = d->own_status_at;
-	d->pub.id = t.id;
 	d->pub.target = t.target;
 	d->pub.quote = t.quote;
 	d->pub.hash = t.hash;
 	d->pub.text = t.text;
 }
 
+/* The ids this store deleted, as a map (empty when none). */
+static void
+deleted_map(const struct notes_store *s, struct smap *m)
+{
+	memset(m, 0, sizeof(*m));
+	if (!s->ndeleted)
+		return;
+	smap_init(m, s->ndeleted);
+	for (size_t i = 0; i < s->ndeleted; i++)
+		smap_put(m, s->deleted[i], i);
+}
+
 /* The own notes become: what is on disk (P), except what this store
- * changed or deleted.  P's lists are taken over (emptied). */
+ * changed or deleted.  P's lists are taken over (emptied).  Linear:
+ * every lookup goes through a map. */
 static void
 merge_own(struct notes_store *s, struct parsed *p)
 {
 	struct nlist out = { 0 };
 	struct olist oout = { 0 };
-	for (size_t i = 0; i < s->own.n; i++)
+	struct smap mine = { 0 }, del, outids = { 0 };
+	size_t j;
+	deleted_map(s, &del);
+	smap_init(&mine, s->own.n);
+	for (size_t i = 0; i < s->own.n; i++) {
 		s->own.v[i]->taken = false;
+		if (!s->own.v[i]->fresh)
+			smap_put(&mine, s->own.v[i]->pub.id, i);
+	}
 	for (size_t i = 0; i < p->notes.n; i++) {
 		struct nnote *d = p->notes.v[i], *mem = NULL;
 		p->notes.v[i] = NULL;
-		if (is_deleted(s, d->pub.id)) {
+		if (smap_get(&del, d->pub.id, &j)) {
 			nnote_free(d);
 			continue;
 		}
-		for (size_t j = 0; j < s->own.n && !mem; j++)
-			if (!s->own.v[j]->fresh &&
-			    strcmp(s->own.v[j]->pub.id, d->pub.id) == 0)
-				mem = s->own.v[j];
+		if (smap_get(&mine, d->pub.id, &j))
+			mem = s->own.v[j];
 		if (mem && mem->dirty) {
 			mem->taken = true;
 			nlist_push(&out, mem);
@@ -1799,6 +1894,11 @@ merge_own(struct notes_store *s, struct parsed *p)
 		d->pub.own = true;
 		nlist_push(&out, d);
 	}
+	smap_free(&mine);
+	smap_free(&del);
+	smap_init(&outids, out.n + s->own.n);
+	for (size_t i = 0; i < out.n; i++)
+		smap_put(&outids, out.v[i]->pub.id, i);
 	for (size_t i = 0; i < s->own.n; i++) {
 		struct nnote *mem = s->own.v[i];
 		if (mem->taken)
@@ -1809,22 +1909,27 @@ merge_own(struct notes_store *s, struct parsed *p)
 			s->own.v[i] = NULL;
 			continue;
 		}
-		if (mem->fresh && id_in(&out, mem->pub.id, mem))
+		if (mem->fresh && smap_get(&outids, mem->pub.id, &j))
 			new_id(s, &out, mem);
 		nlist_push(&out, mem);
+		smap_add(&outids, mem->pub.id, out.n - 1);
 	}
+	smap_free(&outids);
 	free(s->own.v);
 	s->own = out;
 	p->notes.n = 0;
 
-	for (size_t i = 0; i < s->oown.n; i++)
+	struct smap movr = { 0 };
+	smap_init(&movr, s->oown.n);
+	for (size_t i = 0; i < s->oown.n; i++) {
 		s->oown.v[i]->taken = false;
+		smap_put(&movr, s->oown.v[i]->note, i);
+	}
 	for (size_t i = 0; i < p->ovr.n; i++) {
 		struct novr *d = p->ovr.v[i], *mem = NULL;
 		p->ovr.v[i] = NULL;
-		for (size_t j = 0; j < s->oown.n && !mem; j++)
-			if (strcmp(s->oown.v[j]->note, d->note) == 0)
-				mem = s->oown.v[j];
+		if (smap_get(&movr, d->note, &j))
+			mem = s->oown.v[j];
 		if (mem && mem->dirty) {
 			if (!mem->taken) {
 				mem->taken = true;
@@ -1837,6 +1942,7 @@ merge_own(struct notes_store *s, struct parsed *p)
 		d->by = xstrdup(s->reviewer);
 		olist_push(&oout, d);
 	}
+	smap_free(&movr);
 	for (size_t i = 0; i < s->oown.n; i++) {
 		struct novr *mem = s->oown.v[i];
 		if (mem->taken)
@@ -1875,32 +1981,170 @@ refuse_readonly(struct notes_store *s, struct notes_error *err)
 	return true;
 }
 
+/* True when a file whose reviewer= is REVIEWER (NULL: none) may be
+ * written as the store's reviewer's own: the name is exactly theirs, or
+ * the file has none and its name is exactly theirs. */
+static bool
+is_mine(const struct notes_store *s, const char *reviewer)
+{
+	if (reviewer && *reviewer)
+		return strcmp(reviewer, s->reviewer) == 0;
+	return name_is_exact(s->reviewer);
+}
+
+/* The own file's name in DIR: REVIEWER.xml as notes_safe_name makes it,
+ * unless only a file of the older naming is there and it is exactly the
+ * reviewer's (then that one, so existing notes stay one's own). */
+static char *
+own_name_in(const struct notes_store *s, const char *dir)
+{
+	char legacy[SAFE_MAX + 16], *path;
+	struct stat st;
+	legacy_safe_name(s->reviewer, legacy, sizeof(legacy));
+	char *name = xasprintf("%s.xml", s->safe);
+	if (!dir || strcmp(legacy, s->safe) == 0)
+		return name;
+	path = xasprintf("%s/%s", dir, name);
+	bool have = lstat(path, &st) == 0;
+	free(path);
+	int dfd = have ? -1 : open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		return name;
+	char *lname = xasprintf("%s.xml", legacy), *msg = NULL;
+	path = xasprintf("%s/%s", dir, lname);
+	struct parsed p;
+	if (read_notes_at(dfd, lname, path, &p, &msg, NULL) == 0 &&
+	    p.reviewer && strcmp(p.reviewer, s->reviewer) == 0) {
+		free(name);
+		name = lname;
+		lname = NULL;
+	}
+	parsed_free(&p);
+	close(dfd);
+	free(msg);
+	free(path);
+	free(lname);
+	return name;
+}
+
 /* --- Saving ---------------------------------------------------------------- */
 
-/* Saves into DIR under its lock.  0, or -1 with *err set; *nw tells
- * that DIR is not writable (try the fallback). */
+/* The folder the own notes go to (the fallback when FB), made when
+ * missing and opened; NAME.notes is never followed out of the minutes'
+ * folder.  A descriptor, or -1 with *err set (*nw: not writable, try the
+ * fallback). */
 static int
-save_in(struct notes_store *s, const char *dir, bool nested, bool *nw,
-	struct notes_error *err)
+open_own_dir(struct notes_store *s, bool fb, bool *nw, struct notes_error *err)
 {
+	const char *dir = fb ? s->fallback_dir : s->primary;
 	char *sdir = safe_str(dir);
+	int fd = -1, mfd = -1;
+	struct stat st;
 	*nw = false;
-	if ((nested ? make_dirs(dir, 0700) : mkdir(dir, 0777)) < 0 &&
-	    errno != EEXIST) {
+	if (fb) {
+		if (make_dirs(dir, 0700) < 0 ||
+		    (fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+			*nw = not_writable(errno);
+			seterr(err, _("cannot create the notes folder %s: %s"),
+			       sdir, strerror(errno));
+		}
+		goto out;
+	}
+	if (strlen(s->nbase) > NAME_MAX) {
+		*nw = true;
+		seterr(err, _("cannot create the notes folder %s: %s"), sdir,
+		       strerror(ENAMETOOLONG));
+		goto out;
+	}
+	mfd = open(s->mdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (mfd < 0 ||
+	    (mkdirat(mfd, s->nbase, 0777) < 0 && errno != EEXIST)) {
 		*nw = not_writable(errno);
 		seterr(err, _("cannot create the notes folder %s: %s"), sdir,
 		       strerror(errno));
-		free(sdir);
-		return -1;
+		goto out;
 	}
-	char *lockpath = xasprintf("%s/.lock", dir);
-	int lfd = open(lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-	free(lockpath);
-	if (lfd < 0) {
-		*nw = not_writable(errno);
+	fd = openat(mfd, s->nbase,
+		    O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd >= 0)
+		goto out;
+	int e = errno;
+	if (fstatat(mfd, s->nbase, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISLNK(st.st_mode)) {
+		if (resolves_inside(s->primary, s->mdir)) {
+			fd = openat(mfd, s->nbase,
+				    O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+			e = errno;
+		} else {
+			char *t = link_target(s->primary);
+			*nw = true;
+			seterr(err,
+			       _("%s is a symbolic link to %s, outside the minutes' folder: notes are not written there"),
+			       sdir, t ? t : "?");
+			free(t);
+			goto out;
+		}
+	}
+	if (fd < 0) {
+		*nw = not_writable(e);
 		seterr(err, _("cannot write in the notes folder %s: %s"), sdir,
-		       strerror(errno));
+		       strerror(e));
+	}
+out:
+	if (mfd >= 0)
+		close(mfd);
+	free(sdir);
+	return fd;
+}
+
+/* The persistent lock file of the folder DFD (DIR), opened: never a
+ * link, never a terminal, only a regular file.  -1 with *err set. */
+static int
+open_lock(int dfd, const char *dir, bool *nw, struct notes_error *err)
+{
+	int fd = openat(dfd, ".lock",
+			O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY |
+				O_NONBLOCK,
+			0666);
+	int e = errno;
+	struct stat st;
+	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		return fd;
+	char *lp = xasprintf("%s/.lock", dir), *slp = safe_str(lp);
+	if (fd >= 0) {
+		close(fd);
+		seterr(err,
+		       _("%s is not a regular file: nothing is saved until it is removed"),
+		       slp);
+	} else if (e == ELOOP) {
+		seterr(err,
+		       _("%s is a symbolic link: it is not followed, and nothing is saved until it is removed"),
+		       slp);
+	} else {
+		char *sdir = safe_str(dir);
+		*nw = not_writable(e);
+		seterr(err, _("cannot write in the notes folder %s: %s"), sdir,
+		       strerror(e));
 		free(sdir);
+	}
+	free(lp);
+	free(slp);
+	return -1;
+}
+
+/* Saves into the own folder (the fallback when FB) under its lock.  0,
+ * or -1 with *err set; *nw tells that the folder is not writable (try
+ * the fallback). */
+static int
+save_in(struct notes_store *s, bool fb, bool *nw, struct notes_error *err)
+{
+	const char *dir = fb ? s->fallback_dir : s->primary;
+	int dfd = open_own_dir(s, fb, nw, err);
+	if (dfd < 0)
+		return -1;
+	int lfd = open_lock(dfd, dir, nw, err);
+	if (lfd < 0) {
+		close(dfd);
 		return -1;
 	}
 	while (flock(lfd, LOCK_EX) < 0) {
@@ -1910,16 +2154,16 @@ save_in(struct notes_store *s, const char *dir, bool nested, bool *nw,
 		}
 	}
 	if (!s->swept) {
-		sweep_temps(dir);
+		sweep_temps(dfd);
 		s->swept = true;
 	}
 
 	int rc = -1;
-	char *own = xasprintf("%s/%s.xml", dir, s->safe);
-	char *target = resolve_link(own);
+	char *own = xasprintf("%s/%s", dir, s->own_name);
 	char *msg = NULL;
 	struct parsed p;
-	int r = read_notes_file(target, &p, &msg);
+	struct stat ost;
+	int r = read_notes_at(dfd, s->own_name, own, &p, &msg, &ost);
 	if (r == -1) {
 		s->readonly = true;
 		seterr(err,
@@ -1928,8 +2172,24 @@ save_in(struct notes_store *s, const char *dir, bool nested, bool *nw,
 		add_problem(s, "%s", msg);
 		goto out;
 	}
+	if (r == -3) {
+		seterr(err, _("%s; your notes are kept here, not saved"), msg);
+		goto out;
+	}
 	if (r == -2) {
 		seterr(err, _("cannot read %s before saving"), msg);
+		goto out;
+	}
+	if (r == 0 && !is_mine(s, p.reviewer)) {
+		char *so = safe_str(own), *sr = safe_str(p.reviewer ? p.reviewer : "");
+		char *me = safe_str(s->reviewer);
+		seterr(err,
+		       _("%s holds the notes of '%s', not yours ('%s'): it is not written; your notes are kept here, not saved"),
+		       so, sr, me);
+		free(so);
+		free(sr);
+		free(me);
+		parsed_free(&p);
 		goto out;
 	}
 	merge_own(s, &p);
@@ -1937,9 +2197,10 @@ save_in(struct notes_store *s, const char *dir, bool nested, bool *nw,
 
 	struct buf b = { 0 };
 	serialize(s, &b);
-	if (write_durable(target, b.p, b.n) < 0) {
+	if (write_durable_at(dfd, s->own_name, r == 0 ? &ost : NULL, b.p,
+			     b.n) < 0) {
 		*nw = errno == EACCES || errno == EROFS || errno == EPERM;
-		char *st = safe_str(target);
+		char *st = safe_str(own);
 		seterr(err, _("cannot save the notes to %s: %s"), st,
 		       strerror(errno));
 		free(st);
@@ -1959,10 +2220,9 @@ save_in(struct notes_store *s, const char *dir, bool nested, bool *nw,
 out:
 	flock(lfd, LOCK_UN);
 	close(lfd);
+	close(dfd);
 	free(msg);
 	free(own);
-	free(target);
-	free(sdir);
 	return rc;
 }
 
@@ -1972,13 +2232,15 @@ notes_save(struct notes_store *s, struct notes_error *err)
 	bool nw;
 	if (refuse_readonly(s, err))
 		return -1;
-	int rc = save_in(s, notes_dir(s), s->fallback, &nw, err);
+	int rc = save_in(s, s->fallback, &nw, err);
 	if (rc < 0 && nw && !s->fallback && s->fallback_dir) {
 		struct notes_error e2;
 		s->fallback = true;
+		free(s->own_name);
+		s->own_name = own_name_in(s, s->fallback_dir);
 		free(s->own_path);
-		s->own_path = xasprintf("%s/%s.xml", s->fallback_dir, s->safe);
-		rc = save_in(s, s->fallback_dir, true, &nw, &e2);
+		s->own_path = xasprintf("%s/%s", s->fallback_dir, s->own_name);
+		rc = save_in(s, true, &nw, &e2);
 		if (rc < 0)
 			seterr(err, "%s", e2.msg);
 	}
@@ -2001,10 +2263,12 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Whether a note ID is loaded already (s->known: the own notes and
+ * the other files read so far); if not, it is now. */
 static bool
-known_elsewhere(const struct notes_store *s, const char *id)
+known_elsewhere(struct notes_store *s, const char *id)
 {
-	return id_in(&s->own, id, NULL) || id_in(&s->oth, id, NULL);
+	return !smap_add(&s->known, id, 0);
 }
 
 /* Loads every reviewer file of DIR except the own one. */
@@ -2013,7 +2277,7 @@ load_dir(struct notes_store *s, const char *dir)
 {
 	DIR *d = opendir(dir);
 	if (!d) {
-		if (errno != ENOENT && errno != ENOTDIR)
+		if (errno != ENOENT && errno != ENOTDIR && errno != ENAMETOOLONG)
 			add_problem(s, "%s: %s", dir, strerror(errno));
 		return;
 	}
@@ -2031,23 +2295,26 @@ load_dir(struct notes_store *s, const char *dir)
 		}
 		names[n++] = xstrdup(de->d_name);
 	}
-	closedir(d);
 	if (n)
 		sort(names, n, sizeof(*names), cmp_str);
 	for (size_t i = 0; i < n; i++) {
 		char *path = xasprintf("%s/%s", dir, names[i]);
-		bool same_name = strlen(names[i]) == strlen(s->safe) + 4 &&
-				 strncmp(names[i], s->safe, strlen(s->safe)) == 0;
-		if (s->own_path && strcmp(path, s->own_path) == 0) {
+		bool same_name = strcmp(names[i], s->own_name) == 0;
+		if (!s->own_foreign && s->own_path &&
+		    strcmp(path, s->own_path) == 0) {
 			free(path);
 			continue;
 		}
 		struct parsed p;
 		char *msg;
-		int r = read_notes_file(path, &p, &msg);
+		int r = read_notes_at(dirfd(d), names[i], path, &p, &msg, NULL);
 		if (r < 0) {
 			add_problem(s, "%s", msg);
 			free(msg);
+			free(path);
+			continue;
+		}
+		if (r > 0) { /* gone meanwhile */
 			free(path);
 			continue;
 		}
@@ -2085,9 +2352,26 @@ load_dir(struct notes_store *s, const char *dir)
 		parsed_free(&p);
 		free(path);
 	}
+	closedir(d);
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
+}
+
+/* Reads the own file (*msg says why not): as read_notes_at. */
+static int
+read_own(struct notes_store *s, struct parsed *p, char **msg)
+{
+	const char *dir = s->fallback ? s->fallback_dir : s->primary;
+	int dfd = dir ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+	if (dfd < 0) {
+		memset(p, 0, sizeof(*p));
+		*msg = NULL;
+		return 1;
+	}
+	int r = read_notes_at(dfd, s->own_name, s->own_path, p, msg, NULL);
+	close(dfd);
+	return r;
 }
 
 int
@@ -2098,12 +2382,19 @@ notes_reload(struct notes_store *s, struct notes_error *err)
 	clear_problems(s);
 	nlist_clear(&s->oth);
 	olist_clear(&s->ooth);
+	if (s->dir_problem)
+		add_problem(s, "%s", s->dir_problem);
 
-	char *target = resolve_link(s->own_path);
-	int r = read_notes_file(target, &p, &msg);
-	free(target);
+	int r = read_own(s, &p, &msg);
 	s->readonly = r == -1;
-	if (r == 0) {
+	s->own_foreign = r == 0 && !is_mine(s, p.reviewer);
+	if (s->own_foreign) {
+		add_problem(s,
+			    _("%s holds the notes of '%s', not of '%s': they are shown as theirs, and your notes are not saved there"),
+			    s->own_path, p.reviewer ? p.reviewer : "", s->reviewer);
+		parsed_free(&p);
+		keep_dirty_only(s);
+	} else if (r == 0) {
 		if (p.minutes && *p.minutes && s->m && s->m->id &&
 		    strcmp(p.minutes, s->m->id) != 0)
 			add_problem(s, _("%s: notes on the minutes %s, not %s"),
@@ -2120,12 +2411,16 @@ notes_reload(struct notes_store *s, struct notes_error *err)
 	}
 	free(msg);
 
+	smap_free(&s->known);
+	for (size_t i = 0; i < s->own.n; i++)
+		smap_add(&s->known, s->own.v[i]->pub.id, 0);
 	load_dir(s, s->primary);
 	if (s->fallback_dir)
 		load_dir(s, s->fallback_dir);
+	smap_free(&s->known);
 	rebuild(s);
 	if (r == -2) {
-		seterr(err, "%s", notes_problem(s, 0));
+		seterr(err, "%s", notes_problem(s, s->dir_problem ? 1 : 0));
 		return -1;
 	}
 	return 0;
@@ -2160,14 +2455,14 @@ fallback_dir(const char *minutes_path, const struct minutes *m)
 	buf_str(&key, abs);
 	buf_add(&key, "", 1);
 	buf_str(&key, m && m->id ? m->id : "");
-	char hash[17], name[SAFE_MAX + 8];
+	char hash[17], name[SAFE_MAX + 16];
 	notes_hash(key.p, key.n, hash);
 	const char *slash = strrchr(abs, '/');
 	char *stem = xstrdup(slash ? slash + 1 : abs);
 	size_t sl = strlen(stem);
 	if (sl > 4 && strcmp(stem + sl - 4, ".xml") == 0)
 		stem[sl - 4] = '\0';
-	notes_safe_name(stem, name, sizeof(name));
+	legacy_safe_name(stem, name, sizeof(name)); /* the hash tells apart */
 	char *dir = xasprintf("%s/minutes/notes/%s-%s", base, hash, name);
 	free(stem);
 	free(key.p);
@@ -2178,42 +2473,54 @@ fallback_dir(const char *minutes_path, const struct minutes *m)
 
 /* Where the own notes go: beside the minutes when one's file is there;
  * else in the fallback when one's file is there; else beside the minutes
- * when that folder can be written, else the fallback.  A save that finds
- * the folder not writable moves to the fallback too. */
+ * when that folder can be written, else the fallback.  NAME.notes that
+ * is a link out of the minutes' folder, or a name too long for a folder,
+ * sends them to the fallback.  Nothing is created (read-only modes use
+ * this too).  A save that finds the folder not writable moves to the
+ * fallback. */
 static void
 choose_dir(struct notes_store *s)
 {
-	char *pown = xasprintf("%s/%s.xml", s->primary, s->safe);
+	free(s->own_name);
+	s->own_name = own_name_in(s, s->primary);
+	char *pown = xasprintf("%s/%s", s->primary, s->own_name);
 	char *fown = s->fallback_dir
-			     ? xasprintf("%s/%s.xml", s->fallback_dir, s->safe)
+			     ? xasprintf("%s/%s", s->fallback_dir, s->own_name)
 			     : NULL;
 	struct stat st;
 	bool use_fb = false;
-	if (lstat(pown, &st) == 0) {
+	if (strlen(s->nbase) > NAME_MAX) {
+		use_fb = true;
+	} else if (lstat(s->primary, &st) == 0 && S_ISLNK(st.st_mode) &&
+		   !resolves_inside(s->primary, s->mdir)) {
+		char *sp = safe_str(s->primary), *t = link_target(s->primary);
+		char *sf = safe_str(s->fallback_dir ? s->fallback_dir : "?");
+		use_fb = true;
+		s->dir_problem = xasprintf(
+			_("%s is a symbolic link to %s, outside the minutes' folder: your notes are written to %s instead"),
+			sp, t ? t : "?", sf);
+		free(sp);
+		free(t);
+		free(sf);
+	} else if (lstat(pown, &st) == 0) {
 		use_fb = false;
 	} else if (fown && lstat(fown, &st) == 0) {
 		use_fb = true;
 	} else if (stat(s->primary, &st) == 0) {
-		if (!S_ISDIR(st.st_mode)) {
-			use_fb = true;
-		} else {
-			char *lock = xasprintf("%s/.lock", s->primary);
-			int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-			if (fd >= 0)
-				close(fd);
-			else
-				use_fb = not_writable(errno);
-			free(lock);
-		}
+		use_fb = !S_ISDIR(st.st_mode) ||
+			 (access(s->primary, W_OK | X_OK) < 0 &&
+			  not_writable(errno));
 	} else {
-		char *parent = dir_of(s->primary);
-		if (access(parent, W_OK | X_OK) < 0)
-			use_fb = not_writable(errno);
-		free(parent);
+		use_fb = access(s->mdir, W_OK | X_OK) < 0 && not_writable(errno);
 	}
 	s->fallback = use_fb && s->fallback_dir;
-	s->own_path = s->fallback ? fown : pown;
-	free(s->fallback ? pown : fown);
+	free(fown);
+	free(pown);
+	if (s->fallback) {
+		free(s->own_name);
+		s->own_name = own_name_in(s, s->fallback_dir);
+	}
+	s->own_path = xasprintf("%s/%s", notes_dir(s), s->own_name);
 }
 
 struct notes_store *
@@ -2236,6 +2543,9 @@ notes_open(const char *minutes_path, const struct minutes *m,
 	if (len > 4 && strcmp(minutes_path + len - 4, ".xml") == 0)
 		len -= 4;
 	s->primary = xasprintf("%.*s.notes", (int)len, minutes_path);
+	s->mdir = dir_of(s->primary);
+	const char *sl = strrchr(s->primary, '/');
+	s->nbase = xstrdup(sl ? sl + 1 : s->primary);
 	s->fallback_dir = fallback_dir(minutes_path, m);
 	s->m = m;
 	elems_invalidate(s);
@@ -2279,6 +2589,10 @@ notes_close(struct notes_store *s)
 	free(s->reviewer);
 	free(s->minutes_path);
 	free(s->primary);
+	free(s->mdir);
+	free(s->nbase);
+	free(s->own_name);
+	free(s->dir_problem);
 	free(s->fallback_dir);
 	free(s->own_path);
 	free(s);
@@ -2537,8 +2851,8 @@ put_safe(FILE *out, const char *s)
 static void
 md_note(FILE *out, const struct note *n)
 {
-	char when[32];
-	fmt_human_time(n->created, when);
+	char when[48];
+	notes_format_time(n->created, when, sizeof(when));
 	fprintf(out, "- [%c] %s — **", n->status == NOTES_OPEN ? ' ' : 'x',
 		notes_kind_label(n->kind));
 	put_safe(out, n->author);
@@ -2708,8 +3022,8 @@ notes_dump_for(FILE *out, const struct notes_store *s, const char *id,
 		indent = 60;
 	for (size_t i = 0; i < n; i++) {
 		const struct note *nt = v[i];
-		char when[32], *author = safe_str(nt->author), *head;
-		fmt_human_time(nt->created, when);
+		char when[48], *author = safe_str(nt->author), *head;
+		notes_format_time(nt->created, when, sizeof(when));
 		head = xasprintf("[%s, %s] %s, %s%s%s%s", notes_kind_label(nt->kind),
 				 notes_status_label(nt->status), author, when,
 				 nt->anchor == NOTES_CHANGED ? " (" : "",

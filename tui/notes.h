@@ -11,10 +11,18 @@
  *                                             on its own; notes_reattach)
  *
  * Storage.  The minutes file is never written.  For DIR/NAME.xml the
- * notes live in DIR/NAME.notes/, one file per reviewer, REVIEWER.xml
- * (the name made file-safe: Vietnamese letters lose their marks, đ -> d,
- * anything but ASCII letters, digits, '.', '-' and '_' becomes '_', never
- * empty, never starting with '.').  Each file has a single writer: its
+ * notes live in DIR/NAME.notes/, one file per reviewer, REVIEWER.xml:
+ * a name of lower-case ASCII letters, digits, '.', '-' and '_' (not
+ * starting with '.', at most 64 bytes) is its own file name ("lan.xml");
+ * any other name is made file-safe (Vietnamese letters lose their marks,
+ * đ -> d, anything else becomes '_', cut at 64 bytes) and gets '~' and
+ * the first 8 hex digits of the FNV-1a 64 hash of the exact NFC name:
+ * "Nguyễn Văn Ân" -> Nguyen_Van_An~1c2d3e4f.xml, never the file of
+ * "Nguyễn Văn An" (no two names share a file, even on a case-folding
+ * file system).  Files named the older way (marks dropped, no hash) are
+ * still read, and stay one's own file when their reviewer= is exactly
+ * one's name.  A file whose reviewer= is not exactly the reviewer's name
+ * is never written as theirs.  Each file has a single writer: its
  * reviewer.  The browser shows every *.xml of the folder together.
  * When the minutes' folder is not writable, the reviewer's own file goes
  * to $XDG_DATA_HOME/minutes/notes/KEY/REVIEWER.xml instead (default
@@ -48,7 +56,8 @@
  *
  *   KIND     comment | question | correction | agreed
  *   STATUS   open | resolved
- *   TIME     UTC, ISO 8601: 2026-11-28T10:15:00Z
+ *   TIME     UTC, ISO 8601: 2026-11-28T10:15:00Z (shown in local time:
+ *            notes_format_time)
  *   HASH     FNV-1a 64 of the element's whole text, 16 lowercase hex digits
  *   NOTE-ID  unique: file-safe reviewer name, creation time, counter:
  *            lan-20261128T101500Z-1
@@ -233,7 +242,7 @@ notes_export_markdown(FILE *out, const struct minutes *m,
 		      const struct notes_store *s);
 
 /* For --dump: the notes on element ID (open first), each as a line
- * "[kind, status] author, 2026-11-28 10:15 UTC" (+ " (text changed since
+ * "[kind, status] author, 2026-11-28 17:15 +07" (+ " (text changed since
  * this note)") then its text lines indented 2 more; INDENT spaces before
  * every line; lines wrapped at WIDTH columns (0: not wrapped). */
 void
@@ -248,10 +257,17 @@ notes_dump_for(FILE *out, const struct notes_store *s, const char *id,
 const char *
 notes_reviewer_name(const char *opt);
 
-/* REVIEWER made file-safe (see above) into BUF (at least 8 bytes); a
- * name is cut at 64 bytes. */
+/* REVIEWER's file name without ".xml" (see above) into BUF, of at least
+ * NOTES_SAFE_NAME_MAX bytes. */
+#define NOTES_SAFE_NAME_MAX 80
 void
 notes_safe_name(const char *reviewer, char *buf, size_t size);
+
+/* T in local time (TZ; localtime_r) as "2026-11-28 17:15 +07" (the
+ * offset from UTC, "+05:30" when not whole hours; "UTC" when it is 0),
+ * into BUF; returns BUF ("?" when T cannot be shown). */
+const char *
+notes_format_time(time_t t, char *buf, size_t size);
 
 /* The text notes anchor to for element ID (see above): malloc'd, NULL
  * when M has no such element. */

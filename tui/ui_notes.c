@@ -101,10 +101,7 @@ ui_shown_of(struct ui *ui, int entry, int item)
 const char *
 note_time(time_t t, char *buf, size_t size)
 {
-	struct tm tm;
-	if (!gmtime_r(&t, &tm) || !strftime(buf, size, "%Y-%m-%d %H:%M UTC", &tm))
-		snprintf(buf, size, "?");
-	return buf;
+	return notes_format_time(t, buf, size);
 }
 
 const struct note *

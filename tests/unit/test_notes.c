@@ -185,15 +185,47 @@ test_helpers(void)
 	OK(login && *login, "then the login name, never empty");
 
 	notes_safe_name("Nguyễn Thị Lan", buf, sizeof(buf));
-	IS_STR(buf, "Nguyen_Thi_Lan", "safe name: marks dropped, spaces _");
+	IS_STR(buf, "Nguyen_Thi_Lan~00ac6a14",
+	       "safe name: marks dropped, spaces _, the name's hash");
 	notes_safe_name("Đặng Đức", buf, sizeof(buf));
-	IS_STR(buf, "Dang_Duc", "safe name: Đ -> D");
+	IS_STR(buf, "Dang_Duc~778a8a8d", "safe name: Đ -> D");
 	notes_safe_name("../.x/y", buf, sizeof(buf));
-	IS_STR(buf, "_._.x_y", "safe name: no slash, no leading dot");
+	IS_STR(buf, "_._.x_y~248a8a55", "safe name: no slash, no leading dot");
 	notes_safe_name("", buf, sizeof(buf));
-	IS_STR(buf, "reviewer", "safe name: never empty");
+	IS_STR(buf, "reviewer~cbf29ce4", "safe name: never empty");
 	notes_safe_name("a-b_c.d", buf, sizeof(buf));
-	IS_STR(buf, "a-b_c.d", "safe name: - _ . kept");
+	IS_STR(buf, "a-b_c.d", "safe name: a lower-case ASCII name is its own");
+	notes_safe_name("Lan", buf, sizeof(buf));
+	IS_STR(buf, "Lan~2507aa19", "upper case: hashed (case-folding file systems)");
+	notes_safe_name("LAN", buf, sizeof(buf));
+	IS_STR(buf, "LAN~25748a19", "LAN is not Lan's file");
+	notes_safe_name("王伟", buf, sizeof(buf));
+	IS_STR(buf, "__~fb3801f8", "王伟");
+	notes_safe_name("李娜", buf, sizeof(buf));
+	IS_STR(buf, "__~5b172dfe", "李娜: not 王伟's file");
+	char longname[200];
+	memset(longname, 'a', 100);
+	longname[100] = '\0';
+	notes_safe_name(longname, buf, sizeof(buf));
+	IS_INT(strlen(buf), 64 + 9, "a long name: cut at 64 bytes, then the hash");
+
+	char when[64];
+	setenv("TZ", "ICT-7", 1);
+	tzset();
+	IS_STR(notes_format_time(BASE_TIME, when, sizeof(when)),
+	       "2026-11-28 17:15 +07", "local time with its offset (TZ=ICT-7)");
+	setenv("TZ", "IST-5:30", 1);
+	tzset();
+	IS_STR(notes_format_time(BASE_TIME, when, sizeof(when)),
+	       "2026-11-28 15:45 +05:30", "an offset of hours and minutes");
+	setenv("TZ", "EST5", 1);
+	tzset();
+	IS_STR(notes_format_time(BASE_TIME, when, sizeof(when)),
+	       "2026-11-28 05:15 -05", "west of UTC");
+	setenv("TZ", "UTC0", 1);
+	tzset();
+	IS_STR(notes_format_time(BASE_TIME, when, sizeof(when)),
+	       "2026-11-28 10:15 UTC", "UTC says so");
 
 	notes_hash("", 0, h);
 	IS_STR(h, "cbf29ce484222325", "FNV-1a 64 of \"\"");
@@ -315,6 +347,107 @@ test_save_load(void)
 	       NOTES_REFUSED, "a blank note: refused");
 	IS_STR(err.msg, "a note cannot be empty", "and why");
 	IS_INT(notes_count(s), 2, "still two notes");
+	notes_close(s);
+	minutes_free(m);
+}
+
+/* Names that differ only in marks, case or script get files of their
+ * own; a file named the older way stays its reviewer's; a file whose
+ * reviewer= is someone else is never written as one's own. */
+static void
+test_identity(void)
+{
+	static const char *const names[] = { "Nguyễn Văn An", "Nguyễn Văn Ân",
+					     "Nguyễn Văn Ấn", "Lân", "Lan",
+					     "王伟", "李娜" };
+	enum { N = sizeof(names) / sizeof(*names) };
+	fake_now = BASE_TIME;
+	char dir[1024], path[4096], want[8192];
+	const char *mp = new_minutes_dir("identity", dir, sizeof(dir));
+	struct minutes *m = fx_minutes(mp, 1);
+	struct notes_error err = { "" };
+	int ok = 1;
+	for (int i = 0; i < N; i++) {
+		struct notes_store *s = notes_open(mp, m, names[i], &err);
+		ok &= notes_add(s, "kq1", NOTES_COMMENT, names[i], NULL, &err) ==
+		      NOTES_OK;
+		notes_close(s);
+	}
+	OK(ok, "seven reviewers whose names differ only in marks or script add a note each");
+	struct notes_store *s = notes_open(mp, m, "checker", &err);
+	IS_INT(notes_count(s), N, "seven notes");
+	int right = 1;
+	for (size_t i = 0; i < notes_count(s); i++)
+		right &= strcmp(notes_get(s, i)->author, notes_get(s, i)->text) == 0;
+	OK(right, "each credited to its own author");
+	IS_INT(notes_problem_count(s), 0, "no problems");
+	notes_close(s);
+	snprintf(path, sizeof(path), "%s/hop.notes/Nguyen_Van_An~650c8ac9.xml", dir);
+	struct stat st;
+	OK(stat(path, &st) == 0, "Ân's file has Ân's hash");
+	s = notes_open(mp, m, "Nguyễn Văn An", &err);
+	int others = 0;
+	for (size_t i = 0; i < notes_count(s); i++)
+		others += !notes_get(s, i)->own;
+	IS_INT(others, N - 1, "An owns only An's note");
+	notes_close(s);
+
+	/* a file of the older naming: Ân's notes stay Ân's */
+	mp = new_minutes_dir("identity-old", dir, sizeof(dir));
+	snprintf(path, sizeof(path), "%s/hop.notes", dir);
+	mkdir(path, 0777);
+	snprintf(path, sizeof(path), "%s/hop.notes/Nguyen_Van_An.xml", dir);
+	spew(path,
+	     "<notes version=\"1\" minutes=\"hop-thu-2020\" reviewer=\"Nguyễn Văn Ân\">"
+	     "<note id=\"old-1\" target=\"kq1\" kind=\"comment\" status=\"open\""
+	     " created=\"2026-11-28T10:00:00Z\" modified=\"2026-11-28T10:00:00Z\">"
+	     "<text>cũ</text></note></notes>\n");
+	char *before = slurp(path);
+	s = notes_open(mp, m, "Nguyễn Văn An", &err);
+	OK(notes_find(s, "old-1") && !notes_find(s, "old-1")->own,
+	   "An does not own Ân's note in the old-named file");
+	IS_STR(notes_find(s, "old-1") ? notes_find(s, "old-1")->author : NULL,
+	       "Nguyễn Văn Ân", "it is Ân's");
+	IS_INT(notes_add(s, "kq2", NOTES_COMMENT, "An's", NULL, &err), NOTES_OK,
+	       "An adds a note");
+	IS_INT(notes_edit(s, "old-1", "taken over", &err), NOTES_REFUSED,
+	       "An cannot edit Ân's note");
+	char *after = slurp(path);
+	IS_STR(after, before, "the old-named file is untouched");
+	free(after);
+	snprintf(want, sizeof(want), "%s/hop.notes/Nguyen_Van_An~ac72ca6e.xml", dir);
+	OK(stat(want, &st) == 0, "An's note went to An's own file");
+	notes_close(s);
+	s = notes_open(mp, m, "Nguyễn Văn Ân", &err);
+	OK(notes_find(s, "old-1") && notes_find(s, "old-1")->own,
+	   "Ân still owns the note in the old-named file");
+	IS_INT(notes_edit(s, "old-1", "sửa", &err), NOTES_OK, "and edits it");
+	after = slurp(path);
+	OK(after && strstr(after, "<text>sửa</text>"), "written where it was");
+	free(after);
+	free(before);
+	notes_close(s);
+
+	/* lan.xml that says it is mallory's */
+	mp = new_minutes_dir("identity-foreign", dir, sizeof(dir));
+	snprintf(path, sizeof(path), "%s/hop.notes", dir);
+	mkdir(path, 0777);
+	snprintf(path, sizeof(path), "%s/hop.notes/lan.xml", dir);
+	spew(path, "<notes version=\"1\" reviewer=\"mallory\"/>\n");
+	s = notes_open(mp, m, "lan", &err);
+	snprintf(want, sizeof(want),
+		 "%s holds the notes of 'mallory', not of 'lan': they are shown as theirs, and your notes are not saved there",
+		 path);
+	IS_STR(notes_problem(s, 0), want, "a file of another reviewer's under one's name: said");
+	IS_INT(notes_add(s, "kq1", NOTES_COMMENT, "mine", NULL, &err),
+	       NOTES_UNSAVED, "not written as one's own");
+	snprintf(want, sizeof(want),
+		 "%s holds the notes of 'mallory', not yours ('lan'): it is not written; your notes are kept here, not saved",
+		 path);
+	IS_STR(err.msg, want, "and why");
+	before = slurp(path);
+	IS_STR(before, "<notes version=\"1\" reviewer=\"mallory\"/>\n", "the file is untouched");
+	free(before);
 	notes_close(s);
 	minutes_free(m);
 }
@@ -684,36 +817,205 @@ static void
 test_files(void)
 {
 	fake_now = BASE_TIME;
-	char dir[1024], path[4096], link[4096];
+	char dir[1024], path[4096], link[4096], want[8192];
 	const char *mp = new_minutes_dir("files", dir, sizeof(dir));
 	struct minutes *m = fx_minutes(mp, 1);
 	struct notes_error err = { "" };
+	static const char shared[] =
+		"<?xml version=\"1.0\"?>\n<notes version=\"1\" reviewer=\"lan\"/>\n";
 	snprintf(path, sizeof(path), "%s/hop.notes", dir);
 	mkdir(path, 0777);
 	snprintf(path, sizeof(path), "%s/shared-lan.xml", dir);
-	spew(path, "<?xml version=\"1.0\"?>\n<notes version=\"1\" reviewer=\"lan\"/>\n");
-	chmod(path, 0640);
+	spew(path, shared);
 	snprintf(link, sizeof(link), "%s/hop.notes/lan.xml", dir);
 	OK(symlink("../shared-lan.xml", link) == 0, "own file is a symlink");
 	snprintf(path, sizeof(path), "%s/hop.notes/" ".tmp-lan.xml.1.1", dir);
 	spew(path, "stale");
 
 	struct notes_store *s = notes_open(mp, m, "lan", &err);
-	IS_INT(notes_problem_count(s), 0, "a stale temp file is not read");
+	snprintf(want, sizeof(want),
+		 "%s is a symbolic link: it is not followed (notes are read and written inside the notes folder only)",
+		 link);
+	IS_INT(notes_problem_count(s), 1, "one problem: the link (the temp file is not read)");
+	IS_STR(notes_problem(s, 0), want, "the link is named and not followed");
 	IS_INT(notes_add(s, "kq1", NOTES_COMMENT, "via a link", NULL, &err),
-	       NOTES_OK, "save");
+	       NOTES_UNSAVED, "a note saved through a link: refused, kept");
+	snprintf(want, sizeof(want),
+		 "%s is a symbolic link: it is not followed (notes are read and written inside the notes folder only); your notes are kept here, not saved",
+		 link);
+	IS_STR(err.msg, want, "and why");
 	struct stat st;
 	OK(lstat(link, &st) == 0 && S_ISLNK(st.st_mode), "still a symlink");
 	snprintf(path, sizeof(path), "%s/shared-lan.xml", dir);
-	OK(stat(path, &st) == 0 && (st.st_mode & 07777) == 0640,
-	   "the target's mode is kept");
 	char *t = slurp(path);
-	OK(t && strstr(t, "via a link"), "the target holds the note");
+	IS_STR(t, shared, "the link's target is untouched");
 	free(t);
+	IS_INT(notes_count(s), 1, "the note stays in memory");
+	OK(notes_unsaved(s), "and is unsaved");
 	snprintf(path, sizeof(path), "%s/hop.notes/" ".tmp-lan.xml.1.1", dir);
 	OK(stat(path, &st) < 0, "the stale temp file is swept under the lock");
+	unlink(link);
+	IS_INT(notes_save(s, &err), 0, "the link removed: the save goes through");
+	OK(!notes_unsaved(s), "nothing unsaved");
+	OK(lstat(link, &st) == 0 && S_ISREG(st.st_mode),
+	   "the own file is a regular file now");
+	t = slurp(link);
+	OK(t && strstr(t, "via a link"), "holding the note");
+	free(t);
+	notes_close(s);
+
+	/* another reviewer's file that is a link, or not a regular file */
+	snprintf(path, sizeof(path), "%s/secret", dir);
+	spew(path, "<notes version=\"1\" reviewer=\"bob\"><note/></notes>");
+	snprintf(link, sizeof(link), "%s/hop.notes/bob.xml", dir);
+	OK(symlink("../secret", link) == 0, "bob.xml is a link");
+	snprintf(path, sizeof(path), "%s/hop.notes/eve.xml", dir);
+	OK(mkfifo(path, 0644) == 0, "eve.xml is a FIFO");
+	s = notes_open(mp, m, "lan", &err);
+	IS_INT(notes_problem_count(s), 2, "two problems");
+	snprintf(want, sizeof(want),
+		 "%s is a symbolic link: it is not followed (notes are read and written inside the notes folder only)",
+		 link);
+	IS_STR(notes_problem(s, 0), want, "a reviewer file that is a link is not read");
+	snprintf(want, sizeof(want), "%s: not a regular file", path);
+	IS_STR(notes_problem(s, 1), want, "nor a FIFO (and opening it does not block)");
+	IS_INT(notes_count(s), 1, "lan's note only");
+	notes_close(s);
+	s = notes_open(mp, m, "eve", &err);
+	IS_INT(notes_add(s, "kq1", NOTES_COMMENT, "x", NULL, &err),
+	       NOTES_UNSAVED, "an own file that is a FIFO: not written");
+	snprintf(want, sizeof(want),
+		 "%s: not a regular file; your notes are kept here, not saved",
+		 path);
+	IS_STR(err.msg, want, "and why");
+	notes_close(s);
+	unlink(path);
+	unlink(link);
+	minutes_free(m);
+}
+
+/* A .lock that is a link: no mode creates its target; saving refuses. */
+static void
+test_lock_link(void)
+{
+	fake_now = BASE_TIME;
+	char dir[1024], path[4096], target[4096], want[8192];
+	const char *mp = new_minutes_dir("lock-link", dir, sizeof(dir));
+	struct minutes *m = fx_minutes(mp, 1);
+	struct notes_error err = { "" };
+	struct stat st;
+	snprintf(path, sizeof(path), "%s/hop.notes", dir);
+	mkdir(path, 0777);
+	snprintf(target, sizeof(target), "%s/created-by-lock", dir);
+	snprintf(path, sizeof(path), "%s/hop.notes/.lock", dir);
+	OK(symlink(target, path) == 0, ".lock is a link to a missing file");
+	struct notes_store *s = notes_open(mp, m, "lan", &err);
+	OK(stat(target, &st) < 0, "opening creates nothing through it");
+	notes_reload(s, &err);
+	OK(stat(target, &st) < 0, "nor does reloading");
+	IS_INT(notes_add(s, "kq1", NOTES_COMMENT, "x", NULL, &err),
+	       NOTES_UNSAVED, "saving refuses the linked lock");
+	snprintf(want, sizeof(want),
+		 "%s is a symbolic link: it is not followed, and nothing is saved until it is removed",
+		 path);
+	IS_STR(err.msg, want, "and says why");
+	OK(stat(target, &st) < 0, "the link's target was not created");
+	snprintf(path, sizeof(path), "%s/hop.notes/lan.xml", dir);
+	OK(stat(path, &st) < 0, "nothing written");
+	notes_close(s);
+
+	/* opening with no notes folder creates nothing at all */
+	mp = new_minutes_dir("lock-none", dir, sizeof(dir));
+	s = notes_open(mp, m, "lan", &err);
+	notes_reload(s, &err);
+	snprintf(path, sizeof(path), "%s/hop.notes", dir);
+	OK(lstat(path, &st) < 0, "no notes folder made by reading");
 	notes_close(s);
 	minutes_free(m);
+}
+
+/* NAME.notes that is a link: followed inside the minutes' folder,
+ * never out of it (the fallback is used, and the problem says where). */
+static void
+test_dir_link(void)
+{
+	fake_now = BASE_TIME;
+	char dir[1024], path[4096], xdg[1024], want[16384], out[1024];
+	struct notes_error err = { "" };
+	struct stat st;
+	snprintf(xdg, sizeof(xdg), "%s/xdg-link", scratch);
+	setenv("XDG_DATA_HOME", xdg, 1);
+	const char *mp = new_minutes_dir("dir-link", dir, sizeof(dir));
+	struct minutes *m = fx_minutes(mp, 1);
+	snprintf(out, sizeof(out), "%s/outside", scratch);
+	mkdir(out, 0777);
+	snprintf(path, sizeof(path), "%s/hop.notes", dir);
+	OK(symlink(out, path) == 0, "hop.notes links out of the folder");
+	struct notes_store *s = notes_open(mp, m, "lan", &err);
+	OK(notes_fallback(s), "the fallback is used");
+	snprintf(want, sizeof(want),
+		 "%s is a symbolic link to %s, outside the minutes' folder: your notes are written to %s instead",
+		 path, out, notes_dir(s));
+	IS_STR(notes_problem(s, 0), want, "the problem says where it points and where notes go");
+	IS_INT(notes_add(s, "kq1", NOTES_COMMENT, "x", NULL, &err), NOTES_OK,
+	       "saved");
+	snprintf(path, sizeof(path), "%s/lan.xml", out);
+	OK(stat(path, &st) < 0, "nothing written out of the folder");
+	snprintf(path, sizeof(path), "%s/.lock", out);
+	OK(stat(path, &st) < 0, "not even a lock");
+	snprintf(path, sizeof(path), "%s/lan.xml", notes_dir(s));
+	OK(stat(path, &st) == 0, "the note is in the fallback");
+	notes_close(s);
+	minutes_free(m);
+
+	mp = new_minutes_dir("dir-link-in", dir, sizeof(dir));
+	m = fx_minutes(mp, 1);
+	snprintf(path, sizeof(path), "%s/shared", dir);
+	mkdir(path, 0777);
+	snprintf(path, sizeof(path), "%s/hop.notes", dir);
+	OK(symlink("shared", path) == 0, "hop.notes links inside the folder");
+	s = notes_open(mp, m, "lan", &err);
+	OK(!notes_fallback(s), "no fallback");
+	IS_INT(notes_problem_count(s), 0, "no problem");
+	IS_INT(notes_add(s, "kq1", NOTES_COMMENT, "x", NULL, &err), NOTES_OK,
+	       "saved");
+	snprintf(path, sizeof(path), "%s/shared/lan.xml", dir);
+	OK(stat(path, &st) == 0, "through the link");
+	notes_close(s);
+	minutes_free(m);
+
+	/* minutes names of 252 and 255 bytes (not ending in .xml, so
+	 * NAME.notes is longer than a file name can be) */
+	char name[300];
+	memset(name, 'x', 252);
+	name[252] = '\0';
+	snprintf(dir, sizeof(dir), "%s/long", scratch);
+	mkdir(dir, 0777);
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	char *v1 = fixture("minutes-v1.xml");
+	spew(path, v1 ? v1 : "");
+	free(v1);
+	m = fx_minutes(path, 1);
+	s = notes_open(path, m, "lan", &err);
+	OK(notes_fallback(s), "252-byte minutes name: the fallback");
+	IS_INT(notes_problem_count(s), 0, "without a problem");
+	IS_INT(notes_add(s, "kq1", NOTES_COMMENT, "long", NULL, &err),
+	       NOTES_OK, "saved");
+	notes_close(s);
+	s = notes_open(path, m, "lan", &err);
+	IS_INT(notes_count(s), 1, "and read back");
+	notes_close(s);
+	memset(name, 'y', 255);
+	name[255] = '\0';
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	spew(path, "");
+	s = notes_open(path, m, "lan", &err);
+	IS_INT(notes_add(s, "kq1", NOTES_COMMENT, "255", NULL, &err),
+	       NOTES_OK, "255-byte minutes name: saved in the fallback");
+	OK(notes_fallback(s), "there");
+	notes_close(s);
+	minutes_free(m);
+	unsetenv("XDG_DATA_HOME");
 }
 
 static void
@@ -1154,11 +1456,14 @@ main(void)
 		return 1;
 	}
 	setenv("HOME", scratch, 1);
+	setenv("TZ", "UTC0", 1);
+	tzset();
 	unsetenv("XDG_DATA_HOME");
 	notes_set_clock(fake_clock);
 
 	test_helpers();
 	test_save_load();
+	test_identity();
 	test_edit_delete();
 	test_merge();
 	test_merge_renames_after_drop();
@@ -1166,6 +1471,8 @@ main(void)
 	test_status();
 	test_malformed();
 	test_files();
+	test_lock_link();
+	test_dir_link();
 	test_fallback();
 	test_loaded();
 	test_export();
