@@ -24,6 +24,7 @@
 #include <libxml/xmlerror.h>
 
 #include "loader.h"
+#include "nls.h"
 #include "text.h"
 
 #define MAX_PROBLEMS 1000
@@ -287,8 +288,8 @@ set_fatal(struct ld *ld, uint32_t line, uint32_t col, const char *fmt, ...)
 	ld->fatal = true;
 	ld->err->line = line;
 	ld->err->col = col;
-	va_start(ap, fmt);
-	vsnprintf(ld->err->msg, sizeof(ld->err->msg), fmt, ap);
+	va_start(ap, fmt);	/* FMT is an interface string (make pot) */
+	vsnprintf(ld->err->msg, sizeof(ld->err->msg), gettext(fmt), ap);
 	va_end(ap);
 }
 
@@ -392,8 +393,8 @@ problem(struct ld *ld, uint32_t line, uint32_t col, const char *fmt, ...)
 		ld->dropped++;
 		return;
 	}
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_start(ap, fmt);	/* FMT is an interface string (make pot) */
+	vsnprintf(buf, sizeof(buf), gettext(fmt), ap);
 	va_end(ap);
 	minutes_add_problem(ld->m, line, col, "%s", buf);
 }
@@ -1917,7 +1918,7 @@ finish(struct ld *ld)
 	ld->ids.slots = NULL;
 	sort_problems(m);
 	if (ld->dropped)
-		minutes_add_problem(m, 0, 0, "%u more problems not listed",
+		minutes_add_problem(m, 0, 0, _("%u more problems not listed"),
 				    ld->dropped);
 	if (ld->nitems) {
 		m->item_store = mn_xrealloc(ld->items,
@@ -2128,7 +2129,7 @@ static enum load_status
 too_large(struct load_error *err, uintmax_t size)
 {
 	snprintf(err->msg, sizeof(err->msg),
-		 "file too large: %ju MiB (the limit is %zu MiB)", size >> 20,
+		 _("file too large: %ju MiB (the limit is %zu MiB)"), size >> 20,
 		 LOADER_MAX_BYTES >> 20);
 	return LOAD_FATAL;
 }
@@ -2161,7 +2162,7 @@ open_regular(const char *path, struct load_error *err)
 		    (n = readlink(path, to, sizeof(to) - 1)) > 0) {
 			to[n] = '\0';
 			snprintf(err->msg, sizeof(err->msg),
-				 "broken symbolic link (to %s, which does not exist)",
+				 _("broken symbolic link (to %s, which does not exist)"),
 				 to);
 		} else {
 			snprintf(err->msg, sizeof(err->msg), "%s", strerror(e));
@@ -2171,10 +2172,10 @@ open_regular(const char *path, struct load_error *err)
 	if (fstat(fd, &st) < 0)
 		snprintf(err->msg, sizeof(err->msg), "%s", strerror(errno));
 	else if (S_ISDIR(st.st_mode))
-		snprintf(err->msg, sizeof(err->msg), "is a directory");
+		snprintf(err->msg, sizeof(err->msg), "%s", _("is a directory"));
 	else if (!S_ISREG(st.st_mode))
 		snprintf(err->msg, sizeof(err->msg),
-			 "not a regular file (a FIFO, device or socket)");
+			 "%s", _("not a regular file (a FIFO, device or socket)"));
 	else if ((uintmax_t)st.st_size > LOADER_MAX_BYTES)
 		too_large(err, (uintmax_t)st.st_size);
 	if (err->msg[0]) {
@@ -2218,12 +2219,13 @@ loader_load_file_flags(const char *path, struct minutes **out,
 void
 load_error_format(const struct load_error *err, char *buf, size_t size)
 {
+	const char *error = _("error");
 	if (err->line && err->col)
-		snprintf(buf, size, "%s:%u:%u: error: %s", err->path, err->line,
-			 err->col, err->msg);
+		snprintf(buf, size, "%s:%u:%u: %s: %s", err->path, err->line,
+			 err->col, error, err->msg);
 	else if (err->line)
-		snprintf(buf, size, "%s:%u: error: %s", err->path, err->line,
-			 err->msg);
+		snprintf(buf, size, "%s:%u: %s: %s", err->path, err->line,
+			 error, err->msg);
 	else
-		snprintf(buf, size, "%s: error: %s", err->path, err->msg);
+		snprintf(buf, size, "%s: %s: %s", err->path, error, err->msg);
 }

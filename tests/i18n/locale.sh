@@ -9,7 +9,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$top_srcdir" || exit 1
 
-# run ENV...: the program with no locale variable but ENV's
+# run ENV... COMMAND...: COMMAND with no locale variable but ENV, and
+# the program under test as its last argument
 run() {
 	env -u LC_ALL -u LC_MESSAGES -u LANG -u LANGUAGE "$@" "$MINUTES"
 }
@@ -51,6 +52,21 @@ check_lang "LC_MESSAGES=vi_QQ.UTF-8 over LANG=C.UTF-8 is Vietnamese" vi \
 	LANG=C.UTF-8 LC_MESSAGES=vi_QQ.UTF-8
 check_lang "LC_ALL=C.UTF-8 over LANG=vi_QQ.UTF-8 is English" en \
 	LANG=vi_QQ.UTF-8 LC_ALL=C.UTF-8
+
+# --check's problems: FILE:LINE:COL: then the message in the language
+f=tests/fixtures/invalid-root.xml
+out=$(run LANGUAGE=vi LANG=C.UTF-8 sh -c '"$1" --check "$0" 2>&1' "$f")
+status=$?
+is "$status:$out" "1:$f:2:1: lỗi: phần tử gốc là <minute>, cần <minutes>" \
+	"--check in Vietnamese: the problem and exit status 1"
+out=$(run LANG=C.UTF-8 sh -c '"$1" --check "$0" 2>&1' "$f")
+is "$out" "$f:2:1: error: root element is <minute>, expected <minutes>" \
+	"--check in English under C.UTF-8"
+out=$(run LANGUAGE=vi LANG=C.UTF-8 sh -c '"$1" --check "$0" 2>&1' tests/fixtures/hostile-gzip.xml)
+is "$out" "tests/fixtures/hostile-gzip.xml: lỗi: tệp nén: hãy giải nén trước" \
+	"a file-level error in Vietnamese"
+out=$(run LANGUAGE=vi LANG=C.UTF-8 sh -c '"$1" --check --verbose "$0" 2>&1' data/ngan-son-2020.xml)
+is "$out" "data/ngan-son-2020.xml: hợp lệ" "--check --verbose in Vietnamese"
 
 # the whole --help, translated (the catalog's text, so both can't drift)
 run LANGUAGE=vi LANG=C.UTF-8 sh -c '"$0" --help' >"$tmp/help.vi"
