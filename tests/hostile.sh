@@ -27,6 +27,27 @@ run() {
 	err=$(head -n 1 err)
 }
 
+# instructions CMD...: the instructions CMD runs, as valgrind's callgrind
+# counts them (the same count on a busy machine or an idle one: a bound
+# on work, not a timing); empty without valgrind or in a sanitizer build
+vg=$(command -v valgrind)
+instructions() {
+	[ -n "$vg" ] && [ -z "$asan" ] || return 0
+	"$vg" --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+		sed -n 's/^==[0-9]*== Collected : \([0-9]*\)$/\1/p'
+}
+
+# at_most NAME A B FACTOR: A is at most FACTOR times B (skipped when
+# either count is missing)
+at_most() {
+	if [ -z "$2" ] || [ -z "$3" ]; then
+		skip "$1" "valgrind is needed (Debian: apt-get install valgrind), and no sanitizer build"
+		return
+	fi
+	awk -v a="$2" -v b="$3" -v f="$4" 'BEGIN { exit !(a <= b * f) }'
+	ok $? "$1 ($2 against $3, at most $4 times)"
+}
+
 # expect NAME RC FIRST-LINE-OF-STDERR
 expect() {
 	is "$rc" "$2" "$1: exit status"
@@ -106,6 +127,21 @@ expect "100,000 levels" 1 "deep.xml:1:218: error: elements nested deeper than 64
 } >deep-item.xml
 run timeout 60 "$MINUTES" --check deep-item.xml
 expect "100,000 <p> in an item" 1 "deep-item.xml:1:393: error: elements nested deeper than 64 levels"
+
+# 8,000 unknown attributes on one tag: the first 1,000 are listed, the
+# rest counted, and placing them (which reads the tag) stops at the cap:
+# --check does about the work of xmllint reading the file (it was 26
+# times that, and quadratic)
+awk -v n=8000 -v h="$head_xml" -v t="$tail_xml" 'BEGIN { printf "%s<item id=\"i\"", h
+	for (i = 0; i < n; i++) printf " x%d=\"1\"", i
+	printf ">t</item>%s\n", t }' >unknown-attrs.xml
+run "$MINUTES" --check unknown-attrs.xml
+expect "8,000 unknown attributes" 1 "unknown-attrs.xml:1:210: error: unknown attribute x0 on <item>"
+is "$(tail -n 2 err)" "unknown-attrs.xml:1:9091: error: unknown attribute x999 on <item>
+unknown-attrs.xml:0: error: 7000 more problems not listed" "8,000 unknown attributes: 1,000 listed, the rest counted"
+at_most "8,000 unknown attributes: --check works no more than 3 times as much as xmllint" \
+	"$(instructions "$MINUTES" --check unknown-attrs.xml)" \
+	"$(instructions "${XMLLINT:-xmllint}" --noout unknown-attrs.xml)" 3
 
 # --- bytes that are not XML ------------------------------------------------
 printf '<minutes version="1" id="m">\0</minutes>' >nul.xml
@@ -239,6 +275,18 @@ run "$MINUTES" --search vi evil.xml
 is "$(unsafe out)" "" "--search hostile text: no ESC, C1 or bidi control in the output"
 run "$MINUTES" --search x evil.xml
 is "$(unsafe out)" "" "--search on the hostile file: output safe"
+
+# ids that are not XML names are still searched, and every field of a
+# result line is printed safe: a line feed in an id cannot forge a line;
+# CR and TAB show as the placeholder, C1 controls too, bidi controls go
+printf '%s<item id="a&#10;forged.xml:1:x: TRUSTED">needle</item><item id="b&#x9B;c&#x85;d&#x202E;e&#9;f&#13;g">needle &#x9B;2J&#9;x</item>%s\n' \
+	"$head_xml" "$tail_xml" >bad-ids.xml
+run "$MINUTES" --search needle bad-ids.xml
+is "$rc" 0 "--search with bad ids: exit 0"
+is "$out" "$(printf 'bad-ids.xml:1:a\357\277\275forged.xml:1:x: TRUSTED: needle\nbad-ids.xml:1:b\357\277\275c\357\277\275de\357\277\275f\357\277\275g: needle \357\277\2752J x')" \
+	"--search with bad ids: one line per hit, every field made safe"
+is "$(unsafe out)" "" "--search with bad ids: no ESC, C1 or bidi control in the output"
+is "$(grep -c . out)" 2 "--search with bad ids: an id's line feed forges no line"
 
 # a file name with ESC and C1 in it: reported made safe
 esc_name=$(printf 'bad\033]0;owned\007\302\233name.xml')

@@ -1,4 +1,5 @@
 /* cli.c - --check, --dump and --search. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,27 @@ print_load_error(const struct load_error *err)
 	char *safe = text_sanitize(buf, strlen(buf), false);
 	fprintf(stderr, "%s\n", safe ? safe : "minutes: out of memory");
 	free(safe);
+}
+
+void
+cli_verror(const char *fmt, va_list ap)
+{
+	char *msg = NULL;
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	char *safe = msg ? text_sanitize(msg, strlen(msg), false) : NULL;
+	fprintf(stderr, "minutes: %s\n", safe ? safe : _("out of memory"));
+	free(safe);
+	free(msg);
+}
+
+void
+cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	cli_verror(fmt, ap);
+	va_end(ap);
 }
 
 /* Loads PATH, reporting a fatal error or the problems on stderr. */
@@ -70,7 +92,7 @@ cli_notes(const char *path, const struct minutes *m, const char *reviewer)
 	struct notes_store *s = notes_open(path, m, notes_reviewer_name(reviewer),
 					   &err);
 	if (!s) {
-		fprintf(stderr, "minutes: %s\n", err.msg);
+		cli_error("%s", err.msg);
 		return NULL;
 	}
 	for (size_t i = 0; i < notes_problem_count(s); i++) {
@@ -131,6 +153,35 @@ struct search_print {
 	const char *path;
 };
 
+/* One field of a result line (a path or an id) made safe to print: what
+ * text_sanitize does, and LF, CR and TAB shown as the placeholder, since
+ * a line break or a wide gap in a field would forge or shift a line.
+ * malloc'd; NULL when out of memory. */
+static char *
+search_field(const char *s)
+{
+	size_t len = strlen(s), n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += s[i] == '\n' || s[i] == '\r' || s[i] == '\t';
+	if (n == 0)
+		return text_sanitize(s, len, false);
+	size_t ph = sizeof(TEXT_PLACEHOLDER) - 1;
+	char *tmp = malloc(len + n * (ph - 1) + 1), *o = tmp;
+	if (!tmp)
+		return NULL;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\n' || s[i] == '\r' || s[i] == '\t') {
+			memcpy(o, TEXT_PLACEHOLDER, ph);
+			o += ph;
+		} else {
+			*o++ = s[i];
+		}
+	}
+	char *safe = text_sanitize(tmp, (size_t)(o - tmp), false);
+	free(tmp);
+	return safe;
+}
+
 static bool
 search_print_hit(const struct search_hit *h, void *arg)
 {
@@ -144,8 +195,11 @@ search_print_hit(const struct search_hit *h, void *arg)
 	case SEARCH_HEADING: id = m->sections[h->index].id; break;
 	default: id = m->sections[h->index].items[h->item].id; break;
 	}
+	char *safe_id = search_field(id ? id : "");
 	char *text = text_sanitize(h->text, strlen(h->text), false);
-	printf("%s:%u:%s: %s\n", sp->path, h->line, id, text ? text : "");
+	printf("%s:%u:%s: %s\n", sp->path, h->line, safe_id ? safe_id : "",
+	       text ? text : "");
+	free(safe_id);
 	free(text);
 	return true;
 }
@@ -172,7 +226,7 @@ cli_search(const char *query, char *const *args, int nargs)
 			errors++;
 			continue;
 		}
-		char *safe = text_sanitize(*p, strlen(*p), false);
+		char *safe = search_field(*p);
 		struct search_print sp = { m, safe ? safe : "" };
 		hits += search_minutes(q, m, search_print_hit, &sp);
 		free(safe);

@@ -3,11 +3,19 @@
 #ifndef MINUTES_CLI_H
 #define MINUTES_CLI_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 
 int cli_check(char *const *args, int nargs, bool verbose);
 int cli_dump(char *const *args, int nargs, int width, const char *reviewer);
 int cli_export_notes(char *const *args, int nargs, const char *reviewer);
 int cli_search(const char *query, char *const *args, int nargs);
+
+/* "minutes: MESSAGE" on stderr, the message made terminal-safe like a
+ * file name (it may quote a command-line argument or a line of a file:
+ * ESC, C1 and bidi controls never reach the terminal). */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_verror(const char *fmt, va_list ap)
+	__attribute__((format(printf, 1, 0)));
 
 #endif

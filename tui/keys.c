@@ -7,6 +7,7 @@
 
 #include "keys.h"
 #include "nls.h"
+#include "text.h"
 
 static const struct {
 	const char *name;
@@ -225,9 +226,12 @@ key_script_parse(const char *buf, size_t len, struct key_script *out,
 			le--;
 		if (le > buf && buf[0] != '#' &&
 		    !script_line(out, &cap, buf, (size_t)(le - buf))) {
-			snprintf(err, errsize, "%zu: %s '%.*s'", lineno,
-				 _("not a key name"),
-				 (int)(le - buf > 40 ? 40 : le - buf), buf);
+			/* quoted safe and cut by characters, not bytes */
+			char quoted[256];
+			text_truncate(buf, (size_t)(le - buf), 40, quoted,
+				      sizeof(quoted));
+			snprintf(err, errsize, "%zu: %s '%s'", lineno,
+				 _("not a key name"), quoted);
 			key_script_free(out);
 			return false;
 		}

@@ -23,6 +23,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include "decimal.h"
 #include "loader.h"
 #include "nls.h"
 #include "text.h"
@@ -397,6 +398,21 @@ problem(struct ld *ld, uint32_t line, uint32_t col, const char *fmt, ...)
 	vsnprintf(buf, sizeof(buf), gettext(fmt), ap);
 	va_end(ap);
 	minutes_add_problem(ld->m, line, col, "%s", buf);
+}
+
+/* True when the problem list is full: a problem now would be dropped
+ * (and is counted as such), so the caller can skip the work of placing
+ * it (attr_pos reads the whole start tag: per unknown attribute of a
+ * 40,000-attribute tag that was quadratic). */
+static bool
+problems_full(struct ld *ld)
+{
+	if (ld->pend.set)
+		id_flush(ld);
+	if (ld->m->nproblems < MAX_PROBLEMS)
+		return false;
+	ld->dropped++;
+	return true;
 }
 
 /* --- the bytes before parsing ---------------------------------------- */
@@ -957,28 +973,14 @@ valid_time(const char *s)
 	return atoi(s) < 24 && atoi(s + 3) < 60;
 }
 
-/* xsd:decimal, read without the locale. */
+/* xsd:decimal (decimal.h), its double read without the locale. */
 static bool
 parse_decimal(const char *s, double *out)
 {
-	double v = 0, scale = 1;
-	bool neg = false, digits = false, point = false;
-	if (*s == '+' || *s == '-')
-		neg = *s++ == '-';
-	for (; *s; s++) {
-		if (*s == '.' && !point) {
-			point = true;
-		} else if (*s >= '0' && *s <= '9') {
-			digits = true;
-			if (point)
-				scale *= 10;
-			v = v * 10 + (*s - '0');
-		} else {
-			return false;
-		}
-	}
-	*out = (neg ? -v : v) / scale;
-	return digits;
+	if (!decimal_valid(s, strlen(s)))
+		return false;
+	*out = decimal_to_double(s);
+	return true;
 }
 
 /* --- text ------------------------------------------------------------------ */
@@ -1224,6 +1226,8 @@ attrs_read(struct ld *ld, struct frame *f, int nattrs, const xmlChar **a,
 	for (int i = 0; i < nattrs; i++, a += 5) {
 		enum attr k = attr_lookup(ld, a[0], a[2]);
 		if (k == A_COUNT || !(el_attrs[f->el] & B(k))) {
+			if (problems_full(ld))
+				continue;
 			const char *name = qname(a[1], a[0], buf, sizeof(buf));
 			attr_pos(ld, f, name, &line, &col);
 			problem(ld, line, col, "unknown attribute %s on <%s>",
@@ -1522,6 +1526,7 @@ begin_figure(struct ld *ld, struct frame *f, const struct frame *parent,
 		const char *s = token_tmp(ld, at->v[A_VALUE]);
 		if (parse_decimal(s, &v)) {
 			fg->value = v;
+			fg->value_str = token_str(ld, at->v[A_VALUE]);
 		} else {
 			attr_pos(ld, f, "value", &line, &col);
 			problem(ld, line, col,

@@ -80,11 +80,10 @@ static int
 usage_error(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("minutes: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	cli_verror(fmt, ap); /* it may quote an argument: made safe */
 	va_end(ap);
-	fprintf(stderr, "\n%s\n", _("Try 'minutes --help' for more information."));
+	fprintf(stderr, "%s\n", _("Try 'minutes --help' for more information."));
 	return 2;
 }
 

@@ -1,5 +1,4 @@
 /* model.c - the minutes model: arena, lookups, small helpers. */
-#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdbool.h>
@@ -7,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decimal.h"
 #include "model.h"
 #include "nls.h"
 
@@ -224,24 +224,15 @@ mn_op_text(enum mn_op op)
 enum mn_verdict
 mn_figure_verdict(const struct mn_figure *f)
 {
-	if (!f->actual)
+	if (!f->actual || !f->value_str)
 		return MN_UNKNOWN;
-	/* "96.5" whatever the locale's decimal mark */
-	static locale_t c_locale;
-	if (!c_locale)
-		c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-	char *end;
-	double a = c_locale ? strtod_l(f->actual, &end, c_locale)
-			    : strtod(f->actual, &end);
-	if (end == f->actual)
-		return MN_UNKNOWN;
-	int met;
+	int c = decimal_compare(f->actual, f->value_str), met;
 	switch (f->op) {
-	case MN_OP_GE: met = a >= f->value; break;
-	case MN_OP_GT: met = a > f->value; break;
-	case MN_OP_EQ: met = a == f->value; break;
-	case MN_OP_LE: met = a <= f->value; break;
-	default: met = a < f->value; break;
+	case MN_OP_GE: met = c >= 0; break;
+	case MN_OP_GT: met = c > 0; break;
+	case MN_OP_EQ: met = c == 0; break;
+	case MN_OP_LE: met = c <= 0; break;
+	default: met = c < 0; break;
 	}
 	return met ? MN_MET : MN_MISSED;
 }

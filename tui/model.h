@@ -32,7 +32,10 @@ enum mn_verdict { MN_UNKNOWN, MN_MET, MN_MISSED };
  * are byte offsets of the figure's own text inside the item's text. */
 struct mn_figure {
 	enum mn_op op;
-	double value;
+	double value;       /* near value_str: never compare or show it */
+	/* value and actual as written (decimal.h: compared and shown
+	 * exactly); NULL when absent or not a number */
+	const char *value_str;
 	const char *unit;   /* "" when absent */
 	const char *actual; /* NULL when absent */
 	uint32_t start, end;
@@ -134,7 +137,8 @@ void minutes_add_problem(struct minutes *m, uint32_t line, uint32_t col,
 const char *mn_kind_symbol(enum mn_kind k);    /* "+", "!", ">" , "#" */
 const char *mn_status_name(enum mn_status s); /* "draft", ... */
 const char *mn_op_text(enum mn_op op);        /* "≥", ">", "=", "≤", "<" */
-/* The verdict of a figure: MN_UNKNOWN without a parsable actual. */
+/* The verdict of a figure, its actual compared with its value exactly
+ * (as decimals, never as doubles): MN_UNKNOWN without both numbers. */
 enum mn_verdict mn_figure_verdict(const struct mn_figure *f);
 uint32_t minutes_item_count(const struct minutes *m);
 

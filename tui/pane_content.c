@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decimal.h"
 #include "nls.h"
 #include "view.h"
 
@@ -112,12 +113,19 @@ meeting_fields(const struct minutes *m, int i, const char **label,
 	return n;
 }
 
-const char *
-figure_text(const struct mn_figure *f, char *buf, size_t size)
+char *
+figure_text(const struct mn_figure *f)
 {
-	snprintf(buf, size, "%s%g%s%s", mn_op_text(f->op), f->value,
-		 *f->unit && strcmp(f->unit, "%") ? " " : "", f->unit);
-	return buf;
+	/* the value as written, with the interface's decimal mark */
+	char *v = f->value_str ? decimal_format(f->value_str, NULL)
+			       : strdup("?");
+	char *t;
+	if (!v || asprintf(&t, "%s%s%s%s", mn_op_text(f->op), v,
+			   *f->unit && strcmp(f->unit, "%") ? " " : "",
+			   f->unit) < 0)
+		mn_oom();
+	free(v);
+	return t;
 }
 
 const char *
@@ -208,19 +216,21 @@ item_summary(struct ui *ui, const struct mn_item *it, struct lines *l)
 		lines_add(l, NULL, STYLE_NORMAL, 0, t, 0, *t ? n : 0, STYLE_DIM);
 	}
 	if (it->nfigures) {
-		enum { ONE = 160 }; /* figure_text's 128, a gap and a mark */
-		size_t size = (size_t)it->nfigures * ONE + 1, n = 0;
-		char *buf = malloc(size);
-		if (!buf)
-			return;
+		size_t size = 64, n = 0;
+		char *buf = mn_xrealloc(NULL, size);
 		buf[0] = '\0';
 		for (uint32_t i = 0; i < it->nfigures; i++) {
-			char t[128];
-			int k = snprintf(buf + n, size - n, "%s%s %s", i ? "  " : "",
-					 figure_text(&it->figures[i], t, sizeof(t)),
-					 verdict_mark(mn_figure_verdict(&it->figures[i])));
-			if (k > 0)
-				n += (size_t)k < size - n ? (size_t)k : size - n - 1;
+			char *t = figure_text(&it->figures[i]);
+			const char *mark =
+				verdict_mark(mn_figure_verdict(&it->figures[i]));
+			size_t k = strlen(t) + strlen(mark) + 3;
+			if (n + k + 1 > size) {
+				size = (n + k + 1) * 2;
+				buf = mn_xrealloc(buf, size);
+			}
+			n += (size_t)snprintf(buf + n, size - n, "%s%s %s",
+					      i ? "  " : "", t, mark);
+			free(t);
 		}
 		const char *t = ui_scratch(ui, buf); /* "" when out of memory */
 		lines_add(l, NULL, STYLE_NORMAL, 0, t, 0, *t ? (uint32_t)n : 0,

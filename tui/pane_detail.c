@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decimal.h"
 #include "nls.h"
 #include "view.h"
 
@@ -56,20 +57,23 @@ detail_item(struct ui *ui, struct lines *l, const struct mn_section *s,
 		for (uint32_t i = 0; i < it->nfigures; i++) {
 			const struct mn_figure *f = &it->figures[i];
 			enum mn_verdict v = mn_figure_verdict(f);
-			char t[128];
+			char *t = figure_text(f), *actual = NULL;
 			const char *vn = v == MN_MET ? _("met")
 				       : v == MN_MISSED ? _("missed")
 							: _("unknown");
 			int r;
+			if (f->actual && !(actual = decimal_format(f->actual,
+								   NULL)))
+				mn_oom();
 			if (f->actual)
 				r = asprintf(&buf, "%s %s · %s %s · %s",
-					     verdict_mark(v),
-					     figure_text(f, t, sizeof(t)),
-					     _("actual"), f->actual, vn);
+					     verdict_mark(v), t, _("actual"),
+					     actual, vn);
 			else
 				r = asprintf(&buf, "%s %s · %s",
-					     verdict_mark(v),
-					     figure_text(f, t, sizeof(t)), vn);
+					     verdict_mark(v), t, vn);
+			free(t);
+			free(actual);
 			if (r < 0)
 				continue;
 			lines_wrap(l, NULL, STYLE_NORMAL, 2, ui_scratch(ui, buf),

@@ -1,11 +1,13 @@
 /* report.c - the command-line modes' output: --dump, --check, paths. */
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "decimal.h"
 #include "nls.h"
 #include "notes.h"
 #include "report.h"
@@ -108,12 +110,25 @@ verdict_name(enum mn_verdict v)
 	}
 }
 
-/* "≥ 98 %" */
-static void
-figure_target(const struct mn_figure *f, char *buf, size_t size)
+/* A figure's number as written, with the interface's decimal mark; "?"
+ * for a value that is not a number (its problem is listed).  malloc'd,
+ * NULL when out of memory. */
+static char *
+figure_number(const char *s)
 {
-	snprintf(buf, size, "%s %g%s%s", mn_op_text(f->op), f->value,
-		 *f->unit ? " " : "", f->unit);
+	return s ? decimal_format(s, NULL) : strdup("?");
+}
+
+/* "≥ 98 %" (malloc'd, NULL when out of memory) */
+static char *
+figure_target(const struct mn_figure *f)
+{
+	char *v = figure_number(f->value_str), *t;
+	if (!v || asprintf(&t, "%s %s%s%s", mn_op_text(f->op), v,
+			   *f->unit ? " " : "", f->unit) < 0)
+		t = NULL;
+	free(v);
+	return t;
 }
 
 static void
@@ -121,17 +136,25 @@ dump_figures(FILE *out, const struct mn_item *it, int width)
 {
 	for (uint32_t i = 0; i < it->nfigures; i++) {
 		const struct mn_figure *f = &it->figures[i];
-		char target[160], line[400];
-		figure_target(f, target, sizeof(target));
+		char *target = figure_target(f), *actual = NULL, *line;
+		int r;
 		if (f->actual)
-			snprintf(line, sizeof(line), "%s: %s, %s %s (%s)",
-				 _("Target"), target, _("actual"), f->actual,
-				 verdict_name(mn_figure_verdict(f)));
+			actual = figure_number(f->actual);
+		if (!target || (f->actual && !actual))
+			r = -1;
+		else if (f->actual)
+			r = asprintf(&line, "%s: %s, %s %s (%s)", _("Target"),
+				     target, _("actual"), actual,
+				     verdict_name(mn_figure_verdict(f)));
 		else
-			snprintf(line, sizeof(line), "%s: %s (%s)",
-				 _("Target"), target,
-				 verdict_name(MN_UNKNOWN));
+			r = asprintf(&line, "%s: %s (%s)", _("Target"), target,
+				     verdict_name(MN_UNKNOWN));
+		free(target);
+		free(actual);
+		if (r < 0)
+			mn_oom();
 		dump_wrapped(out, "     ", "       ", line, width);
+		free(line);
 	}
 }
 

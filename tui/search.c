@@ -27,6 +27,22 @@ fold_scratch(const struct search_query *q, const char *text, size_t len,
 	return q->buf->s;
 }
 
+/* The source offset where a match of key bytes [.., b) ends: after the
+ * whole character key byte b - 1 came from.  A character can fold to
+ * several key bytes (½ to "1/2", ㍣ to "11点"); a match ending inside its
+ * key covers it whole rather than stop inside it (which gave an empty
+ * or split highlight and a next search from inside a character). */
+static size_t
+match_end(const struct text_key *k, size_t b)
+{
+	if (b == 0)
+		return k->map[0];
+	uint32_t last = k->map[b - 1];
+	while (b < k->len && k->map[b] == last)
+		b++;
+	return k->map[b];
+}
+
 struct search_query *
 search_compile(const char *query)
 {
@@ -83,7 +99,7 @@ search_text(const struct search_query *q, const char *text, size_t len,
 	if (found) {
 		size_t a = (size_t)(h - k.key);
 		*start = from + k.map[a];
-		*end = from + k.map[a + q->len];
+		*end = from + match_end(&k, a + q->len);
 	}
 	text_key_free(&k);
 	return found;
@@ -104,11 +120,13 @@ search_text_all(const struct search_query *q, const char *text, size_t len,
 		char *h = memmem(k.key + pos, k.len - pos, q->key, q->len);
 		if (!h)
 			break;
-		size_t a = (size_t)(h - k.key);
+		size_t a = (size_t)(h - k.key), e = match_end(&k, a + q->len);
 		n++;
-		if (!fn(k.map[a], k.map[a + q->len], arg))
+		if (!fn(k.map[a], e, arg))
 			break;
-		pos = a + q->len;
+		/* the next match starts after the characters this one covers */
+		for (pos = a + q->len; pos < k.len && k.map[pos] < e; pos++)
+			;
 	}
 	text_key_free(&k);
 	return n;

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "keys.h"
 #include "nls.h"
 #include "report.h"
@@ -1647,7 +1648,7 @@ run_replay(struct ui *ui, const struct ui_options *opt)
 	struct key_script ks;
 
 	if (!f) {
-		fprintf(stderr, "minutes: %s: %s\n", opt->replay, strerror(errno));
+		cli_error("%s: %s", opt->replay, strerror(errno));
 		return 2;
 	}
 	char *buf = NULL;
@@ -1666,7 +1667,7 @@ run_replay(struct ui *ui, const struct ui_options *opt)
 	}
 	fclose(f);
 	if (!key_script_parse(buf ? buf : "", len, &ks, err, sizeof(err))) {
-		fprintf(stderr, "minutes: %s:%s\n", opt->replay, err);
+		cli_error("%s:%s", opt->replay, err);
 		free(buf);
 		return 2;
 	}
@@ -1712,7 +1713,7 @@ run_replay(struct ui *ui, const struct ui_options *opt)
 	}
 	int status = ui->status;
 	if (!draw_dump_screen(opt->dump_screen, opt->dump_attrs)) {
-		fprintf(stderr, "minutes: %s: %s\n", opt->dump_screen, strerror(errno));
+		cli_error("%s: %s", opt->dump_screen, strerror(errno));
 		status = 2;
 	}
 	endwin();

@@ -201,7 +201,8 @@ const char *note_time(time_t t, char *buf, size_t size);
 /* pane_content.c */
 int meeting_fields(const struct minutes *m, int i, const char **label,
 		   const char **value);
-const char *figure_text(const struct mn_figure *f, char *buf, size_t size);
+/* "≥98%", the value as written (malloc'd; out of memory aborts) */
+char *figure_text(const struct mn_figure *f);
 const char *verdict_mark(enum mn_verdict v);
 int person_at(struct ui *ui, int idx); /* in the attendees' shown order */
 

@@ -167,6 +167,70 @@ printf 'j\n<Bogus>\n' >"$tmp/bad.keys"
 run "$MINUTES" --replay "$tmp/bad.keys" --dump-screen "$tmp/x" data/ngan-son-2020.xml
 check "--replay with a bad key name" 2 "" "minutes: $tmp/bad.keys:2: not a key name '<Bogus>'"
 
+# figures: value and actual are compared as the decimals they are
+# (never as doubles: the same string is never "missed") and shown as
+# written, whatever their length (no %g, no fixed buffers)
+d400=$(awk 'BEGIN { for (i = 0; i < 400; i++) printf "9" }')
+a500=$(awk 'BEGIN { for (i = 0; i < 500; i++) printf "%d", i % 10 }')
+u600=$(awk 'BEGIN { for (i = 0; i < 100; i++) printf "đơn vị " }')
+cat >"$tmp/figures.xml" <<EOF
+<minutes version="1" id="m"><meeting><title>T</title><date>2020-01-01</date></meeting>
+<attendees><person id="p"><name>P</name></person></attendees>
+<section id="s" kind="targets"><heading>H</heading>
+<item id="i1"><figure op="eq" value="961.6360837783533" actual="961.6360837783533">x</figure></item>
+<item id="i2"><figure op="ge" value="120000000" actual="119999999.5" unit="đồng">y</figure></item>
+<item id="i3"><figure op="ge" value="$d400" actual="$d400.0">z</figure></item>
+<item id="i4"><figure op="lt" value="0.30000000000000004" actual="0.3" unit="$u600">w</figure></item>
+<item id="i5"><figure op="le" value="-0" actual="$a500">v</figure></item>
+</section></minutes>
+EOF
+run "$MINUTES" --dump "$tmp/figures.xml"
+is "$rc:$err" "0:" "--dump figures: exit 0, nothing on stderr"
+is "$(grep 'Target:' "$tmp/out")" "     Target: = 961.6360837783533, actual 961.6360837783533 (met)
+     Target: ≥ 120000000 đồng, actual 119999999.5 (missed)
+     Target: ≥ $d400, actual $d400.0 (met)
+     Target: < 0.30000000000000004 ${u600% }, actual 0.3 (met)
+     Target: ≤ -0, actual $a500 (missed)" "--dump figures: compared exactly, shown as written and whole"
+is "$(grep 'figures:' "$tmp/out")" "    (targets; 5 items; figures: 3 met, 2 missed, 0 unknown)" \
+	"--dump figures: the section's count agrees"
+if LC_ALL=vi_VN.UTF-8 locale -k decimal_point 2>/dev/null | grep -q '","'; then
+	env -u LC_ALL LANG=C.UTF-8 LC_NUMERIC=vi_VN.UTF-8 "$MINUTES" --dump "$tmp/figures.xml" >"$tmp/out" 2>"$tmp/err"
+	is "$(grep 'Target:' "$tmp/out" | head -n 2)" "     Target: = 961,6360837783533, actual 961,6360837783533 (met)
+     Target: ≥ 120000000 đồng, actual 119999999,5 (missed)" "--dump figures: a Vietnamese locale's decimal comma"
+else
+	skip "--dump figures: a Vietnamese locale's decimal comma" "no vi_VN.UTF-8 locale (Debian: locales)"
+fi
+printf 'j\nj\n' >"$tmp/fig.keys"
+COLUMNS=200 LINES=30 "$MINUTES" --replay "$tmp/fig.keys" --dump-screen "$tmp/fig.screen" "$tmp/figures.xml"
+grep -q '=961.6360837783533 ✓' "$tmp/fig.screen" && grep -q '≥120000000 đồng ✗' "$tmp/fig.screen"
+ok $? "the browser shows figures as written, with their verdicts"
+
+# error messages quoting an argument or a line of a key file are made
+# safe like file names: ESC and C1 become the placeholder, bidi controls
+# go, and a long line is cut by characters (never inside one)
+ph=$(printf '\357\277\275')
+run "$MINUTES" --dump --width "$(printf '\033[2J')" data/ngan-son-2020.xml
+check "--width with an escape sequence" 2 "" "minutes: --width wants a number of columns from 1 to 10000, not '${ph}[2J'
+Try 'minutes --help' for more information."
+run "$MINUTES" "$(printf -- '--x\302\2332J\342\200\256y')"
+check "an unknown option with C1 and bidi controls" 2 "" "minutes: unknown option '--x${ph}2Jy'
+Try 'minutes --help' for more information."
+printf 'j\n<\033]0;owned\007>\n' >"$tmp/esc.keys"
+run "$MINUTES" --replay "$tmp/esc.keys" --dump-screen "$tmp/x" data/ngan-son-2020.xml
+check "--replay with an escape sequence in a key file" 2 "" "minutes: $tmp/esc.keys:2: not a key name '<${ph}]0;owned${ph}>'"
+printf 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\ngggggggggggggggggggggggggggggggggggggggĐức\n' >"$tmp/long.keys"
+run "$MINUTES" --replay "$tmp/long.keys" --dump-screen "$tmp/x" data/ngan-son-2020.xml
+check "--replay with a long bad line: cut at 40 columns" 2 "" "minutes: $tmp/long.keys:1: not a key name 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…'"
+sed -i 1d "$tmp/long.keys"
+run "$MINUTES" --replay "$tmp/long.keys" --dump-screen "$tmp/x" data/ngan-son-2020.xml
+check "--replay with a long bad line: never cut inside a character" 2 "" "minutes: $tmp/long.keys:1: not a key name 'ggggggggggggggggggggggggggggggggggggggg…'"
+esc_keys="$tmp/$(printf 'k\033[2J\302\233.keys')"
+run "$MINUTES" --replay "$esc_keys" --dump-screen "$tmp/x" data/ngan-son-2020.xml
+check "--replay with a missing key file whose name has controls" 2 "" "minutes: $tmp/k${ph}[2J${ph}.keys: No such file or directory"
+printf 'q\n' >"$tmp/q.keys"
+run "$MINUTES" --replay "$tmp/q.keys" --dump-screen "$tmp/$(printf 'no\033[2Jdir')/x" data/ngan-son-2020.xml
+check "--dump-screen into a missing folder whose name has controls" 2 "" "minutes: $tmp/no${ph}[2Jdir/x: No such file or directory"
+
 # --- notes: --dump shows them under their elements; --export-notes ------------
 mkdir -p "$tmp/n/m/ngan-son-2020.notes"
 cp data/ngan-son-2020.xml "$tmp/n/m/"

@@ -124,6 +124,14 @@ check_search_all(const struct search_query *q, const char *text)
 			   "match %zu..%zu of %zu", all.v[i], all.v[i + 1], len);
 		FUZZ_CHECK(i == 0 || all.v[i] >= all.v[i - 1],
 			   "matches overlap or go back");
+		/* a match covers whole characters of the source */
+		FUZZ_CHECK(all.v[i] < all.v[i + 1], "empty match at %zu",
+			   all.v[i]);
+		FUZZ_CHECK((text[all.v[i]] & 0xC0) != 0x80 &&
+			   (all.v[i + 1] == len ||
+			    (text[all.v[i + 1]] & 0xC0) != 0x80),
+			   "match %zu..%zu cuts a character", all.v[i],
+			   all.v[i + 1]);
 	}
 	while (one.n < sizeof(one.v) / sizeof(*one.v) &&
 	       search_text(q, text, len, from, &a, &b)) {

@@ -35,6 +35,36 @@ match(const char *query, const char *text, const char *want, const char *what)
 	search_query_free(q);
 }
 
+static bool
+add_match(size_t start, size_t end, void *arg)
+{
+	char *out = arg;
+	size_t n = strlen(out);
+	snprintf(out + n, 256 - n, "%zu-%zu|", start, end);
+	return true;
+}
+
+/* The matches of QUERY in TEXT as "start-end|...", found both ways:
+ * with search_text_all, and search_text from each match's end. */
+static void
+matches(const char *query, const char *text, const char *want,
+	const char *what)
+{
+	struct search_query *q = search_compile(query);
+	char all[256] = "", one[256] = "", name[256];
+	size_t a, b, from = 0, len = strlen(text);
+	search_text_all(q, text, len, add_match, all);
+	while (search_text(q, text, len, from, &a, &b) && strlen(one) < 200) {
+		add_match(a, b, one);
+		from = b > a ? b : a + 1;
+	}
+	snprintf(name, sizeof(name), "%s (search_text_all)", what);
+	IS_STR(all, want, name);
+	snprintf(name, sizeof(name), "%s (search_text)", what);
+	IS_STR(one, want, name);
+	search_query_free(q);
+}
+
 static const char doc[] =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	"<minutes version=\"1\" id=\"m\">\n"
@@ -73,6 +103,16 @@ main(void)
 	      "zero-width space joins words: 'Việt Nam' does not match VietNam");
 	match("vietnam", "Việt\xE2\x80\x8BNam", "Việt\xE2\x80\x8BNam",
 	      "zero-width space does not break a word apart");
+
+	/* a character that folds to several key bytes is matched whole */
+	match("1", "a½b", "½", "a match inside ½ (1/2) covers all of ½");
+	match("2", "a½b", "½", "a match at the end of ½'s key covers ½");
+	match("11", "x\xE3\x8D\xA3y", "\xE3\x8D\xA3",
+	      "a match inside ㍣ (11点) covers all of ㍣");
+	match("a1", "a½b", "a½", "a match ending inside ½ covers ½");
+	matches("1", "\xE3\x8D\xA3\xE3\x8D\xA3" "1", "0-3|3-6|6-7|",
+		"one match per ㍣, never two inside one, nor an empty one");
+	matches("1", "½½", "0-2|2-4|", "one match per ½");
 
 	/* from: the second match in the same text */
 	struct search_query *q = search_compile("van hoa");
