@@ -205,6 +205,17 @@ mn_kind_symbol(enum mn_kind k)
 }
 
 const char *
+mn_kind_label(enum mn_kind kind, const char *kind_name)
+{
+	switch (kind) {
+	case MN_KIND_ACHIEVEMENTS: return _("achievements");
+	case MN_KIND_LIMITATIONS: return _("limitations");
+	case MN_KIND_TARGETS: return _("targets");
+	default: return kind_name;
+	}
+}
+
+const char *
 mn_status_name(enum mn_status s)
 {
 	switch (s) {

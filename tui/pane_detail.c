@@ -161,7 +161,7 @@ detail_section(struct ui *ui, struct lines *l, const struct mn_section *s,
 	const unsigned *v = ui->doc->verdicts[s - ui->doc->m->sections];
 
 	lines_wrap(l, NULL, STYLE_NORMAL, 0, s->heading, width, STYLE_LABEL);
-	if (asprintf(&buf, "%s · %s · %u %s · %s %u", s->id, s->kind_name,
+	if (asprintf(&buf, "%s · %s · %u %s · %s %u", s->id, mn_kind_label(s->kind, s->kind_name),
 		     s->nitems, ngettext("item", "items", s->nitems), _("line"),
 		     s->line) >= 0)
 		lines_wrap(l, NULL, STYLE_NORMAL, 0, ui_scratch(ui, buf), width,

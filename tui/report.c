@@ -198,11 +198,13 @@ dump_section(FILE *out, const struct minutes *m, const struct mn_section *s,
 	char summary[256];
 	if (met + missed + unknown)
 		snprintf(summary, sizeof(summary),
-			 "(%s; %u %s; %s: %u %s, %u %s, %u %s)", s->kind_name,
+			 "(%s; %u %s; %s: %u %s, %u %s, %u %s)",
+			 mn_kind_label(s->kind, s->kind_name),
 			 s->nitems, items, _("figures"), met, _("met"), missed,
 			 _("missed"), unknown, _("unknown"));
 	else
-		snprintf(summary, sizeof(summary), "(%s; %u %s)", s->kind_name,
+		snprintf(summary, sizeof(summary), "(%s; %u %s)",
+			 mn_kind_label(s->kind, s->kind_name),
 			 s->nitems, items);
 	dump_wrapped(out, "    ", "    ", summary, width);
 	dump_notes(out, notes, s->id, 4, width);

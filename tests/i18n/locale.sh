@@ -68,6 +68,18 @@ is "$out" "tests/fixtures/hostile-gzip.xml: lỗi: tệp nén: hãy giải nén 
 out=$(run LANGUAGE=vi LANG=C.UTF-8 sh -c '"$1" --check --verbose "$0" 2>&1' data/ngan-son-2020.xml)
 is "$out" "data/ngan-son-2020.xml: hợp lệ" "--check --verbose in Vietnamese"
 
+# --dump's labels and counts in Vietnamese; the document's own text as it is
+run LANGUAGE=vi LANG=C.UTF-8 sh -c '"$1" --dump --width 72 "$0"' \
+	data/ban-ke-hoach-2021.xml >"$tmp/dump.vi"
+is "$(sed -n '2,3p; 5p; 9p' "$tmp/dump.vi")" "Ngày: 2021-12-20 08:00–11:30
+Cơ quan: Ủy ban nhân dân xã Hòa Thuận
+Tình trạng: đã thông qua
+Thành phần tham dự (9)" "--dump in Vietnamese: the header's labels"
+grep -qx '    (kết quả đạt được; 3 mục)' "$tmp/dump.vi" &&
+	grep -qx '    (hạn chế, tồn tại; 2 mục)' "$tmp/dump.vi" &&
+	grep -qx '    (opening; 2 mục)' "$tmp/dump.vi"
+ok $? "--dump in Vietnamese: the kinds the format knows are translated, others kept"
+
 # the whole --help, translated (the catalog's text, so both can't drift)
 run LANGUAGE=vi LANG=C.UTF-8 sh -c '"$0" --help' >"$tmp/help.vi"
 grep -q 'Mã thoát: 0 thành công' "$tmp/help.vi"
