@@ -32,6 +32,48 @@ nls_catalog_dir(const char *exe, char *buf, size_t size)
 	return buf;
 }
 
+static bool
+digits(const char *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+const char *
+nls_date(const char *iso, char *buf, size_t size)
+{
+	if (size == 0)
+		return buf;
+	snprintf(buf, size, "%s", iso);
+	if (strlen(iso) != 10 || !digits(iso, 4) || iso[4] != '-' ||
+	    !digits(iso + 5, 2) || iso[7] != '-' || !digits(iso + 8, 2))
+		return buf;
+	/* TRANSLATORS: how a date is written on screen: YYYY, MM and DD
+	 * stand for the year, the month and the day (Vietnamese: DD/MM/YYYY) */
+	const char *pattern = _("YYYY-MM-DD");
+	char out[64];
+	size_t n = 0;
+	for (const char *p = pattern; *p && n + 4 < sizeof(out);) {
+		if (strncmp(p, "YYYY", 4) == 0) {
+			memcpy(out + n, iso, 4);
+			n += 4, p += 4;
+		} else if (strncmp(p, "MM", 2) == 0) {
+			memcpy(out + n, iso + 5, 2);
+			n += 2, p += 2;
+		} else if (strncmp(p, "DD", 2) == 0) {
+			memcpy(out + n, iso + 8, 2);
+			n += 2, p += 2;
+		} else {
+			out[n++] = *p++;
+		}
+	}
+	out[n] = '\0';
+	snprintf(buf, size, "%s", out);
+	return buf;
+}
+
 /* messages_locale: the locale name that decides the messages' language */
 static const char *
 messages_locale(void)

@@ -24,4 +24,10 @@ void nls_init(void);
  * written to BUF (SIZE bytes) or is LOCALEDIR itself. */
 const char *nls_catalog_dir(const char *exe, char *buf, size_t size);
 
+/* nls_date: the date ISO (YYYY-MM-DD) as the interface writes a date on
+ * screen, by the catalog's strftime format for "%Y-%m-%d" (16/01/2020 in
+ * Vietnamese); written to BUF (SIZE bytes).  Anything but a well-formed
+ * date is copied as it is. */
+const char *nls_date(const char *iso, char *buf, size_t size);
+
 #endif

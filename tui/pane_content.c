@@ -251,6 +251,11 @@ content_layout(struct ui *ui, int idx, int width)
 	if (entry == ENTRY_MEETING) {
 		const char *label, *value;
 		meeting_fields(d->m, idx, &label, &value);
+		if (value == d->m->meeting.date) {
+			char shown[64];
+			nls_date(value, shown, sizeof(shown));
+			value = ui_scratch(ui, strdup(shown));
+		}
 		snprintf(lead, sizeof(lead), "%s:", label);
 		int iw = text_width(lead, strlen(lead)) + 1;
 		if (iw > 12 || iw >= width)

@@ -218,6 +218,11 @@ detail_build(struct ui *ui, int width)
 		for (int i = 0; i < n; i++) {
 			const char *label, *value;
 			meeting_fields(d->m, i, &label, &value);
+			if (value == d->m->meeting.date) {
+				char shown[64];
+				nls_date(value, shown, sizeof(shown));
+				value = ui_scratch(ui, strdup(shown));
+			}
 			lines_add(l, NULL, STYLE_NORMAL, 0, label, 0,
 				  (uint32_t)strlen(label), STYLE_LABEL);
 			lines_wrap(l, NULL, STYLE_NORMAL, 2, value, width,

@@ -57,7 +57,9 @@ list_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 	const struct minutes *m = d->m;
 	const char *st = m->nproblems ? _("problems")
 					  : _(mn_status_name(m->meeting.status));
-	snprintf(cols, sizeof(cols), "%-10s  %s%*s %5u  ", m->meeting.date, st,
+	char date[64];
+	nls_date(m->meeting.date, date, sizeof(date));
+	snprintf(cols, sizeof(cols), "%-10s  %s%*s %5u  ", date, st,
 		 state_pad(st), "", minutes_item_count(m));
 	x += draw_str(r.y, x, r.w, cols,
 		      m->nproblems ? STYLE_ERROR : STYLE_NORMAL);

@@ -98,10 +98,19 @@ ui_shown_of(struct ui *ui, int entry, int item)
 
 /* --- notes in the detail pane ------------------------------------------- */
 
+/* a note's time as notes_format_time writes it, the date the interface's
+ * way (16/01/2020 08:53 +07 in Vietnamese) */
 const char *
 note_time(time_t t, char *buf, size_t size)
 {
-	return notes_format_time(t, buf, size);
+	char iso[64], day[11], shown[64];
+	notes_format_time(t, iso, sizeof(iso));
+	if (strlen(iso) < 11 || iso[10] != ' ')
+		return notes_format_time(t, buf, size);
+	memcpy(day, iso, 10);
+	day[10] = '\0';
+	snprintf(buf, size, "%s%s", nls_date(day, shown, sizeof(shown)), iso + 10);
+	return buf;
 }
 
 const struct note *

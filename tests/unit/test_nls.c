@@ -1,6 +1,7 @@
 /* test_nls.c - where the program looks for its catalogs: the build tree's
  * po/locale for a program in a tree's tui/, LOCALEDIR for any other. */
 #include <limits.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,5 +59,29 @@ main(void)
 	snprintf(path, sizeof(path), "%s/po", top);
 	rmdir(path);
 	rmdir(top);
+
+	/* dates: ISO as it is without a catalog */
+	setlocale(LC_ALL, "C.UTF-8");
+	IS_STR(nls_date("2020-01-16", buf, sizeof(buf)), "2020-01-16",
+	       "no catalog: the date as written");
+	IS_STR(nls_date("2020-1-16", buf, sizeof(buf)), "2020-1-16",
+	       "not YYYY-MM-DD: copied as it is");
+	IS_STR(nls_date("", buf, sizeof(buf)), "", "an empty date stays empty");
+	IS_STR(nls_date("2020-01-16x", buf, sizeof(buf)), "2020-01-16x",
+	       "a longer text is not a date");
+	IS_STR(nls_date("2020-01-16", buf, 5), "2020", "cut to the buffer");
+	/* and the Vietnamese way with the build tree's catalog */
+	const char *builddir = getenv("top_builddir");
+	char dir[PATH_MAX];
+	snprintf(dir, sizeof(dir), "%s/po/locale", builddir ? builddir : ".");
+	setenv("LANGUAGE", "vi", 1);
+	bindtextdomain(PACKAGE, dir);
+	textdomain(PACKAGE);
+	IS_STR(nls_date("2020-01-16", buf, sizeof(buf)), "16/01/2020",
+	       "in Vietnamese: DD/MM/YYYY");
+	IS_STR(nls_date("2020-02-30", buf, sizeof(buf)), "30/02/2020",
+	       "an impossible date is shown as written, in the same order");
+	IS_STR(nls_date("16/01/2020", buf, sizeof(buf)), "16/01/2020",
+	       "not ISO: copied as it is");
 	return tap_done();
 }
