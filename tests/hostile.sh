@@ -48,6 +48,26 @@ at_most() {
 	ok $? "$1 ($2 against $3, at most $4 times)"
 }
 
+# rss KIB NAME CMD...: CMD's peak resident memory is at most KIB KiB
+# (skipped without /usr/bin/time or in a sanitizer build, which reserves
+# and touches far more); CMD's output goes to out and err
+tm=
+[ -x /usr/bin/time ] && tm='/usr/bin/time -f %M -o rss'
+rss() {
+	bound=$1 name=$2
+	shift 2
+	if [ -z "$tm" ] || [ -n "$asan" ]; then
+		"$@" >out 2>err
+		skip "$name: peak memory at most $bound KiB" "needs /usr/bin/time (Debian: time) and no sanitizer build"
+		return
+	fi
+	$tm "$@" >out 2>err
+	# (time adds a line before the figure when CMD exits non-zero)
+	peak=$(tail -n 1 rss)
+	[ "$peak" -le "$bound" ]
+	ok $? "$name: peak memory at most $bound KiB ($peak KiB)"
+}
+
 # expect NAME RC FIRST-LINE-OF-STDERR
 expect() {
 	is "$rc" "$2" "$1: exit status"
@@ -76,6 +96,8 @@ expect "50 MB text node" 0 ""
 echo "# 50 MB single text node: --check took ${secs}s"
 [ -n "$asan" ] || [ "$secs" -le 30 ]
 ok $? "50 MB text node: loaded within 30 seconds"
+# the man page's memory figures are bounds (LIMITS)
+rss 262144 "50 MB text node: --dump" "$MINUTES" --dump big.xml
 rm -f big.xml
 
 truncate -s 257M huge.xml
@@ -92,16 +114,34 @@ rm -f huge.xml
 # address space is capped, but not under ASan, which reserves terabytes)
 cap='ulimit -v 1048576;'
 [ -z "$asan" ] || cap=
-tm=
-[ -x /usr/bin/time ] && tm='/usr/bin/time -f %M -o rss'
 run sh -c "$cap exec timeout 300 $tm \"\$1\" --check many.xml" sh "$MINUTES"
 expect "2,000,000 items" 0 ""
 echo "# 2,000,000 items: --check took ${secs}s${tm:+, peak resident memory $(cat rss) KiB}"
+rss 262144 "2,000,000 items: --check" "$MINUTES" --check many.xml
 run timeout 300 "$MINUTES" --search x many.xml
 is "$rc" 0 "2,000,000 items: --search x finds them"
 is "$(tail -n 1 out)" "many.xml:2000001:i1999999: x" "2,000,000 items: the last one is found"
 is "$(wc -l <out)" 2000000 "2,000,000 items: every one is found"
 rm -f many.xml out
+
+# 150,000 items of 200 bytes (30 MB): the browser takes at most twice
+# the file and 32 MB, --check at most 64 MB
+awk 'BEGIN { printf "<minutes version=\"1\" id=\"m\"><meeting><title>T</title><date>2020-01-01</date></meeting><attendees><person id=\"p\"><name>P</name></person></attendees>\n"
+	for (s = 0; s < 150; s++) {
+		printf "<section id=\"s%d\" kind=\"other\"><heading>Part %d</heading>\n", s, s
+		for (i = 0; i < 1000; i++) {
+			printf "<item id=\"i%d_%d\" by=\"p\">", s, i
+			for (w = 0; w < 16; w++) printf "Vi\341\273\207t Nam "
+			printf "</item>\n"
+		}
+		printf "</section>\n"
+	}
+	printf "</minutes>\n" }' >items30.xml
+kib=$(($(wc -c <items30.xml) / 1024))
+printf 'j\nj\nj\n<Tab>\nG\n/\n"zzz"\n<Enter>\n' >items30.keys
+rss $((2 * kib + 32768)) "150,000 items ($kib KiB): the browser" env COLUMNS=120 LINES=40 "$MINUTES" --replay items30.keys --dump-screen screen items30.xml
+rss 65536 "150,000 items ($kib KiB): --check" "$MINUTES" --check items30.xml
+rm -f items30.xml
 
 # nesting: 64 levels are fine, 65 are refused, 100,000 too (no stack use)
 nest() { # nest DEPTH: <minutes> and DEPTH-1 elements inside it
@@ -142,6 +182,83 @@ unknown-attrs.xml:0: error: 7000 more problems not listed" "8,000 unknown attrib
 at_most "8,000 unknown attributes: --check works no more than 3 times as much as xmllint" \
 	"$(instructions "$MINUTES" --check unknown-attrs.xml)" \
 	"$(instructions "${XMLLINT:-xmllint}" --noout unknown-attrs.xml)" 3
+
+# --- speakers: repeated references, long lists, long names -----------------
+# a name given twice in one `by` is a problem, and counts once
+printf '%s<item id="i" by="p q p x x q p">t</item></section></minutes>\n' \
+	'<minutes version="1" id="m"><meeting><title>T</title><date>2020-01-01</date></meeting><attendees><person id="p"><name>P</name></person><person id="q"><name>Q</name></person></attendees><section id="s" kind="other"><heading>H</heading>' >repeat-by.xml
+run "$MINUTES" --dump repeat-by.xml
+is "$rc" 1 "repeated references in one by: --dump exits 1"
+is "$(cat err)" "repeat-by.xml:1:248: error: by names \"p\" more than once
+repeat-by.xml:1:248: error: by names \"x\" more than once
+repeat-by.xml:1:248: error: by names \"q\" more than once
+repeat-by.xml:1:248: error: by refers to unknown person \"x\"" \
+	"repeated references in one by: each repeated name reported once, where by is"
+is "$(grep -- '—' out)" "     — P, Q" "repeated references in one by: each speaker once"
+
+# 2,000,000 references to two people in a 4 MB file: two speakers, and
+# --dump does about the work of xmllint reading the file
+awk 'BEGIN { printf "<minutes version=\"1\" id=\"m\"><meeting><title>T</title><date>2020-01-01</date></meeting><attendees><person id=\"p\"><name>P</name></person><person id=\"q\"><name>Q</name></person></attendees><section id=\"s\" kind=\"other\"><heading>H</heading><item id=\"i\" by=\""
+	for (i = 0; i < 2000000; i++) printf (i % 2 ? "p " : "q ")
+	printf "\">t</item></section></minutes>\n" }' >refs.xml
+run timeout 300 "$MINUTES" --dump refs.xml
+is "$rc:$(grep -- '—' out)" "1:     — Q, P" "2,000,000 references: --dump shows two speakers"
+is "$(cat err)" "refs.xml:1:248: error: by names \"q\" more than once
+refs.xml:1:248: error: by names \"p\" more than once" "2,000,000 references: two problems"
+at_most "2,000,000 references: --dump works no more than 3 times as much as xmllint" \
+	"$(instructions "$MINUTES" --dump refs.xml)" \
+	"$(instructions "${XMLLINT:-xmllint}" --noout refs.xml)" 3
+rm -f refs.xml
+
+# one item said by 10,000 and by 40,000 different people: the speakers
+# line is built at a running end, the work grows with the list (it was
+# quadratic: strcat read the line again for each name)
+speakers() { # speakers N: N people, one item said by all of them
+	awk -v n="$1" 'BEGIN { printf "<minutes version=\"1\" id=\"m\"><meeting><title>T</title><date>2020-01-01</date></meeting><attendees>"
+		for (i = 0; i < n; i++) printf "<person id=\"p%d\"><name>N%d</name></person>", i, i
+		printf "</attendees><section id=\"s\" kind=\"other\"><heading>H</heading><item id=\"i\" by=\""
+		for (i = 0; i < n; i++) printf "p%d ", i
+		printf "\">t</item></section></minutes>\n" }'
+}
+speakers 10000 >speakers1.xml
+speakers 40000 >speakers4.xml
+run "$MINUTES" --dump speakers4.xml
+is "$rc:$err" "0:" "40,000 speakers: --dump exits 0"
+is "$(grep -c 'N39999$' out)" 2 "40,000 speakers: the last one in the list and in the speakers line"
+at_most "4 times the speakers: --dump works at most 6 times as much (linear)" \
+	"$(instructions "$MINUTES" --dump speakers4.xml)" \
+	"$(instructions "$MINUTES" --dump speakers1.xml)" 6
+rm -f speakers1.xml speakers4.xml
+
+# a 1 MB name said 2,000 times in one by: the name once in the speakers
+# line, and the memory the man page states as a bound (64 MB); the
+# browser lays out no more of the line than its row shows
+awk 'BEGIN { printf "<minutes version=\"1\" id=\"m\"><meeting><title>T</title><date>2020-01-01</date></meeting><attendees><person id=\"p\"><name>"
+	for (i = 0; i < 131072; i++) printf "Nguyễn "
+	printf "</name></person></attendees><section id=\"s\" kind=\"other\"><heading>H</heading><item id=\"i\" by=\""
+	for (i = 0; i < 2000; i++) printf "p "
+	printf "\">t</item></section></minutes>\n" }' >bigname.xml
+# (1 GiB of address space: the 2 GB line it once built cannot be had)
+vcap='ulimit -v 1048576;'
+[ -z "$asan" ] || vcap=
+rss 65536 "1 MB name said 2,000 times: --dump" sh -c "$vcap"' exec "$1" --dump bigname.xml' sh "$MINUTES"
+is "$(grep -c -- '^     — Nguyễn' out)" 1 "1 MB name said 2,000 times: one speakers line"
+is "$(grep -- '^     — ' out | wc -c)" $((131072 * 9 - 1 + 9 + 1)) "1 MB name said 2,000 times: the name once in it, whole"
+printf 'j\nj\n<Tab>\n<Tab>\nj\nj\n' >bigname.keys
+rss 65536 "1 MB name said 2,000 times: the browser" env COLUMNS=120 LINES=40 "$MINUTES" --replay bigname.keys --dump-screen screen bigname.xml
+rm -f bigname.xml
+
+# the 'Speaks in' list of the detail pane is never longer than the pane
+awk 'BEGIN { printf "<minutes version=\"1\" id=\"m\"><meeting><title>T</title><date>2020-01-01</date></meeting><attendees><person id=\"p\"><name>Lan</name></person></attendees><section id=\"s\" kind=\"other\"><heading>H</heading>"
+	for (i = 1; i <= 100000; i++) printf "<item id=\"i%d\" by=\"p\">Item %d</item>\n", i, i
+	printf "</section></minutes>\n" }' >speaks.xml
+printf 'j\n<Tab>\n<Tab>\nG\n' >speaks.keys
+run env COLUMNS=140 LINES=24 "$MINUTES" --replay speaks.keys --dump-screen screen speaks.xml
+is "$rc:$err" "0:" "an attendee who speaks in 100,000 items: exit 0"
+is "$(sed -n '21,23p' screen | sed 's/.*│//')" "  Item 20
+  Item 21
+  … and 99979 more items" "an attendee who speaks in 100,000 items: the pane's rows, then how many more"
+rm -f speaks.xml
 
 # --- bytes that are not XML ------------------------------------------------
 printf '<minutes version="1" id="m">\0</minutes>' >nul.xml
@@ -358,6 +475,11 @@ is "$(cat links/victim/authorized_keys)" "ssh-ed25519 AAAA original" \
 ok $? "a linked reviewer file: the link stays a link"
 grep -q 'ngan-son-2020.notes/bob.xml is a symbolic link: it is not followed' screen
 ok $? "a linked reviewer file: the screen says so"
+is "$rc" 1 "a linked reviewer file: the unsaved note makes the exit status 1"
+is "$err" "minutes: 1 change to your notes was not saved: links/m/ngan-son-2020.notes/bob.xml is a symbolic link: it is not followed (notes are read and written inside the notes folder only); your notes are kept here, not saved" \
+	"a linked reviewer file: on quit, what was not saved is said"
+grep -q '^    ssh-ed25519 AAAA attacker$' err
+ok $? "a linked reviewer file: and the note's text is written out"
 rm -rf links/m/ngan-son-2020.notes
 ln -s ../victim links/m/ngan-son-2020.notes
 run env COLUMNS=120 LINES=24 "$MINUTES" --reviewer bob --replay add.keys \

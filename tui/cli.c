@@ -46,22 +46,36 @@ cli_error(const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Loads PATH, reporting a fatal error or the problems on stderr. */
+/* Loads PATH, reporting a fatal error or the problems on stderr (the
+ * form warnings of a valid file too when WARNINGS). */
 static enum load_status
-cli_load(const char *path, struct minutes **m, unsigned flags)
+cli_load_warn(const char *path, struct minutes **m, unsigned flags,
+	      bool warnings)
 {
 	struct load_error err;
 	enum load_status st = loader_load_file_flags(path, m, &err, flags);
 	if (st == LOAD_FATAL) {
 		print_load_error(&err);
-	} else if (st == LOAD_INVALID) {
+	} else if (st == LOAD_INVALID || (warnings && (*m)->nwarnings)) {
 		report_problems(stderr, *m);
 	}
 	return st;
 }
 
+static enum load_status
+cli_load(const char *path, struct minutes **m, unsigned flags)
+{
+	return cli_load_warn(path, m, flags, false);
+}
+
 int
 cli_check(char *const *args, int nargs, bool verbose)
+{
+	return cli_check_strict(args, nargs, verbose, false);
+}
+
+int
+cli_check_strict(char *const *args, int nargs, bool verbose, bool strict)
 {
 	int errors = 0;
 	char **paths = report_expand_paths(args, nargs, &errors);
@@ -70,10 +84,10 @@ cli_check(char *const *args, int nargs, bool verbose)
 	for (char **p = paths; p && *p; p++) {
 		struct minutes *m = NULL;
 		/* validating: the texts are checked, not kept */
-		enum load_status st = cli_load(*p, &m, LOAD_NO_TEXT);
-		if (st != LOAD_OK)
+		enum load_status st = cli_load_warn(*p, &m, LOAD_NO_TEXT, true);
+		if (st != LOAD_OK || (strict && m->nwarnings))
 			status = 1;
-		else if (verbose) {
+		else if (verbose) { /* warnings (not --strict) leave it ok */
 			char *safe = text_sanitize(*p, strlen(*p), false);
 			printf("%s: %s\n", safe, _("ok"));
 			free(safe);
@@ -190,7 +204,7 @@ search_print_hit(const struct search_hit *h, void *arg)
 	const char *id;
 
 	switch (h->where) {
-	case SEARCH_MEETING: id = m->id; break;
+	case SEARCH_MEETING: case SEARCH_RECIPIENT: id = m->id; break;
 	case SEARCH_PERSON: id = m->persons[h->index].id; break;
 	case SEARCH_HEADING: id = m->sections[h->index].id; break;
 	default: id = m->sections[h->index].items[h->item].id; break;
@@ -257,4 +271,20 @@ int
 cli_export_notes(char *const *args, int nargs, const char *reviewer)
 {
 	return cli_each(args, nargs, reviewer, export_one, NULL);
+}
+
+int
+cli_merge_notes(char *const *args, int nargs)
+{
+	struct notes_error err;
+	if (nargs != 3) {
+		fprintf(stderr, "minutes: %s\n",
+			_("--merge-notes takes three files: BASE OURS THEIRS"));
+		return 2;
+	}
+	if (notes_merge_files(args[0], args[1], args[2], &err)) {
+		fprintf(stderr, "minutes: %s\n", err.msg);
+		return 1;
+	}
+	return 0;
 }

@@ -7,8 +7,14 @@
 #include <stdbool.h>
 
 int cli_check(char *const *args, int nargs, bool verbose);
+/* The same; STRICT: form warnings make the status 1 as errors do. */
+int cli_check_strict(char *const *args, int nargs, bool verbose,
+		     bool strict);
 int cli_dump(char *const *args, int nargs, int width, const char *reviewer);
 int cli_export_notes(char *const *args, int nargs, const char *reviewer);
+/* --merge-notes BASE OURS THEIRS (git's %O %A %B): 0 merged into OURS,
+ * 1 a side is malformed (git then shows a conflict), 2 usage. */
+int cli_merge_notes(char *const *args, int nargs);
 int cli_search(const char *query, char *const *args, int nargs);
 
 /* "minutes: MESSAGE" on stderr, the message made terminal-safe like a

@@ -39,77 +39,71 @@
 #define XML_ERROR xmlError
 #endif
 
+/* The elements and attributes, from tui/format.def. */
+#define B(x) ((uint64_t)1 << (x))
+#define C(x) B(EL_##x)
+
 enum el {
-	EL_MINUTES, EL_MEETING, EL_TITLE, EL_ORGANIZER, EL_DATE, EL_PLACE,
-	EL_STATUS, EL_SOURCE, EL_ATTENDEES, EL_PERSON, EL_NAME, EL_ROLE,
-	EL_SECTION, EL_HEADING, EL_ITEM, EL_P, EL_FIGURE,
+#define ELEMENT(e, name, since, flags, order, children, required) EL_##e,
+#include "format.def"
 	EL_COUNT,
 	EL_UNKNOWN = EL_COUNT,
 	EL_SKIP,        /* inside an element that is not read */
 	EL_DOC,         /* above the root */
 };
 
-#define B(x) (1u << (x))
+enum { F_TEXT = 1, F_LEAF = 2, F_MANY = 4 };
 
-static const char *const el_names[EL_COUNT] = {
-	"minutes", "meeting", "title", "organizer", "date", "place",
-	"status", "source", "attendees", "person", "name", "role",
-	"section", "heading", "item", "p", "figure",
+struct el_rule {
+	const char *name;
+	uint8_t since, flags, order;
+	uint64_t children, required;
 };
 
-static const uint32_t el_children[EL_DOC + 1] = {
-	[EL_DOC] = B(EL_MINUTES),
-	[EL_MINUTES] = B(EL_MEETING) | B(EL_ATTENDEES) | B(EL_SECTION),
-	[EL_MEETING] = B(EL_TITLE) | B(EL_ORGANIZER) | B(EL_DATE) |
-		       B(EL_PLACE) | B(EL_STATUS) | B(EL_SOURCE),
-	[EL_ATTENDEES] = B(EL_PERSON),
-	[EL_PERSON] = B(EL_NAME) | B(EL_ROLE),
-	[EL_SECTION] = B(EL_HEADING) | B(EL_ITEM),
-	[EL_ITEM] = B(EL_P) | B(EL_FIGURE),
-	[EL_P] = B(EL_FIGURE),
+static const struct el_rule el_rules[EL_DOC + 1] = {
+#define ELEMENT(e, name, since, flags, order, children, required) \
+	[EL_##e] = { name, since, flags, order, children, required },
+#include "format.def"
+	[EL_DOC] = { "", 1, 0, 0, C(MINUTES), 0 },
 };
 
-static const uint32_t el_required[EL_COUNT] = {
-	[EL_MINUTES] = B(EL_MEETING) | B(EL_ATTENDEES) | B(EL_SECTION),
-	[EL_MEETING] = B(EL_TITLE) | B(EL_DATE),
-	[EL_PERSON] = B(EL_NAME),
-	[EL_SECTION] = B(EL_HEADING),
-};
+_Static_assert(EL_COUNT < 63, "element masks are 64 bits, one for text");
 
-#define EL_TEXT (B(EL_TITLE) | B(EL_ORGANIZER) | B(EL_DATE) | B(EL_PLACE) | \
-		 B(EL_STATUS) | B(EL_SOURCE) | B(EL_NAME) | B(EL_ROLE) | \
-		 B(EL_HEADING) | B(EL_ITEM) | B(EL_P) | B(EL_FIGURE))
-#define EL_LEAF (EL_TEXT & ~(B(EL_ITEM) | B(EL_P) | B(EL_FIGURE)))
-#define EL_MANY (B(EL_PERSON) | B(EL_SECTION) | B(EL_ITEM) | B(EL_P) | \
-		 B(EL_FIGURE))
+#define EL_IS(e, flag) ((el_rules[e].flags & (flag)) != 0)
 
 enum attr {
-	A_VERSION, A_ID, A_LANG, A_START, A_END, A_KIND, A_BY, A_OP,
-	A_VALUE, A_UNIT, A_ACTUAL,
+#define ATTRIBUTE(a, name) A_##a,
+#include "format.def"
 	A_COUNT,
 };
 
+_Static_assert(A_COUNT <= 32, "attribute masks are 32 bits");
+
 static const char *const attr_names[A_COUNT] = {
-	"version", "id", "xml:lang", "start", "end", "kind", "by", "op",
-	"value", "unit", "actual",
+#define ATTRIBUTE(a, name) [A_##a] = name,
+#include "format.def"
 };
 
-static const uint32_t el_attrs[EL_COUNT] = {
-	[EL_MINUTES] = B(A_VERSION) | B(A_ID) | B(A_LANG),
-	[EL_DATE] = B(A_START) | B(A_END),
-	[EL_PERSON] = B(A_ID),
-	[EL_SECTION] = B(A_ID) | B(A_KIND),
-	[EL_ITEM] = B(A_ID) | B(A_BY),
-	[EL_FIGURE] = B(A_OP) | B(A_VALUE) | B(A_UNIT) | B(A_ACTUAL),
+#define AB(x) (1u << (x))
+
+/* Which attributes each element takes, must have, and takes only from
+ * version 2 on. */
+struct attr_rules {
+	uint32_t allowed[EL_COUNT], required[EL_COUNT], v2[EL_COUNT];
 };
 
-static const uint32_t el_attrs_required[EL_COUNT] = {
-	[EL_MINUTES] = B(A_VERSION),
-	[EL_PERSON] = B(A_ID),
-	[EL_SECTION] = B(A_ID) | B(A_KIND),
-	[EL_ITEM] = B(A_ID),
-	[EL_FIGURE] = B(A_OP) | B(A_VALUE),
-};
+enum { OPTIONAL, REQUIRED };
+
+static void
+attr_rules_init(struct attr_rules *r)
+{
+	memset(r, 0, sizeof(*r));
+#define ATTR(e, a, since, use) \
+	r->allowed[EL_##e] |= AB(A_##a); \
+	r->required[EL_##e] |= (use) == REQUIRED ? AB(A_##a) : 0; \
+	r->v2[EL_##e] |= (since) >= 2 ? AB(A_##a) : 0;
+#include "format.def"
+}
 
 /* Ids live in one table; a ref names what holds the id. */
 enum { REF_MINUTES, REF_PERSON, REF_SECTION, REF_ITEM };
@@ -134,11 +128,11 @@ struct sbuf {
 
 struct frame {
 	enum el el;
-	uint32_t seen; /* children met; bit 31: stray text reported */
+	uint64_t seen; /* children met; bit 63: stray text reported */
 	uint32_t line, col;
 };
 
-#define SEEN_TEXT (1u << 31)
+#define SEEN_TEXT ((uint64_t)1 << 63)
 
 /* A `by` name not known yet when its item was read. */
 struct by_later {
@@ -148,6 +142,24 @@ struct by_later {
 
 struct attrs {
 	const char *v[A_COUNT];
+};
+
+/* A v2 reference to a person (chair, secretary, signature, task
+ * assignee), resolved when all ids are known. */
+enum pref_use { PREF_CHAIR, PREF_SECRETARY, PREF_SIGNATURE, PREF_ASSIGNEE };
+
+struct pref {
+	enum pref_use use;
+	uint32_t *slot;  /* PREF_ASSIGNEE: where the person's index goes */
+	uint32_t index;  /* PREF_SIGNATURE: which signature */
+	bool bad_role;   /* PREF_SIGNATURE: its role was not understood */
+	uint32_t line, col;
+	size_t name;     /* offset in ld.names */
+};
+
+/* Where a v2 part was written, for the checks made at the end. */
+struct v2_pos {
+	uint32_t line, col;
 };
 
 struct ld {
@@ -182,9 +194,29 @@ struct ld {
 	uint32_t nfigs, cap_figs;
 	struct by_later *later;
 	uint32_t nlater, cap_later;
+	/* v2 */
+	struct mn_task *tasks; /* of the item being read */
+	uint32_t ntasks, cap_tasks;
+	struct mn_signature *sigs;
+	uint32_t nsigs, cap_sigs;
+	struct mn_recipient *recips;
+	uint32_t nrecips, cap_recips;
+	struct pref *prefs;
+	uint32_t nprefs, cap_prefs;
+	uint32_t *votes; /* indexes of the items that are votes */
+	uint32_t nvotes, cap_votes;
+	struct v2_pos *chair_pos, *sec_pos; /* of each <chair>, <secretary> */
+	uint32_t nchair_pos, cap_chair_pos, nsec_pos, cap_sec_pos;
+	uint32_t listed_present; /* persons whose presence is present */
+	struct v2_pos attendees_pos, present_pos, expected_pos, date_pos;
+	struct v2_pos number_pos;
+	uint32_t signatures_line, signatures_col, meeting_col, root_col;
 	struct sbuf names, raw, out, tmp, abuf;
 	bool no_text; /* LOAD_NO_TEXT: items' texts checked, not kept */
 	struct id_table ids;
+	struct attr_rules attrs; /* from format.def */
+	int version;               /* the rules' version: 1 or 2 */
+	uint64_t after[EL_COUNT];  /* see after_init */
 	/* an item's id waits for the next id to be registered (or the end)
 	 * while its slot is fetched into the cache: the table is too big to
 	 * stay there while a big file streams through */
@@ -200,7 +232,9 @@ struct ld {
 
 	/* text being built */
 	bool space, at_start;
-	bool fig_open, fig_started;
+	/* where the open figure's or task's text starts, set by the first
+	 * word after its start tag (NULL: none waiting) */
+	uint32_t *mark;
 	/* the item being read */
 	uint32_t npara;
 	bool has_p, has_inline, open_inline, mixed;
@@ -1026,7 +1060,7 @@ needs_collapse(const unsigned char *s, size_t len)
 }
 
 /* Starts a word at D: the pending space first, and the open figure's
- * text starts there if it has not yet. */
+ * or task's text starts there if it has not yet. */
 static char *
 word_start(struct ld *ld, char *d)
 {
@@ -1034,9 +1068,9 @@ word_start(struct ld *ld, char *d)
 		*d++ = ' ';
 		ld->space = false;
 	}
-	if (ld->fig_open && !ld->fig_started) {
-		ld->figs[ld->nfigs - 1].start = (uint32_t)(d - ld->out.s);
-		ld->fig_started = true;
+	if (ld->mark) {
+		*ld->mark = (uint32_t)(d - ld->out.s);
+		ld->mark = NULL;
 	}
 	ld->at_start = false;
 	return d;
@@ -1160,7 +1194,7 @@ el_lookup(struct ld *ld, const xmlChar *name, const xmlChar *uri)
 		if (name == ld->el_seen[e])
 			return (enum el)e;
 	for (int e = 0; e < EL_COUNT; e++)
-		if (strcmp((const char *)name, el_names[e]) == 0) {
+		if (strcmp((const char *)name, el_rules[e].name) == 0) {
 			ld->el_seen[e] = name;
 			return (enum el)e;
 		}
@@ -1220,32 +1254,43 @@ attrs_read(struct ld *ld, struct frame *f, int nattrs, const xmlChar **a,
 	   struct attrs *at)
 {
 	char buf[256];
-	size_t off[A_COUNT] = { 0 };
+	size_t off[A_COUNT]; /* read only where `have` says */
 	uint32_t line, col, have = 0;
 	ld->abuf.len = 0;
 	for (int i = 0; i < nattrs; i++, a += 5) {
 		enum attr k = attr_lookup(ld, a[0], a[2]);
-		if (k == A_COUNT || !(el_attrs[f->el] & B(k))) {
+		if (k == A_COUNT || !(ld->attrs.allowed[f->el] & AB(k))) {
 			if (problems_full(ld))
 				continue;
 			const char *name = qname(a[1], a[0], buf, sizeof(buf));
 			attr_pos(ld, f, name, &line, &col);
 			problem(ld, line, col, "unknown attribute %s on <%s>",
-				name, el_names[f->el]);
+				name, el_rules[f->el].name);
+			continue;
+		}
+		if (ld->version < 2 && (ld->attrs.v2[f->el] & AB(k))) {
+			attr_pos(ld, f, attr_names[k], &line, &col);
+			problem(ld, line, col, "attribute %s on <%s> needs "
+				"version 2 (this file is version %d)",
+				attr_names[k], el_rules[f->el].name,
+				ld->version);
 			continue;
 		}
 		off[k] = attr_copy(ld, a[3], a[4]);
-		have |= B(k);
+		have |= AB(k);
 	}
-	for (int k = 0; k < A_COUNT; k++)
-		at->v[k] = have & B(k) ? ld->abuf.s + off[k] : NULL;
-	uint32_t missing = el_attrs_required[f->el] & ~have;
+	/* the values given: a few bits of 26, the common ones first */
+	memset(at->v, 0, sizeof(at->v));
+	for (int k = 0; (have >> k) != 0; k++)
+		if (have & AB(k))
+			at->v[k] = ld->abuf.s + off[k];
+	uint32_t missing = ld->attrs.required[f->el] & ~have;
 	for (int k = 0; missing && k < A_COUNT; k++)
-		if (missing & B(k)) {
+		if (missing & AB(k)) {
 			problem(ld, f->line, f->col,
 				"missing attribute %s on <%s>", attr_names[k],
-				el_names[f->el]);
-			missing &= ~B(k);
+				el_rules[f->el].name);
+			missing &= ~AB(k);
 		}
 }
 
@@ -1277,20 +1322,28 @@ read_id(struct ld *ld, const struct frame *f, const struct attrs *at,
 	return id;
 }
 
+static void after_init(struct ld *ld);
+
 static void
 begin_minutes(struct ld *ld, struct frame *f, const struct attrs *at)
 {
 	struct minutes *m = ld->m;
 	uint32_t line, col;
 	ld->root_line = f->line;
+	ld->root_col = f->col;
 	if (at->v[A_VERSION]) {
 		const char *v = token_str(ld, at->v[A_VERSION]);
 		m->version = atoi(v);
-		if (strcmp(v, "1") != 0) {
+		if (strcmp(v, "1") == 0 || strcmp(v, "2") == 0) {
+			ld->version = m->version;
+		} else {
+			/* read by the newest rules: the fewest problems */
+			ld->version = 2;
 			attr_pos(ld, f, "version", &line, &col);
-			problem(ld, line, col,
-				"unsupported version \"%s\" (expected \"1\")", v);
+			problem(ld, line, col, "unsupported version \"%s\" "
+				"(expected \"1\" or \"2\")", v);
 		}
+		after_init(ld);
 	}
 	if (at->v[A_LANG])
 		m->lang = token_str(ld, at->v[A_LANG]);
@@ -1315,6 +1368,9 @@ read_time(struct ld *ld, const struct frame *f, const char *v,
 	return t;
 }
 
+static void read_presence(struct ld *ld, const struct frame *f,
+			  struct mn_person *p, const char *v);
+
 static void
 begin_person(struct ld *ld, struct frame *f, const struct attrs *at)
 {
@@ -1323,10 +1379,13 @@ begin_person(struct ld *ld, struct frame *f, const struct attrs *at)
 	struct mn_person *p = &ld->persons[ld->npersons];
 	memset(p, 0, sizeof(*p));
 	p->line = f->line;
-	p->id = p->name = p->role = "";
+	p->id = p->name = p->role = p->reason = "";
 	p->id = read_id(ld, f, at, REF(REF_PERSON, ld->npersons));
 	if (!p->id)
 		p->id = "";
+	if (at->v[A_PRESENCE])
+		read_presence(ld, f, p, at->v[A_PRESENCE]);
+	ld->listed_present += p->presence == MN_PRESENT;
 	ld->npersons++;
 }
 
@@ -1339,6 +1398,8 @@ kind_of(const char *k)
 		return MN_KIND_LIMITATIONS;
 	if (strcmp(k, "targets") == 0)
 		return MN_KIND_TARGETS;
+	if (strcmp(k, "conclusions") == 0)
+		return MN_KIND_CONCLUSIONS;
 	return MN_KIND_OTHER;
 }
 
@@ -1361,6 +1422,8 @@ begin_section(struct ld *ld, struct frame *f, const struct attrs *at)
 	if (at->v[A_KIND]) {
 		s->kind_name = token_str(ld, at->v[A_KIND]);
 		s->kind = kind_of(s->kind_name);
+		if (s->kind == MN_KIND_CONCLUSIONS && ld->version < 2)
+			s->kind = MN_KIND_OTHER; /* a v1 file reads as ever */
 		if (xmlValidateNCName((const xmlChar *)s->kind_name, 0) != 0) {
 			attr_pos(ld, f, "kind", &line, &col);
 			problem(ld, line, col, "bad kind \"%s\": not an XML name",
@@ -1386,25 +1449,102 @@ by_later(struct ld *ld, const char *name, size_t len, uint32_t slot,
 	sbuf_add(&ld->names, "", 1);
 }
 
-/* Resolves what it can of `by` now; the rest after the parse. */
+/* The names of one `by`, each once: a set of the offsets (+ 1) in BY of
+ * each name's first occurrence, open addressing; bit 31 marks a name
+ * already reported as repeated (offsets stay below 2^28: the file
+ * limit). */
+struct by_set {
+	const char *by;
+	uint32_t *slot, mask;
+	uint32_t small[64];
+};
+
+#define BY_REPORTED 0x80000000u
+
+static uint32_t
+by_hash(const char *p, size_t len)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)p[i]) * 16777619u;
+	return h;
+}
+
+/* The slot of the name P (LEN bytes): its first occurrence, or the empty
+ * slot where it goes. */
+static uint32_t *
+by_slot(struct by_set *set, const char *p, size_t len)
+{
+	uint32_t j = by_hash(p, len) & set->mask;
+	for (;; j = (j + 1) & set->mask) {
+		uint32_t v = set->slot[j] & ~BY_REPORTED;
+		if (v == 0)
+			return &set->slot[j];
+		const char *q = set->by + v - 1;
+		if (memcmp(q, p, len) == 0 &&
+		    (q[len] == '\0' || is_space((unsigned char)q[len])))
+			return &set->slot[j];
+	}
+}
+
+/* Resolves what it can of `by` now; the rest after the parse.  A name
+ * given twice is a problem and counts once: the list of speakers stays
+ * as long as the attendees at most (2,000 mentions of one name made a
+ * speakers line 2,000 names long). */
 static void
 read_by(struct ld *ld, const struct frame *f, struct mn_item *it,
 	const char *v)
 {
-	uint32_t line = 0, col = 0, n = 0;
+	uint32_t line = 0, col = 0, n = 0, all = 0;
 	const char *by = token_tmp(ld, v), *p;
 	for (p = by; *p;) {
 		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
 			p++;
 		if (*p)
-			n++;
+			all++;
 		while (*p && !is_space((unsigned char)*p))
 			p++;
 	}
-	if (n == 0) {
+	if (all == 0) {
 		attr_pos(ld, f, "by", &line, &col);
 		problem(ld, line, col, "attribute by names no one");
 		return;
+	}
+	struct by_set set = { .by = by };
+	size_t cap = 64;
+	while (cap < (size_t)all * 2)
+		cap *= 2;
+	set.slot = cap <= 64 ? set.small : mn_xrealloc(NULL, cap * sizeof(uint32_t));
+	memset(set.slot, 0, cap * sizeof(uint32_t));
+	set.mask = (uint32_t)cap - 1;
+	for (p = by; *p;) {
+		size_t len = 0;
+		while (is_space((unsigned char)*p))
+			p++;
+		if (!*p)
+			break;
+		while (p[len] && !is_space((unsigned char)p[len]))
+			len++;
+		uint32_t *sl = by_slot(&set, p, len);
+		if (*sl == 0) {
+			*sl = (uint32_t)(p - by) + 1;
+			n++;
+		} else if (!(*sl & BY_REPORTED)) {
+			*sl |= BY_REPORTED;
+			if (problems_full(ld)) {
+				p += len;
+				continue;
+			}
+			if (!line)
+				attr_pos(ld, f, "by", &line, &col);
+			size_t shown = len;
+			if (shown > 200) /* a whole character less than 200 bytes */
+				for (shown = 200; (p[shown] & 0xC0) == 0x80; shown--)
+					;
+			problem(ld, line, col, "by names \"%.*s%s\" more than once",
+				(int)shown, p, shown < len ? "…" : "");
+		}
+		p += len;
 	}
 	it->by = pool_alloc(ld, n * sizeof(*it->by), sizeof(*it->by));
 	memset(it->by, 0xff, n * sizeof(*it->by)); /* UINT32_MAX: no one yet */
@@ -1419,6 +1559,12 @@ read_by(struct ld *ld, const struct frame *f, struct mn_item *it,
 			break;
 		while (p[len] && !is_space((unsigned char)p[len]))
 			len++;
+		/* a repeated name: its first occurrence only */
+		if ((*by_slot(&set, p, len) & ~BY_REPORTED) !=
+		    (uint32_t)(p - by) + 1) {
+			p += len;
+			continue;
+		}
 		uint32_t ref = REF_NONE;
 		if (len < sizeof(ld->by_name) && ld->by_name[len] == '\0' &&
 		    memcmp(ld->by_name, p, len) == 0) {
@@ -1443,6 +1589,8 @@ read_by(struct ld *ld, const struct frame *f, struct mn_item *it,
 		n++;
 		p += len;
 	}
+	if (set.slot != set.small)
+		free(set.slot);
 }
 
 static void
@@ -1463,7 +1611,8 @@ begin_item(struct ld *ld, struct frame *f, const struct attrs *at)
 	ld->nfigs = 0;
 	ld->npara = 0;
 	ld->has_p = ld->has_inline = ld->open_inline = ld->mixed = false;
-	ld->fig_open = false;
+	ld->mark = NULL;
+	ld->ntasks = 0;
 }
 
 /* Text or a figure straight inside an item: a paragraph of its own. */
@@ -1506,8 +1655,7 @@ begin_figure(struct ld *ld, struct frame *f, const struct frame *parent,
 	memset(fg, 0, sizeof(*fg));
 	fg->line = f->line;
 	fg->unit = "";
-	ld->fig_open = true;
-	ld->fig_started = false;
+	ld->mark = &fg->start;
 	if (at->v[A_OP]) {
 		static const char *const ops[] = { "ge", "gt", "eq", "le", "lt" };
 		const char *op = token_tmp(ld, at->v[A_OP]);
@@ -1551,6 +1699,399 @@ begin_figure(struct ld *ld, struct frame *f, const struct frame *parent,
 	}
 }
 
+/* --- version 2: the official biên bản --------------------------------- */
+
+/* A count attribute: digits only, at most MN_NONE - 1; MN_NONE when
+ * absent or bad (said so). */
+static uint32_t
+read_count(struct ld *ld, const struct frame *f, const struct attrs *at,
+	   enum attr a)
+{
+	uint32_t line, col;
+	const char *v = at->v[a];
+	uint64_t n = 0;
+	if (!v)
+		return MN_NONE;
+	v = token_tmp(ld, v);
+	const char *p = v;
+	while (*p >= '0' && *p <= '9' && n < MN_NONE)
+		n = n * 10 + (uint64_t)(*p++ - '0');
+	if (*p == '\0' && p != v && n < MN_NONE)
+		return (uint32_t)n;
+	attr_pos(ld, f, attr_names[a], &line, &col);
+	if (p != v && *p >= '0' && *p <= '9')
+		problem(ld, line, col, "bad count %s=\"%s\": too large",
+			attr_names[a], v);
+	else
+		problem(ld, line, col, "bad count %s=\"%s\": expected digits "
+			"only (a whole number, 0 or more)", attr_names[a], v);
+	return MN_NONE;
+}
+
+static void
+pos_add(struct v2_pos **arr, uint32_t *n, uint32_t *cap, uint32_t line,
+	uint32_t col)
+{
+	*arr = grow(*arr, *n, cap, sizeof(**arr));
+	(*arr)[*n].line = line;
+	(*arr)[(*n)++].col = col;
+}
+
+/* Counts the person ids of attribute A (space-separated) and, when
+ * RECORD, notes them to resolve at the end (into SLOTS when not NULL);
+ * returns how many. */
+static uint32_t
+read_prefs(struct ld *ld, const struct frame *f, const char *v,
+	   enum attr a, enum pref_use use, bool record, uint32_t *slots,
+	   uint32_t index)
+{
+	uint32_t line = 0, col = 0, n = 0;
+	if (record)
+		attr_pos(ld, f, attr_names[a], &line, &col);
+	for (const char *p = v; *p;) {
+		size_t len = 0;
+		while (is_space((unsigned char)*p))
+			p++;
+		if (!*p)
+			break;
+		while (p[len] && !is_space((unsigned char)p[len]))
+			len++;
+		if (record) {
+			ld->prefs = grow(ld->prefs, ld->nprefs, &ld->cap_prefs,
+					 sizeof(*ld->prefs));
+			struct pref *r = &ld->prefs[ld->nprefs++];
+			r->use = use;
+			r->slot = slots ? slots + n : NULL;
+			r->bad_role = false;
+			r->index = index;
+			r->line = line;
+			r->col = col;
+			r->name = ld->names.len;
+			sbuf_add(&ld->names, p, len);
+			sbuf_add(&ld->names, "", 1);
+		}
+		n++;
+		p += len;
+	}
+	return n;
+}
+
+/* <chair ref>, <secretary ref>: one person each. */
+static void
+begin_officer(struct ld *ld, const struct frame *f, const struct attrs *at,
+	      enum pref_use use)
+{
+	uint32_t line, col;
+	if (use == PREF_CHAIR)
+		pos_add(&ld->chair_pos, &ld->nchair_pos, &ld->cap_chair_pos,
+			f->line, f->col);
+	else
+		pos_add(&ld->sec_pos, &ld->nsec_pos, &ld->cap_sec_pos,
+			f->line, f->col);
+	if (!at->v[A_REF])
+		return;
+	const char *v = token_tmp(ld, at->v[A_REF]);
+	uint32_t n = read_prefs(ld, f, v, A_REF, use, false, NULL, 0);
+	if (n != 1) {
+		attr_pos(ld, f, "ref", &line, &col);
+		problem(ld, line, col, "attribute ref on <%s> must name one "
+			"person (write one element for each)",
+			el_rules[f->el].name);
+		return;
+	}
+	/* chairs and secretaries are gathered when resolved */
+	read_prefs(ld, f, v, A_REF, use, true, NULL,
+		   use == PREF_CHAIR ? ld->nchair_pos - 1 : ld->nsec_pos - 1);
+}
+
+static void
+begin_agency(struct ld *ld, const struct frame *f, const struct attrs *at)
+{
+	struct mn_meeting *mt = &ld->m->meeting;
+	mt->agency_line = f->line;
+	if (at->v[A_PARENT]) {
+		ld->tmp.len = 0;
+		sbuf_add(&ld->tmp, at->v[A_PARENT], strlen(at->v[A_PARENT]));
+		ld->tmp.len = text_collapse_space(ld->tmp.s, ld->tmp.len);
+		mt->agency_parent = nfc_str(ld, ld->tmp.s, ld->tmp.len);
+	}
+	text_begin(ld);
+}
+
+static void
+begin_attendees(struct ld *ld, const struct frame *f, const struct attrs *at)
+{
+	ld->attendees_pos.line = f->line;
+	ld->attendees_pos.col = f->col;
+	ld->m->expected = read_count(ld, f, at, A_EXPECTED);
+	ld->m->present = read_count(ld, f, at, A_PRESENT);
+	if (at->v[A_PRESENT])
+		attr_pos(ld, f, "present", &ld->present_pos.line,
+			 &ld->present_pos.col);
+	if (at->v[A_EXPECTED])
+		attr_pos(ld, f, "expected", &ld->expected_pos.line,
+			 &ld->expected_pos.col);
+}
+
+static void
+end_attendees(struct ld *ld)
+{
+	struct minutes *m = ld->m;
+	const struct v2_pos *p = &ld->present_pos, *e = &ld->expected_pos;
+	if (m->present == MN_NONE) {
+		if (m->expected != MN_NONE && ld->listed_present > m->expected)
+			problem(ld, e->line, e->col, "the %u persons listed as "
+				"present are more than expected=\"%u\"",
+				ld->listed_present, m->expected);
+		return;
+	}
+	if (m->expected != MN_NONE && m->present > m->expected)
+		problem(ld, p->line, p->col, "present=\"%u\" is more than "
+			"expected=\"%u\"", m->present, m->expected);
+	if (m->present < ld->listed_present)
+		problem(ld, p->line, p->col, "present=\"%u\" is fewer than "
+			"the %u persons listed as present", m->present,
+			ld->listed_present);
+}
+
+static void
+read_presence(struct ld *ld, const struct frame *f, struct mn_person *p,
+	      const char *v)
+{
+	static const char *const names[] = { "present", "excused", "absent" };
+	uint32_t line, col;
+	const char *s = token_tmp(ld, v);
+	for (int i = 0; i < 3; i++)
+		if (strcmp(s, names[i]) == 0) {
+			p->presence = (enum mn_presence)i;
+			return;
+		}
+	attr_pos(ld, f, "presence", &line, &col);
+	problem(ld, line, col, "bad presence \"%s\" (expected present, "
+		"excused or absent)", s);
+}
+
+static void
+end_reason(struct ld *ld, const struct frame *f)
+{
+	struct mn_person *p = &ld->persons[ld->npersons - 1];
+	p->reason = text_end(ld, f);
+	if (p->presence == MN_PRESENT)
+		problem(ld, f->line, f->col, "<reason> for a person who is "
+			"present (give presence=\"excused\" or \"absent\")");
+}
+
+static void
+begin_vote(struct ld *ld, struct frame *f, const struct attrs *at)
+{
+	uint32_t line, col;
+	ld->items = grow(ld->items, ld->nitems, &ld->cap_items,
+			 sizeof(*ld->items));
+	struct mn_item *it = &ld->items[ld->nitems];
+	memset(it, 0, sizeof(*it));
+	it->line = f->line;
+	it->text = "";
+	it->id = read_id(ld, f, at, REF(REF_ITEM, ld->nitems));
+	if (!it->id)
+		it->id = "";
+	struct mn_vote *v = pool_alloc(ld, sizeof(*v), 8);
+	memset(v, 0, sizeof(*v));
+	v->line = f->line;
+	v->col = f->col;
+	v->method = v->rule_name = "";
+	v->nfor = v->against = v->abstain = v->invalid = MN_NONE;
+	if (at->v[A_METHOD])
+		v->method = token_str(ld, at->v[A_METHOD]);
+	if (at->v[A_RULE]) {
+		v->rule_name = token_str(ld, at->v[A_RULE]);
+		int r = 0;
+		while (r < 4 && strcmp(v->rule_name, mn_rule_name(r)) != 0)
+			r++;
+		if (r < 4) {
+			v->rule = (enum mn_rule)r;
+		} else {
+			attr_pos(ld, f, "rule", &line, &col);
+			problem(ld, line, col, "bad rule \"%s\" (expected "
+				"majority-present, majority-expected, "
+				"two-thirds-present or two-thirds-expected)",
+				v->rule_name);
+		}
+	}
+	it->vote = v;
+	ld->votes = grow(ld->votes, ld->nvotes, &ld->cap_votes,
+			 sizeof(*ld->votes));
+	ld->votes[ld->nvotes++] = ld->nitems;
+	ld->nitems++;
+}
+
+static struct mn_vote *
+cur_vote(struct ld *ld)
+{
+	return (struct mn_vote *)ld->items[ld->nitems - 1].vote;
+}
+
+static void
+end_motion(struct ld *ld, const struct frame *f)
+{
+	struct mn_item *it = &ld->items[ld->nitems - 1];
+	const char *t = text_end(ld, f);
+	if (!ld->no_text) {
+		it->text = t;
+		it->len = (uint32_t)strlen(t);
+	}
+}
+
+static void
+begin_tally(struct ld *ld, const struct frame *f, const struct attrs *at)
+{
+	struct mn_vote *v = cur_vote(ld);
+	v->has_tally = true;
+	v->tally_line = f->line;
+	v->tally_col = f->col;
+	v->nfor = read_count(ld, f, at, A_FOR);
+	v->against = read_count(ld, f, at, A_AGAINST);
+	v->abstain = read_count(ld, f, at, A_ABSTAIN);
+	v->invalid = read_count(ld, f, at, A_INVALID);
+}
+
+static void
+end_result(struct ld *ld, const struct frame *f)
+{
+	struct mn_vote *v = cur_vote(ld);
+	const char *s = text_end(ld, f);
+	v->result_line = f->line;
+	v->result_col = f->col;
+	if (strcmp(s, "adopted") == 0)
+		v->result = MN_RESULT_ADOPTED;
+	else if (strcmp(s, "rejected") == 0)
+		v->result = MN_RESULT_REJECTED;
+	else
+		problem(ld, f->line, f->col,
+			"bad result \"%s\" (expected adopted or rejected)", s);
+}
+
+static void
+begin_task(struct ld *ld, struct frame *f, const struct frame *parent,
+	   const struct attrs *at)
+{
+	uint32_t line, col;
+	if (parent->el == EL_ITEM)
+		item_inline(ld, f->line, f->col);
+	text_flush(ld);
+	ld->tasks = grow(ld->tasks, ld->ntasks, &ld->cap_tasks,
+			 sizeof(*ld->tasks));
+	struct mn_task *t = &ld->tasks[ld->ntasks++];
+	memset(t, 0, sizeof(*t));
+	t->line = f->line;
+	t->col = f->col;
+	t->due = "";
+	ld->mark = &t->start;
+	if (at->v[A_ASSIGNEE]) {
+		const char *v = token_tmp(ld, at->v[A_ASSIGNEE]);
+		uint32_t n = read_prefs(ld, f, v, A_ASSIGNEE, PREF_ASSIGNEE,
+					false, NULL, 0);
+		if (n == 0) {
+			attr_pos(ld, f, "assignee", &line, &col);
+			problem(ld, line, col, "attribute assignee names no one");
+		} else {
+			t->assignees = pool_alloc(ld, n * sizeof(uint32_t),
+						  sizeof(uint32_t));
+			memset(t->assignees, 0xff, n * sizeof(uint32_t));
+			t->nassignees = n;
+			read_prefs(ld, f, v, A_ASSIGNEE, PREF_ASSIGNEE, true,
+				   t->assignees, 0);
+		}
+	}
+	if (at->v[A_DUE]) {
+		t->due = token_str(ld, at->v[A_DUE]);
+		if (!valid_date(t->due)) {
+			attr_pos(ld, f, "due", &line, &col);
+			problem(ld, line, col, "bad due date \"%s\": expected a "
+				"real date as YYYY-MM-DD", t->due);
+		}
+	}
+}
+
+static void
+end_task(struct ld *ld)
+{
+	struct mn_task *t = &ld->tasks[ld->ntasks - 1];
+	text_flush(ld);
+	t->end = (uint32_t)ld->out.len;
+	if (ld->mark)
+		t->start = t->end;
+	ld->mark = NULL;
+}
+
+static void
+begin_signature(struct ld *ld, const struct frame *f, const struct attrs *at)
+{
+	uint32_t line, col;
+	ld->sigs = grow(ld->sigs, ld->nsigs, &ld->cap_sigs, sizeof(*ld->sigs));
+	struct mn_signature *g = &ld->sigs[ld->nsigs];
+	memset(g, 0, sizeof(*g));
+	g->line = f->line;
+	g->person = MN_NONE;
+	g->role = MN_SIGN_SECRETARY;
+	bool bad_role = !at->v[A_ROLE];
+	if (at->v[A_ROLE]) {
+		const char *r = token_tmp(ld, at->v[A_ROLE]);
+		if (strcmp(r, "chair") == 0) {
+			g->role = MN_SIGN_CHAIR;
+		} else if (strcmp(r, "secretary") != 0) {
+			bad_role = true;
+			attr_pos(ld, f, "role", &line, &col);
+			problem(ld, line, col, "bad signature role \"%s\" "
+				"(expected secretary or chair)", r);
+		}
+	}
+	if (at->v[A_REFUSED])
+		g->refused = token_str(ld, at->v[A_REFUSED]);
+	if (at->v[A_REF]) {
+		const char *v = token_tmp(ld, at->v[A_REF]);
+		if (read_prefs(ld, f, v, A_REF, PREF_SIGNATURE, false, NULL,
+			       0) != 1) {
+			attr_pos(ld, f, "ref", &line, &col);
+			problem(ld, line, col, "attribute ref on <signature> "
+				"must name one person");
+		} else {
+			read_prefs(ld, f, v, A_REF, PREF_SIGNATURE, true, NULL,
+				   ld->nsigs);
+			ld->prefs[ld->nprefs - 1].bad_role = bad_role;
+		}
+	}
+	ld->nsigs++;
+}
+
+static void
+end_recipient(struct ld *ld, const struct frame *f)
+{
+	ld->recips = grow(ld->recips, ld->nrecips, &ld->cap_recips,
+			  sizeof(*ld->recips));
+	ld->recips[ld->nrecips].line = f->line;
+	ld->recips[ld->nrecips++].text = text_end(ld, f);
+}
+
+static void
+begin_date(struct ld *ld, const struct frame *f, const struct attrs *at)
+{
+	struct mn_meeting *mt = &ld->m->meeting;
+	uint32_t line, col;
+	ld->date_pos.line = f->line;
+	ld->date_pos.col = f->col;
+	mt->start = read_time(ld, f, at->v[A_START], "start");
+	mt->end = read_time(ld, f, at->v[A_END], "end");
+	/* v2: the closing time is after the opening (a v1 file reads as
+	 * ever) */
+	if (ld->version >= 2 && valid_time(mt->start) && valid_time(mt->end) &&
+	    strcmp(mt->end, mt->start) <= 0) {
+		attr_pos(ld, f, "end", &line, &col);
+		problem(ld, line, col, "end time %s is not after start time %s",
+			mt->end, mt->start);
+	}
+	text_begin(ld);
+}
+
 static void
 begin_el(struct ld *ld, struct frame *f, const struct frame *parent,
 	 int nattrs, const xmlChar **attrs)
@@ -1559,19 +2100,35 @@ begin_el(struct ld *ld, struct frame *f, const struct frame *parent,
 	attrs_read(ld, f, nattrs, attrs, &at);
 	switch (f->el) {
 	case EL_MINUTES: begin_minutes(ld, f, &at); break;
-	case EL_DATE:
-		ld->m->meeting.start = read_time(ld, f, at.v[A_START], "start");
-		ld->m->meeting.end = read_time(ld, f, at.v[A_END], "end");
-		text_begin(ld);
+	case EL_DATE: begin_date(ld, f, &at); break;
+	case EL_MEETING:
+		ld->m->meeting.line = f->line;
+		ld->meeting_col = f->col;
 		break;
-	case EL_MEETING: ld->m->meeting.line = f->line; break;
 	case EL_PERSON: begin_person(ld, f, &at); break;
 	case EL_SECTION: begin_section(ld, f, &at); break;
 	case EL_ITEM: begin_item(ld, f, &at); break;
 	case EL_P: begin_p(ld, f); break;
 	case EL_FIGURE: begin_figure(ld, f, parent, &at); break;
+	case EL_AGENCY: begin_agency(ld, f, &at); break;
+	case EL_NUMBER:
+		ld->number_pos.line = ld->m->meeting.number_line = f->line;
+		ld->number_pos.col = f->col;
+		text_begin(ld);
+		break;
+	case EL_CHAIR: begin_officer(ld, f, &at, PREF_CHAIR); break;
+	case EL_SECRETARY: begin_officer(ld, f, &at, PREF_SECRETARY); break;
+	case EL_ATTENDEES: begin_attendees(ld, f, &at); break;
+	case EL_VOTE: begin_vote(ld, f, &at); break;
+	case EL_TALLY: begin_tally(ld, f, &at); break;
+	case EL_TASK: begin_task(ld, f, parent, &at); break;
+	case EL_SIGNATURES:
+		ld->signatures_line = f->line;
+		ld->signatures_col = f->col;
+		break;
+	case EL_SIGNATURE: begin_signature(ld, f, &at); break;
 	default:
-		if (EL_LEAF & B(f->el))
+		if (EL_IS(f->el, F_LEAF))
 			text_begin(ld);
 		break;
 	}
@@ -1624,6 +2181,15 @@ end_item(struct ld *ld, const struct frame *f)
 			for (uint32_t i = 0; i < ld->nfigs; i++)
 				it->figures[i].start = it->figures[i].end = 0;
 	}
+	if (ld->ntasks) {
+		size_t size = ld->ntasks * sizeof(*it->tasks);
+		it->tasks = pool_alloc(ld, size, 8);
+		memcpy(it->tasks, ld->tasks, size);
+		it->ntasks = ld->ntasks;
+		if (ld->no_text)
+			for (uint32_t i = 0; i < ld->ntasks; i++)
+				it->tasks[i].start = it->tasks[i].end = 0;
+	}
 }
 
 static void
@@ -1632,19 +2198,19 @@ end_figure(struct ld *ld)
 	struct mn_figure *fg = &ld->figs[ld->nfigs - 1];
 	text_flush(ld);
 	fg->end = (uint32_t)ld->out.len;
-	if (!ld->fig_started)
+	if (ld->mark) /* no word inside */
 		fg->start = fg->end;
-	ld->fig_open = false;
+	ld->mark = NULL;
 }
 
 static void
 check_required(struct ld *ld, const struct frame *f)
 {
-	uint32_t missing = el_required[f->el] & ~f->seen;
+	uint64_t missing = el_rules[f->el].required & ~f->seen;
 	for (int e = 0; missing && e < EL_COUNT; e++)
 		if (missing & B(e)) {
 			problem(ld, f->line, f->col, "missing <%s> in <%s>",
-				el_names[e], el_names[f->el]);
+				el_rules[e].name, el_rules[f->el].name);
 			missing &= ~B(e);
 		}
 }
@@ -1672,6 +2238,14 @@ end_el(struct ld *ld, const struct frame *f)
 		break;
 	}
 	case EL_ITEM: end_item(ld, f); break;
+	case EL_AGENCY: mt->agency = text_end(ld, f); break;
+	case EL_NUMBER: mt->number = text_end(ld, f); break;
+	case EL_ATTENDEES: end_attendees(ld); break;
+	case EL_REASON: end_reason(ld, f); break;
+	case EL_MOTION: end_motion(ld, f); break;
+	case EL_RESULT: end_result(ld, f); break;
+	case EL_TASK: end_task(ld); break;
+	case EL_RECIPIENT: end_recipient(ld, f); break;
 	case EL_P:
 		text_flush(ld);
 		break;
@@ -1681,13 +2255,45 @@ end_el(struct ld *ld, const struct frame *f)
 	check_required(ld, f);
 }
 
+/* "<a>", "<a> and <b>", "<a>, <b> and <c>": the elements of MASK. */
+static void
+names_list(uint64_t mask, char *buf, size_t size)
+{
+	size_t n = 0;
+	buf[0] = '\0';
+	for (int e = 0; e < EL_COUNT && n < size; e++) {
+		if (!(mask & B(e)))
+			continue;
+		mask &= ~B(e);
+		n += (size_t)snprintf(buf + n, size - n, "%s<%s>",
+				      n == 0 ? "" : mask ? ", " : " and ",
+				      el_rules[e].name);
+	}
+}
+
+/* The elements that must not come before each element (a higher ORDER
+ * among the same siblings), of those the file's version knows. */
+static void
+after_init(struct ld *ld)
+{
+	for (int e = 0; e < EL_COUNT; e++) {
+		ld->after[e] = 0;
+		if (!el_rules[e].order)
+			continue;
+		for (int o = 0; o < EL_COUNT; o++)
+			if (el_rules[o].order > el_rules[e].order &&
+			    el_rules[o].since <= ld->version)
+				ld->after[e] |= B(o);
+	}
+}
+
 /* Is E welcome in PARENT here?  Says why not. */
 static bool
 el_allowed(struct ld *ld, struct frame *parent, struct frame *f,
 	   const char *name, const xmlChar *uri)
 {
 	enum el e = f->el;
-	const char *pn = parent->el == EL_DOC ? "" : el_names[parent->el];
+	const char *pn = el_rules[parent->el].name;
 	if (parent->el == EL_DOC && e != EL_MINUTES && uri) {
 		problem(ld, f->line, f->col, "root element <%s> is in namespace "
 			"%s; <minutes> has none", name, (const char *)uri);
@@ -1702,22 +2308,27 @@ el_allowed(struct ld *ld, struct frame *parent, struct frame *f,
 		problem(ld, f->line, f->col, "unknown element <%s>", name);
 		return false;
 	}
-	if (!(el_children[parent->el] & B(e))) {
+	if (!(el_rules[parent->el].children & B(e))) {
 		problem(ld, f->line, f->col, "<%s> not allowed in <%s>", name, pn);
 		return false;
 	}
-	if ((parent->seen & B(e)) && !(EL_MANY & B(e))) {
+	if (el_rules[e].since > ld->version) {
+		problem(ld, f->line, f->col,
+			"<%s> needs version %u (this file is version %d)",
+			name, el_rules[e].since, ld->version);
+		return false;
+	}
+	if ((parent->seen & B(e)) && !EL_IS(e, F_MANY)) {
 		problem(ld, f->line, f->col, "duplicate <%s> in <%s>", name, pn);
 		return false;
 	}
-	if (e == EL_MEETING && (parent->seen & (B(EL_ATTENDEES) | B(EL_SECTION))))
-		problem(ld, f->line, f->col,
-			"<meeting> must come before <attendees> and <section>");
-	else if (e == EL_ATTENDEES && (parent->seen & B(EL_SECTION)))
-		problem(ld, f->line, f->col,
-			"<attendees> must come before <section>");
-	else if (e == EL_HEADING && (parent->seen & B(EL_ITEM)))
-		problem(ld, f->line, f->col, "<heading> must come before <item>");
+	uint64_t later = ld->after[e] & el_rules[parent->el].children;
+	if (parent->seen & later) {
+		char list[256];
+		names_list(later, list, sizeof(list));
+		problem(ld, f->line, f->col, "<%s> must come before %s", name,
+			list);
+	}
 	return true;
 }
 
@@ -1785,12 +2396,12 @@ on_text(void *arg, const xmlChar *text, int n)
 	uint32_t line, col;
 	if (ld->fatal || f->el == EL_SKIP || f->el == EL_DOC)
 		goto done;
-	if (!(EL_TEXT & B(f->el))) {
+	if (!EL_IS(f->el, F_TEXT)) {
 		if ((f->seen & SEEN_TEXT) || is_blank(s, len))
 			goto done;
 		text_pos(ld, s, len, &line, &col);
 		problem(ld, line, col, "text not allowed in <%s>",
-			el_names[f->el]);
+			el_rules[f->el].name);
 		f->seen |= SEEN_TEXT;
 		goto done;
 	}
@@ -1890,6 +2501,278 @@ to_arena(struct ld *ld, const void *p, size_t size)
 	return a;
 }
 
+/* --- version 2, finished -------------------------------------------- */
+
+static const char *
+pref_word(enum pref_use use)
+{
+	switch (use) {
+	case PREF_CHAIR: return "chair";
+	case PREF_SECRETARY: return "secretary";
+	case PREF_SIGNATURE: return "signature";
+	default: return "assignee";
+	}
+}
+
+/* A person's index for ID, or MN_NONE (said why at LINE:COL). */
+static uint32_t
+person_ref(struct ld *ld, const char *name, enum pref_use use,
+	   uint32_t line, uint32_t col)
+{
+	uint32_t ref = id_find(ld, name);
+	if (ref != REF_NONE && REF_KIND(ref) == REF_PERSON)
+		return REF_INDEX(ref);
+	if (ref == REF_NONE)
+		problem(ld, line, col, "%s refers to unknown person \"%s\"",
+			pref_word(use), name);
+	else
+		problem(ld, line, col, "%s refers to \"%s\", which is not a "
+			"person", pref_word(use), name);
+	return MN_NONE;
+}
+
+static uint32_t *
+officers(struct ld *ld, enum pref_use use, uint32_t *n)
+{
+	uint32_t k = 0;
+	for (uint32_t i = 0; i < ld->nprefs; i++)
+		k += ld->prefs[i].use == use;
+	*n = 0;
+	if (!k)
+		return NULL;
+	uint32_t *v = pool_alloc(ld, k * sizeof(*v), sizeof(*v));
+	for (uint32_t i = 0; i < ld->nprefs; i++) {
+		const struct pref *r = &ld->prefs[i];
+		if (r->use != use)
+			continue;
+		uint32_t p = person_ref(ld, ld->names.s + r->name, use, r->line,
+					r->col);
+		if (p == MN_NONE)
+			continue;
+		const struct mn_person *ps = &ld->persons[p];
+		const struct v2_pos *at = use == PREF_CHAIR ?
+			&ld->chair_pos[r->index] : &ld->sec_pos[r->index];
+		if (ps->presence != MN_PRESENT)
+			problem(ld, at->line, at->col, "the %s, \"%s\", is "
+				"marked %s: the %s must be present", pref_word(use),
+				ps->id, mn_presence_name(ps->presence),
+				pref_word(use));
+		v[(*n)++] = p;
+	}
+	return v;
+}
+
+static bool
+among(const uint32_t *v, uint32_t n, uint32_t p)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (v[i] == p)
+			return true;
+	return false;
+}
+
+static void
+resolve_v2(struct ld *ld)
+{
+	struct mn_meeting *mt = &ld->m->meeting;
+	mt->chairs = officers(ld, PREF_CHAIR, &mt->nchairs);
+	mt->secretaries = officers(ld, PREF_SECRETARY, &mt->nsecretaries);
+	for (uint32_t i = 0; i < ld->nprefs; i++) {
+		const struct pref *r = &ld->prefs[i];
+		const char *name = ld->names.s + r->name;
+		if (r->use == PREF_ASSIGNEE) {
+			*r->slot = person_ref(ld, name, r->use, r->line, r->col);
+		} else if (r->use == PREF_SIGNATURE) {
+			struct mn_signature *g = &ld->sigs[r->index];
+			g->person = person_ref(ld, name, r->use, r->line, r->col);
+			bool chair = g->role == MN_SIGN_CHAIR;
+			if (g->person != MN_NONE && !r->bad_role &&
+			    !(chair ? among(mt->chairs, mt->nchairs, g->person) :
+			      among(mt->secretaries, mt->nsecretaries, g->person)))
+				problem(ld, r->line, r->col, "signature as %s by "
+					"\"%s\", who is not %s of the meeting",
+					chair ? "chair" : "secretary", name,
+					chair ? "a chair" : "a secretary");
+		}
+	}
+	/* tasks keep the assignees that are persons */
+	for (uint32_t s = 0; s < ld->nitems; s++) {
+		struct mn_item *it = &ld->items[s];
+		for (uint32_t t = 0; t < it->ntasks; t++) {
+			struct mn_task *k = &it->tasks[t];
+			uint32_t n = 0;
+			for (uint32_t a = 0; a < k->nassignees; a++)
+				if (k->assignees[a] != MN_NONE)
+					k->assignees[n++] = k->assignees[a];
+			k->nassignees = n;
+		}
+	}
+}
+
+static void
+check_votes(struct ld *ld)
+{
+	struct minutes *m = ld->m;
+	for (uint32_t i = 0; i < ld->nvotes; i++) {
+		const struct mn_item *it = &ld->items[ld->votes[i]];
+		const struct mn_vote *v = it->vote;
+		uint32_t base, cast = mn_vote_cast(v);
+		uint32_t present = minutes_present_count(m);
+		if (!v->has_tally)
+			continue;
+		if (cast > present)
+			problem(ld, v->tally_line, v->tally_col, "%u votes cast, "
+				"but only %u present", cast, present);
+		uint32_t need = mn_vote_needed(m, v, &base);
+		bool on_expected = v->rule == MN_RULE_MAJORITY_EXPECTED ||
+				   v->rule == MN_RULE_TWO_THIRDS_EXPECTED;
+		if (need == MN_NONE) {
+			problem(ld, v->line, v->col, "rule %s needs "
+				"<attendees expected=\"N\">",
+				mn_rule_name(v->rule));
+			continue;
+		}
+		if (v->result == MN_RESULT_NONE || v->nfor == MN_NONE)
+			continue;
+		bool pass = v->nfor >= need;
+		if (pass == (v->result == MN_RESULT_ADOPTED))
+			continue;
+		bool thirds = v->rule == MN_RULE_TWO_THIRDS_PRESENT ||
+			      v->rule == MN_RULE_TWO_THIRDS_EXPECTED;
+		problem(ld, v->result_line, v->result_col,
+			"%s, but %u of %u %s voted for: %s needs %u",
+			mn_result_name(v->result), v->nfor, base,
+			on_expected ? "expected" : "present",
+			thirds ? "a two-thirds majority" : "a majority", need);
+	}
+}
+
+static void
+warning(struct ld *ld, uint32_t line, uint32_t col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void
+warning(struct ld *ld, uint32_t line, uint32_t col, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	if (ld->m->nproblems >= MAX_PROBLEMS) {
+		ld->dropped++;
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	minutes_add_warning(ld->m, line, col, "%s", buf);
+}
+
+/* Số: digits (two at least), '/', "BB", '-', an upper-case notation
+ * (letters, Đ, digits, hyphens), no spaces.  Returns NULL when well
+ * formed, else what is wrong. */
+static const char *
+number_fault(const char *s)
+{
+	const char *p = s;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	size_t digits = (size_t)(p - s);
+	if (!digits || *p != '/')
+		return "is not NN/BB-NOTATION (as 27/BB-UBND)";
+	if (strncmp(p + 1, "BB-", 3) != 0) {
+		const char *q = p + 1;
+		while (*q && *q != '-' && *q != ' ')
+			q++;
+		if (*q == '-' && q > p + 1)
+			return "is not a biên bản's: the type after the slash "
+			       "is BB (as 27/BB-UBND)";
+		return "is not NN/BB-NOTATION (as 27/BB-UBND)";
+	}
+	p += 4;
+	if (!*p || *p == '-')
+		return "is not NN/BB-NOTATION (as 27/BB-UBND)";
+	for (; *p; p++) {
+		bool up = (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+			  *p == '-';
+		if (!up && strncmp(p, "Đ", 2) == 0) {
+			p++;
+			continue;
+		}
+		if (!up)
+			return "is not NN/BB-NOTATION: the notation is upper "
+			       "case, joined by hyphens, without spaces";
+	}
+	if (p[-1] == '-')
+		return "is not NN/BB-NOTATION (as 27/BB-UBND)";
+	if (digits == 1)
+		return "takes a leading zero below 10 (as 05/BB-UBND)";
+	return NULL;
+}
+
+/* NĐ 30/2020's form, for final and approved minutes. */
+static void
+check_form(struct ld *ld)
+{
+	struct minutes *m = ld->m;
+	const struct mn_meeting *mt = &m->meeting;
+	uint32_t line = mt->line, col = ld->meeting_col;
+	if (mt->status == MN_STATUS_DRAFT)
+		return;
+	const char *st = mn_status_name(mt->status);
+	if (!mt->number_line) {
+		warning(ld, line, col, "%s minutes without a <number> "
+			"(Số, as 27/BB-UBND)", st);
+	} else {
+		const char *fault = number_fault(mt->number);
+		if (fault)
+			warning(ld, ld->number_pos.line, ld->number_pos.col,
+				"number \"%s\" %s", mt->number, fault);
+	}
+	if (!*mt->agency)
+		warning(ld, line, col, "%s minutes without an <agency> (the "
+			"body that issues them)", st);
+	if (!ld->nchair_pos)
+		warning(ld, line, col, "%s minutes without a <chair> (who "
+			"chaired)", st);
+	if (!ld->nsec_pos)
+		warning(ld, line, col, "%s minutes without a <secretary> (who "
+			"took the minutes)", st);
+	if (!*mt->end && ld->date_pos.line)
+		warning(ld, ld->date_pos.line, ld->date_pos.col, "%s minutes "
+			"without an end time (<date end=\"HH:MM\">, when the "
+			"meeting closed)", st);
+	if (mt->status != MN_STATUS_APPROVED)
+		return;
+	bool chair = false, secretary = false;
+	for (uint32_t i = 0; i < ld->nsigs; i++) {
+		chair |= ld->sigs[i].role == MN_SIGN_CHAIR;
+		secretary |= ld->sigs[i].role == MN_SIGN_SECRETARY;
+	}
+	uint32_t at = ld->signatures_line ? ld->signatures_line : ld->root_line;
+	col = ld->signatures_line ? ld->signatures_col : ld->root_col;
+	if (!secretary)
+		warning(ld, at, col, "approved minutes without the secretary's "
+			"<signature>");
+	if (!chair)
+		warning(ld, at, col, "approved minutes without the chair's "
+			"<signature>");
+}
+
+static void
+finish_v2(struct ld *ld)
+{
+	struct minutes *m = ld->m;
+	if (ld->version < 2)
+		return;
+	resolve_v2(ld);
+	check_votes(ld);
+	check_form(ld);
+	m->signatures = to_arena(ld, ld->sigs, ld->nsigs * sizeof(*ld->sigs));
+	m->nsignatures = ld->nsigs;
+	m->recipients = to_arena(ld, ld->recips,
+				 ld->nrecips * sizeof(*ld->recips));
+	m->nrecipients = ld->nrecips;
+}
+
 static int
 problem_cmp(const struct mn_problem *a, const struct mn_problem *b)
 {
@@ -1919,6 +2802,7 @@ finish(struct ld *ld)
 	struct minutes *m = ld->m;
 	id_flush(ld);
 	resolve_later(ld);
+	finish_v2(ld);
 	free(ld->ids.slots);
 	ld->ids.slots = NULL;
 	sort_problems(m);
@@ -1951,6 +2835,13 @@ ld_free(struct ld *ld)
 	free(ld->items);
 	free(ld->figs);
 	free(ld->later);
+	free(ld->tasks);
+	free(ld->sigs);
+	free(ld->recips);
+	free(ld->prefs);
+	free(ld->votes);
+	free(ld->chair_pos);
+	free(ld->sec_pos);
 	free(ld->names.s);
 	free(ld->raw.s);
 	free(ld->out.s);
@@ -2112,6 +3003,9 @@ load(const char *name, struct feed *f, struct minutes **out,
 	memset(&ld, 0, sizeof(ld));
 	ld.err = err;
 	ld.no_text = f->flags & LOAD_NO_TEXT;
+	attr_rules_init(&ld.attrs);
+	ld.version = 1;
+	after_init(&ld);
 	ld.frames[0].el = EL_DOC;
 	ld.nframes = 1;
 	*out = NULL;
@@ -2127,7 +3021,8 @@ load(const char *name, struct feed *f, struct minutes **out,
 		return LOAD_FATAL;
 	}
 	*out = ld.m;
-	return ld.m->nproblems ? LOAD_INVALID : LOAD_OK;
+	/* warnings alone leave the file valid */
+	return minutes_error_count(ld.m) ? LOAD_INVALID : LOAD_OK;
 }
 
 static enum load_status

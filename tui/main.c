@@ -16,7 +16,9 @@
 enum opt_id {
 	OPT_CHECK = 256, OPT_DUMP, OPT_SEARCH, OPT_WIDTH, OPT_VERBOSE,
 	OPT_REPLAY, OPT_DUMP_SCREEN, OPT_DUMP_ATTRS, OPT_REPLAY_TIME, OPT_MOUSE, OPT_REVIEWER, OPT_EXPORT_NOTES,
+	OPT_MERGE_NOTES,
 	OPT_HELP, OPT_VERSION,
+	OPT_STRICT,
 };
 
 static const struct option long_options[] = {
@@ -25,6 +27,7 @@ static const struct option long_options[] = {
 	{ "search", required_argument, NULL, OPT_SEARCH },
 	{ "width", required_argument, NULL, OPT_WIDTH },
 	{ "verbose", no_argument, NULL, OPT_VERBOSE },
+	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "replay", required_argument, NULL, OPT_REPLAY },
 	{ "dump-screen", required_argument, NULL, OPT_DUMP_SCREEN },
 	{ "dump-attrs", no_argument, NULL, OPT_DUMP_ATTRS },
@@ -32,6 +35,7 @@ static const struct option long_options[] = {
 	{ "mouse", no_argument, NULL, OPT_MOUSE },
 	{ "reviewer", required_argument, NULL, OPT_REVIEWER },
 	{ "export-notes", no_argument, NULL, OPT_EXPORT_NOTES },
+	{ "merge-notes", no_argument, NULL, OPT_MERGE_NOTES },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -65,7 +69,10 @@ usage(FILE *out)
 		       "  --mouse                the browser takes clicks and the wheel\n"
 		       "  --reviewer NAME        the name notes are written under\n"
 		       "  --export-notes FILE... print the reviewers' notes as Markdown\n"
+		       "  --merge-notes BASE OURS THEIRS\n"
+		       "                         merge two versions of a notes file (a git merge driver)\n"
 		       "  --verbose              with --check: say FILE: ok for each valid file\n"
+		       "  --strict               with --check: form warnings count as errors\n"
 		       "  --help                 show this help and exit\n"
 		       "  --version              show the version and exit\n"
 		       "\n"
@@ -90,7 +97,7 @@ usage_error(const char *fmt, ...)
 int
 main(int argc, char **argv)
 {
-	int mode = 0, width = 0, verbose = 0, c;
+	int mode = 0, width = 0, verbose = 0, strict = 0, c;
 	const char *query = NULL;
 	struct ui_options ui = { 0 };
 
@@ -106,7 +113,7 @@ main(int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", long_options, NULL)) != -1) {
 		switch (c) {
-		case OPT_CHECK: case OPT_DUMP: case OPT_EXPORT_NOTES:
+		case OPT_CHECK: case OPT_DUMP: case OPT_EXPORT_NOTES: case OPT_MERGE_NOTES:
 			if (mode && mode != c)
 				return usage_error(_("choose one of --check, --dump, --search, --export-notes"));
 			mode = c;
@@ -126,6 +133,7 @@ main(int argc, char **argv)
 			break;
 		}
 		case OPT_VERBOSE: verbose = 1; break;
+		case OPT_STRICT: strict = 1; break;
 		case OPT_REPLAY: ui.replay = optarg; break;
 		case OPT_DUMP_SCREEN: ui.dump_screen = optarg; break;
 		case OPT_DUMP_ATTRS: ui.dump_attrs = true; break;
@@ -151,13 +159,16 @@ main(int argc, char **argv)
 		return usage_error(_("--mouse is for the browser, not with another mode"));
 	if (mode && ui.replay)
 		return usage_error(_("--replay is for the browser, not with another mode"));
+	if (strict && mode != OPT_CHECK)
+		return usage_error(_("--strict goes with --check"));
 	if (mode && nargs == 0)
 		return usage_error(_("no FILE given"));
 	switch (mode) {
-	case OPT_CHECK: return cli_check(args, nargs, verbose);
+	case OPT_CHECK: return cli_check_strict(args, nargs, verbose, strict);
 	case OPT_DUMP: return cli_dump(args, nargs, width, ui.reviewer);
 	case OPT_SEARCH: return cli_search(query, args, nargs);
 	case OPT_EXPORT_NOTES: return cli_export_notes(args, nargs, ui.reviewer);
+	case OPT_MERGE_NOTES: return cli_merge_notes(args, nargs);
 	default: return ui_main(args, nargs, &ui);
 	}
 }

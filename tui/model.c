@@ -157,6 +157,8 @@ minutes_new(const char *path)
 	m->meeting.title = m->meeting.organizer = m->meeting.date = "";
 	m->meeting.start = m->meeting.end = m->meeting.place = "";
 	m->meeting.source = "";
+	m->meeting.agency = m->meeting.agency_parent = m->meeting.number = "";
+	m->expected = m->present = MN_NONE;
 	return m;
 }
 
@@ -170,15 +172,10 @@ minutes_free(struct minutes *m)
 	mn_arena_free(m->arena);
 }
 
-void
-minutes_add_problem(struct minutes *m, uint32_t line, uint32_t col,
-		    const char *fmt, ...)
+static void
+add_problem(struct minutes *m, uint32_t line, uint32_t col,
+	    enum mn_severity sev, const char *buf)
 {
-	char buf[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
 	/* problems grow one at a time: a plain realloc'd array */
 	if ((m->nproblems & (m->nproblems - 1)) == 0) {
 		size_t cap = m->nproblems ? (size_t)m->nproblems * 2 : 4;
@@ -191,6 +188,123 @@ minutes_add_problem(struct minutes *m, uint32_t line, uint32_t col,
 	p->line = line;
 	p->col = col;
 	p->msg = mn_arena_strndup(m->arena, buf, strlen(buf));
+	p->severity = sev;
+	if (sev == MN_SEV_WARNING)
+		m->nwarnings++;
+}
+
+void
+minutes_add_problem(struct minutes *m, uint32_t line, uint32_t col,
+		    const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	add_problem(m, line, col, MN_SEV_ERROR, buf);
+}
+
+void
+minutes_add_warning(struct minutes *m, uint32_t line, uint32_t col,
+		    const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	add_problem(m, line, col, MN_SEV_WARNING, buf);
+}
+
+uint32_t
+minutes_error_count(const struct minutes *m)
+{
+	return m->nproblems - m->nwarnings;
+}
+
+uint32_t
+minutes_present_count(const struct minutes *m)
+{
+	if (m->present != MN_NONE)
+		return m->present;
+	uint32_t n = 0;
+	for (uint32_t i = 0; i < m->npersons; i++)
+		n += m->persons[i].presence == MN_PRESENT;
+	return n;
+}
+
+uint32_t
+mn_vote_cast(const struct mn_vote *v)
+{
+	const uint32_t c[] = { v->nfor, v->against, v->abstain, v->invalid };
+	uint64_t n = 0;
+	for (size_t i = 0; i < sizeof(c) / sizeof(*c); i++)
+		n += c[i] == MN_NONE ? 0 : c[i];
+	return n >= MN_NONE ? MN_NONE - 1 : (uint32_t)n;
+}
+
+uint32_t
+mn_vote_needed(const struct minutes *m, const struct mn_vote *v,
+	       uint32_t *base)
+{
+	bool expected = v->rule == MN_RULE_MAJORITY_EXPECTED ||
+			v->rule == MN_RULE_TWO_THIRDS_EXPECTED;
+	uint64_t b = expected ? m->expected : minutes_present_count(m);
+	*base = (uint32_t)b;
+	if (b == MN_NONE)
+		return MN_NONE;
+	if (v->rule == MN_RULE_TWO_THIRDS_PRESENT ||
+	    v->rule == MN_RULE_TWO_THIRDS_EXPECTED)
+		return (uint32_t)((2 * b + 2) / 3); /* at least two thirds */
+	return (uint32_t)(b / 2 + 1);               /* more than half */
+}
+
+bool
+mn_task_overdue(const struct mn_task *t, const char *today)
+{
+	/* ISO dates compare as strings; a due date the loader refused
+	 * (not YYYY-MM-DD) is never overdue */
+	const char *d = t->due;
+	if (strlen(d) != 10 || d[4] != '-' || d[7] != '-' || strlen(today) != 10)
+		return false;
+	return strcmp(d, today) < 0;
+}
+
+const char *
+mn_rule_name(enum mn_rule r)
+{
+	static const char *const names[] = {
+		"majority-present", "majority-expected", "two-thirds-present",
+		"two-thirds-expected",
+	};
+	return names[r];
+}
+
+const char *
+mn_result_name(enum mn_result r)
+{
+	switch (r) {
+	case MN_RESULT_ADOPTED: return "adopted";
+	case MN_RESULT_REJECTED: return "rejected";
+	default: return "";
+	}
+}
+
+const char *
+mn_presence_name(enum mn_presence p)
+{
+	switch (p) {
+	case MN_EXCUSED: return "excused";
+	case MN_ABSENT: return "absent";
+	default: return "present";
+	}
+}
+
+const char *
+mn_sign_role_name(enum mn_sign_role r)
+{
+	return r == MN_SIGN_CHAIR ? "chair" : "secretary";
 }
 
 const char *
@@ -200,6 +314,7 @@ mn_kind_symbol(enum mn_kind k)
 	case MN_KIND_ACHIEVEMENTS: return "+";
 	case MN_KIND_LIMITATIONS: return "!";
 	case MN_KIND_TARGETS: return ">";
+	case MN_KIND_CONCLUSIONS: return "=";
 	default: return "#";
 	}
 }

@@ -8,13 +8,19 @@
 #ifndef MINUTES_MODEL_H
 #define MINUTES_MODEL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/* A count or a person index that is not there (an attribute left out, a
+ * reference to no one). */
+#define MN_NONE UINT32_MAX
 
 enum mn_kind {
 	MN_KIND_ACHIEVEMENTS,
 	MN_KIND_LIMITATIONS,
 	MN_KIND_TARGETS,
+	MN_KIND_CONCLUSIONS, /* v2: kết luận, the chair's conclusions */
 	MN_KIND_OTHER, /* any other kind name: report, directives, awards ... */
 };
 
@@ -42,6 +48,53 @@ struct mn_figure {
 	uint32_t line;
 };
 
+/* v2: a decision that assigns work, marked inline in an item with
+ * <task assignee="ids" due="YYYY-MM-DD">.  start/end are byte offsets
+ * of the task's own text inside the item's text (0 with LOAD_NO_TEXT),
+ * as for figures. */
+struct mn_task {
+	uint32_t *assignees; /* indexes into minutes.persons (none unknown) */
+	uint32_t nassignees;
+	uint32_t start, end;
+	const char *due; /* YYYY-MM-DD as written, "" when absent; a due
+			  * that is not a real date is a problem */
+	uint32_t line, col;
+};
+
+/* v2: how many must vote for a motion to pass (<vote rule="...">). */
+enum mn_rule {
+	MN_RULE_MAJORITY_PRESENT,    /* default: more than half of present */
+	MN_RULE_MAJORITY_EXPECTED,   /* more than half of expected */
+	MN_RULE_TWO_THIRDS_PRESENT,  /* at least two thirds of present */
+	MN_RULE_TWO_THIRDS_EXPECTED, /* at least two thirds of expected */
+};
+
+enum mn_result {
+	MN_RESULT_NONE, /* no <result> */
+	MN_RESULT_ADOPTED,
+	MN_RESULT_REJECTED,
+};
+
+/* v2: a vote (biểu quyết).  It is kept as an item of its section, in
+ * document order among the other items, so it has an id, can be
+ * searched, noted and gone to like any item: the item's text is the
+ * motion, its figures/tasks/by are empty, and item.vote points here
+ * (item.vote is NULL for every other item). */
+struct mn_vote {
+	const char *method; /* free text: show-of-hands, ballot ...; "" */
+	enum mn_rule rule;
+	const char *rule_name; /* the attribute as written, "" when absent */
+	bool has_tally;        /* a <tally> was given */
+	/* tán thành / không tán thành / không có ý kiến / phiếu không hợp
+	 * lệ; MN_NONE for an attribute left out (for, against, abstain:
+	 * treated as 0 in sums) */
+	uint32_t nfor, against, abstain, invalid;
+	enum mn_result result;
+	uint32_t line, col;               /* of <vote> */
+	uint32_t tally_line, tally_col;   /* of <tally>, 0 when none */
+	uint32_t result_line, result_col; /* of <result>, 0 when none */
+};
+
 struct mn_item {
 	const char *id;
 	/* Paragraphs joined by '\n'; whitespace runs inside a paragraph
@@ -53,6 +106,9 @@ struct mn_item {
 	uint32_t nfigures;
 	uint32_t *by;               /* indexes into minutes.persons */
 	struct mn_figure *figures;
+	uint32_t ntasks;            /* v2, inline <task>s in text order */
+	struct mn_task *tasks;
+	const struct mn_vote *vote; /* v2: non-NULL when this is a <vote> */
 };
 
 struct mn_section {
@@ -65,11 +121,20 @@ struct mn_section {
 	struct mn_item *items;
 };
 
+/* v2: <person presence="...">. */
+enum mn_presence {
+	MN_PRESENT, /* the default, and every v1 person */
+	MN_EXCUSED, /* vắng có lý do */
+	MN_ABSENT,  /* vắng */
+};
+
 struct mn_person {
 	const char *id;
 	const char *name;
 	const char *role; /* "" when absent */
 	uint32_t line;
+	enum mn_presence presence;
+	const char *reason; /* v2 <reason>, why excused or absent; "" */
 };
 
 struct mn_meeting {
@@ -82,12 +147,44 @@ struct mn_meeting {
 	enum mn_status status;
 	const char *source;
 	uint32_t line;
+
+	/* v2 (all "" / 0 / NULL in a v1 file) */
+	const char *agency;        /* <agency>: tên cơ quan, tổ chức */
+	const char *agency_parent; /* its parent attribute: cơ quan chủ quản */
+	const char *number;        /* <number>: số / ký hiệu, "27/BB-UBND" */
+	uint32_t agency_line, number_line;
+	/* <chair ref>, <secretary ref>: person indexes, in document order
+	 * (several chairs for a presidium); references to no one left out */
+	uint32_t *chairs, nchairs;
+	uint32_t *secretaries, nsecretaries;
 };
 
-/* A validity problem (the file is well-formed; it can still be shown). */
+/* v2: <signatures>, the signatures under the minutes. */
+enum mn_sign_role { MN_SIGN_SECRETARY, MN_SIGN_CHAIR };
+
+struct mn_signature {
+	enum mn_sign_role role;
+	uint32_t person;     /* index into minutes.persons, MN_NONE if unknown */
+	const char *refused; /* NULL when signed, else the reason (maybe "") */
+	uint32_t line;
+};
+
+/* v2: <recipients>, nơi nhận. */
+struct mn_recipient {
+	const char *text;
+	uint32_t line;
+};
+
+/* A validity problem (the file is well-formed; it can still be shown),
+ * or a form warning (v2, NĐ 30/2020: final or approved minutes lacking
+ * a part the official form asks for).  Errors make the load
+ * LOAD_INVALID; warnings alone do not (--check --strict counts them). */
+enum mn_severity { MN_SEV_ERROR, MN_SEV_WARNING };
+
 struct mn_problem {
 	uint32_t line, col; /* col 0 when unknown */
 	const char *msg;
+	enum mn_severity severity;
 };
 
 struct mn_arena;
@@ -101,7 +198,13 @@ struct minutes {
 	uint32_t npersons, nsections, nproblems;
 	struct mn_person *persons;
 	struct mn_section *sections;
-	struct mn_problem *problems;
+	struct mn_problem *problems; /* errors and warnings, in line order */
+	uint32_t nwarnings;          /* how many of them are warnings */
+	/* v2 <attendees expected present>: MN_NONE when not given */
+	uint32_t expected, present;
+	uint32_t nsignatures, nrecipients;
+	struct mn_signature *signatures;
+	struct mn_recipient *recipients;
 	struct mn_arena *arena;
 	struct mn_item *item_store; /* all items, malloc'd: sections point in */
 };
@@ -133,8 +236,32 @@ void minutes_free(struct minutes *m);
 void minutes_add_problem(struct minutes *m, uint32_t line, uint32_t col,
 			 const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* The same as a warning (severity MN_SEV_WARNING, counted in nwarnings). */
+void minutes_add_warning(struct minutes *m, uint32_t line, uint32_t col,
+			 const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* Errors only: nproblems - nwarnings. */
+uint32_t minutes_error_count(const struct minutes *m);
 
-const char *mn_kind_symbol(enum mn_kind k);    /* "+", "!", ">" , "#" */
+/* v2 counts.  Present: attendees/@present when given, else the persons
+ * whose presence is MN_PRESENT. */
+uint32_t minutes_present_count(const struct minutes *m);
+/* Votes cast: for + against + abstain + invalid (left out counts 0). */
+uint32_t mn_vote_cast(const struct mn_vote *v);
+/* How many votes for the motion needs under its rule, and the base it
+ * is counted on (those present or expected) in *base.  MN_NONE when it
+ * cannot be told (a rule on expected without attendees/@expected). */
+uint32_t mn_vote_needed(const struct minutes *m, const struct mn_vote *v,
+			uint32_t *base);
+/* Is task T past due on TODAY (YYYY-MM-DD, the caller's clock: the
+ * browser honours MINUTES_NOW)?  False without a valid due date. */
+bool mn_task_overdue(const struct mn_task *t, const char *today);
+const char *mn_rule_name(enum mn_rule r);       /* "majority-present" ... */
+const char *mn_result_name(enum mn_result r);   /* "", "adopted", ... */
+const char *mn_presence_name(enum mn_presence p); /* "present" ... */
+const char *mn_sign_role_name(enum mn_sign_role r); /* "secretary" ... */
+
+const char *mn_kind_symbol(enum mn_kind k); /* "+", "!", ">", "=", "#" */
 const char *mn_status_name(enum mn_status s); /* "draft", ... */
 /* a section's kind as the interface says it: the three kinds the format
  * knows in the interface's language, any other as the file writes it */

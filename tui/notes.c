@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,6 +35,10 @@ struct nnote {
 	bool fresh;  /* never saved: its id may still change */
 	bool taken;  /* merge scratch */
 	bool by_own; /* status scratch: the effective status is the note's own */
+	/* view scratch: the note that starts its thread (itself, or NULL
+	 * for a reply whose note is gone), the target its thread is on */
+	const struct nnote *root;
+	const char *gtarget;
 };
 
 /* A <status> record: a reviewer resolving/reopening another's note. */
@@ -79,10 +84,17 @@ struct tgroup {
 	size_t start, n, open;
 };
 
+/* A <signoff>: its reviewer signed off the whole meeting. */
+struct nsign {
+	struct notes_signoff pub; /* first */
+	bool dirty;
+};
+
 struct parsed {
 	char *reviewer, *minutes;
 	struct nlist notes;
 	struct olist ovr;
+	struct nsign *sign;
 };
 
 struct notes_store {
@@ -105,6 +117,13 @@ struct notes_store {
 
 	struct nlist own, oth;
 	struct olist oown, ooth;
+	struct nsign *own_sign;	 /* one's own sign-off, or NULL */
+	struct nsign **osigns;	 /* the other files' */
+	size_t nosigns, caposigns;
+	const struct notes_signoff **signs; /* view: every sign-off */
+	size_t nsigns;
+	const struct note **replies; /* view: replies by note, then time */
+	struct smap rmap;	 /* note id -> its first reply in replies */
 	char **deleted;
 	size_t ndeleted, capdeleted;
 	char **problems;
@@ -116,6 +135,7 @@ struct notes_store {
 	struct tgroup *groups;
 	struct smap tmap, idmap;
 	struct smap known; /* ids loaded so far, while reloading */
+	time_t last_change;
 	size_t *secopen;
 	size_t nsecopen;
 };
@@ -456,21 +476,26 @@ notes_reviewer_name(const char *opt)
 	return "reviewer";
 }
 
-static const char *const kind_names[] = { "comment", "question",
-					   "correction", "agreed" };
-static const char *const kind_labels[] = { N_("comment"), N_("question"),
-					    N_("correction"), N_("agreed") };
+#define NKINDS 5
+static const char *const kind_names[NKINDS] = { "comment", "question",
+						 "correction", "agreed",
+						 "response" };
+static const char *const kind_labels[NKINDS] = { N_("comment"),
+						  N_("question"),
+						  N_("correction"),
+						  N_("agreed"),
+						  N_("response") };
 
 const char *
 notes_kind_name(enum notes_kind k)
 {
-	return (unsigned)k < 4 ? kind_names[k] : "comment";
+	return (unsigned)k < NKINDS ? kind_names[k] : "comment";
 }
 
 const char *
 notes_kind_label(enum notes_kind k)
 {
-	return _((unsigned)k < 4 ? kind_labels[k] : kind_labels[0]);
+	return _((unsigned)k < NKINDS ? kind_labels[k] : kind_labels[0]);
 }
 
 const char *
@@ -488,9 +513,39 @@ notes_status_label(enum notes_status st)
 int
 notes_kind_parse(const char *name, enum notes_kind *k)
 {
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < NKINDS; i++)
 		if (name && strcmp(name, kind_names[i]) == 0) {
 			*k = (enum notes_kind)i;
+			return 0;
+		}
+	return -1;
+}
+
+static const char *const disp_names[] = { "", "accepted", "explained",
+					   "declined" };
+/* TRANSLATORS: dispositions of an answer: tiếp thu, giải trình,
+ * không tiếp thu */
+static const char *const disp_labels[] = { "", N_("accepted"),
+					    N_("explained"), N_("declined") };
+
+const char *
+notes_disposition_name(enum notes_disposition d)
+{
+	return (unsigned)d < 4 ? disp_names[d] : "";
+}
+
+const char *
+notes_disposition_label(enum notes_disposition d)
+{
+	return (unsigned)d < 4 && d ? _(disp_labels[d]) : "";
+}
+
+int
+notes_disposition_parse(const char *name, enum notes_disposition *d)
+{
+	for (int i = 1; i < 4; i++)
+		if (name && strcmp(name, disp_names[i]) == 0) {
+			*d = (enum notes_disposition)i;
 			return 0;
 		}
 	return -1;
@@ -590,6 +645,9 @@ nnote_free(struct nnote *n)
 	free((char *)n->pub.quote);
 	free((char *)n->pub.hash);
 	free((char *)n->pub.text);
+	free((char *)n->pub.file);
+	free((char *)n->pub.claimed);
+	free((char *)n->pub.reply_to);
 	free(n);
 }
 
@@ -642,12 +700,23 @@ olist_clear(struct olist *l)
 }
 
 static void
+nsign_free(struct nsign *g)
+{
+	if (!g)
+		return;
+	free((char *)g->pub.by);
+	free((char *)g->pub.remark);
+	free(g);
+}
+
+static void
 parsed_free(struct parsed *p)
 {
 	free(p->reviewer);
 	free(p->minutes);
 	nlist_clear(&p->notes);
 	olist_clear(&p->ovr);
+	nsign_free(p->sign);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -885,19 +954,6 @@ cmp_created(const void *a, const void *b)
 }
 
 static int
-cmp_target(const void *a, const void *b)
-{
-	const struct note *x = *(const struct note *const *)a;
-	const struct note *y = *(const struct note *const *)b;
-	int c = strcmp(x->target, y->target);
-	if (c)
-		return c;
-	if (x->status != y->status)
-		return x->status == NOTES_OPEN ? -1 : 1;
-	return cmp_created(a, b);
-}
-
-static int
 cmp_orphan(const void *a, const void *b)
 {
 	const struct note *x = *(const struct note *const *)a;
@@ -906,22 +962,137 @@ cmp_orphan(const void *a, const void *b)
 	return c ? c : cmp_created(a, b);
 }
 
+/* Times after this are more than a day ahead: flagged, and a status
+ * record dated then is not applied. */
+static time_t
+future_limit(void)
+{
+	return clock_now() + NOTES_FUTURE_SLACK;
+}
+
+static bool
+in_future(const struct nnote *n)
+{
+	time_t l = future_limit();
+	return n->pub.created > l || n->pub.modified > l ||
+	       n->own_status_at > l;
+}
+
+/* A status set on note ID by BY at AT: it wins when later than the
+ * note's effective status (on equal times the note's own comes first,
+ * then by name, the last wins).  Dated more than a day ahead: ignored. */
+static void
+apply_event(struct notes_store *s, const char *id, enum notes_status st,
+	    const char *by, time_t at)
+{
+	size_t i;
+	if (at > future_limit() || !smap_get(&s->idmap, id, &i))
+		return;
+	struct nnote *n = (struct nnote *)s->all[i];
+	bool wins = at > n->pub.status_at ||
+		    (at == n->pub.status_at &&
+		     (n->by_own || strcmp(by, n->pub.status_by) >= 0));
+	if (!wins)
+		return;
+	n->pub.status = st;
+	n->pub.status_at = at;
+	n->pub.status_by = by;
+	n->by_own = false;
+}
+
 static void
 apply_status(struct notes_store *s, const struct novr *o)
 {
+	apply_event(s, o->note, o->status, o->by, o->at);
+}
+
+static int
+cmp_thread(const void *a, const void *b)
+{
+	const struct nnote *x = *(const struct nnote *const *)a;
+	const struct nnote *y = *(const struct nnote *const *)b;
+	int c = strcmp(x->gtarget, y->gtarget);
+	if (c)
+		return c;
+	const struct nnote *rx = x->root ? x->root : x;
+	const struct nnote *ry = y->root ? y->root : y;
+	if (rx != ry) {
+		const struct note *px = &rx->pub, *py = &ry->pub;
+		if (px->status != py->status)
+			return px->status == NOTES_OPEN ? -1 : 1;
+		return cmp_created(&px, &py);
+	}
+	if ((x == rx) != (y == ry))
+		return x == rx ? -1 : 1;
+	const struct note *px = &x->pub, *py = &y->pub;
+	return cmp_created(&px, &py);
+}
+
+static int
+cmp_reply(const void *a, const void *b)
+{
+	const struct note *x = *(const struct note *const *)a;
+	const struct note *y = *(const struct note *const *)b;
+	int c = strcmp(x->reply_to, y->reply_to);
+	return c ? c : cmp_created(a, b);
+}
+
+/* The note that starts N's thread, or NULL when a note on the way is
+ * gone (or the replies make a loop). */
+static const struct nnote *
+thread_root(const struct notes_store *s, const struct nnote *n)
+{
 	size_t i;
-	if (!smap_get(&s->idmap, o->note, &i))
-		return;
-	struct nnote *n = (struct nnote *)s->all[i];
-	bool wins = o->at > n->pub.status_at ||
-		    (o->at == n->pub.status_at &&
-		     (n->by_own || strcmp(o->by, n->pub.status_by) >= 0));
-	if (!wins)
-		return;
-	n->pub.status = o->status;
-	n->pub.status_at = o->at;
-	n->pub.status_by = o->by;
-	n->by_own = false;
+	for (size_t hops = 0; n->pub.reply_to; hops++) {
+		if (hops > s->nall || !smap_get(&s->idmap, n->pub.reply_to, &i))
+			return NULL;
+		n = (const struct nnote *)s->all[i];
+	}
+	return n;
+}
+
+static int
+cmp_sign(const void *a, const void *b)
+{
+	const struct notes_signoff *x = *(const struct notes_signoff *const *)a;
+	const struct notes_signoff *y = *(const struct notes_signoff *const *)b;
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	return strcmp(x->by, y->by);
+}
+
+/* The sign-offs, each marked withdrawn (its reviewer changed a note
+ * after it) and current (nobody changed anything after it). */
+static void
+rebuild_signs(struct notes_store *s, time_t last)
+{
+	free(s->signs);
+	s->nsigns = 0;
+	s->signs = xmalloc((s->nosigns + 1) * sizeof(*s->signs));
+	struct smap latest = { 0 };
+	smap_init(&latest, s->nosigns + 1);
+	if (s->own_sign)
+		s->signs[s->nsigns++] = &s->own_sign->pub;
+	for (size_t i = 0; i < s->nosigns; i++)
+		s->signs[s->nsigns++] = &s->osigns[i]->pub;
+	for (size_t i = 0; i < s->nsigns; i++)
+		smap_put(&latest, s->signs[i]->by, i);
+	/* each author's last change */
+	for (size_t i = 0; i < s->nall; i++) {
+		size_t j;
+		const struct note *n = s->all[i];
+		if (smap_get(&latest, n->author, &j)) {
+			struct notes_signoff *g = (struct notes_signoff *)s->signs[j];
+			if (n->modified > g->at)
+				g->withdrawn = true;
+		}
+	}
+	for (size_t i = 0; i < s->nsigns; i++) {
+		struct notes_signoff *g = (struct notes_signoff *)s->signs[i];
+		g->current = !g->withdrawn && g->at >= last;
+	}
+	smap_free(&latest);
+	sort(s->signs, s->nsigns, sizeof(*s->signs), cmp_sign);
 }
 
 static void
@@ -933,10 +1104,12 @@ rebuild(struct notes_store *s)
 	free(s->orphans);
 	free(s->groups);
 	free(s->secopen);
+	free(s->replies);
 	s->all = xmalloc(n * sizeof(*s->all));
 	s->bytarget = xmalloc(n * sizeof(*s->bytarget));
 	s->orphans = xmalloc(n * sizeof(*s->orphans));
 	s->groups = xmalloc(n * sizeof(*s->groups));
+	s->replies = xmalloc(n * sizeof(*s->replies));
 	s->nall = 0;
 	for (size_t i = 0; i < s->own.n; i++)
 		s->all[s->nall++] = &s->own.v[i]->pub;
@@ -948,24 +1121,69 @@ rebuild(struct notes_store *s)
 	for (size_t i = 0; i < n; i++) {
 		struct nnote *nn = (struct nnote *)s->all[i];
 		smap_put(&s->idmap, nn->pub.id, i);
+		nn->pub.unsaved = nn->pub.own && nn->dirty;
+		nn->pub.future = in_future(nn);
 		nn->pub.status = nn->own_status;
 		nn->pub.status_at = nn->own_status_at;
 		nn->pub.status_by = nn->pub.author;
+		nn->pub.nreplies = 0;
+		nn->pub.answered = false;
 		nn->by_own = true;
+	}
+	/* replies: counted on their note; an accepted or declined answer
+	 * resolves it (at the answer's time: a later reopening wins) */
+	size_t nrep = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct nnote *nn = (struct nnote *)s->all[i];
+		size_t j;
+		if (!nn->pub.reply_to || !smap_get(&s->idmap, nn->pub.reply_to, &j))
+			continue;
+		struct nnote *to = (struct nnote *)s->all[j];
+		to->pub.nreplies++;
+		s->replies[nrep++] = &nn->pub;
+		if (nn->pub.kind != NOTES_RESPONSE)
+			continue;
+		to->pub.answered = true;
+		if (nn->pub.disposition == NOTES_ACCEPTED ||
+		    nn->pub.disposition == NOTES_DECLINED)
+			apply_event(s, to->pub.id, NOTES_RESOLVED, nn->pub.author,
+				    nn->pub.modified);
 	}
 	for (size_t i = 0; i < s->oown.n; i++)
 		apply_status(s, s->oown.v[i]);
 	for (size_t i = 0; i < s->ooth.n; i++)
 		apply_status(s, s->ooth.v[i]);
+	sort(s->replies, nrep, sizeof(*s->replies), cmp_reply);
+	smap_init(&s->rmap, nrep);
+	for (size_t i = 0; i < nrep; i++) /* the first reply of each note */
+		smap_put(&s->rmap, s->replies[i]->reply_to, i);
 
 	s->nsecopen = s->m ? s->m->nsections : 0;
 	s->secopen = xcalloc(s->nsecopen, sizeof(*s->secopen));
 	s->norphans = 0;
+	time_t last = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct nnote *nn = (struct nnote *)s->all[i];
-		struct elem *e = elem_find(s, nn->pub.target);
+		nn->root = thread_root(s, nn);
+		nn->gtarget = nn->pub.target; /* a reply's is its note's */
+		if (nn->pub.modified > last)
+			last = nn->pub.modified;
+		if (nn->own_status_at > last)
+			last = nn->own_status_at;
+	}
+	for (size_t i = 0; i < s->oown.n; i++)
+		if (s->oown.v[i]->at > last)
+			last = s->oown.v[i]->at;
+	for (size_t i = 0; i < s->ooth.n; i++)
+		if (s->ooth.v[i]->at > last && s->ooth.v[i]->at <= future_limit())
+			last = s->ooth.v[i]->at;
+	s->last_change = last;
+	for (size_t i = 0; i < n; i++) {
+		struct nnote *nn = (struct nnote *)s->all[i];
+		struct elem *e = elem_find(s, nn->gtarget);
 		s->bytarget[i] = s->all[i];
-		if (!e) {
+		if (!e || !nn->root) {
+			/* its element is gone, or the note it answers */
 			nn->pub.anchor = NOTES_ORPHAN;
 			s->orphans[s->norphans++] = s->all[i];
 			continue;
@@ -974,25 +1192,28 @@ rebuild(struct notes_store *s)
 					 ? NOTES_ANCHORED
 					 : NOTES_CHANGED;
 		if (e->type == EL_SECTION && nn->pub.status == NOTES_OPEN &&
-		    e->sec < s->nsecopen)
+		    !nn->pub.reply_to && e->sec < s->nsecopen)
 			s->secopen[e->sec]++;
 	}
 	sort(s->orphans, s->norphans, sizeof(*s->orphans), cmp_orphan);
-	sort(s->bytarget, n, sizeof(*s->bytarget), cmp_target);
+	sort(s->bytarget, n, sizeof(*s->bytarget), cmp_thread);
 
 	smap_init(&s->tmap, n);
 	size_t ng = 0;
 	for (size_t i = 0; i < n; i++) {
+		const struct nnote *nn = (const struct nnote *)s->bytarget[i];
 		if (i == 0 ||
-		    strcmp(s->bytarget[i]->target, s->bytarget[i - 1]->target)) {
+		    strcmp(nn->gtarget,
+			   ((const struct nnote *)s->bytarget[i - 1])->gtarget)) {
 			s->groups[ng] = (struct tgroup){ i, 0, 0 };
-			smap_put(&s->tmap, s->bytarget[i]->target, ng);
+			smap_put(&s->tmap, nn->gtarget, ng);
 			ng++;
 		}
 		s->groups[ng - 1].n++;
-		if (s->bytarget[i]->status == NOTES_OPEN)
+		if (nn->pub.status == NOTES_OPEN && !nn->pub.reply_to)
 			s->groups[ng - 1].open++;
 	}
+	rebuild_signs(s, last);
 }
 
 size_t
@@ -1089,15 +1310,18 @@ notes_reviewer(const struct notes_store *s)
 bool
 notes_unsaved(const struct notes_store *s)
 {
-	if (s->ndeleted)
-		return true;
+	return notes_unsaved_count(s) > 0;
+}
+
+size_t
+notes_unsaved_count(const struct notes_store *s)
+{
+	size_t n = s->ndeleted;
 	for (size_t i = 0; i < s->own.n; i++)
-		if (s->own.v[i]->dirty)
-			return true;
+		n += s->own.v[i]->dirty;
 	for (size_t i = 0; i < s->oown.n; i++)
-		if (s->oown.v[i]->dirty)
-			return true;
-	return false;
+		n += s->oown.v[i]->dirty;
+	return n + (s->own_sign && s->own_sign->dirty);
 }
 
 /* --- Reading a notes file ------------------------------------------- */
@@ -1238,6 +1462,24 @@ read_note(xmlTextReaderPtr rd, struct perr *pe, int line)
 		n->own_status_at = n->pub.created;
 	if (!n->pub.hash)
 		n->pub.hash = xstrdup("");
+	char *disp = attr(rd, "disposition");
+	n->pub.reply_to = attr(rd, "reply-to");
+	if (pe->set) {
+		/* reported already */
+	} else if (n->pub.reply_to && !*n->pub.reply_to) {
+		perr_set(pe, line, _("note %s: an empty reply-to"), n->pub.id);
+	} else if (n->pub.kind == NOTES_RESPONSE &&
+		   (!n->pub.reply_to ||
+		    notes_disposition_parse(disp, &n->pub.disposition))) {
+		perr_set(pe, line,
+			 _("note %s: a response needs reply-to and a disposition (accepted, explained or declined)"),
+			 n->pub.id);
+	} else if (n->pub.kind != NOTES_RESPONSE && disp) {
+		perr_set(pe, line,
+			 _("note %s: only a response has a disposition"),
+			 n->pub.id);
+	}
+	free(disp);
 	free(kind);
 	free(status);
 	free(created);
@@ -1263,6 +1505,22 @@ read_status(xmlTextReaderPtr rd, struct perr *pe, int line)
 	free(status);
 	free(at);
 	return o;
+}
+
+static struct nsign *
+read_signoff(xmlTextReaderPtr rd, struct perr *pe, int line)
+{
+	struct nsign *g = xcalloc(1, sizeof(*g));
+	char *at = attr(rd, "at");
+	g->pub.by = attr(rd, "by");
+	g->pub.remark = attr(rd, "remark");
+	if (!g->pub.remark)
+		g->pub.remark = xstrdup("");
+	if (parse_time(at, &g->pub.at))
+		perr_set(pe, line,
+			 _("times must look like 2026-11-28T10:15:00Z"));
+	free(at);
+	return g;
 }
 
 struct pstate {
@@ -1315,9 +1573,9 @@ start_root(struct pstate *ps, xmlTextReaderPtr rd, const char *name,
 	if (strcmp(name, "notes") != 0)
 		perr_set(ps->pe, line,
 			 _("the root element must be <notes>, not <%s>"), name);
-	else if (!v || strcmp(v, "1") != 0)
+	else if (!v || (strcmp(v, "1") != 0 && strcmp(v, "2") != 0))
 		perr_set(ps->pe, line,
-			 _("unsupported notes version '%s' (this minutes reads version 1)"),
+			 _("unsupported notes version '%s' (this minutes reads versions 1 and 2)"),
 			 v ? v : "");
 	free(v);
 	ps->seen_root = true;
@@ -1340,6 +1598,11 @@ start_element(struct pstate *ps, xmlTextReaderPtr rd, int depth, int line)
 				 ps->cur->pub.id ? ps->cur->pub.id : "");
 	} else if (depth == 1 && strcmp(name, "status") == 0) {
 		olist_push(&ps->p->ovr, read_status(rd, ps->pe, line));
+	} else if (depth == 1 && strcmp(name, "signoff") == 0) {
+		if (ps->p->sign)
+			perr_set(ps->pe, line, _("two <signoff> records"));
+		else
+			ps->p->sign = read_signoff(rd, ps->pe, line);
 	} else if (depth == 2 && ps->cur &&
 		   (strcmp(name, "quote") == 0 || strcmp(name, "text") == 0)) {
 		bool q = name[0] == 'q';
@@ -1563,22 +1826,33 @@ cmp_ovr(const void *a, const void *b)
 	return strcmp(x->note, y->note);
 }
 
+/* A notes file of REVIEWER on the minutes MINUTES: the notes by
+ * creation time, the status records by note, the sign-off.  Version 2
+ * when a reply or a sign-off needs it, else 1 (older programs read it). */
 static void
-serialize(struct notes_store *s, struct buf *b)
+serialize_file(struct buf *b, const char *minutes, const char *reviewer,
+	       struct nlist *notes, struct olist *ovr, const struct nsign *sign)
 {
 	char t1[32], t2[32], t3[32];
-	const struct note **v = xmalloc(s->own.n * sizeof(*v));
-	for (size_t i = 0; i < s->own.n; i++)
-		v[i] = &s->own.v[i]->pub;
-	sort(v, s->own.n, sizeof(*v), cmp_created);
-	sort(s->oown.v, s->oown.n, sizeof(*s->oown.v), cmp_ovr);
+	bool v2 = sign != NULL;
+	const struct note **v = xmalloc(notes->n * sizeof(*v));
+	size_t nv = 0;
+	for (size_t i = 0; i < notes->n; i++) {
+		if (!notes->v[i])
+			continue;
+		v[nv++] = &notes->v[i]->pub;
+		v2 |= notes->v[i]->pub.reply_to != NULL ||
+		      notes->v[i]->pub.kind == NOTES_RESPONSE;
+	}
+	sort(v, nv, sizeof(*v), cmp_created);
+	sort(ovr->v, ovr->n, sizeof(*ovr->v), cmp_ovr);
 
 	buf_str(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<notes");
-	xml_attr(b, "version", "1");
-	xml_attr(b, "minutes", s->m && s->m->id ? s->m->id : "");
-	xml_attr(b, "reviewer", s->reviewer);
+	xml_attr(b, "version", v2 ? "2" : "1");
+	xml_attr(b, "minutes", minutes ? minutes : "");
+	xml_attr(b, "reviewer", reviewer);
 	buf_str(b, ">\n");
-	for (size_t i = 0; i < s->own.n; i++) {
+	for (size_t i = 0; i < nv; i++) {
 		const struct nnote *n = (const struct nnote *)v[i];
 		fmt_time(n->pub.created, t1);
 		fmt_time(n->pub.modified, t2);
@@ -1592,24 +1866,45 @@ serialize(struct notes_store *s, struct buf *b)
 		xml_attr(b, "modified", t2);
 		xml_attr(b, "status-at", t3);
 		xml_attr(b, "hash", n->pub.hash);
+		if (n->pub.reply_to)
+			xml_attr(b, "reply-to", n->pub.reply_to);
+		if (n->pub.kind == NOTES_RESPONSE)
+			xml_attr(b, "disposition",
+				 notes_disposition_name(n->pub.disposition));
 		buf_str(b, ">\n    <quote>");
 		xml_escape(b, n->pub.quote, false);
 		buf_str(b, "</quote>\n    <text>");
 		xml_escape(b, n->pub.text, false);
 		buf_str(b, "</text>\n  </note>\n");
 	}
-	for (size_t i = 0; i < s->oown.n; i++) {
-		const struct novr *o = s->oown.v[i];
+	for (size_t i = 0; i < ovr->n; i++) {
+		const struct novr *o = ovr->v[i];
 		fmt_time(o->at, t1);
 		buf_str(b, "  <status");
 		xml_attr(b, "note", o->note);
 		xml_attr(b, "status", notes_status_name(o->status));
-		xml_attr(b, "by", s->reviewer);
+		xml_attr(b, "by", reviewer);
 		xml_attr(b, "at", t1);
+		buf_str(b, "/>\n");
+	}
+	if (sign) {
+		fmt_time(sign->pub.at, t1);
+		buf_str(b, "  <signoff");
+		xml_attr(b, "by", reviewer);
+		xml_attr(b, "at", t1);
+		if (sign->pub.remark && *sign->pub.remark)
+			xml_attr(b, "remark", sign->pub.remark);
 		buf_str(b, "/>\n");
 	}
 	buf_str(b, "</notes>\n");
 	free(v);
+}
+
+static void
+serialize(struct notes_store *s, struct buf *b)
+{
+	serialize_file(b, s->m ? s->m->id : NULL, s->reviewer, &s->own,
+		       &s->oown, s->own_sign);
 }
 
 static bool
@@ -1797,17 +2092,55 @@ id_used(const struct notes_store *s, const struct nlist *extra,
 	       (extra && id_in(extra, id, skip)) || is_deleted(s, id);
 }
 
-/* A new id for N, unique among the notes known (and EXTRA). */
+static struct {
+	bool set;
+	char fixed[32];
+	char tag[16];
+	pid_t pid;
+} idtag;
+
+void
+notes_set_id_tag(const char *tag)
+{
+	idtag.set = tag != NULL;
+	snprintf(idtag.fixed, sizeof(idtag.fixed), "%s", tag ? tag : "");
+}
+
+/* The part of new ids that differs per process (and so per machine):
+ * 8 random hex digits, drawn again in a forked child. */
+static const char *
+id_tag(void)
+{
+	if (idtag.set)
+		return idtag.fixed;
+	if (!idtag.tag[0] || idtag.pid != getpid()) {
+		uint32_t r = 0;
+		if (getrandom(&r, sizeof(r), GRND_NONBLOCK) != (ssize_t)sizeof(r)) {
+			struct timespec ts;
+			clock_gettime(CLOCK_REALTIME, &ts);
+			r = (uint32_t)(hash_str("") ^ (uint64_t)getpid() * 2654435761u ^
+				       (uint64_t)ts.tv_nsec ^ (uint64_t)ts.tv_sec << 20);
+		}
+		idtag.pid = getpid();
+		snprintf(idtag.tag, sizeof(idtag.tag), "%08x", (unsigned)r);
+	}
+	return idtag.tag;
+}
+
+/* A new id for N, unique among the notes known (and EXTRA):
+ * REVIEWER-TIME-TAG-COUNTER (no TAG when the tests set it empty). */
 static void
 new_id(struct notes_store *s, const struct nlist *extra, struct nnote *n)
 {
 	char stamp[32];
 	struct tm tm;
+	const char *tag = id_tag();
 	if (!gmtime_r(&n->pub.created, &tm) ||
 	    !strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", &tm))
 		strcpy(stamp, "0");
 	for (unsigned k = 1;; k++) {
-		char *id = xasprintf("%s-%s-%u", s->safe, stamp, k);
+		char *id = *tag ? xasprintf("%s-%s-%s-%u", s->safe, stamp, tag, k)
+				: xasprintf("%s-%s-%u", s->safe, stamp, k);
 		if (!id_used(s, extra, id, n)) {
 			free((char *)n->pub.id);
 			n->pub.id = id;
@@ -1892,6 +2225,11 @@ merge_own(struct notes_store *s, struct parsed *p)
 		free((char *)d->pub.author);
 		d->pub.author = xstrdup(s->reviewer);
 		d->pub.own = true;
+		d->pub.verified = true;
+		free((char *)d->pub.file);
+		d->pub.file = xstrdup(s->own_name);
+		free((char *)d->pub.claimed);
+		d->pub.claimed = xstrdup(s->reviewer);
 		nlist_push(&out, d);
 	}
 	smap_free(&mine);
@@ -1955,6 +2293,17 @@ merge_own(struct notes_store *s, struct parsed *p)
 	free(s->oown.v);
 	s->oown = oout;
 	p->ovr.n = 0;
+
+	if (!(s->own_sign && s->own_sign->dirty)) {
+		nsign_free(s->own_sign);
+		s->own_sign = p->sign;
+		p->sign = NULL;
+		if (s->own_sign) {
+			free((char *)s->own_sign->pub.by);
+			s->own_sign->pub.by = xstrdup(s->reviewer);
+			s->own_sign->pub.verified = s->own_sign->pub.own = true;
+		}
+	}
 }
 
 /* Own notes are the only ones this store may have changed: keep the
@@ -2212,6 +2561,8 @@ save_in(struct notes_store *s, bool fb, bool *nw, struct notes_error *err)
 		s->own.v[i]->dirty = s->own.v[i]->fresh = false;
 	for (size_t i = 0; i < s->oown.n; i++)
 		s->oown.v[i]->dirty = false;
+	if (s->own_sign)
+		s->own_sign->dirty = false;
 	clear_deleted(s);
 	free(s->own_path);
 	s->own_path = own;
@@ -2271,6 +2622,56 @@ known_elsewhere(struct notes_store *s, const char *id)
 	return !smap_add(&s->known, id, 0);
 }
 
+/* Whether the file FNAME is the one REVIEWER's name makes (or made,
+ * in the older naming); with no reviewer=, whether FNAME is an exact
+ * name's file. */
+static bool
+file_is_theirs(const char *fname, const char *reviewer)
+{
+	char b[SAFE_MAX + 16];
+	size_t n = strlen(fname) - 4; /* ".xml" */
+	if (!reviewer || !*reviewer) {
+		char *stem = xstrdup(fname);
+		stem[n] = '\0';
+		bool ok = name_is_exact(stem);
+		free(stem);
+		return ok;
+	}
+	notes_safe_name(reviewer, b, sizeof(b));
+	if (strlen(b) == n && strncmp(b, fname, n) == 0)
+		return true;
+	legacy_safe_name(reviewer, b, sizeof(b));
+	return strlen(b) == n && strncmp(b, fname, n) == 0;
+}
+
+static void
+flag_future(struct notes_store *s, const char *path, const struct nnote *n)
+{
+	char when[32];
+	time_t t = n->pub.created > n->pub.modified ? n->pub.created
+						    : n->pub.modified;
+	if (n->own_status_at > t)
+		t = n->own_status_at;
+	if (t <= future_limit())
+		return;
+	fmt_time(t, when);
+	add_problem(s, _("%s: note %s is dated %s, more than a day ahead"), path,
+		    n->pub.id, when);
+}
+
+static void
+flag_future_status(struct notes_store *s, const char *path,
+		   const struct novr *o)
+{
+	char when[32];
+	if (o->at <= future_limit())
+		return;
+	fmt_time(o->at, when);
+	add_problem(s,
+		    _("%s: the status of note %s is dated %s, more than a day ahead: not applied"),
+		    path, o->note, when);
+}
+
 /* Loads every reviewer file of DIR except the own one. */
 static void
 load_dir(struct notes_store *s, const char *dir)
@@ -2318,13 +2719,20 @@ load_dir(struct notes_store *s, const char *dir)
 			free(path);
 			continue;
 		}
+		bool verified = file_is_theirs(names[i], p.reviewer);
 		char *author;
-		if (p.reviewer && *p.reviewer) {
+		if (!verified) {
+			author = xasprintf(_("unverified (%s)"), names[i]);
+		} else if (p.reviewer && *p.reviewer) {
 			author = xstrdup(p.reviewer);
 		} else {
 			author = xstrdup(names[i]);
 			author[strlen(author) - 4] = '\0';
 		}
+		if (!verified)
+			add_problem(s,
+				    _("%s: its reviewer '%s' is not the one its file name is made from: its notes are shown as unverified"),
+				    path, p.reviewer ? p.reviewer : "");
 		for (size_t j = 0; j < p.notes.n; j++) {
 			struct nnote *nn = p.notes.v[j];
 			p.notes.v[j] = NULL;
@@ -2338,6 +2746,10 @@ load_dir(struct notes_store *s, const char *dir)
 			}
 			nn->pub.author = xstrdup(author);
 			nn->pub.own = false;
+			nn->pub.verified = verified;
+			nn->pub.file = xstrdup(names[i]);
+			nn->pub.claimed = xstrdup(p.reviewer ? p.reviewer : "");
+			flag_future(s, path, nn);
 			nlist_push(&s->oth, nn);
 		}
 		for (size_t j = 0; j < p.ovr.n; j++) {
@@ -2345,7 +2757,21 @@ load_dir(struct notes_store *s, const char *dir)
 			p.ovr.v[j] = NULL;
 			free(o->by);
 			o->by = xstrdup(author);
+			flag_future_status(s, path, o);
 			olist_push(&s->ooth, o);
+		}
+		if (p.sign) {
+			free((char *)p.sign->pub.by);
+			p.sign->pub.by = xstrdup(author);
+			p.sign->pub.verified = verified;
+			p.sign->pub.own = false;
+			if (s->nosigns == s->caposigns) {
+				s->caposigns = s->caposigns ? s->caposigns * 2 : 4;
+				s->osigns = mn_xrealloc(s->osigns, s->caposigns *
+								   sizeof(*s->osigns));
+			}
+			s->osigns[s->nosigns++] = p.sign;
+			p.sign = NULL;
 		}
 		p.notes.n = p.ovr.n = 0;
 		free(author);
@@ -2374,6 +2800,14 @@ read_own(struct notes_store *s, struct parsed *p, char **msg)
 	return r;
 }
 
+static void
+clear_osigns(struct notes_store *s)
+{
+	for (size_t i = 0; i < s->nosigns; i++)
+		nsign_free(s->osigns[i]);
+	s->nosigns = 0;
+}
+
 int
 notes_reload(struct notes_store *s, struct notes_error *err)
 {
@@ -2382,6 +2816,7 @@ notes_reload(struct notes_store *s, struct notes_error *err)
 	clear_problems(s);
 	nlist_clear(&s->oth);
 	olist_clear(&s->ooth);
+	clear_osigns(s);
 	if (s->dir_problem)
 		add_problem(s, "%s", s->dir_problem);
 
@@ -2401,6 +2836,10 @@ notes_reload(struct notes_store *s, struct notes_error *err)
 				    s->own_path, p.minutes, s->m->id);
 		merge_own(s, &p);
 		parsed_free(&p);
+		for (size_t i = 0; i < s->own.n; i++)
+			flag_future(s, s->own_path, s->own.v[i]);
+		for (size_t i = 0; i < s->oown.n; i++)
+			flag_future_status(s, s->own_path, s->oown.v[i]);
 	} else {
 		keep_dirty_only(s);
 		if (r < 0)
@@ -2573,6 +3012,12 @@ notes_close(struct notes_store *s)
 	nlist_clear(&s->oth);
 	olist_clear(&s->oown);
 	olist_clear(&s->ooth);
+	clear_osigns(s);
+	free(s->osigns);
+	nsign_free(s->own_sign);
+	free(s->signs);
+	free(s->replies);
+	smap_free(&s->rmap);
 	clear_deleted(s);
 	free(s->deleted);
 	clear_problems(s);
@@ -2619,7 +3064,14 @@ own_note(struct notes_store *s, const char *id, struct notes_error *err)
 static char *
 note_text(const char *text, struct notes_error *err)
 {
-	char *t = clean_text(text ? text : "", text ? strlen(text) : 0);
+	size_t len = text ? strlen(text) : 0;
+	if (len > NOTES_TEXT_MAX) {
+		seterr(err,
+		       _("the note has %zu bytes; a note holds at most %d bytes (1 MiB): it was not saved"),
+		       len, NOTES_TEXT_MAX);
+		return NULL;
+	}
+	char *t = clean_text(text ? text : "", len);
 	if (is_blank(t)) {
 		free(t);
 		seterr(err, _("a note cannot be empty"));
@@ -2660,6 +3112,9 @@ notes_add(struct notes_store *s, const char *target, enum notes_kind kind,
 	n->pub.kind = kind;
 	n->pub.author = xstrdup(s->reviewer);
 	n->pub.own = true;
+	n->pub.verified = true;
+	n->pub.file = xstrdup(s->own_name);
+	n->pub.claimed = xstrdup(s->reviewer);
 	n->pub.created = n->pub.modified = n->own_status_at = clock_now();
 	n->own_status = NOTES_OPEN;
 	n->dirty = n->fresh = true;
@@ -2793,6 +3248,187 @@ notes_toggle_status(struct notes_store *s, const char *id,
 	return finish(s, err);
 }
 
+enum notes_result
+notes_reply(struct notes_store *s, const char *id, enum notes_kind kind,
+	    enum notes_disposition disposition, const char *text,
+	    const struct note **added, struct notes_error *err)
+{
+	char *t;
+	if (added)
+		*added = NULL;
+	if (refuse_readonly(s, err))
+		return NOTES_REFUSED;
+	const struct note *to = id ? notes_find(s, id) : NULL;
+	if (!to) {
+		seterr(err, _("no such note"));
+		return NOTES_REFUSED;
+	}
+	if ((unsigned)kind > NOTES_RESPONSE ||
+	    (kind == NOTES_RESPONSE) != (disposition != NOTES_NO_DISPOSITION) ||
+	    (unsigned)disposition > NOTES_DECLINED) {
+		seterr(err, _("an answer is a response with a disposition (accepted, explained or declined), or a plain reply without one"));
+		return NOTES_REFUSED;
+	}
+	if (!(t = note_text(text, err)))
+		return NOTES_REFUSED;
+	struct nnote *n = xcalloc(1, sizeof(*n));
+	n->pub.text = t;
+	n->pub.kind = kind;
+	n->pub.disposition = disposition;
+	n->pub.reply_to = xstrdup(to->id);
+	n->pub.author = xstrdup(s->reviewer);
+	n->pub.own = n->pub.verified = true;
+	n->pub.file = xstrdup(s->own_name);
+	n->pub.claimed = xstrdup(s->reviewer);
+	n->pub.created = n->pub.modified = n->own_status_at = clock_now();
+	n->own_status = NOTES_OPEN;
+	n->dirty = n->fresh = true;
+	struct elem *e = elem_find(s, to->target);
+	if (e) {
+		anchor_to(s, n, e);
+	} else { /* an orphan's reply: on the same (gone) element */
+		n->pub.target = xstrdup(to->target);
+		n->pub.quote = xstrdup(to->quote);
+		n->pub.hash = xstrdup(to->hash);
+	}
+	new_id(s, NULL, n);
+	nlist_push(&s->own, n);
+	enum notes_result r = finish(s, err);
+	if (added)
+		*added = &n->pub;
+	return r;
+}
+
+size_t
+notes_replies(const struct notes_store *s, const char *id,
+	      const struct note *const **out)
+{
+	size_t i, n = 0;
+	const struct note *to = id ? notes_find(s, id) : NULL;
+	if (to && to->nreplies && smap_get(&s->rmap, id, &i))
+		n = to->nreplies;
+	if (out)
+		*out = n ? s->replies + i : NULL;
+	return n;
+}
+
+enum notes_result
+notes_signoff(struct notes_store *s, const char *remark,
+	      struct notes_error *err)
+{
+	if (refuse_readonly(s, err))
+		return NOTES_REFUSED;
+	char *r = clean_name(remark ? remark : "");
+	if (strlen(r) > NOTES_TEXT_MAX) {
+		free(r);
+		seterr(err, _("the remark is too long"));
+		return NOTES_REFUSED;
+	}
+	if (!s->own_sign)
+		s->own_sign = xcalloc(1, sizeof(*s->own_sign));
+	free((char *)s->own_sign->pub.by);
+	free((char *)s->own_sign->pub.remark);
+	s->own_sign->pub.by = xstrdup(s->reviewer);
+	s->own_sign->pub.remark = r;
+	/* after one's last change: a sign-off in the second of a note
+	 * would be withdrawn by it */
+	time_t at = clock_now();
+	for (size_t i = 0; i < s->own.n; i++)
+		if (s->own.v[i]->pub.modified > at)
+			at = s->own.v[i]->pub.modified;
+	s->own_sign->pub.at = at;
+	s->own_sign->pub.verified = s->own_sign->pub.own = true;
+	s->own_sign->dirty = true;
+	return finish(s, err);
+}
+
+size_t
+notes_signoffs(const struct notes_store *s,
+	       const struct notes_signoff *const **out)
+{
+	if (out)
+		*out = s->signs;
+	return s->nsigns;
+}
+
+void
+notes_review(const struct notes_store *s, struct notes_review_state *st)
+{
+	memset(st, 0, sizeof(*st));
+	for (size_t i = 0; i < s->nall; i++) {
+		const struct note *n = s->all[i];
+		if (n->reply_to) {
+			st->replies++;
+			continue;
+		}
+		st->notes++;
+		if (n->status == NOTES_OPEN) {
+			st->open++;
+			st->unanswered += !n->answered;
+		}
+	}
+	bool current = false;
+	for (size_t i = 0; i < s->nsigns; i++) {
+		const struct notes_signoff *g = s->signs[i];
+		if (!g->verified || g->withdrawn)
+			continue;
+		st->signers++;
+		current |= g->current;
+	}
+	st->last_change = s->last_change;
+	if (st->notes == 0 && st->signers == 0)
+		st->state = NOTES_REVIEW_NONE;
+	else if (st->unanswered == 0 && current)
+		st->state = NOTES_REVIEW_READY;
+	else if (st->unanswered > 0)
+		st->state = NOTES_REVIEW_OPEN;
+	else if (st->signers > 0)
+		st->state = NOTES_REVIEW_SIGNED;
+	else
+		st->state = NOTES_REVIEW_ANSWERED;
+}
+
+char *
+notes_review_label(const struct notes_store *s)
+{
+	struct notes_review_state st;
+	struct buf b = { 0 };
+	notes_review(s, &st);
+	switch (st.state) {
+	case NOTES_REVIEW_NONE:
+		buf_str(&b, _("no notes"));
+		break;
+	case NOTES_REVIEW_OPEN:
+		buf_printf(&b, ngettext("open (%zu open)", "open (%zu open)",
+					st.unanswered),
+			   st.unanswered);
+		break;
+	case NOTES_REVIEW_ANSWERED:
+		buf_str(&b, _("answered"));
+		break;
+	case NOTES_REVIEW_SIGNED:
+	case NOTES_REVIEW_READY:
+		buf_str(&b, st.state == NOTES_REVIEW_READY ? _("ready to sign")
+							   : _("signed off"));
+		buf_printf(&b, " (%s ", _("by"));
+		bool first = true;
+		for (size_t i = 0; i < s->nsigns; i++) {
+			const struct notes_signoff *g = s->signs[i];
+			if (!g->verified || g->withdrawn)
+				continue;
+			if (!first)
+				buf_str(&b, ", ");
+			buf_str(&b, g->by);
+			first = false;
+		}
+		buf_str(&b, ")");
+		break;
+	}
+	char *r = safe_str(b.p ? b.p : "");
+	free(b.p);
+	return r;
+}
+
 /* --- Output ------------------------------------------------------------------ */
 
 /* Each line of TEXT (made safe) after PREFIX; empty lines get
@@ -2848,10 +3484,38 @@ put_safe(FILE *out, const char *s)
 }
 
 /* "- [ ] question — **lan**, 2026-11-28 10:15 UTC" and the text. */
+/* A reply: "  - ↳ accepted — **thu**, 2026-11-28 10:16 UTC" and its
+ * text, under the note it answers. */
+static void
+md_reply(FILE *out, const struct note *n)
+{
+	char when[48];
+	notes_format_time(n->created, when, sizeof(when));
+	fprintf(out, "  - \u21b3 %s — **",
+		n->kind == NOTES_RESPONSE ? notes_disposition_label(n->disposition)
+					  : notes_kind_label(n->kind));
+	put_safe(out, n->author);
+	fprintf(out, "**, %s", when);
+	if (n->anchor == NOTES_ORPHAN && n->reply_to) {
+		fprintf(out, " (%s ", _("a reply to"));
+		put_safe(out, n->reply_to);
+		fprintf(out, ", %s)", _("which is gone"));
+	}
+	if (n->future)
+		fprintf(out, " (%s)", _("dated more than a day ahead"));
+	fputs("\n", out);
+	put_lines(out, "    ", "", n->text);
+}
+
+/* "- [ ] question — **lan**, 2026-11-28 10:15 UTC" and the text. */
 static void
 md_note(FILE *out, const struct note *n)
 {
 	char when[48];
+	if (n->reply_to) {
+		md_reply(out, n);
+		return;
+	}
 	notes_format_time(n->created, when, sizeof(when));
 	fprintf(out, "- [%c] %s — **", n->status == NOTES_OPEN ? ' ' : 'x',
 		notes_kind_label(n->kind));
@@ -2862,6 +3526,8 @@ md_note(FILE *out, const struct note *n)
 		put_safe(out, n->status_by);
 		fputs(")", out);
 	}
+	if (n->future)
+		fprintf(out, " (%s)", _("dated more than a day ahead"));
 	fputs("\n", out);
 	if (n->anchor != NOTES_ANCHORED) {
 		fprintf(out, "  *%s*\n\n",
@@ -3024,15 +3690,286 @@ notes_dump_for(FILE *out, const struct notes_store *s, const char *id,
 		const struct note *nt = v[i];
 		char when[48], *author = safe_str(nt->author), *head;
 		notes_format_time(nt->created, when, sizeof(when));
-		head = xasprintf("[%s, %s] %s, %s%s%s%s", notes_kind_label(nt->kind),
+		if (nt->reply_to) { /* under its note: "↳ [accepted] thu, …" */
+			head = xasprintf("\u21b3 [%s] %s, %s", nt->kind == NOTES_RESPONSE
+					 ? notes_disposition_label(nt->disposition)
+					 : notes_kind_label(nt->kind), author, when);
+			put_wrapped(out, indent + 2, indent + 4, head, width);
+			put_wrapped(out, indent + 4, indent + 4, nt->text, width);
+			free(head);
+			free(author);
+			continue;
+		}
+		head = xasprintf("[%s, %s] %s, %s%s%s%s%s%s%s", notes_kind_label(nt->kind),
 				 notes_status_label(nt->status), author, when,
 				 nt->anchor == NOTES_CHANGED ? " (" : "",
 				 nt->anchor == NOTES_CHANGED
 					 ? _("text changed since this note") : "",
-				 nt->anchor == NOTES_CHANGED ? ")" : "");
+				 nt->anchor == NOTES_CHANGED ? ")" : "",
+				 nt->future ? " (" : "",
+				 nt->future ? _("dated more than a day ahead") : "",
+				 nt->future ? ")" : "");
 		put_wrapped(out, indent, indent + 2, head, width);
 		put_wrapped(out, indent + 2, indent + 2, nt->text, width);
 		free(head);
 		free(author);
 	}
+}
+
+/* --- The git merge driver ---------------------------------------------- */
+
+/* The same for a file named by its path (the merge driver's sides). */
+static int
+read_notes_path(const char *path, struct parsed *p, char **msg)
+{
+	char *dir = dir_of(path);
+	const char *base = strrchr(path, '/');
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	free(dir);
+	if (dfd < 0) {
+		int e = errno;
+		memset(p, 0, sizeof(*p));
+		*msg = xasprintf("%s: %s", path, strerror(e));
+		return e == ENOENT ? 1 : -2;
+	}
+	int r = read_notes_at(dfd, base ? base + 1 : path, path, p, msg, NULL);
+	close(dfd);
+	return r;
+}
+
+
+/* Whether note X is the same as in the base B (nothing changed it). */
+static bool
+same_note(const struct nnote *x, const struct nnote *b)
+{
+	return x->pub.modified == b->pub.modified &&
+	       x->own_status_at == b->own_status_at &&
+	       x->own_status == b->own_status && x->pub.kind == b->pub.kind &&
+	       x->pub.disposition == b->pub.disposition &&
+	       strcmp(x->pub.text, b->pub.text) == 0 &&
+	       strcmp(x->pub.target, b->pub.target) == 0;
+}
+
+static void
+index_notes(const struct nlist *l, struct smap *m)
+{
+	memset(m, 0, sizeof(*m));
+	smap_init(m, l->n);
+	for (size_t i = 0; i < l->n; i++)
+		smap_put(m, l->v[i]->pub.id, i);
+}
+
+/* One side of a merge: 0, or 1 with *err set. */
+static int
+merge_side(const char *path, bool may_be_empty, struct parsed *p,
+	   struct notes_error *err)
+{
+	struct stat st;
+	char *msg = NULL;
+	memset(p, 0, sizeof(*p));
+	if (may_be_empty && (stat(path, &st) < 0 || st.st_size == 0))
+		return 0; /* no common ancestor */
+	int r = read_notes_path(path, p, &msg);
+	if (r == 0) {
+		free(msg);
+		return 0;
+	}
+	char *sp = safe_str(msg ? msg : path);
+	if (r == 1)
+		seterr(err, _("%s: no such file"), sp);
+	else
+		seterr(err, _("%s; not merged"), sp);
+	free(sp);
+	free(msg);
+	parsed_free(p);
+	return 1;
+}
+
+int
+notes_merge_files(const char *base, const char *ours, const char *theirs,
+		  struct notes_error *err)
+{
+	struct parsed pb, po, pt;
+	if (merge_side(base, true, &pb, err))
+		return 1;
+	if (merge_side(ours, false, &po, err)) {
+		parsed_free(&pb);
+		return 1;
+	}
+	if (merge_side(theirs, false, &pt, err)) {
+		parsed_free(&pb);
+		parsed_free(&po);
+		return 1;
+	}
+	struct smap mb, mo, mt;
+	index_notes(&pb.notes, &mb);
+	index_notes(&po.notes, &mo);
+	index_notes(&pt.notes, &mt);
+	struct nlist out = { 0 };
+	size_t j, k;
+	for (size_t i = 0; i < po.notes.n; i++) {
+		struct nnote *o = po.notes.v[i];
+		if (smap_get(&mt, o->pub.id, &j)) {
+			struct nnote *t = pt.notes.v[j];
+			struct nnote *win = t->pub.modified > o->pub.modified ? t : o;
+			struct nnote *st = t->own_status_at > o->own_status_at ? t : o;
+			win->own_status = st->own_status;
+			win->own_status_at = st->own_status_at;
+			nlist_push(&out, win);
+			if (win == o)
+				po.notes.v[i] = NULL;
+			else
+				pt.notes.v[j] = NULL;
+			continue;
+		}
+		if (smap_get(&mb, o->pub.id, &k) && same_note(o, pb.notes.v[k]))
+			continue; /* deleted on their side, unchanged on ours */
+		nlist_push(&out, o);
+		po.notes.v[i] = NULL;
+	}
+	for (size_t i = 0; i < pt.notes.n; i++) {
+		struct nnote *t = pt.notes.v[i];
+		if (!t || smap_get(&mo, t->pub.id, &j))
+			continue;
+		if (smap_get(&mb, t->pub.id, &k) && same_note(t, pb.notes.v[k]))
+			continue; /* deleted on our side, unchanged on theirs */
+		nlist_push(&out, t);
+		pt.notes.v[i] = NULL;
+	}
+	/* status records: one per note, the later one */
+	struct olist oout = { 0 };
+	struct smap ms = { 0 };
+	struct olist *sides[2] = { &po.ovr, &pt.ovr };
+	for (int side = 0; side < 2; side++)
+		for (size_t i = 0; i < sides[side]->n; i++) {
+			struct novr *r = sides[side]->v[i];
+			if (!smap_get(&ms, r->note, &j)) {
+				olist_push(&oout, r);
+				smap_add(&ms, r->note, oout.n - 1);
+			} else if (r->at > oout.v[j]->at) {
+				oout.v[j] = r;
+			}
+		}
+	struct nsign *sign = po.sign;
+	if (pt.sign && (!sign || pt.sign->pub.at > sign->pub.at))
+		sign = pt.sign;
+	const char *reviewer = po.reviewer && *po.reviewer ? po.reviewer
+							   : pt.reviewer;
+	const char *minutes = po.minutes && *po.minutes ? po.minutes
+							: pt.minutes;
+	struct buf b = { 0 };
+	serialize_file(&b, minutes, reviewer ? reviewer : "", &out, &oout, sign);
+
+	int rc = 0;
+	char *dir = dir_of(ours);
+	const char *slash = strrchr(ours, '/');
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	struct stat st;
+	bool have = dfd >= 0 && fstatat(dfd, slash ? slash + 1 : ours, &st,
+				       AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISREG(st.st_mode);
+	if (dfd < 0 || write_durable_at(dfd, slash ? slash + 1 : ours,
+				      have ? &st : NULL, b.p, b.n) < 0) {
+		char *sp = safe_str(ours);
+		seterr(err, _("cannot write %s: %s"), sp, strerror(errno));
+		free(sp);
+		rc = 1;
+	}
+	if (dfd >= 0)
+		close(dfd);
+	free(dir);
+	free(b.p);
+	/* the merged lists borrow from the sides: free through these */
+	for (size_t i = 0; i < out.n; i++)
+		nnote_free(out.v[i]);
+	free(out.v);
+	free(oout.v);
+	smap_free(&ms);
+	smap_free(&mb);
+	smap_free(&mo);
+	smap_free(&mt);
+	parsed_free(&pb);
+	parsed_free(&po);
+	parsed_free(&pt);
+	return rc;
+}
+
+/* --- Unsaved notes, texts from an editor -------------------------------- */
+
+char *
+notes_text_from_file(const char *path, struct notes_error *err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		char *sp = safe_str(path);
+		seterr(err, "%s: %s", sp,
+		       fd < 0 ? strerror(errno) : _("not a regular file"));
+		free(sp);
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	size_t cap = 4096, n = 0;
+	char *out = xmalloc(cap + 1);
+	for (;;) {
+		if (n == cap) {
+			if (cap > NOTES_TEXT_MAX)
+				break;
+			cap *= 2;
+			out = mn_xrealloc(out, cap + 1);
+		}
+		ssize_t k = read(fd, out + n, cap - n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0) {
+			char *sp = safe_str(path);
+			seterr(err, "%s: %s", sp, strerror(errno));
+			free(sp);
+			free(out);
+			close(fd);
+			return NULL;
+		}
+		if (k == 0)
+			break;
+		n += (size_t)k;
+	}
+	close(fd);
+	while (n > 0 && (out[n - 1] == '\n' || out[n - 1] == '\r'))
+		n--;
+	if (n > NOTES_TEXT_MAX) {
+		seterr(err,
+		       _("the note has more than %d bytes (1 MiB), the most a note holds: it was not saved"),
+		       NOTES_TEXT_MAX);
+		free(out);
+		return NULL;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+size_t
+notes_save_on_quit(struct notes_store *s, FILE *out)
+{
+	struct notes_error err = { "" };
+	if (!notes_unsaved(s) || notes_save(s, &err) == 0)
+		return 0;
+	rebuild(s);
+	size_t n = notes_unsaved_count(s);
+	char *msg = safe_str(err.msg);
+	fprintf(out, ngettext("minutes: %zu change to your notes was not saved: %s\n",
+			      "minutes: %zu changes to your notes were not saved: %s\n",
+			      n),
+		n, msg);
+	free(msg);
+	for (size_t i = 0; i < s->own.n; i++) {
+		const struct note *nt = &s->own.v[i]->pub;
+		if (!s->own.v[i]->dirty)
+			continue;
+		char *t = safe_str(nt->target);
+		fprintf(out, "  %s [%s]:\n", t, notes_kind_name(nt->kind));
+		free(t);
+		put_lines(out, "    ", "", nt->text);
+	}
+	return n;
 }

@@ -64,6 +64,13 @@
  *   quote    the first 500 characters of the element's text ("…" added
  *            when cut); the hash is always of the whole text
  *   status-at  when the note's own status was last set (default: created)
+ *   version 2 (written only when a file holds a reply or a sign-off;
+ *   both versions are read) adds to <note> reply-to="NOTE-ID" (a reply:
+ *   same target) and, with kind="response", disposition="accepted |
+ *   explained | declined"; and one record per file
+ *     <signoff by="NAME" at="TIME" remark="..."/>
+ *   NOTE-ID  REVIEWER-TIME-TAG-COUNTER, TAG 8 hex digits drawn once per
+ *            process (two machines never make the same id)
  *   <status> a reviewer resolving or reopening another reviewer's note:
  *            recorded in the resolver's own file.  A note's effective
  *            status is the latest (by time) of its own status and every
@@ -83,12 +90,25 @@
 #include "model.h"
 
 #define NOTES_QUOTE_MAX 500 /* characters of the element's text kept */
+#define NOTES_TEXT_MAX (1 << 20) /* bytes of a note's text, at most */
+#define NOTES_FUTURE_SLACK 86400 /* seconds ahead a time may be */
 
 enum notes_kind {
 	NOTES_COMMENT,
 	NOTES_QUESTION,
 	NOTES_CORRECTION,
 	NOTES_AGREED,
+	NOTES_RESPONSE, /* an answer with a disposition (a reply only) */
+};
+
+/* The answer to a note, the Vietnamese way: tiếp thu (accepted: the
+ * text was changed), giải trình (explained: kept, and why), không tiếp
+ * thu (declined, and why). */
+enum notes_disposition {
+	NOTES_NO_DISPOSITION,
+	NOTES_ACCEPTED,
+	NOTES_EXPLAINED,
+	NOTES_DECLINED,
 };
 
 enum notes_status { NOTES_OPEN, NOTES_RESOLVED };
@@ -123,6 +143,53 @@ struct note {
 	time_t created, modified, status_at;
 	enum notes_anchor anchor;
 	bool own;                 /* the store's reviewer may edit it */
+	/* Trust.  FILE is the name of the file holding the note; CLAIMED
+	 * its reviewer= ("" when none).  A file's notes are VERIFIED when
+	 * its file name is the one its reviewer= makes (notes_safe_name,
+	 * or the older naming); otherwise AUTHOR is "unverified (FILE)",
+	 * never the name it claims. */
+	bool verified;
+	const char *file, *claimed;
+	bool future;              /* a time more than a day ahead */
+	bool unsaved;             /* own, changed, not on disk yet */
+	/* Replies (format 2).  REPLY_TO is the id of the note answered
+	 * (NULL for a note that answers none); a reply of kind
+	 * NOTES_RESPONSE has a DISPOSITION.  On a note that is not a reply:
+	 * NREPLIES replies are there, ANSWERED when one is a response. */
+	const char *reply_to;
+	enum notes_disposition disposition;
+	size_t nreplies;
+	bool answered;
+};
+
+/* A reviewer's sign-off of the whole meeting (a <signoff> record in
+ * their own file).  WITHDRAWN when the same reviewer changed a note
+ * after it; CURRENT when no note of anyone changed after it. */
+struct notes_signoff {
+	const char *by;
+	const char *remark; /* "" when none */
+	time_t at;
+	bool verified, withdrawn, current, own;
+};
+
+/* The review state of the meeting, computed from its notes. */
+enum notes_review {
+	NOTES_REVIEW_NONE,     /* no notes, no sign-off */
+	NOTES_REVIEW_OPEN,     /* open notes without an answer */
+	NOTES_REVIEW_ANSWERED, /* every note answered or resolved */
+	NOTES_REVIEW_SIGNED,   /* signed off, but changed since */
+	NOTES_REVIEW_READY,    /* answered or resolved, and signed off
+				* after the last change: sẵn sàng trình ký */
+};
+
+struct notes_review_state {
+	enum notes_review state;
+	size_t notes;      /* notes that are not replies */
+	size_t open;       /* of which open */
+	size_t unanswered; /* open and without an answer */
+	size_t replies;
+	size_t signers;    /* sign-offs in force (verified, not withdrawn) */
+	time_t last_change;
 };
 
 struct notes_store;
@@ -191,16 +258,27 @@ bool
 notes_fallback(const struct notes_store *s);
 const char *
 notes_reviewer(const struct notes_store *s);
-/* Changes made in memory that are not on disk yet. */
+/* Changes made in memory that are not on disk yet (every save retries
+ * them): whether there are any, and how many (notes changed or added,
+ * status records, deletions). */
 bool
 notes_unsaved(const struct notes_store *s);
+size_t
+notes_unsaved_count(const struct notes_store *s);
+/* On quit: saves unsaved changes once more; when that fails, writes to
+ * OUT what was not saved (the reason, then each unsaved note's element,
+ * kind and text, so it can be typed again) and returns how many changes
+ * are lost (the caller should exit non-zero); 0 when all is saved. */
+size_t
+notes_save_on_quit(struct notes_store *s, FILE *out);
 
 /* --- Changing (each saves durably before returning) ----------------- */
 
 /* Adds a note on element TARGET (which must exist in the minutes); the
  * quote and hash are taken from the element's text.  TEXT may be any
  * bytes: it is repaired to NFC, controls other than '\n' and TAB become
- * U+FFFD, and it must not be blank.  *added (when ADDED is not NULL) is
+ * U+FFFD, and it must not be blank nor longer than NOTES_TEXT_MAX bytes
+ * (refused with a message, never cut).  *added (when ADDED is not NULL) is
  * the new note, or NULL when refused. */
 enum notes_result
 notes_add(struct notes_store *s, const char *target, enum notes_kind kind,
@@ -227,6 +305,52 @@ notes_reattach(struct notes_store *s, const char *id, const char *target,
 enum notes_result
 notes_toggle_status(struct notes_store *s, const char *id,
 		    struct notes_error *err);
+
+/* Answers note ID (anyone's; a reply too is answered with a reply):
+ * KIND NOTES_RESPONSE with a DISPOSITION, or another kind (a plain
+ * reply, DISPOSITION NOTES_NO_DISPOSITION).  The reply is a note of
+ * one's own on the same element.  An accepted or declined answer
+ * resolves the note (its status is the latest of its own, the status
+ * records and such answers: its author can reopen it). */
+enum notes_result
+notes_reply(struct notes_store *s, const char *id, enum notes_kind kind,
+	    enum notes_disposition disposition, const char *text,
+	    const struct note **added, struct notes_error *err);
+
+/* The replies to note ID in time order: the count, the array in *out. */
+size_t
+notes_replies(const struct notes_store *s, const char *id,
+	      const struct note *const **out);
+
+/* Signs off the whole meeting (REMARK may be NULL or empty).  A later
+ * change to one of one's notes withdraws it until one signs off again. */
+enum notes_result
+notes_signoff(struct notes_store *s, const char *remark,
+	      struct notes_error *err);
+
+/* Every reviewer's latest sign-off, by time: the count, *out. */
+size_t
+notes_signoffs(const struct notes_store *s,
+	       const struct notes_signoff *const **out);
+
+/* The review state of the meeting (see enum notes_review). */
+void
+notes_review(const struct notes_store *s, struct notes_review_state *st);
+/* The state in words ("open (3 open)", "signed off by lan, minh",
+ * "ready to sign"...), translated, made safe: malloc'd. */
+char *
+notes_review_label(const struct notes_store *s);
+
+/* The git merge driver: merges the notes files BASE (the common
+ * ancestor, possibly empty), OURS and THEIRS into OURS: the union of
+ * both sides by note id; for the same id the later modified wins (the
+ * note's own status by its status-at); status records and sign-offs the
+ * same way (the later at); a note deleted on one side and unchanged on
+ * the other stays deleted.  0 when merged, 1 when a side is malformed
+ * (*err says which; OURS is left as it was). */
+int
+notes_merge_files(const char *base, const char *ours, const char *theirs,
+		  struct notes_error *err);
 
 /* Writes unsaved changes (after NOTES_UNSAVED): 0 or -1. */
 int
@@ -269,6 +393,12 @@ notes_safe_name(const char *reviewer, char *buf, size_t size);
 const char *
 notes_format_time(time_t t, char *buf, size_t size);
 
+/* A note's text from the file PATH (written in $EDITOR): the whole
+ * file, final line ends dropped; NULL with *err set when it cannot be
+ * read or holds more than NOTES_TEXT_MAX bytes (never cut). */
+char *
+notes_text_from_file(const char *path, struct notes_error *err);
+
 /* The text notes anchor to for element ID (see above): malloc'd, NULL
  * when M has no such element. */
 char *
@@ -282,6 +412,13 @@ notes_hash(const char *s, size_t len, char out[17]);
 const char *
 notes_kind_name(enum notes_kind k);
 const char *
+notes_disposition_name(enum notes_disposition d);
+const char *
+notes_disposition_label(enum notes_disposition d);
+/* "accepted" -> NOTES_ACCEPTED: 0, or -1. */
+int
+notes_disposition_parse(const char *name, enum notes_disposition *d);
+const char *
 notes_status_name(enum notes_status st);
 const char *
 notes_kind_label(enum notes_kind k);
@@ -294,5 +431,9 @@ notes_kind_parse(const char *name, enum notes_kind *k);
 /* Tests: the clock used for created/modified times (NULL: time()). */
 void
 notes_set_clock(time_t (*now)(void));
+/* Tests: the part of new note ids that differs per process (NULL: 8
+ * random hex digits chosen once per process; "": none). */
+void
+notes_set_id_tag(const char *tag);
 
 #endif

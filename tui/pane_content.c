@@ -186,34 +186,49 @@ notes_marker(struct ui *ui, struct lines *l, const char *id, int indent,
 }
 
 /* "— name, name" and the figures with their verdicts, under an item.
- * The lines are as long as their text: drawing cuts them at the pane. */
+ * The lines are cut at the pane when drawn; the speakers are laid out
+ * only as far as WIDTH columns and one more (for the cut mark): never
+ * more of the list than the row can show. */
 static void
-item_summary(struct ui *ui, const struct mn_item *it, struct lines *l)
+item_summary(struct ui *ui, const struct mn_item *it, struct lines *l,
+	     int width)
 {
 	const struct minutes *m = ui->doc->m;
 
 	if (it->nby) {
-		size_t size = sizeof("— ");
-		for (uint32_t i = 0; i < it->nby; i++)
-			size += strlen(m->persons[it->by[i]].name) + 2;
-		char *buf = malloc(size), *o = buf;
-		if (!buf)
-			return;
-		o += snprintf(o, size, "%s", "— ");
-		for (uint32_t i = 0; i < it->nby; i++) {
+		int room = (width > 0 ? width : 1) + 1 - 2, used;
+		size_t size = 64, n = strlen("— ");
+		char *buf = mn_xrealloc(NULL, size);
+		memcpy(buf, "— ", n);
+		for (uint32_t i = 0; i < it->nby && room > 0; i++) {
 			const char *name = m->persons[it->by[i]].name;
-			size_t n = strlen(name);
+			size_t len = strlen(name), k;
 			if (i) {
-				memcpy(o, ", ", 2);
-				o += 2;
+				memcpy(buf + n, ", ", 2); /* size > n + 2 */
+				n += 2;
+				room -= 2;
 			}
-			memcpy(o, name, n);
-			o += n;
+			k = text_fit(name, len, room, &used);
+			if (k < len) {
+				/* cut: the row is full; one cluster more makes
+				 * it overflow, so the cut is marked when drawn */
+				struct text_cluster c;
+				k = text_cluster_next(name, len, k, &c);
+				room = 0;
+			} else {
+				room -= used;
+			}
+			if (n + k + 3 > size) {
+				size = (n + k + 3) * 2;
+				buf = mn_xrealloc(buf, size);
+			}
+			memcpy(buf + n, name, k);
+			n += k;
 		}
-		*o = '\0';
-		uint32_t n = (uint32_t)(o - buf);
+		buf[n] = '\0';
 		const char *t = ui_scratch(ui, buf); /* "" when out of memory */
-		lines_add(l, NULL, STYLE_NORMAL, 0, t, 0, *t ? n : 0, STYLE_DIM);
+		lines_add(l, NULL, STYLE_NORMAL, 0, t, 0, *t ? (uint32_t)n : 0,
+			  STYLE_DIM);
 	}
 	if (it->nfigures) {
 		size_t size = 64, n = 0;
@@ -302,7 +317,7 @@ content_layout(struct ui *ui, int idx, int width)
 		lines_wrap_cached(l, iw ? lead : NULL, STYLE_DIM, iw, it->text,
 				  width, STYLE_NORMAL);
 		int before = l->n;
-		item_summary(ui, it, l);
+		item_summary(ui, it, l, width - iw);
 		notes_marker(ui, l, it->id, 0, width - iw);
 		for (int i = before; i < l->n; i++)
 			l->v[i].indent = iw;

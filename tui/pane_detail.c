@@ -144,13 +144,25 @@ detail_attendee(struct ui *ui, struct lines *l, const struct mn_person *p,
 		speaks_index(d);
 	if (!d->speaks_at)
 		return;
-	for (uint32_t k = d->speaks_at[pi]; k < d->speaks_at[pi + 1]; k++) {
-		if (k == d->speaks_at[pi])
-			detail_heading(l, _("Speaks in"));
-		/* one line each, cut at the pane when drawn */
+	/* one line each, cut at the pane when drawn; never more of them
+	 * than the pane has rows (one attendee may speak in 2,000,000
+	 * items), then how many more there are */
+	int h = ui->panes[PANE_DETAIL].h;
+	uint32_t first = d->speaks_at[pi], all = d->speaks_at[pi + 1] - first;
+	uint32_t shown = all, rows = h > 2 ? (uint32_t)h : 2;
+	if (shown > rows)
+		shown = rows - 1;
+	if (all)
+		detail_heading(l, _("Speaks in"));
+	for (uint32_t k = first; k < first + shown; k++)
 		lines_add(l, NULL, STYLE_NORMAL, 2, d->speaks[k].text, 0,
 			  d->speaks[k].len, STYLE_NORMAL);
-	}
+	if (shown < all && asprintf(&buf, ngettext("… and %u more item",
+						   "… and %u more items",
+						   all - shown),
+				    all - shown) >= 0)
+		lines_add(l, NULL, STYLE_NORMAL, 2, ui_scratch(ui, buf), 0,
+			  (uint32_t)strlen(buf), STYLE_DIM);
 }
 
 static void

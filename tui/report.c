@@ -48,6 +48,35 @@ dump_field(FILE *out, const char *label, const char *value, int width)
 	dump_wrapped(out, first, "  ", value, width);
 }
 
+/* "Name — role" of person P (malloc'd), or NULL out of memory. */
+static char *
+person_line(const struct mn_person *p)
+{
+	size_t n = strlen(p->name) + strlen(p->role) + 8;
+	char *line = malloc(n);
+	if (!line)
+		return NULL;
+	if (*p->role)
+		snprintf(line, n, "%s — %s", p->name, p->role);
+	else
+		snprintf(line, n, "%s", p->name);
+	return line;
+}
+
+/* v2: each chair or secretary, by name and role. */
+static void
+dump_officers(FILE *out, const struct minutes *m, const char *label,
+	      const uint32_t *who, uint32_t n, int width)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		char *line = person_line(&m->persons[who[i]]);
+		if (!line)
+			return;
+		dump_field(out, label, line, width);
+		free(line);
+	}
+}
+
 static void
 dump_header(FILE *out, const struct minutes *m, int width)
 {
@@ -55,6 +84,10 @@ dump_header(FILE *out, const struct minutes *m, int width)
 	char when[64];
 
 	dump_wrapped(out, "", "", mt->title, width);
+	/* v2: who issues the minutes, and their number */
+	dump_field(out, _("Agency"), mt->agency, width);
+	dump_field(out, _("Parent body"), mt->agency_parent, width);
+	dump_field(out, _("Number"), mt->number, width);
 	if (*mt->start && *mt->end)
 		snprintf(when, sizeof(when), "%s %s–%s", mt->date, mt->start,
 			 mt->end);
@@ -65,6 +98,9 @@ dump_header(FILE *out, const struct minutes *m, int width)
 	dump_field(out, _("Date"), when, width);
 	dump_field(out, _("Organizer"), mt->organizer, width);
 	dump_field(out, _("Place"), mt->place, width);
+	dump_officers(out, m, _("Chair"), mt->chairs, mt->nchairs, width);
+	dump_officers(out, m, _("Secretary"), mt->secretaries,
+		      mt->nsecretaries, width);
 	dump_field(out, _("Status"), _(mn_status_name(mt->status)), width);
 	dump_field(out, _("Source"), mt->source, width);
 	dump_field(out, _("ID"), m->id, width);
@@ -82,20 +118,31 @@ static void
 dump_attendees(FILE *out, const struct minutes *m, int width,
 	       const struct notes_store *notes)
 {
-	fprintf(out, "\n%s (%u)\n", _("Attendees"), m->npersons);
+	if (m->version >= 2 && m->expected != MN_NONE)
+		fprintf(out, "\n%s (%u; %s %u, %s %u)\n", _("Attendees"),
+			m->npersons, _("present"), minutes_present_count(m),
+			_("expected"), m->expected);
+	else if (m->version >= 2)
+		fprintf(out, "\n%s (%u; %s %u)\n", _("Attendees"),
+			m->npersons, _("present"), minutes_present_count(m));
+	else
+		fprintf(out, "\n%s (%u)\n", _("Attendees"), m->npersons);
 	for (uint32_t i = 0; i < m->npersons; i++) {
 		const struct mn_person *p = &m->persons[i];
-		char *line;
-		size_t n = strlen(p->name) + strlen(p->role) + 8;
-		line = malloc(n);
+		char *line = person_line(p);
 		if (!line)
 			return;
-		if (*p->role)
-			snprintf(line, n, "%s — %s", p->name, p->role);
-		else
-			snprintf(line, n, "%s", p->name);
 		dump_wrapped(out, "  ", "    ", line, width);
 		free(line);
+		if (p->presence != MN_PRESENT) {
+			/* v2: not there, and why */
+			char first[128];
+			snprintf(first, sizeof(first), "    %s%s",
+				 p->presence == MN_EXCUSED ? _("excused")
+							   : _("absent"),
+				 *p->reason ? ": " : "");
+			dump_wrapped(out, first, "      ", p->reason, width);
+		}
 		dump_notes(out, notes, p->id, 4, width);
 	}
 }
@@ -165,17 +212,131 @@ dump_speakers(FILE *out, const struct minutes *m, const struct mn_item *it,
 	size_t n = 1;
 	for (uint32_t i = 0; i < it->nby; i++)
 		n += strlen(m->persons[it->by[i]].name) + 2;
-	char *line = malloc(n + 8);
+	char *line = malloc(n + 8), *o = line;
 	if (!line)
 		return;
-	strcpy(line, "— ");
+	/* appended at a running end: strcat read the line again for each
+	 * name (quadratic in the number of speakers) */
+	memcpy(o, "— ", strlen("— "));
+	o += strlen("— ");
 	for (uint32_t i = 0; i < it->nby; i++) {
-		if (i)
-			strcat(line, ", ");
-		strcat(line, m->persons[it->by[i]].name);
+		const char *name = m->persons[it->by[i]].name;
+		size_t k = strlen(name);
+		if (i) {
+			memcpy(o, ", ", 2);
+			o += 2;
+		}
+		memcpy(o, name, k);
+		o += k;
 	}
+	*o = '\0';
 	dump_wrapped(out, "     ", "       ", line, width);
 	free(line);
+}
+
+/* v2: after the motion, "Vote (method): 7 for, 0 against, 1 abstain;
+ * 8 cast of 8 present", the rule and what it needs, the result. */
+static void
+dump_vote(FILE *out, const struct minutes *m, const struct mn_vote *v,
+	  int width)
+{
+	char line[512];
+	uint32_t base, need = mn_vote_needed(m, v, &base);
+	bool expected = v->rule == MN_RULE_MAJORITY_EXPECTED ||
+			v->rule == MN_RULE_TWO_THIRDS_EXPECTED;
+	int n = snprintf(line, sizeof(line), "%s%s%s%s", _("Vote"),
+			 *v->method ? " (" : "", v->method,
+			 *v->method ? ")" : "");
+	if (v->has_tally && n > 0 && (size_t)n < sizeof(line)) {
+		n += snprintf(line + n, sizeof(line) - (size_t)n,
+			      ": %u %s, %u %s, %u %s",
+			      v->nfor == MN_NONE ? 0 : v->nfor, _("for"),
+			      v->against == MN_NONE ? 0 : v->against,
+			      _("against"),
+			      v->abstain == MN_NONE ? 0 : v->abstain,
+			      _("abstain"));
+		if (v->invalid != MN_NONE && n > 0 && (size_t)n < sizeof(line))
+			n += snprintf(line + n, sizeof(line) - (size_t)n,
+				      ", %u %s", v->invalid, _("invalid"));
+		if (need != MN_NONE && n > 0 && (size_t)n < sizeof(line))
+			snprintf(line + n, sizeof(line) - (size_t)n,
+				 "; %u %s %u %s", mn_vote_cast(v), _("cast of"),
+				 base, expected ? _("expected") : _("present"));
+	}
+	dump_wrapped(out, "     ", "       ", line, width);
+	n = snprintf(line, sizeof(line), "%s: %s", _("Rule"),
+		     mn_rule_name(v->rule));
+	if (need != MN_NONE && n > 0 && (size_t)n < sizeof(line))
+		snprintf(line + n, sizeof(line) - (size_t)n, ", %u %s", need,
+			 _("needed"));
+	dump_wrapped(out, "     ", "       ", line, width);
+	if (v->result != MN_RESULT_NONE) {
+		snprintf(line, sizeof(line), "%s: %s", _("Result"),
+			 v->result == MN_RESULT_ADOPTED ? _("adopted")
+							: _("rejected"));
+		dump_wrapped(out, "     ", "       ", line, width);
+	}
+}
+
+/* v2: each task of an item: its text, who, by when. */
+static void
+dump_tasks(FILE *out, const struct minutes *m, const struct mn_item *it,
+	   int width)
+{
+	for (uint32_t i = 0; i < it->ntasks; i++) {
+		const struct mn_task *t = &it->tasks[i];
+		size_t n = t->end - t->start + 64;
+		for (uint32_t a = 0; a < t->nassignees; a++)
+			n += strlen(m->persons[t->assignees[a]].name) + 2;
+		char *line = malloc(n + strlen(t->due) + 64);
+		if (!line)
+			return;
+		size_t k = (size_t)sprintf(line, "%s: ", _("Task"));
+		if (t->end <= it->len && t->start < t->end) {
+			memcpy(line + k, it->text + t->start, t->end - t->start);
+			k += t->end - t->start;
+		}
+		k += (size_t)sprintf(line + k, " —");
+		for (uint32_t a = 0; a < t->nassignees; a++)
+			k += (size_t)sprintf(line + k, "%s %s", a ? "," : "",
+					     m->persons[t->assignees[a]].name);
+		if (*t->due)
+			sprintf(line + k, "; %s %s", _("due"), t->due);
+		dump_wrapped(out, "     ", "       ", line, width);
+		free(line);
+	}
+}
+
+/* v2: the signatures and the recipients, after the sections. */
+static void
+dump_closing(FILE *out, const struct minutes *m, int width)
+{
+	if (m->nsignatures)
+		fprintf(out, "\n%s\n", _("Signatures"));
+	for (uint32_t i = 0; i < m->nsignatures; i++) {
+		const struct mn_signature *g = &m->signatures[i];
+		const char *who = g->person != MN_NONE ?
+				  m->persons[g->person].name : "?";
+		char first[128];
+		snprintf(first, sizeof(first), "  %s: ",
+			 g->role == MN_SIGN_CHAIR ? _("Chair") : _("Secretary"));
+		if (!g->refused) {
+			dump_wrapped(out, first, "    ", who, width);
+			continue;
+		}
+		size_t n = strlen(who) + strlen(g->refused) + 64;
+		char *line = malloc(n);
+		if (!line)
+			return;
+		snprintf(line, n, "%s (%s%s%s)", who, _("refused to sign"),
+			 *g->refused ? ": " : "", g->refused);
+		dump_wrapped(out, first, "    ", line, width);
+		free(line);
+	}
+	if (m->nrecipients)
+		fprintf(out, "\n%s\n", _("Recipients"));
+	for (uint32_t i = 0; i < m->nrecipients; i++)
+		dump_wrapped(out, "  - ", "    ", m->recipients[i].text, width);
 }
 
 static void
@@ -230,6 +391,9 @@ dump_section(FILE *out, const struct minutes *m, const struct mn_section *s,
 		if (it->nby)
 			dump_speakers(out, m, it, width);
 		dump_figures(out, it, width);
+		dump_tasks(out, m, it, width);
+		if (it->vote)
+			dump_vote(out, m, it->vote, width);
 		dump_notes(out, notes, it->id, 5, width);
 	}
 }
@@ -243,6 +407,7 @@ report_dump(FILE *out, const struct minutes *m, int width,
 	dump_attendees(out, m, width, notes);
 	for (uint32_t s = 0; s < m->nsections; s++)
 		dump_section(out, m, &m->sections[s], width, notes);
+	dump_closing(out, m, width);
 }
 
 void
@@ -252,12 +417,14 @@ report_problems(FILE *out, const struct minutes *m)
 		const struct mn_problem *p = &m->problems[i];
 		char *path = text_sanitize(m->path, strlen(m->path), false);
 		char *msg = text_sanitize(p->msg, strlen(p->msg), false);
+		const char *sev = p->severity == MN_SEV_WARNING ? _("warning")
+							       : _("error");
 		if (p->col)
 			fprintf(out, "%s:%u:%u: %s: %s\n", path, p->line,
-				p->col, _("error"), msg);
+				p->col, sev, msg);
 		else
-			fprintf(out, "%s:%u: %s: %s\n", path, p->line,
-				_("error"), msg);
+			fprintf(out, "%s:%u: %s: %s\n", path, p->line, sev,
+				msg);
 		free(path);
 		free(msg);
 	}

@@ -15,7 +15,8 @@ struct notes_store;
 void report_dump(FILE *out, const struct minutes *m, int width,
 		 const struct notes_store *notes);
 
-/* Prints each problem as "FILE:LINE:COL: error: msg". */
+/* Prints each problem as "FILE:LINE:COL: error: msg" (": warning: " for
+ * a form warning). */
 void report_problems(FILE *out, const struct minutes *m);
 
 /* Expands FILE|DIR arguments: a directory means every *.xml under it,

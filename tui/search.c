@@ -157,7 +157,8 @@ search_minutes(const struct search_query *q, const struct minutes *m,
 	struct search_hit hit = { .where = SEARCH_MEETING };
 	const struct mn_meeting *mt = &m->meeting;
 	const char *fields[] = { mt->title, mt->organizer, mt->place,
-				 mt->source };
+				 mt->source, mt->agency, mt->agency_parent,
+				 mt->number };
 
 	hit.line = mt->line;
 	for (size_t i = 0; i < sizeof(fields) / sizeof(*fields) && !stop; i++) {
@@ -170,8 +171,10 @@ search_minutes(const struct search_query *q, const struct minutes *m,
 		const struct mn_person *p = &m->persons[i];
 		hit.index = (int)i;
 		hit.line = p->line;
-		if (!search_report(q, &hit, p->name, fn, arg, &count, &stop))
-			search_report(q, &hit, p->role, fn, arg, &count, &stop);
+		if (!search_report(q, &hit, p->name, fn, arg, &count, &stop) &&
+		    !search_report(q, &hit, p->role, fn, arg, &count, &stop))
+			search_report(q, &hit, p->reason, fn, arg, &count,
+				      &stop);
 	}
 	for (uint32_t s = 0; s < m->nsections && !stop; s++) {
 		const struct mn_section *sc = &m->sections[s];
@@ -187,6 +190,14 @@ search_minutes(const struct search_query *q, const struct minutes *m,
 			search_report(q, &hit, sc->items[i].text, fn, arg,
 				      &count, &stop);
 		}
+	}
+	hit.where = SEARCH_RECIPIENT;
+	hit.item = -1;
+	for (uint32_t i = 0; i < m->nrecipients && !stop; i++) {
+		hit.index = (int)i;
+		hit.line = m->recipients[i].line;
+		search_report(q, &hit, m->recipients[i].text, fn, arg, &count,
+			      &stop);
 	}
 	return count;
 }

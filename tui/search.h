@@ -11,7 +11,8 @@ enum search_where {
 	SEARCH_MEETING, /* the meeting header: field is the header line */
 	SEARCH_PERSON,  /* an attendee: index = person */
 	SEARCH_HEADING, /* a section heading: index = section */
-	SEARCH_ITEM,    /* an item: index = section, item = item */
+	SEARCH_ITEM,    /* an item (or a vote): index = section, item = item */
+	SEARCH_RECIPIENT, /* v2: a recipient: index = recipient */
 };
 
 struct search_hit {
@@ -43,7 +44,9 @@ size_t search_text_all(const struct search_query *q, const char *text,
 		       void *arg);
 
 /* Calls FN for each element of M that matches, in document order: the
- * meeting header fields, attendees (name, role), section headings, items.
+ * meeting header fields (v2: agency, its parent, number too), attendees
+ * (name, role, v2 reason), section headings, items (a v2 vote's text is
+ * its motion, a task is in its item's text), v2 recipients.
  * FN returns false to stop.  Returns the number of hits reported. */
 size_t search_minutes(const struct search_query *q, const struct minutes *m,
 		      bool (*fn)(const struct search_hit *hit, void *arg),

@@ -1793,6 +1793,9 @@ ui_main(char *const *args, int nargs, const struct ui_options *opt)
 	bindings_init();
 
 	int status = opt->replay ? run_replay(&ui, opt) : run_terminal(&ui, opt);
+	for (int i = 0; i < ui.ndocs; i++) /* unsaved notes: say so, exit 1 */
+		if (ui.docs[i]->notes && notes_save_on_quit(ui.docs[i]->notes, stderr) && !status)
+			status = 1;
 	ui_free(&ui);
 	return status;
 }

@@ -332,28 +332,9 @@ external_editor(struct ui *ui, const char *text)
 	refresh();
 	char *out = NULL;
 	if (pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
-		FILE *f = fopen(path, "rb");
-		if (f) {
-			size_t cap = 0, n = 0, k;
-			char chunk[4096];
-			while ((k = fread(chunk, 1, sizeof(chunk), f)) > 0 &&
-			       n + k < 65536) {
-				char *nb = realloc(out, n + k + 1);
-				if (!nb)
-					break;
-				out = nb;
-				memcpy(out + n, chunk, k);
-				n += k;
-				cap = n;
-			}
-			(void)cap;
-			fclose(f);
-			if (out) {
-				while (n > 0 && (out[n - 1] == '\n' || out[n - 1] == '\r'))
-					n--;
-				out[n] = '\0';
-			}
-		}
+		struct notes_error e; /* the whole file, or a message: never cut */
+		if (!(out = notes_text_from_file(path, &e)))
+			ui_message(ui, true, "%s", e.msg);
 	} else {
 		ui_message(ui, true, _("The editor (%s) failed; the note was not saved"),
 			   editor);

@@ -47,10 +47,12 @@ run "$MINUTES" --check data/ngan-son-2020.xml data/ban-ke-hoach-2021.xml
 check "--check valid samples" 0 "" ""
 run "$MINUTES" --check --verbose data
 check "--check --verbose DIR" 0 "data/ban-ke-hoach-2021.xml: ok
-data/ngan-son-2020.xml: ok" ""
+data/ngan-son-2020.xml: ok
+data/tan-lap-nong-thon-moi-2019.xml: ok" ""
 run "$MINUTES" --check --verbose data/
 check "--check DIR/ gives no double slash" 0 "data/ban-ke-hoach-2021.xml: ok
-data/ngan-son-2020.xml: ok" ""
+data/ngan-son-2020.xml: ok
+data/tan-lap-nong-thon-moi-2019.xml: ok" ""
 run "$MINUTES" --check tests/fixtures/ngan-son-2020-nfd.xml
 check "--check NFD sample" 0 "" ""
 
@@ -70,6 +72,25 @@ printf '%s\n' "$err" | grep -q "^$tmp/invalid.xml:3:2: error: unknown element <b
 ok $? "--check invalid: unknown element with line and column"
 printf '%s\n' "$err" | grep -q "^$tmp/invalid.xml:2:2: error: missing <date> in <meeting>\$"
 ok $? "--check invalid: missing required element"
+
+# v2: form warnings leave the file valid; --strict makes them count
+fx=tests/fixtures
+run "$MINUTES" --check "$fx/warn-v2-approved.xml"
+check "--check form warnings" 0 "" "$fx/warn-v2-approved.xml:5:5: warning: number \"5/BB-UBND\" takes a leading zero below 10 (as 05/BB-UBND)
+$fx/warn-v2-approved.xml:20:3: warning: approved minutes without the chair's <signature>"
+run "$MINUTES" --check --strict --verbose "$fx/warn-v2-approved.xml" data/tan-lap-nong-thon-moi-2019.xml
+check "--check --strict: warnings count as errors" 1 "data/tan-lap-nong-thon-moi-2019.xml: ok" "$fx/warn-v2-approved.xml:5:5: warning: number \"5/BB-UBND\" takes a leading zero below 10 (as 05/BB-UBND)
+$fx/warn-v2-approved.xml:20:3: warning: approved minutes without the chair's <signature>"
+run "$MINUTES" --check --verbose "$fx/warn-v2-number.xml"
+check "--check --verbose: a file with warnings is ok" 0 "$fx/warn-v2-number.xml: ok" "$fx/warn-v2-number.xml:5:5: warning: number \"15/QĐ-UBND\" is not a biên bản's: the type after the slash is BB (as 27/BB-UBND)"
+run "$MINUTES" --check --strict data/ngan-son-2020.xml data/ban-ke-hoach-2021.xml data/tan-lap-nong-thon-moi-2019.xml
+check "--check --strict: the samples meet the form" 0 "" ""
+run "$MINUTES" --dump --strict data/ngan-son-2020.xml
+check "--strict without --check" 2 "" "minutes: --strict goes with --check
+Try 'minutes --help' for more information."
+run "$MINUTES" --check "$fx/semantic-v2-counts.xml"
+is "$rc" 1 "--check v2 errors: exit 1"
+is "$(printf '%s\n' "$err" | sed -n 5p)" "$fx/semantic-v2-counts.xml:22:7: error: adopted, but 2 of 4 present voted for: a majority needs 3" "--check v2 errors: a result the tally contradicts, with the numbers"
 
 mkfifo "$tmp/fifo.xml"
 run timeout 10 "$MINUTES" --check "$tmp/fifo.xml"
@@ -95,8 +116,12 @@ run "$MINUTES" --dump --width 60 data/ngan-son-2020.xml
 check "--dump --width 60 sample" 0 "$(cat $exp/ngan-son-2020.dump60)" ""
 run "$MINUTES" --dump --width 60 tests/fixtures/ngan-son-2020-nfd.xml
 check "--dump NFD sample is the NFC dump" 0 "$(cat $exp/ngan-son-2020.dump60)" ""
+run "$MINUTES" --dump --width 72 tests/fixtures/ban-ke-hoach-2021-v1.xml
+check "--dump --width 72 second sample (its v1 form)" 0 "$(cat $exp/ban-ke-hoach-2021.dump72)" ""
 run "$MINUTES" --dump --width 72 data/ban-ke-hoach-2021.xml
-check "--dump --width 72 second sample" 0 "$(cat $exp/ban-ke-hoach-2021.dump72)" ""
+check "--dump --width 72 second sample in v2: its number, agency, officers, signatures" 0 "$(cat $exp/ban-ke-hoach-2021-v2.dump72)" ""
+run "$MINUTES" --dump --width 80 data/tan-lap-nong-thon-moi-2019.xml
+check "--dump --width 80 the v2 sample: every part" 0 "$(cat $exp/tan-lap-nong-thon-moi-2019.dump80)" ""
 run "$MINUTES" --dump --width 60 data/ngan-son-2020.xml
 is "$(printf '%s\n' "$out" | LC_ALL=C.UTF-8 wc -L)" 60 "--dump --width 60: the widest line is 60 columns"
 
@@ -112,6 +137,17 @@ is "$(printf '%s\n' "$out" | head -n 1)" "T�[31mred live" "--dump: C1 shown as
 is "$(printf '%s\n' "$out" | tail -n 1)" "$(printf '  1. \302\240\314\201abc x\357\277\2752J')" "--dump: a leading combining mark sits on a no-break space"
 
 # --- --search ----------------------------------------------------------------
+v2=data/tan-lap-nong-thon-moi-2019.xml
+run "$MINUTES" --search 'son ha' "$v2"
+check "--search a v2 agency's parent" 0 "$v2:12:tan-lap-nong-thon-moi-2019-06: Ủy ban nhân dân huyện Sơn Hà" ""
+run "$MINUTES" --search 'tap huan nghiep vu' "$v2"
+check "--search a v2 reason" 0 "$v2:43:hien: Đi tập huấn nghiệp vụ tại huyện" ""
+run "$MINUTES" --search 'co bo sung tien do' "$v2"
+check "--search a v2 motion, under the vote id" 0 "$v2:89:bq1: Thông qua kế hoạch xây dựng nông thôn mới sáu tháng cuối năm 2019, có bổ sung tiến độ giải quyết hồ sơ đất đai." ""
+run "$MINUTES" --search 'thu gom rac' "$v2"
+check "--search a v2 task, under its item" 0 "$v2:102:kl2: Giao đồng chí Hoàng Thị Nga, đồng chí Bế Thị Uyên xây dựng kế hoạch thu gom rác thải ở các thôn; Văn phòng hoàn chỉnh biên bản, gửi các thôn." ""
+run "$MINUTES" --search 'luu: vt' "$v2"
+check "--search a v2 recipient, under the minutes id" 0 "$v2:115:tan-lap-nong-thon-moi-2019-06: Lưu: VT, Hồ sơ" ""
 run "$MINUTES" --search 'dai doan ket' data
 check "--search unaccented" 0 "$(cat $exp/search-dai-doan-ket)" ""
 run "$MINUTES" --search 'ĐẠI ĐOÀN KẾT' data

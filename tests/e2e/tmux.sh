@@ -206,6 +206,30 @@ t send-keys -t e2e Q
 is "$(wait_exit)" 0 "quit after the editor"
 stop
 
+# --- E: a long note from $EDITOR is taken whole; one over 1 MiB is refused --
+cat >"$tmp/editor.sh" <<'EOS'
+#!/bin/sh
+head -c "$NOTE_BYTES" /dev/zero | tr '\0' a > "$1"
+EOS
+for bytes in 100000 1048577; do
+	t new-session -d -s e2e -x 120 -y 30 \
+		"NOTE_BYTES=$bytes EDITOR=$tmp/editor.sh TERM=screen-256color $MINUTES --reviewer lan $tmp/notes/ngan-son-2020.xml; echo \$? > $tmp/status; sleep 30"
+	wait_for "Contents"
+	t send-keys -t e2e j j Enter j j j E
+	if [ "$bytes" = 100000 ]; then
+		wait_for "Note saved"
+		ok $? "E: a note of 100,000 bytes is saved"
+	else
+		wait_for "the note has more than 1048576 bytes"
+		ok $? "E: a note of 1 MiB and a byte is refused with a message"
+	fi
+	t send-keys -t e2e Q
+	wait_exit >/dev/null
+	stop
+done
+is "$(grep -o '<text>aaa*</text>' "$tmp/notes/ngan-son-2020.notes/lan.xml" | wc -c)" 100014 \
+	"E: the 100,000-byte note is in the file whole, and the refused one is not"
+
 # --- --mouse: a real terminal's mouse reports (xterm's ESC [ M b x y, which
 # screen-256color names kmous), the same as <Click X,Y> in the replay mode
 # mouse CODE X Y: the report of button code CODE at column X, row Y (from 0):

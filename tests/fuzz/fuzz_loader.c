@@ -26,6 +26,45 @@ check_str(const char *what, const char *s)
 	FUZZ_CHECK(text_is_clean(s, len), "%s is not clean NFC", what);
 }
 
+/* Person indexes that must all be real. */
+static void
+check_persons(const struct minutes *m, const char *what, const uint32_t *v,
+	      uint32_t n)
+{
+	FUZZ_CHECK(n == 0 || v, "%s: none", what);
+	for (uint32_t i = 0; i < n; i++)
+		FUZZ_CHECK(v[i] < m->npersons, "%s[%u] = %u of %u persons",
+			   what, i, v[i], m->npersons);
+}
+
+/* The v2 parts (empty in a v1 file). */
+static void
+check_v2(const struct minutes *m)
+{
+	const struct mn_meeting *mt = &m->meeting;
+	check_str("agency", mt->agency);
+	check_str("agency parent", mt->agency_parent);
+	check_str("number", mt->number);
+	check_persons(m, "chair", mt->chairs, mt->nchairs);
+	check_persons(m, "secretary", mt->secretaries, mt->nsecretaries);
+	FUZZ_CHECK(m->nsignatures == 0 || m->signatures, "signatures");
+	for (uint32_t i = 0; i < m->nsignatures; i++) {
+		const struct mn_signature *g = &m->signatures[i];
+		FUZZ_CHECK(g->person == MN_NONE || g->person < m->npersons,
+			   "signature %u: person %u of %u", i, g->person,
+			   m->npersons);
+		if (g->refused)
+			check_str("refused", g->refused);
+	}
+	FUZZ_CHECK(m->nrecipients == 0 || m->recipients, "recipients");
+	for (uint32_t i = 0; i < m->nrecipients; i++)
+		check_str("recipient", m->recipients[i].text);
+	if (m->version < 2)
+		FUZZ_CHECK(m->nwarnings == 0, "a version %d file with warnings",
+			   m->version);
+	(void)minutes_present_count(m);
+}
+
 static void
 check_model(const struct minutes *m)
 {
@@ -44,7 +83,9 @@ check_model(const struct minutes *m)
 		check_str("person id", m->persons[i].id);
 		check_str("person name", m->persons[i].name);
 		check_str("person role", m->persons[i].role);
+		check_str("person reason", m->persons[i].reason);
 	}
+	check_v2(m);
 	FUZZ_CHECK(m->nsections == 0 || m->sections, "sections");
 	for (uint32_t i = 0; i < m->nsections; i++) {
 		const struct mn_section *sec = &m->sections[i];
@@ -62,6 +103,22 @@ check_model(const struct minutes *m)
 				FUZZ_CHECK(it->by[b] < m->npersons,
 					   "item %s: by[%u] = %u of %u persons",
 					   it->id, b, it->by[b], m->npersons);
+			for (uint32_t t = 0; t < it->ntasks; t++) {
+				const struct mn_task *k = &it->tasks[t];
+				FUZZ_CHECK(k->start <= k->end && k->end <= it->len,
+					   "item %s: task %u at %u..%u of %u",
+					   it->id, t, k->start, k->end, it->len);
+				check_str("task due", k->due);
+				check_persons(m, "task assignee", k->assignees,
+					      k->nassignees);
+			}
+			if (it->vote) {
+				uint32_t base;
+				check_str("vote method", it->vote->method);
+				check_str("vote rule", it->vote->rule_name);
+				(void)mn_vote_needed(m, it->vote, &base);
+				(void)mn_vote_cast(it->vote);
+			}
 			for (uint32_t f = 0; f < it->nfigures; f++) {
 				const struct mn_figure *fg = &it->figures[f];
 				FUZZ_CHECK(fg->start <= fg->end && fg->end <= it->len,
@@ -176,8 +233,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	FUZZ_CHECK(m, "no model");
-	FUZZ_CHECK((st == LOAD_INVALID) == (m->nproblems > 0),
-		   "status %d with %u problems", (int)st, m->nproblems);
+	FUZZ_CHECK((st == LOAD_INVALID) == (minutes_error_count(m) > 0),
+		   "status %d with %u problems (%u warnings)", (int)st,
+		   m->nproblems, m->nwarnings);
 	check_model(m);
 	if (devnull) {
 		report_problems(devnull, m);

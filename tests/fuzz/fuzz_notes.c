@@ -223,10 +223,27 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			snprintf(id, sizeof(id), "%s", first->id);
 			(void)notes_toggle_status(s, id, &err);
 			read_store(s);
+			(void)notes_reply(s, id, NOTES_RESPONSE, NOTES_ACCEPTED,
+					  "ok", NULL, &err);
+			(void)notes_signoff(s, "ký", &err);
+			read_store(s);
 			(void)notes_reload(s, &err);
 			read_store(s);
 		}
 	}
+	char *label = notes_review_label(s);
+	check_str("review state", label);
+	free(label);
 	notes_close(s);
+	/* the merge driver on the same bytes as both sides: merged or
+	 * refused, the result readable again */
+	char merged[340];
+	snprintf(merged, sizeof(merged), "%s/merged.xml", root);
+	write_file(merged, data, size);
+	if (notes_merge_files(other_file, merged, other_file, &err) == 0) {
+		struct stat st;
+		FUZZ_CHECK(stat(merged, &st) == 0 && st.st_size > 0,
+			   "the merge emptied the file");
+	}
 	return 0;
 }

@@ -463,7 +463,7 @@ static void
 test_invalid_files(void)
 {
 	check_problems("invalid-unknown-element.xml",
-		"6:5: unknown element <chair>\n"
+		"6:5: <chair> needs version 2 (this file is version 1)\n"
 		"11:28: unknown element <b>\n"
 		"12:5: unknown element <note>\n");
 	check_problems("invalid-unknown-attribute.xml",
@@ -504,13 +504,14 @@ test_invalid_files(void)
 	check_problems("invalid-root.xml",
 		"2:1: root element is <minute>, expected <minutes>\n");
 	check_problems("invalid-structure.xml",
-		"2:10: unsupported version \"2\" (expected \"1\")\n"
-		"4:3: <meeting> must come before <attendees> and <section>\n"
+		"2:10: unsupported version \"3\" (expected \"1\" or \"2\")\n"
+		"4:3: <meeting> must come before <attendees>, <section>, "
+		"<signatures> and <recipients>\n"
 		"6:5: duplicate <title> in <meeting>\n"
 		"8:5: text not allowed in <meeting>\n"
 		"10:3: missing attribute id on <section>\n"
 		"10:12: bad kind \"bad kind\": not an XML name\n"
-		"12:5: <heading> must come before <item>\n"
+		"12:5: <heading> must come before <item> and <vote>\n"
 		"16:5: missing attribute id on <item>\n"
 		"17:19: attribute by names no one\n"
 		"18:11: bad id \"4x\": not an XML name\n");

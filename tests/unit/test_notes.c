@@ -79,9 +79,10 @@ fx_minutes(const char *path, int version)
 	m->npersons = 2;
 	m->persons = mn_arena_alloc(m->arena, 2 * sizeof(*m->persons));
 	m->persons[0] = (struct mn_person){ "hoang", "Phạm Huy Hoàng",
-					    "Phó Chủ tịch", 0 };
+					    "Phó Chủ tịch", 0, MN_PRESENT,
+					    "" };
 	m->persons[1] = (struct mn_person){ "lan", "Hoàng Thị Ngọc Lan", "",
-					    0 };
+					    0, MN_PRESENT, "" };
 	m->nsections = 2;
 	m->sections = mn_arena_alloc(m->arena, 2 * sizeof(*m->sections));
 	fx_section(m, &m->sections[0], "mo-dau", "Mở đầu", opening, 1);
@@ -448,6 +449,163 @@ test_identity(void)
 	before = slurp(path);
 	IS_STR(before, "<notes version=\"1\" reviewer=\"mallory\"/>\n", "the file is untouched");
 	free(before);
+	notes_close(s);
+	minutes_free(m);
+}
+
+/* A file's notes belong to the reviewer its name is made from: mallory.xml
+ * saying reviewer="lan" is shown as unverified; times more than a day
+ * ahead are flagged, status records then are not applied. */
+static void
+test_trust(void)
+{
+	fake_now = BASE_TIME;
+	char dir[1024], path[4096], want[8192];
+	const char *mp = new_minutes_dir("trust", dir, sizeof(dir));
+	struct minutes *m = fx_minutes(mp, 1);
+	struct notes_error err = { "" };
+	struct notes_store *lan = notes_open(mp, m, "lan", &err);
+	const struct note *n;
+	char id[64];
+	notes_add(lan, "kq1", NOTES_QUESTION, "real", &n, &err);
+	snprintf(id, sizeof(id), "%s", n->id);
+	notes_close(lan);
+	snprintf(path, sizeof(path), "%s/hop.notes/mallory.xml", dir);
+	spew(path,
+	     "<notes version=\"1\" minutes=\"hop-thu-2020\" reviewer=\"lan\">"
+	     "<note id=\"m-1\" target=\"kq2\" kind=\"agreed\" status=\"open\""
+	     " created=\"2026-11-28T10:00:00Z\" modified=\"2026-11-28T10:00:00Z\">"
+	     "<text>agreed</text></note></notes>\n");
+	snprintf(path, sizeof(path), "%s/hop.notes/minh.xml", dir);
+	snprintf(want, sizeof(want),
+		 "<notes version=\"1\" minutes=\"hop-thu-2020\" reviewer=\"minh\">"
+		 "<note id=\"f-1\" target=\"kq3\" kind=\"comment\" status=\"open\""
+		 " created=\"2099-01-01T00:00:00Z\" modified=\"2099-01-01T00:00:00Z\">"
+		 "<text>from the future</text></note>"
+		 "<note id=\"f-2\" target=\"kq3\" kind=\"comment\" status=\"open\""
+		 " created=\"2026-11-29T10:00:00Z\" modified=\"2026-11-29T10:00:00Z\">"
+		 "<text>a day ahead: fine</text></note>"
+		 "<status note=\"%s\" status=\"resolved\" by=\"minh\" at=\"2099-01-01T00:00:00Z\"/>"
+		 "</notes>\n", id);
+	spew(path, want);
+
+	struct notes_store *s = notes_open(mp, m, "viet", &err);
+	IS_INT(notes_count(s), 4, "four notes");
+	n = notes_find(s, "m-1");
+	IS_STR(n ? n->author : NULL, "unverified (mallory.xml)",
+	       "mallory.xml saying lan: shown as unverified, with its file name");
+	OK(n && !n->verified, "marked unverified");
+	IS_STR(n ? n->claimed : NULL, "lan", "the name it claims is kept apart");
+	IS_STR(n ? n->file : NULL, "mallory.xml", "and its file");
+	n = notes_find(s, id);
+	OK(n && n->verified && strcmp(n->author, "lan") == 0 &&
+		   strcmp(n->file, "lan.xml") == 0,
+	   "lan.xml's note is lan's, verified");
+	IS_INT(n ? (int)n->status : -1, NOTES_OPEN,
+	       "a status record dated 2099 is not applied");
+	OK(notes_find(s, "f-1") && notes_find(s, "f-1")->future,
+	   "a note dated 2099 is flagged");
+	OK(notes_find(s, "f-2") && !notes_find(s, "f-2")->future,
+	   "a note a day ahead is not");
+	IS_INT(notes_problem_count(s), 3, "three problems");
+	snprintf(path, sizeof(path), "%s/hop.notes/mallory.xml", dir);
+	snprintf(want, sizeof(want),
+		 "%s: its reviewer 'lan' is not the one its file name is made from: its notes are shown as unverified",
+		 path);
+	IS_STR(notes_problem(s, 0), want, "the unverified file is named");
+	snprintf(path, sizeof(path), "%s/hop.notes/minh.xml", dir);
+	snprintf(want, sizeof(want),
+		 "%s: note f-1 is dated 2099-01-01T00:00:00Z, more than a day ahead",
+		 path);
+	IS_STR(notes_problem(s, 1), want, "the future note is named");
+	snprintf(want, sizeof(want),
+		 "%s: the status of note %s is dated 2099-01-01T00:00:00Z, more than a day ahead: not applied",
+		 path, id);
+	IS_STR(notes_problem(s, 2), want, "the future status record is named");
+	notes_close(s);
+	minutes_free(m);
+}
+
+/* A note whose save failed is known, retried, and told on quit. */
+static void
+test_unsaved(void)
+{
+	fake_now = BASE_TIME;
+	char dir[1024], path[4096], link[4096];
+	const char *mp = new_minutes_dir("unsaved", dir, sizeof(dir));
+	struct minutes *m = fx_minutes(mp, 1);
+	struct notes_error err = { "" };
+	snprintf(path, sizeof(path), "%s/hop.notes", dir);
+	mkdir(path, 0777);
+	snprintf(link, sizeof(link), "%s/hop.notes/lan.xml", dir);
+	symlink("nowhere", link);
+	struct notes_store *s = notes_open(mp, m, "lan", &err);
+	const struct note *n;
+	IS_INT(notes_add(s, "kq1", NOTES_QUESTION, "một\nhai", &n, &err),
+	       NOTES_UNSAVED, "the save fails");
+	OK(n && n->unsaved, "the note is marked unsaved");
+	IS_INT(notes_unsaved_count(s), 1, "one unsaved change");
+	IS_INT(notes_add(s, "kq2", NOTES_COMMENT, "ba", NULL, &err),
+	       NOTES_UNSAVED, "the next save fails too");
+	IS_INT(notes_unsaved_count(s), 2, "two unsaved");
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	IS_INT(notes_save_on_quit(s, f), 2, "on quit: two changes lost");
+	fclose(f);
+	char want[8192];
+	snprintf(want, sizeof(want),
+		 "minutes: 2 changes to your notes were not saved: %s is a symbolic link: it is not followed (notes are read and written inside the notes folder only); your notes are kept here, not saved\n"
+		 "  kq1 [question]:\n    một\n    hai\n"
+		 "  kq2 [comment]:\n    ba\n",
+		 link);
+	IS_STR(buf, want, "what was not saved is written out, to be typed again");
+	free(buf);
+	unlink(link);
+	buf = NULL;
+	f = open_memstream(&buf, &len);
+	IS_INT(notes_save_on_quit(s, f), 0, "the cause gone: quitting saves them");
+	fclose(f);
+	IS_STR(buf, "", "and says nothing");
+	free(buf);
+	IS_INT(notes_unsaved_count(s), 0, "nothing unsaved");
+	notes_close(s);
+	s = notes_open(mp, m, "lan", &err);
+	IS_INT(notes_count(s), 2, "both notes are on disk");
+	notes_close(s);
+
+	/* a text from the editor: whole, or refused above the limit */
+	snprintf(path, sizeof(path), "%s/editor.txt", dir);
+	char *big = malloc(NOTES_TEXT_MAX + 3);
+	memset(big, 'a', NOTES_TEXT_MAX + 2);
+	big[100000] = '\n';
+	big[100001] = '\n';
+	big[100002] = '\0';
+	spew(path, big);
+	char *t = notes_text_from_file(path, &err);
+	IS_INT(t ? strlen(t) : 0, 100000, "100,000 bytes from the editor: whole (the line ends dropped)");
+	free(t);
+	memset(big, 'a', NOTES_TEXT_MAX + 2);
+	big[NOTES_TEXT_MAX] = '\n';
+	big[NOTES_TEXT_MAX + 1] = '\0';
+	spew(path, big);
+	t = notes_text_from_file(path, &err);
+	IS_INT(t ? strlen(t) : 0, NOTES_TEXT_MAX, "1 MiB: whole");
+	s = notes_open(mp, m, "lan", &err);
+	IS_INT(notes_add(s, "kq3", NOTES_COMMENT, t, &n, &err), NOTES_OK,
+	       "a 1 MiB note is saved");
+	IS_INT(n ? strlen(n->text) : 0, NOTES_TEXT_MAX, "whole");
+	free(t);
+	big[NOTES_TEXT_MAX] = 'a';
+	spew(path, big);
+	OK(notes_text_from_file(path, &err) == NULL, "1 MiB and a byte: refused");
+	IS_STR(err.msg, "the note has more than 1048576 bytes (1 MiB), the most a note holds: it was not saved",
+	       "with a message, never cut");
+	IS_INT(notes_add(s, "kq3", NOTES_COMMENT, big, NULL, &err),
+	       NOTES_REFUSED, "adding such a text: refused");
+	IS_STR(err.msg, "the note has 1048577 bytes; a note holds at most 1048576 bytes (1 MiB): it was not saved",
+	       "and why");
+	free(big);
 	notes_close(s);
 	minutes_free(m);
 }
@@ -1227,6 +1385,391 @@ test_export(void)
 	minutes_free(m2);
 }
 
+/* --- Format 2: replies, sign-off, review state, ids, merge driver ---- */
+
+static void
+test_replies(void)
+{
+	fake_now = BASE_TIME;
+	char dir[1024], path[4096], want[8192];
+	const char *mp = new_minutes_dir("replies", dir, sizeof(dir));
+	struct minutes *m = fx_minutes(mp, 1);
+	struct notes_error err = { "" };
+	struct notes_store *lan = notes_open(mp, m, "lan", &err);
+	const struct note *n;
+	char q1[64], q2[64], q3[64], r1[64];
+	notes_add(lan, "kq1", NOTES_QUESTION, "120 hay 125?", &n, &err);
+	snprintf(q1, sizeof(q1), "%s", n->id);
+	notes_add(lan, "kq2", NOTES_CORRECTION, "Sửa tên quỹ.", &n, &err);
+	snprintf(q2, sizeof(q2), "%s", n->id);
+	notes_add(lan, "kq3", NOTES_COMMENT, "Thôn nào?", &n, &err);
+	snprintf(q3, sizeof(q3), "%s", n->id);
+
+	fake_now += 60;
+	struct notes_store *thu = notes_open(mp, m, "thu", &err);
+	IS_INT(notes_reply(thu, q1, NOTES_RESPONSE, NOTES_ACCEPTED,
+			   "Đã sửa thành 125.", &n, &err),
+	       NOTES_OK, "the clerk accepts lan's question");
+	snprintf(r1, sizeof(r1), "%s", n ? n->id : "");
+	IS_STR(n ? n->reply_to : NULL, q1, "the reply points to the note");
+	IS_STR(n ? n->target : NULL, "kq1", "on the same element");
+	IS_INT(notes_reply(thu, q2, NOTES_RESPONSE, NOTES_EXPLAINED,
+			   "Tên này đúng theo quyết định.", NULL, &err),
+	       NOTES_OK, "explains another");
+	IS_INT(notes_reply(thu, q3, NOTES_COMMENT, NOTES_NO_DISPOSITION,
+			   "Thôn Nà Phặc.", NULL, &err),
+	       NOTES_OK, "a plain reply to the third");
+	IS_INT(notes_reply(thu, q3, NOTES_RESPONSE, NOTES_NO_DISPOSITION, "x",
+			   NULL, &err),
+	       NOTES_REFUSED, "a response needs a disposition");
+	IS_INT(notes_reply(thu, q3, NOTES_COMMENT, NOTES_DECLINED, "x", NULL,
+			   &err),
+	       NOTES_REFUSED, "a plain reply has none");
+	IS_INT(notes_reply(thu, "nope", NOTES_COMMENT, NOTES_NO_DISPOSITION, "x",
+			   NULL, &err),
+	       NOTES_REFUSED, "a reply to no note: refused");
+	notes_close(thu);
+
+	snprintf(path, sizeof(path), "%s/hop.notes/thu.xml", dir);
+	char *f = slurp(path);
+	snprintf(want, sizeof(want),
+		 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		 "<notes version=\"2\" minutes=\"hop-thu-2020\" reviewer=\"thu\">\n"
+		 "  <note id=\"thu-20261128T101600Z-1\" target=\"kq1\" kind=\"response\""
+		 " status=\"open\" created=\"2026-11-28T10:16:00Z\""
+		 " modified=\"2026-11-28T10:16:00Z\" status-at=\"2026-11-28T10:16:00Z\""
+		 " hash=\"%s\" reply-to=\"%s\" disposition=\"accepted\">\n"
+		 "    <quote>Tổ chức thành công Đại hội nhiệm kỳ 2019 - 2024;</quote>\n"
+		 "    <text>Đã sửa thành 125.</text>\n"
+		 "  </note>\n",
+		 notes_find(lan, q1)->hash, q1);
+	OK(f && strncmp(f, want, strlen(want)) == 0,
+	   "the reply in the clerk's file: version 2, kind response, reply-to, disposition");
+	if (f && strncmp(f, want, strlen(want)))
+		printf("# %s\n", f);
+	free(f);
+
+	notes_reload(lan, &err);
+	n = notes_find(lan, q1);
+	IS_INT(n->status, NOTES_RESOLVED, "an accepted answer resolves the note");
+	IS_STR(n->status_by, "thu", "by the one who answered");
+	OK(n->answered && n->nreplies == 1, "answered, one reply");
+	n = notes_find(lan, q2);
+	IS_INT(n->status, NOTES_OPEN, "an explained answer leaves it open");
+	OK(n->answered, "but answered");
+	n = notes_find(lan, q3);
+	OK(!n->answered && n->nreplies == 1, "a plain reply is not an answer");
+	IS_INT(notes_open_count(lan, "kq1"), 0, "replies are not open notes");
+	IS_INT(notes_open_count(lan, "kq3"), 1, "kq3: one open note");
+	IS_INT(notes_section_open_count(lan, 1), 2, "two open in the section");
+	const struct note *const *v;
+	IS_INT(notes_for_target(lan, "kq1", &v), 2, "kq1: the note and its answer");
+	OK(strcmp(v[0]->id, q1) == 0 && strcmp(v[1]->id, r1) == 0,
+	   "the answer comes right after its note");
+	IS_INT(notes_replies(lan, q1, &v), 1, "notes_replies: one");
+	IS_STR(v[0]->id, r1, "the answer");
+	IS_INT(notes_replies(lan, r1, NULL), 0, "the answer has none");
+	struct exp_args a = { m, lan };
+	char *md = capture(do_export, &a);
+	OK(md && strstr(md, "- [x] question — **lan**, 2026-11-28 10:15 UTC (resolved by thu)\n"
+			    "  120 hay 125?\n\n"
+			    "  - \xE2\x86\xB3 accepted — **thu**, 2026-11-28 10:16 UTC\n"
+			    "    Đã sửa thành 125.\n"),
+	   "the export: the answer under its note, with its disposition, author and time");
+	free(md);
+	md = capture(do_dump, &a);
+	IS_STR(md,
+	       "    [correction, open] lan, 2026-11-28 10:15 UTC\n"
+	       "      Sửa tên quỹ.\n"
+	       "      \xE2\x86\xB3 [explained] thu, 2026-11-28 10:16 UTC\n"
+	       "        Tên này đúng theo quyết định.\n",
+	       "--dump: the answer under its note");
+	free(md);
+
+	fake_now += 60;
+	IS_INT(notes_toggle_status(lan, q1, &err), NOTES_OK,
+	       "the note's author reopens it");
+	IS_INT(notes_find(lan, q1)->status, NOTES_OPEN, "open again");
+	notes_close(lan);
+	lan = notes_open(mp, m, "lan", &err);
+	IS_INT(notes_find(lan, q1)->status, NOTES_OPEN, "and stays open after a reload");
+
+	/* the answered note deleted: the answer is kept, an orphan */
+	IS_INT(notes_delete(lan, q1, &err), NOTES_OK, "lan deletes the note");
+	n = notes_find(lan, r1);
+	OK(n != NULL, "the answer is kept");
+	IS_INT(n ? (int)n->anchor : -1, NOTES_ORPHAN, "as an orphan");
+	const struct note *const *o;
+	size_t no = notes_orphans(lan, &o);
+	IS_INT(no, 1, "listed with the orphans");
+	IS_STR(no ? o[0]->id : NULL, r1, "it is the answer");
+	notes_close(lan);
+
+	/* a response without a disposition in a file */
+	snprintf(path, sizeof(path), "%s/hop.notes/eve.xml", dir);
+	spew(path,
+	     "<notes version=\"2\" reviewer=\"eve\">\n"
+	     "<note id=\"e1\" target=\"kq1\" kind=\"response\" reply-to=\"x\" status=\"open\""
+	     " created=\"2026-11-28T10:00:00Z\" modified=\"2026-11-28T10:00:00Z\">"
+	     "<text>?</text></note></notes>\n");
+	lan = notes_open(mp, m, "lan", &err);
+	snprintf(want, sizeof(want),
+		 "%s:2: note e1: a response needs reply-to and a disposition (accepted, explained or declined)",
+		 path);
+	IS_STR(notes_problem(lan, 0), want, "a response without a disposition: FILE:LINE: message");
+	notes_close(lan);
+	unlink(path);
+	minutes_free(m);
+}
+
+static void
+test_review_state(void)
+{
+	fake_now = BASE_TIME;
+	char dir[1024], path[4096];
+	const char *mp = new_minutes_dir("review", dir, sizeof(dir));
+	struct minutes *m = fx_minutes(mp, 1);
+	struct notes_error err = { "" };
+	struct notes_store *lan = notes_open(mp, m, "lan", &err);
+	struct notes_review_state st;
+	char *l;
+	const struct note *n;
+	char q1[64], q2[64];
+#define STATE(s, want_state, want_label, what)                       \
+	do {                                                         \
+		notes_review((s), &st);                              \
+		l = notes_review_label(s);                           \
+		IS_INT(st.state, (want_state), what);                \
+		IS_STR(l, (want_label), what ": in words");          \
+		free(l);                                             \
+	} while (0)
+	STATE(lan, NOTES_REVIEW_NONE, "no notes", "no notes");
+	notes_add(lan, "kq1", NOTES_QUESTION, "a?", &n, &err);
+	snprintf(q1, sizeof(q1), "%s", n->id);
+	notes_add(lan, "kq2", NOTES_QUESTION, "b?", &n, &err);
+	snprintf(q2, sizeof(q2), "%s", n->id);
+	STATE(lan, NOTES_REVIEW_OPEN, "open (2 open)", "two open notes");
+	IS_INT(notes_signoff(lan, "xem sau", &err), NOTES_OK,
+	       "signing off with open notes");
+	STATE(lan, NOTES_REVIEW_OPEN, "open (2 open)", "still open");
+
+	fake_now += 60;
+	struct notes_store *thu = notes_open(mp, m, "thu", &err);
+	notes_reply(thu, q1, NOTES_RESPONSE, NOTES_ACCEPTED, "ok", NULL, &err);
+	STATE(thu, NOTES_REVIEW_OPEN, "open (1 open)", "one answered");
+	notes_reply(thu, q2, NOTES_RESPONSE, NOTES_EXPLAINED, "vì…", NULL, &err);
+	STATE(thu, NOTES_REVIEW_SIGNED, "signed off (by lan)",
+	      "every note answered; lan's sign-off is older");
+	notes_close(thu);
+
+	fake_now += 60;
+	notes_reload(lan, &err);
+	IS_INT(notes_signoff(lan, "Đồng ý trình ký.", &err), NOTES_OK,
+	       "lan signs off after the answers");
+	STATE(lan, NOTES_REVIEW_READY, "ready to sign (by lan)",
+	      "answered and signed off after the last change");
+	snprintf(path, sizeof(path), "%s/hop.notes/lan.xml", dir);
+	char *f = slurp(path);
+	OK(f && strstr(f, "  <signoff by=\"lan\" at=\"2026-11-28T10:17:00Z\" remark=\"Đồng ý trình ký.\"/>\n</notes>\n"),
+	   "the sign-off record in lan's file");
+	OK(f && strstr(f, "<notes version=\"2\""), "which is version 2");
+	free(f);
+	const struct notes_signoff *const *g;
+	IS_INT(notes_signoffs(lan, &g), 1, "one sign-off");
+	OK(g[0]->current && !g[0]->withdrawn && g[0]->verified,
+	   "current, in force, verified");
+	notes_close(lan);
+
+	struct notes_store *viet = notes_open(mp, m, "viet", &err);
+	STATE(viet, NOTES_REVIEW_READY, "ready to sign (by lan)",
+	      "another reviewer sees the same state");
+	fake_now += 60;
+	notes_add(viet, "kq3", NOTES_COMMENT, "c", NULL, &err);
+	STATE(viet, NOTES_REVIEW_OPEN, "open (1 open)", "a new note opens it again");
+	notes_close(viet);
+
+	fake_now += 60;
+	lan = notes_open(mp, m, "lan", &err);
+	notes_add(lan, "kq3", NOTES_COMMENT, "d", &n, &err);
+	notes_signoffs(lan, &g);
+	OK(g[0]->withdrawn, "a later note by lan withdraws lan's sign-off");
+	notes_review(lan, &st);
+	IS_INT(st.signers, 0, "no sign-off in force");
+	notes_close(lan);
+
+	/* an unverified file's sign-off does not count */
+	mp = new_minutes_dir("review-unverified", dir, sizeof(dir));
+	snprintf(path, sizeof(path), "%s/hop.notes", dir);
+	mkdir(path, 0777);
+	snprintf(path, sizeof(path), "%s/hop.notes/mallory.xml", dir);
+	spew(path, "<notes version=\"2\" reviewer=\"lan\"><signoff by=\"lan\" at=\"2026-11-28T10:00:00Z\"/></notes>\n");
+	viet = notes_open(mp, m, "viet", &err);
+	STATE(viet, NOTES_REVIEW_NONE, "no notes", "an unverified sign-off does not count");
+	notes_close(viet);
+#undef STATE
+	minutes_free(m);
+}
+
+static void
+test_ids(void)
+{
+	fake_now = BASE_TIME;
+	char dir[1024];
+	const char *mp = new_minutes_dir("ids", dir, sizeof(dir));
+	struct minutes *m = fx_minutes(mp, 1);
+	struct notes_error err = { "" };
+	notes_set_id_tag(NULL);
+	struct notes_store *s = notes_open(mp, m, "lan", &err);
+	const struct note *n;
+	notes_add(s, "kq1", NOTES_COMMENT, "x", &n, &err);
+	char id[128];
+	snprintf(id, sizeof(id), "%s", n->id);
+	int shape = strlen(id) == strlen("lan-20261128T101500Z-12345678-1") &&
+		    strncmp(id, "lan-20261128T101500Z-", 21) == 0 &&
+		    strcmp(id + 29, "-1") == 0 &&
+		    strspn(id + 21, "0123456789abcdef") == 8;
+	OK(shape, "an id has a per-process part: lan-TIME-XXXXXXXX-1");
+	printf("# %s\n", id);
+	int fds[2];
+	if (pipe(fds) == 0) {
+		fflush(stdout);
+		pid_t pid = fork();
+		if (pid == 0) {
+			struct notes_store *c = notes_open(mp, m, "lan", &err);
+			const struct note *cn;
+			notes_add(c, "kq2", NOTES_COMMENT, "y", &cn, &err);
+			dprintf(fds[1], "%s", cn ? cn->id : "");
+			_exit(0);
+		}
+		close(fds[1]);
+		char cid[128] = "";
+		ssize_t k = read(fds[0], cid, sizeof(cid) - 1);
+		cid[k > 0 ? k : 0] = '\0';
+		close(fds[0]);
+		waitpid(pid, NULL, 0);
+		OK(strlen(cid) == strlen(id) && strncmp(cid, id, 21) == 0 &&
+			   strncmp(cid + 21, id + 21, 8) != 0,
+		   "another process in the same second: another part");
+	}
+	notes_close(s);
+	notes_set_id_tag("");
+	minutes_free(m);
+}
+
+static const char merge_head[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	"<notes version=\"1\" minutes=\"hop-thu-2020\" reviewer=\"lan\">\n";
+
+/* A note as the store writes it. */
+static void
+mnote(char *buf, size_t size, const char *id, const char *modified,
+      const char *status, const char *status_at, const char *text)
+{
+	size_t n = strlen(buf);
+	snprintf(buf + n, size - n,
+		 "  <note id=\"%s\" target=\"kq1\" kind=\"comment\" status=\"%s\""
+		 " created=\"2026-11-28T10:00:00Z\" modified=\"%s\""
+		 " status-at=\"%s\" hash=\"h\">\n"
+		 "    <quote>q</quote>\n    <text>%s</text>\n  </note>\n",
+		 id, status, modified, status_at, text);
+}
+
+static void
+test_merge_driver(void)
+{
+	char dir[1024], b[4096], o[4096], t[4096];
+	char fb[65536], fo[65536], ft[65536], want[65536];
+	struct notes_error err = { "" };
+	const char *T0 = "2026-11-28T10:00:00Z", *T1 = "2026-11-28T11:00:00Z",
+		   *T2 = "2026-11-28T12:00:00Z";
+	snprintf(dir, sizeof(dir), "%s/merge-driver", scratch);
+	mkdir(dir, 0777);
+	snprintf(b, sizeof(b), "%s/base.xml", dir);
+	snprintf(o, sizeof(o), "%s/ours.xml", dir);
+	snprintf(t, sizeof(t), "%s/theirs.xml", dir);
+
+	/* base: a b c d; ours: a edited, b deleted, c kept, d status at T2,
+	 * e added; theirs: a kept, b kept, c deleted, d edited at T1, f
+	 * added; a status record on x in both, a sign-off in theirs */
+	snprintf(fb, sizeof(fb), "%s", merge_head);
+	mnote(fb, sizeof(fb), "a", T0, "open", T0, "a0");
+	mnote(fb, sizeof(fb), "b", T0, "open", T0, "b0");
+	mnote(fb, sizeof(fb), "c", T0, "open", T0, "c0");
+	mnote(fb, sizeof(fb), "d", T0, "open", T0, "d0");
+	strcat(fb, "</notes>\n");
+	snprintf(fo, sizeof(fo), "%s", merge_head);
+	mnote(fo, sizeof(fo), "a", T1, "open", T0, "a ours");
+	mnote(fo, sizeof(fo), "c", T0, "open", T0, "c0");
+	mnote(fo, sizeof(fo), "d", T2, "resolved", T2, "d0");
+	mnote(fo, sizeof(fo), "e", T1, "open", T1, "e ours");
+	strcat(fo, "  <status note=\"x\" status=\"resolved\" by=\"lan\" at=\"2026-11-28T11:00:00Z\"/>\n</notes>\n");
+	snprintf(ft, sizeof(ft), "%s", merge_head);
+	mnote(ft, sizeof(ft), "a", T0, "open", T0, "a0");
+	mnote(ft, sizeof(ft), "b", T0, "open", T0, "b0");
+	mnote(ft, sizeof(ft), "d", T1, "open", T0, "d theirs");
+	mnote(ft, sizeof(ft), "f", T1, "open", T1, "f theirs");
+	strcat(ft, "  <status note=\"x\" status=\"open\" by=\"lan\" at=\"2026-11-28T12:00:00Z\"/>\n"
+		   "  <signoff by=\"lan\" at=\"2026-11-28T12:00:00Z\"/>\n</notes>\n");
+	spew(b, fb);
+	spew(o, fo);
+	spew(t, ft);
+	IS_INT(notes_merge_files(b, o, t, &err), 0, "merge driver: merged");
+	char *got = slurp(o);
+	snprintf(want, sizeof(want), "%s",
+		 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		 "<notes version=\"2\" minutes=\"hop-thu-2020\" reviewer=\"lan\">\n");
+	mnote(want, sizeof(want), "a", T1, "open", T0, "a ours");
+	mnote(want, sizeof(want), "d", T2, "resolved", T2, "d0");
+	mnote(want, sizeof(want), "e", T1, "open", T1, "e ours");
+	mnote(want, sizeof(want), "f", T1, "open", T1, "f theirs");
+	strcat(want, "  <status note=\"x\" status=\"open\" by=\"lan\" at=\"2026-11-28T12:00:00Z\"/>\n"
+		     "  <signoff by=\"lan\" at=\"2026-11-28T12:00:00Z\"/>\n</notes>\n");
+	IS_STR(got, want,
+	       "merge driver: the union by id, later modified wins, deletions against unchanged notes kept, status and sign-off the later");
+	free(got);
+
+	/* the same note changed on both sides: the later modified wins
+	 * its text, the later status-at its status; a note deleted on one
+	 * side but changed on the other is kept */
+	snprintf(fo, sizeof(fo), "%s", merge_head);
+	mnote(fo, sizeof(fo), "a", T2, "open", T0, "a ours, later");
+	mnote(fo, sizeof(fo), "c", T1, "open", T0, "c changed");
+	strcat(fo, "</notes>\n");
+	snprintf(ft, sizeof(ft), "%s", merge_head);
+	mnote(ft, sizeof(ft), "a", T1, "resolved", T1, "a theirs");
+	strcat(ft, "</notes>\n");
+	spew(o, fo);
+	spew(t, ft);
+	IS_INT(notes_merge_files(b, o, t, &err), 0, "merge driver: merged again");
+	got = slurp(o);
+	snprintf(want, sizeof(want), "%s", merge_head);
+	mnote(want, sizeof(want), "a", T2, "resolved", T1, "a ours, later");
+	mnote(want, sizeof(want), "c", T1, "open", T0, "c changed");
+	strcat(want, "</notes>\n");
+	IS_STR(got, want, "merge driver: text and status merged apart; a changed note survives a deletion");
+	free(got);
+
+	/* no common ancestor (an empty BASE), and a malformed side */
+	spew(b, "");
+	IS_INT(notes_merge_files(b, o, t, &err), 0, "merge driver: an empty base");
+	got = slurp(o);
+	OK(got && strstr(got, "a ours, later") && strstr(got, "c changed"),
+	   "merge driver: every note of both sides");
+	free(got);
+	spew(t, "<notes version=\"1\"><note id=\"z\"></notes>");
+	char *before = slurp(o);
+	IS_INT(notes_merge_files(b, o, t, &err), 1, "merge driver: a malformed side is refused");
+	snprintf(want, sizeof(want), "%s:1: ", t);
+	OK(strncmp(err.msg, want, strlen(want)) == 0 && strstr(err.msg, "; not merged"),
+	   "merge driver: FILE:LINE: message");
+	got = slurp(o);
+	IS_STR(got, before, "merge driver: OURS is left as it was");
+	free(got);
+	free(before);
+	spew(t, "");
+	IS_INT(notes_merge_files(b, o, t, &err), 1, "merge driver: an empty side is refused, never taken as no notes");
+}
+
 /* --- Crashes and concurrency ----------------------------------------------- */
 
 /* Adds notes forever, writing each confirmed id to FD. */
@@ -1333,7 +1876,9 @@ test_crash(void)
 	char mpath[4096];
 	snprintf(mpath, sizeof(mpath), "%s", mp);
 	struct idset ids = { 0 };
-	int rounds = 50, bad_parse = 0, errors = 0;
+	/* NOTES_CRASH_ROUNDS: more kills for a closing figure */
+	int rounds = getenv("NOTES_CRASH_ROUNDS") ? atoi(getenv("NOTES_CRASH_ROUNDS")) : 50;
+	int bad_parse = 0, errors = 0;
 	size_t missing = 0, total = 0;
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -1404,16 +1949,161 @@ run_pair(const char *name, const char *r1, const char *r2, int count)
 		waitpid(pid[i], &st, 0);
 		clean &= WIFEXITED(st) && WEXITSTATUS(st) == 0;
 	}
-	notes_set_clock(fake_clock);
 	snprintf(what, sizeof(what), "%s: both processes finished cleanly", name);
 	OK(clean && errors == 0, what);
 	int problems;
 	size_t total;
+	/* the children's notes are dated now: check with the real clock */
 	size_t missing = missing_ids(mpath, &ids, &problems, &total);
+	notes_set_clock(fake_clock);
 	snprintf(what, sizeof(what), "%s: %d notes confirmed", name, 2 * count);
 	IS_INT(ids.n, 2 * count, what);
 	snprintf(what, sizeof(what), "%s: all %d are in the files", name, 2 * count);
 	IS_INT(total, 2 * count, what);
+	snprintf(what, sizeof(what), "%s: none missing, no problems", name);
+	OK(missing == 0 && problems == 0, what);
+	idset_free(&ids);
+}
+
+/* Adds a question, answers it (accepted), and every third time signs
+ * off, forever, writing each confirmed id (and SIGNED) to FD. */
+static void
+child_answerer(const char *mp, int fd)
+{
+	struct minutes *m = fx_minutes(mp, 1);
+	struct notes_error err;
+	struct notes_store *s = notes_open(mp, m, "crash2", &err);
+	for (int i = 0;; i++) {
+		const struct note *n;
+		char line[256], id[128];
+		snprintf(line, sizeof(line), "question %d", i);
+		if (notes_add(s, "kq1", NOTES_QUESTION, line, &n, &err) != NOTES_OK)
+			goto fail;
+		snprintf(id, sizeof(id), "%s", n->id);
+		dprintf(fd, "%s\n", id);
+		if (notes_reply(s, id, NOTES_RESPONSE, NOTES_ACCEPTED, "ok", &n,
+				&err) != NOTES_OK)
+			goto fail;
+		dprintf(fd, "%s\n", n->id);
+		if (i % 3 == 2) {
+			if (notes_signoff(s, "ký", &err) != NOTES_OK)
+				goto fail;
+			dprintf(fd, "SIGNED\n");
+		}
+	}
+fail:
+	dprintf(fd, "ERROR %s\n", err.msg);
+	_exit(3);
+}
+
+/* kill -9 at a random moment while answering and signing off: every
+ * confirmed note, answer and sign-off is in the file. */
+static void
+test_crash_answers(void)
+{
+	char dir[1024], mpath[4096];
+	const char *mp = new_minutes_dir("crash-answers", dir, sizeof(dir));
+	snprintf(mpath, sizeof(mpath), "%s", mp);
+	struct idset ids = { 0 };
+	int rounds = getenv("NOTES_CRASH_ROUNDS") ? atoi(getenv("NOTES_CRASH_ROUNDS")) : 30;
+	int bad_parse = 0, errors = 0, signed_ok = 1;
+	size_t missing = 0, total = 0, answers = 0;
+	notes_set_clock(NULL);
+	for (int r = 0; r < rounds; r++) {
+		int fds[2];
+		if (pipe(fds) < 0)
+			break;
+		fflush(stdout);
+		pid_t pid = fork();
+		if (pid == 0) {
+			close(fds[0]);
+			child_answerer(mpath, fds[1]);
+		}
+		close(fds[1]);
+		struct timespec d = { 0, (long)(rand() % 40000) * 1000 };
+		nanosleep(&d, NULL);
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+		size_t before = ids.n;
+		errors += read_ids(fds[0], &ids);
+		close(fds[0]);
+		bool signed_now = false;
+		size_t w = before;
+		for (size_t i = before; i < ids.n; i++) {
+			if (strcmp(ids.v[i], "SIGNED") == 0) {
+				signed_now = true;
+				free(ids.v[i]);
+			} else {
+				ids.v[w++] = ids.v[i];
+			}
+		}
+		ids.n = w;
+		int problems;
+		missing += missing_ids(mpath, &ids, &problems, &total);
+		bad_parse += problems > 0;
+		if (signed_now) {
+			struct minutes *m = fx_minutes(mpath, 1);
+			struct notes_error err;
+			struct notes_store *c = notes_open(mpath, m, "checker", &err);
+			const struct notes_signoff *const *g;
+			size_t ng = notes_signoffs(c, &g);
+			signed_ok &= ng == 1 && strcmp(g[0]->by, "crash2") == 0;
+			for (size_t i = 0; i < notes_count(c); i++)
+				answers += notes_get(c, i)->reply_to != NULL;
+			notes_close(c);
+			minutes_free(m);
+		}
+	}
+	notes_set_clock(fake_clock);
+	printf("# %d kills while answering: %zu confirmed notes and answers, %zu in the file\n",
+	       rounds, ids.n, total);
+	IS_INT(errors, 0, "answering: the child's saves succeeded until killed");
+	IS_INT(bad_parse, 0, "answering: after each SIGKILL the notes file parses");
+	IS_INT(missing, 0, "answering: every confirmed note and answer is there");
+	OK(signed_ok, "answering: every confirmed sign-off is there");
+	OK(ids.n > 0 && total >= ids.n, "answering: notes were confirmed and kept");
+	idset_free(&ids);
+}
+
+/* N reviewers adding COUNT notes each at once: none lost. */
+static void
+run_group(const char *name, const char *const *who, int nwho, int count)
+{
+	char dir[1024], mpath[4096], what[256];
+	const char *mp = new_minutes_dir(name, dir, sizeof(dir));
+	snprintf(mpath, sizeof(mpath), "%s", mp);
+	struct idset ids = { 0 };
+	int fds[8][2], errors = 0, clean = 1;
+	pid_t pid[8];
+	notes_set_clock(NULL);
+	for (int i = 0; i < nwho; i++) {
+		if (pipe(fds[i]) < 0)
+			return;
+		fflush(stdout);
+		pid[i] = fork();
+		if (pid[i] == 0) {
+			close(fds[i][0]);
+			child_adder(mpath, who[i], fds[i][1], count);
+		}
+		close(fds[i][1]);
+	}
+	for (int i = 0; i < nwho; i++) {
+		int st;
+		errors += read_ids(fds[i][0], &ids);
+		close(fds[i][0]);
+		waitpid(pid[i], &st, 0);
+		clean &= WIFEXITED(st) && WEXITSTATUS(st) == 0;
+	}
+	snprintf(what, sizeof(what), "%s: all processes finished cleanly", name);
+	OK(clean && errors == 0, what);
+	int problems;
+	size_t total;
+	size_t missing = missing_ids(mpath, &ids, &problems, &total);
+	notes_set_clock(fake_clock);
+	snprintf(what, sizeof(what), "%s: %d notes confirmed, %zu in the files",
+		 name, nwho * count, total);
+	IS_INT(ids.n, nwho * count, what);
+	IS_INT(total, nwho * count, what);
 	snprintf(what, sizeof(what), "%s: none missing, no problems", name);
 	OK(missing == 0 && problems == 0, what);
 	idset_free(&ids);
@@ -1426,6 +2116,9 @@ test_concurrency(void)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	run_pair("same-reviewer", "lan", "lan", 100);
 	run_pair("two-reviewers", "lan", "minh", 100);
+	static const char *const four[] = { "lan", "minh", "Nguyễn Văn Ân",
+					    "Nguyễn Văn An" };
+	run_group("four-reviewers", four, 4, 100);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	printf("# concurrency: %.1f s\n",
 	       (double)(t1.tv_sec - t0.tv_sec) +
@@ -1460,10 +2153,13 @@ main(void)
 	tzset();
 	unsetenv("XDG_DATA_HOME");
 	notes_set_clock(fake_clock);
+	notes_set_id_tag(""); /* ids as before; test_ids tries the tag */
 
 	test_helpers();
 	test_save_load();
 	test_identity();
+	test_trust();
+	test_unsaved();
 	test_edit_delete();
 	test_merge();
 	test_merge_renames_after_drop();
@@ -1476,7 +2172,12 @@ main(void)
 	test_fallback();
 	test_loaded();
 	test_export();
+	test_replies();
+	test_review_state();
+	test_ids();
+	test_merge_driver();
 	test_crash();
+	test_crash_answers();
 	test_concurrency();
 
 	if (!getenv("NOTES_KEEP"))
