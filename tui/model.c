@@ -326,6 +326,7 @@ mn_kind_label(enum mn_kind kind, const char *kind_name)
 	case MN_KIND_ACHIEVEMENTS: return _("achievements");
 	case MN_KIND_LIMITATIONS: return _("limitations");
 	case MN_KIND_TARGETS: return _("targets");
+	case MN_KIND_CONCLUSIONS: return _("conclusions");
 	default: return kind_name;
 	}
 }

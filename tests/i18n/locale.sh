@@ -71,10 +71,14 @@ is "$out" "data/ngan-son-2020.xml: hợp lệ" "--check --verbose in Vietnamese"
 # --dump's labels and counts in Vietnamese; the document's own text as it is
 run LANGUAGE=vi LANG=C.UTF-8 sh -c '"$1" --dump --width 72 "$0"' \
 	data/ban-ke-hoach-2021.xml >"$tmp/dump.vi"
-is "$(sed -n '2,3p; 5p; 9p' "$tmp/dump.vi")" "Ngày: 2021-12-20 08:00–11:30
-Cơ quan: Ủy ban nhân dân xã Hòa Thuận
+is "$(grep -E '^(Cơ quan|Số|Ngày|Chủ trì|Thư ký|Tình trạng|Thành phần tham dự)[: ]' "$tmp/dump.vi")" \
+"Cơ quan: Ủy ban nhân dân xã Hòa Thuận
+Số: 15/BB-UBND
+Ngày: 2021-12-20 08:00–11:30
+Chủ trì: Đặng Văn Đức — Chủ tịch UBND xã, chủ trì
+Thư ký: Nguyễn Thị Thuỷ — Công chức Văn phòng - Thống kê, thư ký
 Tình trạng: đã thông qua
-Thành phần tham dự (9)" "--dump in Vietnamese: the header's labels"
+Thành phần tham dự (9; có mặt 9)" "--dump in Vietnamese: the header's labels"
 grep -qx '    (kết quả đạt được; 3 mục)' "$tmp/dump.vi" &&
 	grep -qx '    (hạn chế, tồn tại; 2 mục)' "$tmp/dump.vi" &&
 	grep -qx '    (opening; 2 mục)' "$tmp/dump.vi"
