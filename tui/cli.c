@@ -1,14 +1,17 @@
-/* cli.c - --check, --dump and --search. */
+/* cli.c - --check, --dump, --search, --export-notes and --export. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "bienban.h"
 #include "cli.h"
 #include "loader.h"
 #include "nls.h"
 #include "notes.h"
 #include "report.h"
+#include "review_report.h"
 #include "search.h"
 #include "text.h"
 
@@ -253,24 +256,74 @@ cli_search(const char *query, char *const *args, int nargs)
 	return hits ? 0 : 1;
 }
 
-static int
-export_one(int i, const struct minutes *m, enum load_status st,
-	   const struct notes_store *notes, void *arg)
+int
+cli_export_notes(char *const *args, int nargs, const char *reviewer,
+		 bool html)
 {
-	(void)st;
-	(void)arg;
-	if (!notes)
-		return 2;
-	if (i > 0)
-		fputs("\n---\n\n", stdout);
-	notes_export_markdown(stdout, m, notes);
-	return notes_problem_count(notes) ? 1 : 0;
+	int errors = 0, status = 0;
+	bool archive = nargs > 1;
+	char **paths = report_expand_paths(args, nargs, &errors);
+	size_t n = 0, cap = 0;
+	struct review_doc *docs = NULL;
+	struct notes_store **stores = NULL;
+	struct minutes **models = NULL;
+
+	for (int i = 0; i < nargs && !archive; i++) {
+		struct stat st;
+		archive = stat(args[i], &st) == 0 && S_ISDIR(st.st_mode);
+	}
+	if (errors)
+		status = 1;
+	for (char **p = paths; p && *p; p++) {
+		struct minutes *m = NULL;
+		enum load_status st = cli_load(*p, &m, 0);
+		if (st == LOAD_FATAL) {
+			status = status < 1 ? 1 : status;
+			continue;
+		}
+		struct notes_store *notes = cli_notes(*p, m, reviewer);
+		if (!notes) {
+			status = 2;
+			minutes_free(m);
+			continue;
+		}
+		if (notes_problem_count(notes) && status < 1)
+			status = 1;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 8;
+			docs = mn_xrealloc(docs, cap * sizeof(*docs));
+			stores = mn_xrealloc(stores, cap * sizeof(*stores));
+			models = mn_xrealloc(models, cap * sizeof(*models));
+		}
+		docs[n].m = models[n] = m;
+		docs[n].notes = stores[n] = notes;
+		n++;
+	}
+	if (archive)
+		review_report_sort(docs, n);
+	review_report_write(stdout, html ? REVIEW_HTML : REVIEW_MD, docs, n,
+			    archive);
+	for (size_t i = 0; i < n; i++) {
+		notes_close(stores[i]);
+		minutes_free(models[i]);
+	}
+	free(docs);
+	free(stores);
+	free(models);
+	report_free_paths(paths);
+	return status;
 }
 
 int
-cli_export_notes(char *const *args, int nargs, const char *reviewer)
+cli_export_html(const char *path)
 {
-	return cli_each(args, nargs, reviewer, export_one, NULL);
+	struct minutes *m = NULL;
+	enum load_status st = cli_load(path, &m, 0);
+	if (st == LOAD_FATAL)
+		return 1;
+	bienban_html(stdout, m);
+	minutes_free(m);
+	return st == LOAD_INVALID ? 1 : 0;
 }
 
 int

@@ -11,7 +11,12 @@ int cli_check(char *const *args, int nargs, bool verbose);
 int cli_check_strict(char *const *args, int nargs, bool verbose,
 		     bool strict);
 int cli_dump(char *const *args, int nargs, int width, const char *reviewer);
-int cli_export_notes(char *const *args, int nargs, const char *reviewer);
+/* The review report (Markdown, or HTML when HTML) of FILE|DIR...: one
+ * FILE alone, or an archive (several, or a DIR) with its summary. */
+int cli_export_notes(char *const *args, int nargs, const char *reviewer,
+		     bool html);
+/* The biên bản of FILE as HTML on stdout. */
+int cli_export_html(const char *path);
 /* --merge-notes BASE OURS THEIRS (git's %O %A %B): 0 merged into OURS,
  * 1 a side is malformed (git then shows a conflict), 2 usage. */
 int cli_merge_notes(char *const *args, int nargs);

@@ -16,6 +16,7 @@
 enum opt_id {
 	OPT_CHECK = 256, OPT_DUMP, OPT_SEARCH, OPT_WIDTH, OPT_VERBOSE,
 	OPT_REPLAY, OPT_DUMP_SCREEN, OPT_DUMP_ATTRS, OPT_REPLAY_TIME, OPT_MOUSE, OPT_REVIEWER, OPT_EXPORT_NOTES,
+	OPT_EXPORT, OPT_FORMAT,
 	OPT_MERGE_NOTES,
 	OPT_HELP, OPT_VERSION,
 	OPT_STRICT,
@@ -35,6 +36,8 @@ static const struct option long_options[] = {
 	{ "mouse", no_argument, NULL, OPT_MOUSE },
 	{ "reviewer", required_argument, NULL, OPT_REVIEWER },
 	{ "export-notes", no_argument, NULL, OPT_EXPORT_NOTES },
+	{ "export", required_argument, NULL, OPT_EXPORT },
+	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "merge-notes", no_argument, NULL, OPT_MERGE_NOTES },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -68,7 +71,10 @@ usage(FILE *out)
 		       "  --replay-time          with --replay: say how long the keys took\n"
 		       "  --mouse                the browser takes clicks and the wheel\n"
 		       "  --reviewer NAME        the name notes are written under\n"
-		       "  --export-notes FILE... print the reviewers' notes as Markdown\n"
+		       "  --export-notes FILE|DIR...\n"
+		       "                         print the review report: a table of the notes\n"
+		       "  --format md|html       with --export-notes: Markdown (default) or HTML\n"
+		       "  --export html FILE     print the minutes as the official biên bản (HTML)\n"
 		       "  --merge-notes BASE OURS THEIRS\n"
 		       "                         merge two versions of a notes file (a git merge driver)\n"
 		       "  --verbose              with --check: say FILE: ok for each valid file\n"
@@ -98,7 +104,7 @@ int
 main(int argc, char **argv)
 {
 	int mode = 0, width = 0, verbose = 0, strict = 0, c;
-	const char *query = NULL;
+	const char *query = NULL, *export_format = NULL, *notes_format = NULL;
 	struct ui_options ui = { 0 };
 
 	nls_init();
@@ -124,6 +130,13 @@ main(int argc, char **argv)
 			mode = c;
 			query = optarg;
 			break;
+		case OPT_EXPORT:
+			if (mode && mode != c)
+				return usage_error(_("choose one of --check, --dump, --search, --export-notes"));
+			mode = c;
+			export_format = optarg;
+			break;
+		case OPT_FORMAT: notes_format = optarg; break;
 		case OPT_WIDTH: {
 			char *end;
 			long w = strtol(optarg, &end, 10);
@@ -163,11 +176,23 @@ main(int argc, char **argv)
 		return usage_error(_("--strict goes with --check"));
 	if (mode && nargs == 0)
 		return usage_error(_("no FILE given"));
+	if (notes_format && mode != OPT_EXPORT_NOTES)
+		return usage_error(_("--format goes with --export-notes"));
+	if (notes_format && strcmp(notes_format, "md") &&
+	    strcmp(notes_format, "html"))
+		return usage_error(_("--format wants md or html"));
+	if (mode == OPT_EXPORT && strcmp(export_format, "html"))
+		return usage_error(_("--export wants html"));
+	if (mode == OPT_EXPORT && nargs != 1)
+		return usage_error(_("--export html wants one FILE"));
 	switch (mode) {
 	case OPT_CHECK: return cli_check_strict(args, nargs, verbose, strict);
 	case OPT_DUMP: return cli_dump(args, nargs, width, ui.reviewer);
 	case OPT_SEARCH: return cli_search(query, args, nargs);
-	case OPT_EXPORT_NOTES: return cli_export_notes(args, nargs, ui.reviewer);
+	case OPT_EXPORT_NOTES:
+		return cli_export_notes(args, nargs, ui.reviewer,
+					notes_format && !strcmp(notes_format, "html"));
+	case OPT_EXPORT: return cli_export_html(args[0]);
 	case OPT_MERGE_NOTES: return cli_merge_notes(args, nargs);
 	default: return ui_main(args, nargs, &ui);
 	}

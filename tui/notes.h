@@ -358,12 +358,7 @@ notes_save(struct notes_store *s, struct notes_error *err);
 
 /* --- Output (everything from files is made terminal-safe) ----------- */
 
-/* A review report in Markdown: header, then per element in document
- * order (meeting, attendees, each section and its items) the element's
- * text quoted and its notes, open ones first; orphans at the end. */
-void
-notes_export_markdown(FILE *out, const struct minutes *m,
-		      const struct notes_store *s);
+/* The review report (Markdown, HTML) is in review_report.h. */
 
 /* For --dump: the notes on element ID (open first), each as a line
  * "[kind, status] author, 2026-11-28 17:15 +07" (+ " (text changed since

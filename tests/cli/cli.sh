@@ -277,7 +277,7 @@ is "$(grep -A1 'Ngày hội tổ chức' "$tmp/out" | head -n 1)" "       Ngày 
 is "$(grep -B1 'Ngày hội tổ chức' "$tmp/out" | head -n 1)" "     [question, open] Nguyễn Minh, 2025-11-28 08:00 UTC" "--dump: the note's kind, status, author and date"
 grep -q '^     \[agreed, open\] Nguyễn Minh, 2025-11-28 08:00 UTC (text changed since this note)$' "$tmp/out"
 ok $? "--dump: a note on changed text says so"
-(cd "$tmp/n" && "$MINUTES" --export-notes m/ngan-son-2020.xml >"$tmp/out" 2>"$tmp/err")
+(cd "$tmp/n" && TZ=Asia/Ho_Chi_Minh "$MINUTES" --export-notes m/ngan-son-2020.xml >"$tmp/out" 2>"$tmp/err")
 is "$?" 0 "--export-notes: exit 0"
 is "$(cat "$tmp/out")" "$(cat $exp/ngan-son-2020.review.md)" "--export-notes: the Markdown review report"
 is "$(cat "$tmp/err")" "" "--export-notes: nothing on stderr"

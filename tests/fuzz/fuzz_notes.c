@@ -19,6 +19,7 @@
 #include "fuzz.h"
 #include "loader.h"
 #include "notes.h"
+#include "review_report.h"
 
 static const char minutes_xml[] =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -183,7 +184,7 @@ read_store(struct notes_store *s)
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
 	FUZZ_CHECK(out, "open_memstream");
-	notes_export_markdown(out, model, s);
+	review_report_markdown(out, model, s);
 	fclose(out);
 	check_safe_text("markdown export", buf, len);
 	free(buf);
