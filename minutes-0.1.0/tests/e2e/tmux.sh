@@ -1,0 +1,313 @@
+# tmux.sh - end-to-end tests in a real terminal emulator (tmux), under
+# LC_ALL=C.UTF-8: what a person sees must be what the headless replay
+# mode shows for the same keys at the same size.
+. "$top_srcdir/tests/tap.sh"
+TMUX_BIN=${TMUX_BIN:-tmux}
+if ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
+	skip "tmux end-to-end tests" "tmux is not installed"
+	done_testing
+	exit 0
+fi
+export LC_ALL=C.UTF-8
+unset TMUX
+tmp=$(mktemp -d)
+# One tmux server per test case: ending the last session of a server makes
+# it exit, and a new session started on the same socket at that moment can
+# meet the dying server ("server exited unexpectedly"). Each case gets a
+# socket of its own (stop moves on to the next), so no case waits for or
+# races with the previous case's server.
+sock_n=0
+sock() { echo "minutes-e2e-$$-$sock_n"; }
+t() { "$TMUX_BIN" -L "$(sock)" -f /dev/null "$@"; }
+stop() {
+	t kill-server 2>/dev/null
+	sock_n=$((sock_n + 1))
+}
+trap 't kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+cd "$top_srcdir" || exit 1
+
+# wait_for TEXT: polls the pane until TEXT shows (5 s at most)
+wait_for() {
+	for _ in $(seq 1 100); do
+		t capture-pane -p -t e2e 2>/dev/null | grep -qF -- "$1" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# settle: waits until the screen stops changing
+settle() {
+	prev=
+	for _ in $(seq 1 40); do
+		cur=$(t capture-pane -p -t e2e 2>/dev/null)
+		[ -n "$cur" ] && [ "$cur" = "$prev" ] && return 0
+		prev=$cur
+		sleep 0.1
+	done
+}
+
+screen() { t capture-pane -p -t e2e | sed 's/ *$//'; }
+
+# shows WANT: polls until the pane shows exactly WANT (5 s at most), then
+# prints what it shows
+shows() {
+	for _ in $(seq 1 100); do
+		[ "$(screen)" = "$1" ] && break
+		sleep 0.05
+	done
+	screen
+}
+
+# replay KEYSFILE COLS ROWS ARGS...: the headless screen for comparison
+replay() {
+	k=$1 c=$2 r=$3
+	shift 3
+	COLUMNS=$c LINES=$r "$MINUTES" --replay "$k" --dump-screen "$tmp/replay.out" "$@" &&
+		sed 's/ *$//' "$tmp/replay.out"
+}
+
+start() { # start COLS ROWS ARGS...
+	c=$1 r=$2
+	shift 2
+	rm -f "$tmp/status"
+	t new-session -d -s e2e -x "$c" -y "$r" \
+		"TERM=screen-256color $MINUTES $*; echo \$? > $tmp/status; sleep 30"
+	t set-option -t e2e remain-on-exit on >/dev/null
+}
+
+wait_exit() {
+	for _ in $(seq 1 100); do
+		[ -s "$tmp/status" ] && { cat "$tmp/status"; return 0; }
+		sleep 0.05
+	done
+	echo timeout
+}
+
+# --- start, navigate, compare with the replay mode -------------------------
+start 100 30 data/ngan-son-2020.xml
+wait_for "Contents"
+ok $? "the browser starts in tmux"
+settle
+printf '' >"$tmp/none.keys"
+want=$(replay "$tmp/none.keys" 100 30 data/ngan-son-2020.xml)
+is "$(shows "$want")" "$want" \
+	"first screen: tmux shows what the replay mode shows"
+
+t send-keys -t e2e j j j Enter j Enter
+settle
+printf 'j\nj\nj\n<Enter>\nj\n<Enter>\n' >"$tmp/nav.keys"
+nav_screen=$(replay "$tmp/nav.keys" 100 30 data/ngan-son-2020.xml)
+is "$(shows "$nav_screen")" "$nav_screen" "navigation: the same screen as the replay mode"
+
+# --- resize down to 10x4 and back ------------------------------------------
+t resize-window -t e2e -x 10 -y 4
+settle
+small=$(printf '\nToo small\nneed 20x5')
+is "$(shows "$small")" "$small" "at 10x4: the too-small screen"
+t resize-window -t e2e -x 100 -y 30
+settle
+is "$(shows "$nav_screen")" "$nav_screen" "back at 100x30: the same screen as before"
+
+# a resize storm while scrolling: no crash, same screen at the end
+for i in $(seq 1 20); do
+	t resize-window -t e2e -x $((20 + i * 4)) -y $((5 + i))
+	t send-keys -t e2e j k
+done
+t resize-window -t e2e -x 100 -y 30
+settle
+is "$(shows "$nav_screen")" "$nav_screen" "after a resize storm with keys: the same screen"
+
+# --- search ----------------------------------------------------------------
+t send-keys -t e2e / 'dai doan ket' Enter
+settle
+printf 'j\nj\nj\n<Enter>\nj\n<Enter>\n/\n"dai doan ket"\n<Enter>\n' >"$tmp/search.keys"
+want=$(replay "$tmp/search.keys" 100 30 data/ngan-son-2020.xml)
+is "$(shows "$want")" "$want" "search: the same screen as the replay mode"
+screen | grep -q "7/16"
+ok $? "search moved on to the next match after the cursor (target 7 of 16)"
+
+# --- quit: status 0 and the terminal restored --------------------------------
+t send-keys -t e2e q q q q
+is "$(wait_exit)" 0 "q from the top quits with status 0"
+is "$(t display-message -p -t e2e '#{alternate_on}')" 0 "the terminal left the alternate screen"
+stop
+
+# --- Vietnamese typed into the search prompt ---------------------------------
+start 100 30 data/ngan-son-2020.xml
+wait_for "Contents"
+t send-keys -t e2e / 'Đại đoàn kếx' BSpace 't' Enter
+settle
+screen | grep -q "5/8"
+ok $? "Vietnamese typed with a Backspace correction finds the match"
+t send-keys -t e2e Q
+is "$(wait_exit)" 0 "Q quits at once with status 0"
+stop
+
+# --- a file name with an escape sequence does not reach the terminal ---------
+evil="$tmp/$(printf 'x\033]2;PWNED\007y').xml"
+cp data/ngan-son-2020.xml "$evil"
+t new-session -d -s e2e -x 100 -y 30
+t set-option -t e2e allow-rename on >/dev/null 2>&1
+t send-keys -t e2e "printf '\\033]2;clean\\007'; $MINUTES $tmp/x*y.xml" Enter
+wait_for "Contents"
+ok $? "a file named with an escape sequence opens"
+settle
+title=$(t display-message -p -t e2e '#{pane_title}')
+is "$title" "clean" "the escape sequence in the file name did not change the terminal's title"
+screen | head -n 1 | grep -q "x�]2;PWNED�y.xml"
+ok $? "the file name is shown with its control characters made visible"
+t send-keys -t e2e q
+stop
+
+# --- notes typed in Vietnamese survive a restart ---------------------------
+mkdir -p "$tmp/notes"
+cp data/ngan-son-2020.xml "$tmp/notes/"
+start 120 30 "--reviewer lan $tmp/notes/ngan-son-2020.xml"
+wait_for "Contents"
+t send-keys -t e2e j j Enter j a
+t send-keys -t e2e -l 'Cần kiểm tra lại số liệu nhiệm kỳ'
+t send-keys -t e2e Tab Enter
+wait_for "Note saved"
+ok $? "a note typed in Vietnamese is saved"
+t send-keys -t e2e Q
+is "$(wait_exit)" 0 "quit after saving"
+stop
+grep -q '<text>Cần kiểm tra lại số liệu nhiệm kỳ</text>' "$tmp/notes/ngan-son-2020.notes/lan.xml"
+ok $? "the note is in the reviewer's notes file, NFC"
+grep -q 'kind="question"' "$tmp/notes/ngan-son-2020.notes/lan.xml"
+ok $? "Tab chose the kind: question"
+start 120 30 "--reviewer minh $tmp/notes/ngan-son-2020.xml"
+wait_for "Contents"
+t send-keys -t e2e j j Enter j
+wait_for "Cần kiểm tra lại số liệu nhiệm kỳ"
+ok $? "after a restart another reviewer reads the note in the detail pane"
+t send-keys -t e2e x
+wait_for "Note resolved"
+ok $? "x resolves another reviewer's note"
+t send-keys -t e2e Q
+wait_exit >/dev/null
+stop
+grep -q '<status note="lan-[^"]*" status="resolved" by="minh"' "$tmp/notes/ngan-son-2020.notes/minh.xml"
+ok $? "the resolution is recorded in the resolver's own file"
+
+# --- E: a note written in $EDITOR, with the screen handed over and back ------
+cat >"$tmp/editor.sh" <<'EOS'
+#!/bin/sh
+printf 'Dòng một của ghi chú\nDòng hai\n' > "$1"
+EOS
+chmod +x "$tmp/editor.sh"
+t new-session -d -s e2e -x 120 -y 30 \
+	"EDITOR=$tmp/editor.sh TERM=screen-256color $MINUTES --reviewer lan $tmp/notes/ngan-son-2020.xml; echo \$? > $tmp/status; sleep 30"
+wait_for "Contents"
+t send-keys -t e2e j j Enter j j E
+wait_for "Dòng hai"
+ok $? "E: the note written in the editor shows, both lines"
+t send-keys -t e2e Q
+is "$(wait_exit)" 0 "quit after the editor"
+stop
+
+# --- E: a long note from $EDITOR is taken whole; one over 1 MiB is refused --
+cat >"$tmp/editor.sh" <<'EOS'
+#!/bin/sh
+head -c "$NOTE_BYTES" /dev/zero | tr '\0' a > "$1"
+EOS
+for bytes in 100000 1048577; do
+	t new-session -d -s e2e -x 120 -y 30 \
+		"NOTE_BYTES=$bytes EDITOR=$tmp/editor.sh TERM=screen-256color $MINUTES --reviewer lan $tmp/notes/ngan-son-2020.xml; echo \$? > $tmp/status; sleep 30"
+	wait_for "Contents"
+	t send-keys -t e2e j j Enter j j j E
+	if [ "$bytes" = 100000 ]; then
+		wait_for "Note saved"
+		ok $? "E: a note of 100,000 bytes is saved"
+	else
+		wait_for "the note has more than 1048576 bytes"
+		ok $? "E: a note of 1 MiB and a byte is refused with a message"
+	fi
+	t send-keys -t e2e Q
+	wait_exit >/dev/null
+	stop
+done
+is "$(grep -o '<text>aaa*</text>' "$tmp/notes/ngan-son-2020.notes/lan.xml" | wc -c)" 100014 \
+	"E: the 100,000-byte note is in the file whole, and the refused one is not"
+
+# --- --mouse: a real terminal's mouse reports (xterm's ESC [ M b x y, which
+# screen-256color names kmous), the same as <Click X,Y> in the replay mode
+# mouse CODE X Y: the report of button code CODE at column X, row Y (from 0):
+# 0 a press of the left button, 3 a release, 65 the wheel down
+mouse() {
+	b=$(printf '\\%03o\\%03o\\%03o' $((32 + $1)) $((33 + $2)) $((33 + $3)))
+	t send-keys -t e2e -l "$(printf "\033[M$b")"
+}
+start 120 30 --mouse data/ngan-son-2020.xml
+wait_for "Contents"
+settle
+is "$(t display-message -p -t e2e '#{mouse_any_flag}')" 1 \
+	"--mouse asks the terminal for mouse reports"
+# one event at a time, each read before the next is sent: under load the
+# pty can hand the program several reports in one read, which is a case
+# of its own, not this one
+mouse 0 5 6; settle; mouse 3 5 6; settle # press, release
+mouse 0 40 9; settle; mouse 3 40 9; settle
+mouse 65 60 12 # the wheel: a press only
+settle
+printf '<Click 5,6>\n<Click 40,9>\n<WheelDown 60,12>\n' >"$tmp/mouse.keys"
+want=$(replay "$tmp/mouse.keys" 120 30 data/ngan-son-2020.xml)
+is "$(shows "$want")" "$want" "--mouse: two clicks and the wheel, as in the replay mode"
+screen | grep -q "Item 5/16"
+ok $? "--mouse: the click selected item 2, the wheel moved three on"
+t send-keys -t e2e Q
+is "$(wait_exit)" 0 "--mouse: quit"
+stop
+# without --mouse the terminal is not asked for mouse reports: it keeps
+# the mouse for selecting text
+start 120 30 data/ngan-son-2020.xml
+wait_for "Contents"
+settle
+is "$(t display-message -p -t e2e '#{mouse_any_flag}')" 0 \
+	"without --mouse the terminal's mouse is left alone"
+stop
+
+# --- SIGHUP: the terminal goes away, the program ends (no busy loop) --------
+rm -f "$tmp/pid"
+t new-session -d -s e2e -x 100 -y 30 \
+	"echo \$\$ > $tmp/pid; TERM=screen-256color exec $MINUTES data/ngan-son-2020.xml"
+wait_for "Contents"
+pid=$(cat "$tmp/pid")
+kill -0 "$pid" 2>/dev/null
+ok $? "the program runs (pid $pid)"
+stop
+gone=1
+for _ in $(seq 1 50); do
+	kill -0 "$pid" 2>/dev/null || { gone=0; break; }
+	sleep 0.1
+done
+ok $gone "closing the terminal ends the program"
+
+# --- the Vietnamese interface in a real terminal ----------------------------
+# under LANG=vi_VN.UTF-8 when this system has that locale, else under
+# LANGUAGE=vi with C.UTF-8; the same screens as the replay mode in
+# Vietnamese (LANGUAGE=vi), help included
+if locale -a 2>/dev/null | grep -qix 'vi_VN\.utf-\{0,1\}8'; then
+	vi_env="LANG=vi_VN.UTF-8"
+else
+	vi_env="LANG=C.UTF-8 LANGUAGE=vi"
+fi
+rm -f "$tmp/status"
+t new-session -d -s e2e -x 100 -y 30 \
+	"env -u LC_ALL $vi_env TERM=screen-256color $MINUTES data/ngan-son-2020.xml; echo \$? > $tmp/status; sleep 30"
+t set-option -t e2e remain-on-exit on >/dev/null
+wait_for "Mục lục"
+ok $? "$vi_env: the browser starts in Vietnamese"
+settle
+t send-keys -t e2e j Enter H
+settle
+printf 'j\n<Enter>\nH\n' >"$tmp/vi.keys"
+want=$(LANGUAGE=vi replay "$tmp/vi.keys" 100 30 data/ngan-son-2020.xml)
+is "$(shows "$want")" "$want" "$vi_env: the help, as the replay mode shows it in Vietnamese"
+printf '%s\n' "$want" | grep -q "Các phím — q hoặc Esc để đóng trợ giúp"
+ok $? "$vi_env: the help's title is Vietnamese"
+t send-keys -t e2e q Q
+is "$(wait_exit)" 0 "$vi_env: quit"
+stop
+
+done_testing

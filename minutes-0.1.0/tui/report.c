@@ -1,0 +1,550 @@
+/* report.c - the command-line modes' output: --dump, --check, paths. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "decimal.h"
+#include "nls.h"
+#include "notes.h"
+#include "report.h"
+#include "text.h"
+
+/* Writes TEXT wrapped to WIDTH (0: one line per paragraph), the first
+ * line after FIRST, the others after an indent as wide as REST. */
+static void
+dump_wrapped(FILE *out, const char *first, const char *rest,
+	     const char *text, int width)
+{
+	size_t len = strlen(text);
+	int indent = text_width(rest, strlen(rest));
+	int avail = width > 0 ? width - indent : 0;
+	struct text_line *lines = NULL;
+	size_t n;
+
+	if (avail < 1)
+		avail = width > 0 ? 1 : (int)(len ? len : 1) * 2 + 1;
+	n = text_wrap(text, len, avail, &lines);
+	for (size_t i = 0; i < n; i++) {
+		char *safe = text_sanitize(text + lines[i].off, lines[i].len,
+					   false);
+		fprintf(out, "%s%s\n", i == 0 ? first : rest,
+			safe ? safe : "");
+		free(safe);
+	}
+	free(lines);
+}
+
+static void
+dump_field(FILE *out, const char *label, const char *value, int width)
+{
+	char first[128];
+	if (!value || !*value)
+		return;
+	snprintf(first, sizeof(first), "%s: ", label);
+	dump_wrapped(out, first, "  ", value, width);
+}
+
+/* "Name — role" of person P (malloc'd), or NULL out of memory. */
+static char *
+person_line(const struct mn_person *p)
+{
+	size_t n = strlen(p->name) + strlen(p->role) + 8;
+	char *line = malloc(n);
+	if (!line)
+		return NULL;
+	if (*p->role)
+		snprintf(line, n, "%s — %s", p->name, p->role);
+	else
+		snprintf(line, n, "%s", p->name);
+	return line;
+}
+
+/* v2: each chair or secretary, by name and role. */
+static void
+dump_officers(FILE *out, const struct minutes *m, const char *label,
+	      const uint32_t *who, uint32_t n, int width)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		char *line = person_line(&m->persons[who[i]]);
+		if (!line)
+			return;
+		dump_field(out, label, line, width);
+		free(line);
+	}
+}
+
+static void
+dump_header(FILE *out, const struct minutes *m, int width)
+{
+	const struct mn_meeting *mt = &m->meeting;
+	char when[64];
+
+	dump_wrapped(out, "", "", mt->title, width);
+	/* v2: who issues the minutes, and their number */
+	dump_field(out, _("Agency"), mt->agency, width);
+	dump_field(out, _("Parent body"), mt->agency_parent, width);
+	dump_field(out, _("Number"), mt->number, width);
+	if (*mt->start && *mt->end)
+		snprintf(when, sizeof(when), "%s %s–%s", mt->date, mt->start,
+			 mt->end);
+	else if (*mt->start)
+		snprintf(when, sizeof(when), "%s %s", mt->date, mt->start);
+	else
+		snprintf(when, sizeof(when), "%s", mt->date);
+	dump_field(out, _("Date"), when, width);
+	dump_field(out, _("Organizer"), mt->organizer, width);
+	dump_field(out, _("Place"), mt->place, width);
+	dump_officers(out, m, _("Chair"), mt->chairs, mt->nchairs, width);
+	dump_officers(out, m, _("Secretary"), mt->secretaries,
+		      mt->nsecretaries, width);
+	dump_field(out, _("Status"), _(mn_status_name(mt->status)), width);
+	dump_field(out, _("Source"), mt->source, width);
+	dump_field(out, _("ID"), m->id, width);
+}
+
+static void
+dump_notes(FILE *out, const struct notes_store *notes, const char *id,
+	   int indent, int width)
+{
+	if (notes && id && *id)
+		notes_dump_for(out, notes, id, indent, width);
+}
+
+static void
+dump_attendees(FILE *out, const struct minutes *m, int width,
+	       const struct notes_store *notes)
+{
+	if (m->version >= 2 && m->expected != MN_NONE)
+		fprintf(out, "\n%s (%u; %s %u, %s %u)\n", _("Attendees"),
+			m->npersons, _("present"), minutes_present_count(m),
+			_("expected"), m->expected);
+	else if (m->version >= 2)
+		fprintf(out, "\n%s (%u; %s %u)\n", _("Attendees"),
+			m->npersons, _("present"), minutes_present_count(m));
+	else
+		fprintf(out, "\n%s (%u)\n", _("Attendees"), m->npersons);
+	for (uint32_t i = 0; i < m->npersons; i++) {
+		const struct mn_person *p = &m->persons[i];
+		char *line = person_line(p);
+		if (!line)
+			return;
+		dump_wrapped(out, "  ", "    ", line, width);
+		free(line);
+		if (p->presence != MN_PRESENT) {
+			/* v2: not there, and why */
+			char first[128];
+			snprintf(first, sizeof(first), "    %s%s",
+				 p->presence == MN_EXCUSED ? _("excused")
+							   : _("absent"),
+				 *p->reason ? ": " : "");
+			dump_wrapped(out, first, "      ", p->reason, width);
+		}
+		dump_notes(out, notes, p->id, 4, width);
+	}
+}
+
+static const char *
+verdict_name(enum mn_verdict v)
+{
+	switch (v) {
+	case MN_MET: return _("met");
+	case MN_MISSED: return _("missed");
+	default: return _("unknown");
+	}
+}
+
+/* A figure's number as written, with the interface's decimal mark; "?"
+ * for a value that is not a number (its problem is listed).  malloc'd,
+ * NULL when out of memory. */
+static char *
+figure_number(const char *s)
+{
+	return s ? decimal_format(s, NULL) : strdup("?");
+}
+
+/* "≥ 98 %" (malloc'd, NULL when out of memory) */
+static char *
+figure_target(const struct mn_figure *f)
+{
+	char *v = figure_number(f->value_str), *t;
+	if (!v || asprintf(&t, "%s %s%s%s", mn_op_text(f->op), v,
+			   *f->unit ? " " : "", f->unit) < 0)
+		t = NULL;
+	free(v);
+	return t;
+}
+
+static void
+dump_figures(FILE *out, const struct mn_item *it, int width)
+{
+	for (uint32_t i = 0; i < it->nfigures; i++) {
+		const struct mn_figure *f = &it->figures[i];
+		char *target = figure_target(f), *actual = NULL, *line;
+		int r;
+		if (f->actual)
+			actual = figure_number(f->actual);
+		if (!target || (f->actual && !actual))
+			r = -1;
+		else if (f->actual)
+			r = asprintf(&line, "%s: %s, %s %s (%s)", _("Target"),
+				     target, _("actual"), actual,
+				     verdict_name(mn_figure_verdict(f)));
+		else
+			r = asprintf(&line, "%s: %s (%s)", _("Target"), target,
+				     verdict_name(MN_UNKNOWN));
+		free(target);
+		free(actual);
+		if (r < 0)
+			mn_oom();
+		dump_wrapped(out, "     ", "       ", line, width);
+		free(line);
+	}
+}
+
+static void
+dump_speakers(FILE *out, const struct minutes *m, const struct mn_item *it,
+	      int width)
+{
+	size_t n = 1;
+	for (uint32_t i = 0; i < it->nby; i++)
+		n += strlen(m->persons[it->by[i]].name) + 2;
+	char *line = malloc(n + 8), *o = line;
+	if (!line)
+		return;
+	/* appended at a running end: strcat read the line again for each
+	 * name (quadratic in the number of speakers) */
+	memcpy(o, "— ", strlen("— "));
+	o += strlen("— ");
+	for (uint32_t i = 0; i < it->nby; i++) {
+		const char *name = m->persons[it->by[i]].name;
+		size_t k = strlen(name);
+		if (i) {
+			memcpy(o, ", ", 2);
+			o += 2;
+		}
+		memcpy(o, name, k);
+		o += k;
+	}
+	*o = '\0';
+	dump_wrapped(out, "     ", "       ", line, width);
+	free(line);
+}
+
+/* v2: after the motion, "Vote (method): 7 for, 0 against, 1 abstain;
+ * 8 cast of 8 present", the rule and what it needs, the result. */
+static void
+dump_vote(FILE *out, const struct minutes *m, const struct mn_vote *v,
+	  int width)
+{
+	char line[512];
+	uint32_t base, need = mn_vote_needed(m, v, &base);
+	bool expected = v->rule == MN_RULE_MAJORITY_EXPECTED ||
+			v->rule == MN_RULE_TWO_THIRDS_EXPECTED;
+	int n = snprintf(line, sizeof(line), "%s%s%s%s", _("Vote"),
+			 *v->method ? " (" : "", v->method,
+			 *v->method ? ")" : "");
+	if (v->has_tally && n > 0 && (size_t)n < sizeof(line)) {
+		n += snprintf(line + n, sizeof(line) - (size_t)n,
+			      ": %u %s, %u %s, %u %s",
+			      v->nfor == MN_NONE ? 0 : v->nfor, _("for"),
+			      v->against == MN_NONE ? 0 : v->against,
+			      _("against"),
+			      v->abstain == MN_NONE ? 0 : v->abstain,
+			      _("abstain"));
+		if (v->invalid != MN_NONE && n > 0 && (size_t)n < sizeof(line))
+			n += snprintf(line + n, sizeof(line) - (size_t)n,
+				      ", %u %s", v->invalid, _("invalid"));
+		if (need != MN_NONE && n > 0 && (size_t)n < sizeof(line))
+			snprintf(line + n, sizeof(line) - (size_t)n,
+				 "; %u %s %u %s", mn_vote_cast(v), _("cast of"),
+				 base, expected ? _("expected") : _("present"));
+	}
+	dump_wrapped(out, "     ", "       ", line, width);
+	n = snprintf(line, sizeof(line), "%s: %s", _("Rule"),
+		     mn_rule_name(v->rule));
+	if (need != MN_NONE && n > 0 && (size_t)n < sizeof(line))
+		snprintf(line + n, sizeof(line) - (size_t)n, ", %u %s", need,
+			 _("needed"));
+	dump_wrapped(out, "     ", "       ", line, width);
+	if (v->result != MN_RESULT_NONE) {
+		snprintf(line, sizeof(line), "%s: %s", _("Result"),
+			 v->result == MN_RESULT_ADOPTED ? _("adopted")
+							: _("rejected"));
+		dump_wrapped(out, "     ", "       ", line, width);
+	}
+}
+
+/* v2: each task of an item: its text, who, by when. */
+static void
+dump_tasks(FILE *out, const struct minutes *m, const struct mn_item *it,
+	   int width)
+{
+	for (uint32_t i = 0; i < it->ntasks; i++) {
+		const struct mn_task *t = &it->tasks[i];
+		size_t n = t->end - t->start + 64;
+		for (uint32_t a = 0; a < t->nassignees; a++)
+			n += strlen(m->persons[t->assignees[a]].name) + 2;
+		char *line = malloc(n + strlen(t->due) + 64);
+		if (!line)
+			return;
+		size_t k = (size_t)sprintf(line, "%s: ", _("Task"));
+		if (t->end <= it->len && t->start < t->end) {
+			memcpy(line + k, it->text + t->start, t->end - t->start);
+			k += t->end - t->start;
+		}
+		k += (size_t)sprintf(line + k, " —");
+		for (uint32_t a = 0; a < t->nassignees; a++)
+			k += (size_t)sprintf(line + k, "%s %s", a ? "," : "",
+					     m->persons[t->assignees[a]].name);
+		if (*t->due)
+			sprintf(line + k, "; %s %s", _("due"), t->due);
+		dump_wrapped(out, "     ", "       ", line, width);
+		free(line);
+	}
+}
+
+/* v2: the signatures and the recipients, after the sections. */
+static void
+dump_closing(FILE *out, const struct minutes *m, int width)
+{
+	if (m->nsignatures)
+		fprintf(out, "\n%s\n", _("Signatures"));
+	for (uint32_t i = 0; i < m->nsignatures; i++) {
+		const struct mn_signature *g = &m->signatures[i];
+		const char *who = g->person != MN_NONE ?
+				  m->persons[g->person].name : "?";
+		char first[128];
+		snprintf(first, sizeof(first), "  %s: ",
+			 g->role == MN_SIGN_CHAIR ? _("Chair") : _("Secretary"));
+		if (!g->refused) {
+			dump_wrapped(out, first, "    ", who, width);
+			continue;
+		}
+		size_t n = strlen(who) + strlen(g->refused) + 64;
+		char *line = malloc(n);
+		if (!line)
+			return;
+		snprintf(line, n, "%s (%s%s%s)", who, _("refused to sign"),
+			 *g->refused ? ": " : "", g->refused);
+		dump_wrapped(out, first, "    ", line, width);
+		free(line);
+	}
+	if (m->nrecipients)
+		fprintf(out, "\n%s\n", _("Recipients"));
+	for (uint32_t i = 0; i < m->nrecipients; i++)
+		dump_wrapped(out, "  - ", "    ", m->recipients[i].text, width);
+}
+
+static void
+dump_section(FILE *out, const struct minutes *m, const struct mn_section *s,
+	     int width, const struct notes_store *notes)
+{
+	char head[128];
+	unsigned met = 0, missed = 0, unknown = 0;
+
+	for (uint32_t i = 0; i < s->nitems; i++)
+		for (uint32_t f = 0; f < s->items[i].nfigures; f++)
+			switch (mn_figure_verdict(&s->items[i].figures[f])) {
+			case MN_MET: met++; break;
+			case MN_MISSED: missed++; break;
+			default: unknown++; break;
+			}
+	snprintf(head, sizeof(head), "\n[%s] ", mn_kind_symbol(s->kind));
+	dump_wrapped(out, head, "    ", s->heading, width);
+	const char *items = ngettext("item", "items", s->nitems);
+	char summary[256];
+	if (met + missed + unknown)
+		snprintf(summary, sizeof(summary),
+			 "(%s; %u %s; %s: %u %s, %u %s, %u %s)",
+			 mn_kind_label(s->kind, s->kind_name),
+			 s->nitems, items, _("figures"), met, _("met"), missed,
+			 _("missed"), unknown, _("unknown"));
+	else
+		snprintf(summary, sizeof(summary), "(%s; %u %s)",
+			 mn_kind_label(s->kind, s->kind_name),
+			 s->nitems, items);
+	dump_wrapped(out, "    ", "    ", summary, width);
+	dump_notes(out, notes, s->id, 4, width);
+	for (uint32_t i = 0; i < s->nitems; i++) {
+		const struct mn_item *it = &s->items[i];
+		char num[32];
+		const char *p = it->text, *nl;
+		int first = 1;
+		snprintf(num, sizeof(num), "%3u. ", i + 1);
+		/* one wrapped block per paragraph */
+		do {
+			nl = strchr(p, '\n');
+			size_t plen = nl ? (size_t)(nl - p) : strlen(p);
+			char *para = strndup(p, plen);
+			if (!para)
+				return;
+			dump_wrapped(out, first ? num : "     ", "     ", para,
+				     width);
+			free(para);
+			first = 0;
+			p = nl ? nl + 1 : NULL;
+		} while (p);
+		if (it->nby)
+			dump_speakers(out, m, it, width);
+		dump_figures(out, it, width);
+		dump_tasks(out, m, it, width);
+		if (it->vote)
+			dump_vote(out, m, it->vote, width);
+		dump_notes(out, notes, it->id, 5, width);
+	}
+}
+
+void
+report_dump(FILE *out, const struct minutes *m, int width,
+	    const struct notes_store *notes)
+{
+	dump_header(out, m, width);
+	dump_notes(out, notes, m->id, 2, width);
+	dump_attendees(out, m, width, notes);
+	for (uint32_t s = 0; s < m->nsections; s++)
+		dump_section(out, m, &m->sections[s], width, notes);
+	dump_closing(out, m, width);
+}
+
+void
+report_problems(FILE *out, const struct minutes *m)
+{
+	for (uint32_t i = 0; i < m->nproblems; i++) {
+		const struct mn_problem *p = &m->problems[i];
+		char *path = text_sanitize(m->path, strlen(m->path), false);
+		char *msg = text_sanitize(p->msg, strlen(p->msg), false);
+		const char *sev = p->severity == MN_SEV_WARNING ? _("warning")
+							       : _("error");
+		if (p->col)
+			fprintf(out, "%s:%u:%u: %s: %s\n", path, p->line,
+				p->col, sev, msg);
+		else
+			fprintf(out, "%s:%u: %s: %s\n", path, p->line, sev,
+				msg);
+		free(path);
+		free(msg);
+	}
+}
+
+/* --- paths ------------------------------------------------------------ */
+
+struct path_list {
+	char **v;
+	size_t n, cap;
+};
+
+static void
+paths_push(struct path_list *l, char *p)
+{
+	if (!p)
+		return;
+	if (l->n + 2 > l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		char **v = realloc(l->v, cap * sizeof(*v));
+		if (!v) {
+			free(p);
+			return;
+		}
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = p;
+	l->v[l->n] = NULL;
+}
+
+static int
+path_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+has_xml_suffix(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 4 && strcmp(name + n - 4, ".xml") == 0;
+}
+
+static void
+print_path_error(const char *path, const char *what)
+{
+	char *safe = text_sanitize(path, strlen(path), false);
+	fprintf(stderr, "%s: %s: %s\n", safe ? safe : "?", _("error"), what);
+	free(safe);
+}
+
+/* Directories are walked without following links to directories, so a
+ * link loop cannot make the walk endless; depth is capped all the same. */
+static void
+paths_walk(struct path_list *l, const char *dir, int depth, int *errors)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	if (!d) {
+		print_path_error(dir, strerror(errno));
+		(*errors)++;
+		return;
+	}
+	while ((e = readdir(d))) {
+		struct stat st;
+		char *p;
+		if (e->d_name[0] == '.')
+			continue;
+		size_t dl = strlen(dir);
+		while (dl > 1 && dir[dl - 1] == '/')
+			dl--;
+		if (asprintf(&p, "%.*s/%s", (int)dl, dir, e->d_name) < 0)
+			break;
+		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+			/* NAME.notes/ holds reviewers' notes, not minutes */
+			size_t nl = strlen(e->d_name);
+			bool notes = nl > 6 && strcmp(e->d_name + nl - 6, ".notes") == 0;
+			if (depth < 32 && !notes)
+				paths_walk(l, p, depth + 1, errors);
+			free(p);
+		} else if (has_xml_suffix(e->d_name)) {
+			paths_push(l, p);
+		} else {
+			free(p);
+		}
+	}
+	closedir(d);
+}
+
+char **
+report_expand_paths(char *const *args, int nargs, int *errors)
+{
+	struct path_list l = { 0 };
+
+	l.v = calloc(1, sizeof(*l.v));
+	l.cap = 1;
+	for (int i = 0; i < nargs; i++) {
+		struct stat st;
+		if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			size_t before = l.n;
+			paths_walk(&l, args[i], 0, errors);
+			if (l.n > before)
+				qsort(l.v + before, l.n - before, sizeof(*l.v),
+				      path_cmp);
+		} else {
+			/* the loader says what is wrong with it, if anything */
+			paths_push(&l, strdup(args[i]));
+		}
+	}
+	return l.v;
+}
+
+void
+report_free_paths(char **paths)
+{
+	if (!paths)
+		return;
+	for (char **p = paths; *p; p++)
+		free(*p);
+	free(paths);
+}

@@ -1,0 +1,198 @@
+/* text.h - the Vietnamese-correct text engine (no curses).
+ *
+ * Every part of minutes that measures, cuts, compares, sorts or draws
+ * text goes through here.  Strings are (pointer, byte length) pairs and
+ * need not be NUL-terminated unless stated.  Functions returning
+ * allocated memory return NULL only when out of memory. */
+#ifndef MINUTES_TEXT_H
+#define MINUTES_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define TEXT_TAB_WIDTH 8
+
+/* --- Repair and normalize -------------------------------------------- */
+
+/* True when S is valid UTF-8, already NFC, and has no CR, U+2028 or
+ * U+2029: the fast path a loader takes before anything is rebuilt.
+ * About as fast as a plain UTF-8 scan on NFC text; the tables it needs
+ * are built once, on first use, thread-safely. */
+bool text_is_clean(const char *s, size_t len);
+
+/* Any bytes in, valid NFC UTF-8 out (malloc'd, NUL-terminated, length in
+ * *outlen).  Each invalid byte becomes U+FFFD and the bytes after it are
+ * kept; CR, CRLF, U+2028 and U+2029 become '\n'.  TAB is kept (it is
+ * expanded when drawn). */
+char *text_repair(const char *s, size_t len, size_t *outlen);
+
+/* In place: collapse runs of white space (space, TAB, '\n', CR) into one
+ * space and trim both ends.  NBSP is not white space here.  Returns the
+ * new length and NUL-terminates. */
+size_t text_collapse_space(char *s, size_t len);
+
+/* --- Clusters, width, display ---------------------------------------- */
+
+enum text_cluster_kind {
+	TEXT_CL_NORMAL,   /* draw the bytes as they are */
+	TEXT_CL_ORPHAN,   /* combining mark(s) without a base: drawn on NBSP */
+	TEXT_CL_CONTROL,  /* C0/C1/DEL or U+FFFD: drawn as a dimmed placeholder */
+	TEXT_CL_HIDDEN,   /* bidi controls, ZWSP, soft hyphen, other format
+			     characters: drawn as nothing, width 0 */
+	TEXT_CL_TAB,      /* TAB: width depends on the column */
+	TEXT_CL_NEWLINE,  /* '\n' */
+};
+
+struct text_cluster {
+	size_t off, len; /* the bytes of the cluster in the source */
+	int width;       /* columns (TAB: 1 here; use text_tab_width) */
+	enum text_cluster_kind kind;
+	int32_t cp;      /* the code point, when the cluster is one NORMAL
+			  * code point drawn as itself (most text); else -1 */
+};
+
+/* Reads the grapheme cluster starting at byte POS of a valid UTF-8
+ * string; returns the position after it (POS itself at the end).  An
+ * invalid byte, should one slip through, is a one-byte CONTROL cluster.
+ * Width is the sum of utf8proc_charwidth over the code points drawn
+ * (what ncurses draws code point by code point): an emoji ZWJ sequence is
+ * one cluster as wide as its parts.  A cluster keeps all its marks, but
+ * only four zero-width code points after each spacing one, and at most 60
+ * bytes, are drawn (ncurses keeps a few marks per cell). */
+size_t text_cluster_next(const char *s, size_t len, size_t pos,
+			 struct text_cluster *out);
+/* The start of the cluster that ends at POS (0 at the start). */
+size_t text_cluster_prev(const char *s, size_t len, size_t pos);
+
+static inline int
+text_tab_width(int col)
+{
+	return TEXT_TAB_WIDTH - col % TEXT_TAB_WIDTH;
+}
+
+/* Writes what to draw for a cluster, as safe UTF-8 (NUL-terminated),
+ * into BUF (at least 64 bytes): the bytes themselves, NBSP + marks for an
+ * orphan, the placeholder for a control, "" for hidden, spaces for a TAB
+ * at column COL.  Returns the number of columns it takes. */
+int text_cluster_render(const char *s, const struct text_cluster *c, int col,
+			char *buf, size_t size);
+
+#define TEXT_PLACEHOLDER "\xEF\xBF\xBD" /* U+FFFD, drawn dimmed */
+
+/* Columns that S takes when drawn from column 0 (TABs expanded,
+ * '\n' counts 0 and does not reset the column). */
+int text_width(const char *s, size_t len);
+
+/* Whole clusters of S that fit in COLS columns starting at column 0:
+ * returns their byte length and stores their width in *used. */
+size_t text_fit(const char *s, size_t len, int cols, int *used);
+
+/* text_fit for a string that is cut with a one-column mark: when S fits
+ * in COLS columns, returns LEN and sets *cut to false; otherwise returns
+ * the whole clusters that fit in COLS - 1 columns (the mark takes the
+ * last) and sets *cut.  One pass over S. */
+size_t text_fit_cut(const char *s, size_t len, int cols, int *used, bool *cut);
+
+/* The code point of a cluster that is one NORMAL code point drawn as
+ * itself (what most text is), or -1. */
+int32_t text_cluster_single(const char *s, const struct text_cluster *c);
+
+/* Safe, display-ready copy of S truncated to COLS columns: when S is
+ * wider, the last column holds "…" (one column; a wide character that
+ * does not fit before it leaves the row one column shorter).  Never splits
+ * a cluster; COLS <= 0 gives "".  Controls become the placeholder, hidden
+ * characters go, TABs and '\n' become spaces.  Writes into BUF
+ * (NUL-terminated, cut short rather than overflow, still ending in "…"
+ * when there is room for it), returns columns. */
+int text_truncate(const char *s, size_t len, int cols, char *buf,
+		  size_t size);
+
+/* A whole string made safe for a terminal or a pipe (like
+ * text_cluster_render over every cluster; '\n' kept when KEEP_NL).
+ * malloc'd, NUL-terminated. */
+char *text_sanitize(const char *s, size_t len, bool keep_nl);
+
+/* --- Wrapping --------------------------------------------------------- */
+
+struct text_line {
+	uint32_t off, len; /* bytes of the source on this line, without the
+			      space or '\n' the line was broken at */
+	int width;
+};
+
+/* Wraps S into lines of at most WIDTH columns (WIDTH >= 1; less is taken
+ * as 1): breaks at spaces (not NBSP or U+202F), also after '-' and '/'
+ * inside a word, forces a break at '\n', and hard-breaks longer words at
+ * cluster boundaries.  The one exception to "at most WIDTH": a single
+ * cluster wider than WIDTH (a wide character at width 1, a 6-column emoji
+ * family at width 5) goes on a line of its own (zero-width clusters such
+ * as a ZWSP aside), wider than WIDTH, so that wrapping always makes
+ * progress.  The space or '\n' a line breaks at is
+ * in no line; other spaces stay (a line may end in one).  A TAB is white
+ * space too: a break point, counted up to the next tab stop but never past
+ * WIDTH.  Empty text, or text ending in '\n', gives an empty last line.
+ * Returns the number of lines (at least 1; 0 only when out of memory) and
+ * a malloc'd array in *lines. */
+size_t text_wrap(const char *s, size_t len, int width,
+		 struct text_line **lines);
+
+/* --- Search keys ------------------------------------------------------ */
+
+/* A folded search key: case folded, marks stripped, đ/Đ/Ð -> d,
+ * compatibility forms folded (fullwidth Ａ -> a, NBSP -> space, dashes and
+ * quotes lumped to ASCII), white space runs -> one space with none at
+ * either end, invisible characters (controls, ZWSP, soft hyphen, bidi
+ * controls, other format characters) dropped, so "Việt\u200BNam" gives
+ * "vietnam".  map[i] is the byte offset in the source of the character key
+ * byte i came from; map[len] == source length.  So a match key[a..b)
+ * covers source bytes map[a] .. map[b]. */
+struct text_key {
+	char *key;
+	uint32_t *map;
+	size_t len;
+};
+
+bool text_fold(const char *s, size_t len, struct text_key *out);
+void text_key_free(struct text_key *k);
+/* Folded form only (no map), malloc'd, NUL-terminated. */
+char *text_fold_simple(const char *s, size_t len, size_t *outlen);
+/* The same into *BUF of *CAP bytes, grown (realloc) as needed and kept
+ * for the next call: no allocation per text in a long search. */
+bool text_fold_into(const char *s, size_t len, char **buf, size_t *cap,
+		    size_t *outlen);
+
+/* --- Sorting ----------------------------------------------------------- */
+
+/* Vietnamese three-level comparison: letters (a < ă < â, d < đ,
+ * o < ô < ơ, u < ư), then tones (none < huyền < hỏi < ngã < sắc < nặng,
+ * one tone per syllable wherever it is placed: hòa and hoà tie), then
+ * case (lower first); remaining ties by bytes, so the order is total.
+ * White space and punctuation come first, then digits (one by one:
+ * "10" < "2"), then letters; other characters after them, by code point.
+ * NFD and NFC forms sort alike.  NUL-terminated strings. */
+int text_collate(const char *a, const char *b);
+/* Personal names: the given name (last word) first, then the rest. */
+int text_name_collate(const char *a, const char *b);
+
+/* --- Mojibake ---------------------------------------------------------- */
+
+enum text_mojibake {
+	TEXT_MOJI_NONE,
+	TEXT_MOJI_TCVN3,       /* "ViÖt": TCVN3 bytes read as Latin-1 */
+	TEXT_MOJI_VNI,         /* "Vieät": VNI bytes read as Latin-1 */
+	TEXT_MOJI_DOUBLE_UTF8, /* "Viá»‡t": UTF-8 decoded twice */
+};
+
+/* Looks for text mangled by a legacy encoding; on a hit stores the byte
+ * offset of the first suspicious character in *at.  It wants a clear
+ * pattern: several hits, or one very telling sequence ("á»‡", "Ã©",
+ * "ViÖt", "S¬n", "Vieät", "nöôùc"); so short fields may go unflagged
+ * ("Hoäi nghò" alone), and genuine Vietnamese, French, German, Nordic...
+ * text is not flagged. */
+enum text_mojibake text_detect_mojibake(const char *s, size_t len,
+					 size_t *at);
+/* A one-line hint on how to convert such a file ("" for NONE). */
+const char *text_mojibake_hint(enum text_mojibake kind);
+
+#endif
