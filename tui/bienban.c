@@ -298,8 +298,11 @@ figures(const struct bb *b, const struct mn_item *it)
 	for (uint32_t i = 0; i < it->nfigures; i++) {
 		const struct mn_figure *f = &it->figures[i];
 		char *v = docw_decimal(b->lang, f->value_str ? f->value_str : "");
-		fprintf(b->out, "<p class=\"figure\">%s: %s %s",
-			L(b, DOCW_TARGET), mn_op_text(f->op), v);
+		/* "<" and ">" are ops too: escaped like any text */
+		fprintf(b->out, "<p class=\"figure\">%s: ", L(b, DOCW_TARGET));
+		html_text(b->out, mn_op_text(f->op));
+		fputs(" ", b->out);
+		html_text(b->out, v);
 		free(v);
 		if (*f->unit) {
 			fputs(*f->unit == '%' ? "" : " ", b->out);

@@ -10,8 +10,10 @@
 #include "loader.h"
 #include "nls.h"
 #include "notes.h"
+#include "paths.h"
 #include "report.h"
 #include "review_report.h"
+#include "spell.h"
 #include "search.h"
 #include "text.h"
 
@@ -81,13 +83,21 @@ int
 cli_check_strict(char *const *args, int nargs, bool verbose, bool strict)
 {
 	int errors = 0;
-	char **paths = report_expand_paths(args, nargs, &errors);
+	char **paths = paths_expand(args, nargs, &errors);
 	int status = errors ? 1 : 0;
+	/* the spelling check warns, never changing the status (not even
+	 * under --strict, which is about the form); names are learnt from
+	 * every file first */
+	struct spell *sp = spell_new();
 
+	for (char **p = paths; p && *p; p++)
+		spell_learn_file(sp, *p);
 	for (char **p = paths; p && *p; p++) {
 		struct minutes *m = NULL;
 		/* validating: the texts are checked, not kept */
 		enum load_status st = cli_load_warn(*p, &m, LOAD_NO_TEXT, true);
+		if (st != LOAD_FATAL)
+			spell_check_file(sp, *p, stderr);
 		if (st != LOAD_OK || (strict && m->nwarnings))
 			status = 1;
 		else if (verbose) { /* warnings (not --strict) leave it ok */
@@ -97,7 +107,8 @@ cli_check_strict(char *const *args, int nargs, bool verbose, bool strict)
 		}
 		minutes_free(m);
 	}
-	report_free_paths(paths);
+	paths_free(paths);
+	spell_free(sp);
 	return status;
 }
 
@@ -233,7 +244,7 @@ cli_search(const char *query, char *const *args, int nargs)
 			_("the search query is empty"));
 		return 2;
 	}
-	char **paths = report_expand_paths(args, nargs, &errors);
+	char **paths = paths_expand(args, nargs, &errors);
 	for (char **p = paths; p && *p; p++) {
 		struct minutes *m = NULL;
 		struct load_error err;
@@ -249,7 +260,7 @@ cli_search(const char *query, char *const *args, int nargs)
 		free(safe);
 		minutes_free(m);
 	}
-	report_free_paths(paths);
+	paths_free(paths);
 	search_query_free(q);
 	if (errors)
 		return 2;
@@ -262,7 +273,7 @@ cli_export_notes(char *const *args, int nargs, const char *reviewer,
 {
 	int errors = 0, status = 0;
 	bool archive = nargs > 1;
-	char **paths = report_expand_paths(args, nargs, &errors);
+	char **paths = paths_expand(args, nargs, &errors);
 	size_t n = 0, cap = 0;
 	struct review_doc *docs = NULL;
 	struct notes_store **stores = NULL;
@@ -310,7 +321,7 @@ cli_export_notes(char *const *args, int nargs, const char *reviewer,
 	free(docs);
 	free(stores);
 	free(models);
-	report_free_paths(paths);
+	paths_free(paths);
 	return status;
 }
 

@@ -11,14 +11,6 @@
 static attr_t style_attr[STYLE_COUNT];
 static short style_pair[STYLE_COUNT];
 
-static const struct search_query *hl_query;
-/* the text the ranges below belong to: its address and a copy (a caller's
- * buffer may hold another text at the same address next time) */
-static const char *hl_text;
-static char *hl_copy;
-static size_t hl_len;
-static size_t *hl_ranges, hl_n, hl_cap;
-
 void
 draw_init(bool color)
 {
@@ -71,67 +63,16 @@ draw_init(bool color)
 	}
 }
 
-void
-draw_set_highlight(const struct search_query *q)
-{
-	hl_query = q;
-	hl_text = NULL;
-}
-
-static bool
-hl_add(size_t start, size_t end, void *arg)
-{
-	(void)arg;
-	if (hl_n + 2 > hl_cap) {
-		size_t cap = hl_cap ? hl_cap * 2 : 16;
-		size_t *r = realloc(hl_ranges, cap * sizeof(*r));
-		if (!r)
-			return false;
-		hl_ranges = r;
-		hl_cap = cap;
-	}
-	hl_ranges[hl_n++] = start;
-	hl_ranges[hl_n++] = end;
-	return true;
-}
-
-/* The matches in S, folded once (a long text with many matches stays
- * linear). */
-static void
-hl_compute(const char *s)
-{
-	size_t len = strlen(s);
-	char *copy = realloc(hl_copy, len + 1);
-
-	hl_text = NULL;
-	hl_n = 0;
-	if (!copy)
-		return; /* no copy, no highlight: never a wrong one */
-	memcpy(copy, s, len + 1);
-	hl_copy = copy;
-	hl_len = len;
-	hl_text = s;
-	if (hl_query)
-		search_text_all(hl_query, s, len, hl_add, NULL);
-}
-
-/* Whether the ranges are those of S. */
-static bool
-hl_fresh(const char *s)
-{
-	return hl_text == s && strncmp(hl_copy, s, hl_len + 1) == 0;
-}
-
 /* The ranges are in order and do not overlap: binary search. */
 static bool
-hl_covers(size_t off)
+hl_covers(const size_t *hl, size_t nhl, size_t off)
 {
-	size_t lo = 0, hi = hl_n / 2;
+	size_t lo = 0, hi = nhl;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (off < hl_ranges[2 * mid])
+		if (off < hl[2 * mid])
 			hi = mid;
-		else if (off >= hl_ranges[2 * mid + 1])
+		else if (off >= hl[2 * mid + 1])
 			lo = mid + 1;
 		else
 			return true;
@@ -247,8 +188,8 @@ width_agrees(int32_t cp, int w)
 }
 
 int
-draw_text(int y, int x, int maxw, const char *s, size_t off, size_t len,
-	  enum style st)
+draw_text_hl(int y, int x, int maxw, const char *s, size_t off, size_t len,
+	     enum style st, const size_t *hl, size_t nhl)
 {
 	size_t end = off + len, pos = off;
 	int col = 0;
@@ -259,8 +200,6 @@ draw_text(int y, int x, int maxw, const char *s, size_t off, size_t len,
 
 	if (maxw <= 0 || !s)
 		return 0;
-	if (hl_query && !hl_fresh(s))
-		hl_compute(s);
 	while (pos < end) {
 		struct text_cluster c;
 		size_t next;
@@ -295,7 +234,7 @@ draw_text(int y, int x, int maxw, const char *s, size_t off, size_t len,
 				utf8_to_wide(buf, one, 2) == 1 &&
 				wcwidth(one[0]) == w;
 		}
-		if (hl_query && hl_n && hl_covers(c.off)) {
+		if (nhl && hl_covers(hl, nhl, c.off)) {
 			attr = (attr & A_REVERSE) | style_attr[STYLE_MATCH];
 			pair = style_pair[STYLE_MATCH];
 		}
@@ -325,7 +264,15 @@ draw_text(int y, int x, int maxw, const char *s, size_t off, size_t len,
 }
 
 int
-draw_str(int y, int x, int maxw, const char *s, enum style st)
+draw_text(int y, int x, int maxw, const char *s, size_t off, size_t len,
+	  enum style st)
+{
+	return draw_text_hl(y, x, maxw, s, off, len, st, NULL, 0);
+}
+
+static int
+str_hl(int y, int x, int maxw, const char *s, enum style st,
+       const size_t *hl, size_t nhl)
 {
 	size_t len = strlen(s);
 	int used;
@@ -334,12 +281,29 @@ draw_str(int y, int x, int maxw, const char *s, enum style st)
 		return 0;
 	size_t fit = text_fit_cut(s, len, maxw, &used, &cut);
 	if (!cut)
-		return draw_text(y, x, maxw, s, 0, len, st);
-	used = draw_text(y, x, maxw - 1, s, 0, fit, st);
+		return draw_text_hl(y, x, maxw, s, 0, len, st, hl, nhl);
+	used = draw_text_hl(y, x, maxw - 1, s, 0, fit, st, hl, nhl);
 	attr_t attr = style_attr[st];
 	mvaddnstr(y, x + used, "…", -1);
 	mvchgat(y, x + used, 1, attr, style_pair[st], NULL);
 	return used + 1;
+}
+
+int
+draw_str(int y, int x, int maxw, const char *s, enum style st)
+{
+	return str_hl(y, x, maxw, s, st, NULL, 0);
+}
+
+int
+draw_str_match(int y, int x, int maxw, const char *s, enum style st,
+	       const struct search_query *q)
+{
+	struct spans sp = { 0 };
+	spans_find(&sp, q, s, strlen(s));
+	int used = str_hl(y, x, maxw, s, st, sp.v, sp.n / 2);
+	spans_free(&sp);
+	return used;
 }
 
 void
@@ -375,6 +339,24 @@ draw_restyle(int y, int x, int w, enum style st)
 			pair = style_pair[st] ? style_pair[st] : pair;
 		}
 		mvchgat(y, x + i, 1, attr, pair, NULL);
+	}
+}
+
+void
+draw_lines(struct lines *l, struct rect r, int skip)
+{
+	for (int i = 0; i < r.h && skip + i < l->n; i++) {
+		const struct line *d = &l->v[skip + i];
+		if (d->lead)
+			draw_str_match(r.y + i, r.x, d->indent < r.w ? d->indent : r.w,
+				       d->lead, d->lead_st, l->q);
+		if (d->s && d->indent < r.w) {
+			const size_t *hl;
+			size_t nhl;
+			lines_matches(l, skip + i, &hl, &nhl);
+			draw_text_hl(r.y + i, r.x + d->indent, r.w - d->indent,
+				     d->s, d->off, d->len, d->st, hl, nhl);
+		}
 	}
 }
 

@@ -7,6 +7,7 @@
 
 #include "keys.h"
 #include "nls.h"
+#include "xalloc.h"
 #include "text.h"
 
 static const struct {
@@ -114,18 +115,9 @@ script_push(struct key_script *s, size_t *cap, int key, int cols, int rows)
 {
 	if (s->n == *cap) {
 		size_t nc = *cap ? *cap * 2 : 64;
-		int *k = realloc(s->keys, nc * sizeof(int));
-		if (!k)
-			return false;
-		s->keys = k;
-		int *c = realloc(s->cols, nc * sizeof(int));
-		if (!c)
-			return false;
-		s->cols = c;
-		int *r = realloc(s->rows, nc * sizeof(int));
-		if (!r)
-			return false;
-		s->rows = r;
+		s->keys = xreallocarray(s->keys, nc, sizeof(int));
+		s->cols = xreallocarray(s->cols, nc, sizeof(int));
+		s->rows = xreallocarray(s->rows, nc, sizeof(int));
 		*cap = nc;
 	}
 	s->keys[s->n] = key;

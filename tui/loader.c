@@ -9,6 +9,7 @@
  * the parser's own input (it stands on the event being reported). */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -21,12 +22,14 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
+#include <libxml/encoding.h>
 #include <libxml/xmlerror.h>
 
 #include "decimal.h"
 #include "loader.h"
 #include "nls.h"
 #include "text.h"
+#include "mojibake.h"
 
 #define MAX_PROBLEMS 1000
 #define POOL_CHUNK ((size_t)64 << 10)
@@ -2924,6 +2927,35 @@ feed_next(struct feed *f, const char **p)
 	return (ssize_t)n;
 }
 
+/* Raw TCVN3 or VNI bytes in a file read as UTF-8: "invalid UTF-8" says
+ * what to do about them.  P, N: the chunk just given to the parser. */
+static void
+legacy_hint(struct ld *ld, const char *p, size_t n)
+{
+	enum text_mojibake k;
+	size_t len;
+
+	if (!ld->fatal || !ld->utf8 || ld->utf16 ||
+	    strncmp(ld->err->msg, "invalid UTF-8", 13) != 0)
+		return;
+	k = text_detect_legacy_bytes(p, n, NULL, NULL);
+	len = strlen(ld->err->msg);
+	if (k != TEXT_MOJI_NONE)
+		snprintf(ld->err->msg + len, sizeof(ld->err->msg) - len, "; %s",
+			 text_legacy_hint(k));
+}
+
+/* "TCVN3" is what Vietnamese clerks call TCVN 5712 VN3; glibc's
+ * TCVN5712-1 (VN1) holds VN3 at the same places. */
+static pthread_once_t aliases_once = PTHREAD_ONCE_INIT;
+
+static void
+encoding_aliases(void)
+{
+	xmlAddEncodingAlias("TCVN5712-1", "TCVN3");
+	xmlAddEncodingAlias("TCVN5712-1", "TCVN-3");
+}
+
 static void
 push_rest(struct ld *ld, struct feed *f)
 {
@@ -2936,6 +2968,7 @@ push_rest(struct ld *ld, struct feed *f)
 			return;
 		}
 		xmlParseChunk(ld->ctxt, p, (int)n, 0);
+		legacy_hint(ld, p, (size_t)n);
 	}
 	if (!ld->fatal && n < 0)
 		set_fatal(ld, 0, 0, "%s", strerror(errno));
@@ -2956,6 +2989,7 @@ push(struct ld *ld, const char *name, struct feed *f)
 	if (!check_head(ld, (const unsigned char *)p, (size_t)n))
 		return;
 	sax_init(&sax);
+	pthread_once(&aliases_once, encoding_aliases);
 	first = n < 4 ? (size_t)n : 4;
 	ld->ctxt = xmlCreatePushParserCtxt(&sax, ld, p, (int)first, name);
 	if (!ld->ctxt) {
@@ -2965,6 +2999,7 @@ push(struct ld *ld, const char *name, struct feed *f)
 	xmlCtxtUseOptions(ld->ctxt, PARSE_OPTIONS);
 	if ((size_t)n > first)
 		xmlParseChunk(ld->ctxt, p + first, (int)((size_t)n - first), 0);
+	legacy_hint(ld, p, (size_t)n);
 	push_rest(ld, f);
 	if (!ld->fatal) {
 		ld->cut = !ld->utf16 && ld->utf8 && cut_short(f->tail, f->ntail);

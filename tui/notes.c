@@ -1075,8 +1075,10 @@ rebuild_signs(struct notes_store *s, time_t last)
 		s->signs[s->nsigns++] = &s->own_sign->pub;
 	for (size_t i = 0; i < s->nosigns; i++)
 		s->signs[s->nsigns++] = &s->osigns[i]->pub;
-	for (size_t i = 0; i < s->nsigns; i++)
+	for (size_t i = 0; i < s->nsigns; i++) {
+		((struct notes_signoff *)s->signs[i])->withdrawn = false;
 		smap_put(&latest, s->signs[i]->by, i);
+	}
 	/* each author's last change */
 	for (size_t i = 0; i < s->nall; i++) {
 		size_t j;
@@ -2161,6 +2163,7 @@ nnote_swap(struct nnote *m, struct nnote *d)
 	m->pub.hash = d->pub.hash;
 	m->pub.text = d->pub.text;
 	m->pub.kind = d->pub.kind;
+	m->pub.disposition = d->pub.disposition;
 	m->pub.created = d->pub.created;
 	m->pub.modified = d->pub.modified;
 	m->own_status = d->own_status;
@@ -2922,10 +2925,12 @@ choose_dir(struct notes_store *s)
 {
 	free(s->own_name);
 	s->own_name = own_name_in(s, s->primary);
+	char *fname = own_name_in(s, s->fallback_dir);
 	char *pown = xasprintf("%s/%s", s->primary, s->own_name);
 	char *fown = s->fallback_dir
-			     ? xasprintf("%s/%s", s->fallback_dir, s->own_name)
+			     ? xasprintf("%s/%s", s->fallback_dir, fname)
 			     : NULL;
+	free(fname);
 	struct stat st;
 	bool use_fb = false;
 	if (strlen(s->nbase) > NAME_MAX) {

@@ -29,14 +29,26 @@
  * ~/.local/share), KEY = FNV-1a hash (hex) of the minutes' absolute path
  * and id, '-', the file's base name; notes_fallback() says so.  It stays
  * there while the reviewer has a file there and none beside the minutes.
+ * The fallback is also used when NAME.notes would be too long a file
+ * name, or is a symbolic link out of the minutes' folder (a problem then
+ * says where it points).
+ *
+ * Nothing is ever written outside the notes folder: every notes file is
+ * opened through the folder's descriptor with O_NOFOLLOW (openat,
+ * renameat); a reviewer file that is a symbolic link or not a regular
+ * file is refused (a problem; one's own notes stay in memory, unsaved),
+ * and opening a store (read-only modes) creates nothing, not even the
+ * lock.
  *
  * Saving happens the moment a change is made: under flock(LOCK_EX) on
- * the persistent DIR/NAME.notes/.lock, the reviewer's file is read again
- * and merged by note id (notes on disk that this store did not change
- * are taken from disk, so two processes never lose each other's notes;
- * deleted ids are not resurrected), written to a temporary file in the
- * same folder (O_EXCL), fsync'd, renamed over the file (symlinks
- * resolved first, mode kept), and the folder fsync'd.
+ * the persistent DIR/NAME.notes/.lock (O_NOFOLLOW | O_NOCTTY, a regular
+ * file), the reviewer's file is read again and merged by note id (notes
+ * on disk that this store did not change are taken from disk, so two
+ * processes never lose each other's notes; deleted ids are not
+ * resurrected), written to a temporary file in the same folder
+ * (O_EXCL), fsync'd, renamed over the file (mode kept), and the folder
+ * fsync'd.  A change whose save failed stays in memory and is saved by
+ * the next save (notes_unsaved_count, notes_save_on_quit).
  *
  * A malformed notes file is reported as "FILE:LINE: message" and never
  * written: when it is the reviewer's own, the store is read-only until it

@@ -2,13 +2,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "draw.h"
 #include "nls.h"
-#include "view.h"
+#include "panes.h"
 
 static int
 list_count(struct ui *ui)
 {
-	return ui->ndocs;
+	return ui->b.ndocs;
 }
 
 /* the state column is as wide as its widest label in the interface's
@@ -40,7 +41,7 @@ state_pad(const char *label)
 static void
 list_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 {
-	const struct doc *d = ui->docs[ui->list_order[idx]];
+	const struct doc *d = ui->b.docs[ui->b.list_order[idx]];
 	char cols[160];
 	int x = r.x;
 
@@ -50,8 +51,8 @@ list_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 		const char *err = _("ERROR");
 		snprintf(cols, sizeof(cols), "%-10s  %s%*s %5s  ", "", err,
 			 state_pad(err), "", "");
-		x += draw_str(r.y, x, r.w, cols, STYLE_ERROR);
-		draw_str(r.y, x, r.w - (x - r.x), d->title, STYLE_NORMAL);
+		x += draw_str_match(r.y, x, r.w, cols, STYLE_ERROR, ui->b.q);
+		draw_str_match(r.y, x, r.w - (x - r.x), d->title, STYLE_NORMAL, ui->b.q);
 		return;
 	}
 	const struct minutes *m = d->m;
@@ -61,31 +62,30 @@ list_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 	nls_date(m->meeting.date, date, sizeof(date));
 	snprintf(cols, sizeof(cols), "%-10s  %s%*s %5u  ", date, st,
 		 state_pad(st), "", minutes_item_count(m));
-	x += draw_str(r.y, x, r.w, cols,
-		      m->nproblems ? STYLE_ERROR : STYLE_NORMAL);
-	x += draw_str(r.y, x, r.w - (x - r.x), m->meeting.title, STYLE_NORMAL);
+	x += draw_str_match(r.y, x, r.w, cols,
+		      m->nproblems ? STYLE_ERROR : STYLE_NORMAL, ui->b.q);
+	x += draw_str_match(r.y, x, r.w - (x - r.x), m->meeting.title, STYLE_NORMAL, ui->b.q);
 	if (r.w - (x - r.x) > 4) {
-		x += draw_str(r.y, x, 2, "  ", STYLE_NORMAL);
-		draw_str(r.y, x, r.w - (x - r.x), d->title, STYLE_DIM);
+		x += draw_str_match(r.y, x, 2, "  ", STYLE_NORMAL, ui->b.q);
+		draw_str_match(r.y, x, r.w - (x - r.x), d->title, STYLE_DIM, ui->b.q);
 	}
 }
 
 static void
 list_header(struct ui *ui, char *buf, size_t size)
 {
-	snprintf(buf, size, "%s (%d)", _("Meetings"), ui->ndocs);
+	snprintf(buf, size, "%s (%d)", _("Meetings"), ui->b.ndocs);
 }
 
 static struct cursor *
 list_cursor(struct ui *ui)
 {
-	return &ui->list;
+	return &ui->b.list;
 }
 
 const struct pane_ops pane_list_ops = {
 	.name = "meetings",
 	.count = list_count,
-	.height = NULL,
 	.draw = list_draw,
 	.header = list_header,
 	.cursor = list_cursor,

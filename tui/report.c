@@ -1,36 +1,59 @@
-/* report.c - the command-line modes' output: --dump, --check, paths. */
-#include <dirent.h>
-#include <errno.h>
-#include <stdio.h>
+/* report.c - the command-line modes' output: --dump, --check. */
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include "decimal.h"
 #include "nls.h"
 #include "notes.h"
 #include "report.h"
 #include "text.h"
+#include "wording.h"
+#include "xalloc.h"
+
+/* Columns left for text after a prefix of PREFIX_W columns. */
+static int
+dump_room(int width, int prefix_w, size_t len)
+{
+	if (width <= 0)
+		return (int)(len ? len : 1) * 2 + 1;
+	return width - prefix_w < 1 ? 1 : width - prefix_w;
+}
 
 /* Writes TEXT wrapped to WIDTH (0: one line per paragraph), the first
- * line after FIRST, the others after an indent as wide as REST. */
+ * line after FIRST, the others after an indent as wide as REST.  Each
+ * line counts its own prefix: a label wider than the indent
+ * ("Organizer: ") leaves less room on the first line. */
 static void
 dump_wrapped(FILE *out, const char *first, const char *rest,
 	     const char *text, int width)
 {
-	size_t len = strlen(text);
+	size_t len = strlen(text), from = 0;
+	int first_w = text_width(first, strlen(first));
 	int indent = text_width(rest, strlen(rest));
-	int avail = width > 0 ? width - indent : 0;
 	struct text_line *lines = NULL;
 	size_t n;
 
-	if (avail < 1)
-		avail = width > 0 ? 1 : (int)(len ? len : 1) * 2 + 1;
-	n = text_wrap(text, len, avail, &lines);
+	if (width > 0 && first_w != indent) {
+		/* the first line has a room of its own */
+		n = text_wrap(text, len, dump_room(width, first_w, len), &lines);
+		if (n > 0) {
+			char *safe = text_sanitize(text + lines[0].off,
+						   lines[0].len, false);
+			fprintf(out, "%s%s\n", first, safe ? safe : "");
+			free(safe);
+		}
+		from = n > 1 ? lines[1].off : len;
+		free(lines);
+		lines = NULL;
+		if (n <= 1)
+			return;
+		first = rest;
+	}
+	n = text_wrap(text + from, len - from, dump_room(width, indent, len),
+		      &lines);
 	for (size_t i = 0; i < n; i++) {
-		char *safe = text_sanitize(text + lines[i].off, lines[i].len,
-					   false);
+		char *safe = text_sanitize(text + from + lines[i].off,
+					   lines[i].len, false);
 		fprintf(out, "%s%s\n", i == 0 ? first : rest,
 			safe ? safe : "");
 		free(safe);
@@ -48,19 +71,12 @@ dump_field(FILE *out, const char *label, const char *value, int width)
 	dump_wrapped(out, first, "  ", value, width);
 }
 
-/* "Name — role" of person P (malloc'd), or NULL out of memory. */
+/* "Name — role" of person P (malloc'd). */
 static char *
 person_line(const struct mn_person *p)
 {
-	size_t n = strlen(p->name) + strlen(p->role) + 8;
-	char *line = malloc(n);
-	if (!line)
-		return NULL;
-	if (*p->role)
-		snprintf(line, n, "%s — %s", p->name, p->role);
-	else
-		snprintf(line, n, "%s", p->name);
-	return line;
+	return *p->role ? xasprintf("%s — %s", p->name, p->role)
+			: xstrdup(p->name);
 }
 
 /* v2: each chair or secretary, by name and role. */
@@ -70,8 +86,6 @@ dump_officers(FILE *out, const struct minutes *m, const char *label,
 {
 	for (uint32_t i = 0; i < n; i++) {
 		char *line = person_line(&m->persons[who[i]]);
-		if (!line)
-			return;
 		dump_field(out, label, line, width);
 		free(line);
 	}
@@ -130,8 +144,6 @@ dump_attendees(FILE *out, const struct minutes *m, int width,
 	for (uint32_t i = 0; i < m->npersons; i++) {
 		const struct mn_person *p = &m->persons[i];
 		char *line = person_line(p);
-		if (!line)
-			return;
 		dump_wrapped(out, "  ", "    ", line, width);
 		free(line);
 		if (p->presence != MN_PRESENT) {
@@ -147,59 +159,23 @@ dump_attendees(FILE *out, const struct minutes *m, int width,
 	}
 }
 
-static const char *
-verdict_name(enum mn_verdict v)
-{
-	switch (v) {
-	case MN_MET: return _("met");
-	case MN_MISSED: return _("missed");
-	default: return _("unknown");
-	}
-}
-
-/* A figure's number as written, with the interface's decimal mark; "?"
- * for a value that is not a number (its problem is listed).  malloc'd,
- * NULL when out of memory. */
-static char *
-figure_number(const char *s)
-{
-	return s ? decimal_format(s, NULL) : strdup("?");
-}
-
-/* "≥ 98 %" (malloc'd, NULL when out of memory) */
-static char *
-figure_target(const struct mn_figure *f)
-{
-	char *v = figure_number(f->value_str), *t;
-	if (!v || asprintf(&t, "%s %s%s%s", mn_op_text(f->op), v,
-			   *f->unit ? " " : "", f->unit) < 0)
-		t = NULL;
-	free(v);
-	return t;
-}
-
 static void
 dump_figures(FILE *out, const struct mn_item *it, int width)
 {
 	for (uint32_t i = 0; i < it->nfigures; i++) {
 		const struct mn_figure *f = &it->figures[i];
-		char *target = figure_target(f), *actual = NULL, *line;
-		int r;
-		if (f->actual)
-			actual = figure_number(f->actual);
-		if (!target || (f->actual && !actual))
-			r = -1;
-		else if (f->actual)
-			r = asprintf(&line, "%s: %s, %s %s (%s)", _("Target"),
-				     target, _("actual"), actual,
-				     verdict_name(mn_figure_verdict(f)));
-		else
-			r = asprintf(&line, "%s: %s (%s)", _("Target"), target,
-				     verdict_name(MN_UNKNOWN));
+		char *target = wording_figure(f), *line;
+		if (f->actual) {
+			char *actual = wording_number(f->actual);
+			line = xasprintf("%s: %s, %s %s (%s)", _("Target"), target,
+					 _("actual"), actual,
+					 wording_verdict(mn_figure_verdict(f)));
+			free(actual);
+		} else {
+			line = xasprintf("%s: %s (%s)", _("Target"), target,
+					 wording_verdict(MN_UNKNOWN));
+		}
 		free(target);
-		free(actual);
-		if (r < 0)
-			mn_oom();
 		dump_wrapped(out, "     ", "       ", line, width);
 		free(line);
 	}
@@ -209,27 +185,7 @@ static void
 dump_speakers(FILE *out, const struct minutes *m, const struct mn_item *it,
 	      int width)
 {
-	size_t n = 1;
-	for (uint32_t i = 0; i < it->nby; i++)
-		n += strlen(m->persons[it->by[i]].name) + 2;
-	char *line = malloc(n + 8), *o = line;
-	if (!line)
-		return;
-	/* appended at a running end: strcat read the line again for each
-	 * name (quadratic in the number of speakers) */
-	memcpy(o, "— ", strlen("— "));
-	o += strlen("— ");
-	for (uint32_t i = 0; i < it->nby; i++) {
-		const char *name = m->persons[it->by[i]].name;
-		size_t k = strlen(name);
-		if (i) {
-			memcpy(o, ", ", 2);
-			o += 2;
-		}
-		memcpy(o, name, k);
-		o += k;
-	}
-	*o = '\0';
+	char *line = wording_speakers(m, it, 0);
 	dump_wrapped(out, "     ", "       ", line, width);
 	free(line);
 }
@@ -288,9 +244,9 @@ dump_tasks(FILE *out, const struct minutes *m, const struct mn_item *it,
 		size_t n = t->end - t->start + 64;
 		for (uint32_t a = 0; a < t->nassignees; a++)
 			n += strlen(m->persons[t->assignees[a]].name) + 2;
-		char *line = malloc(n + strlen(t->due) + 64);
-		if (!line)
-			return;
+		/* the labels are translated: counted, not guessed */
+		char *line = xmalloc(n + strlen(t->due) + strlen(_("Task")) +
+				     strlen(_("due")) + 64);
 		size_t k = (size_t)sprintf(line, "%s: ", _("Task"));
 		if (t->end <= it->len && t->start < t->end) {
 			memcpy(line + k, it->text + t->start, t->end - t->start);
@@ -324,12 +280,8 @@ dump_closing(FILE *out, const struct minutes *m, int width)
 			dump_wrapped(out, first, "    ", who, width);
 			continue;
 		}
-		size_t n = strlen(who) + strlen(g->refused) + 64;
-		char *line = malloc(n);
-		if (!line)
-			return;
-		snprintf(line, n, "%s (%s%s%s)", who, _("refused to sign"),
-			 *g->refused ? ": " : "", g->refused);
+		char *line = xasprintf("%s (%s%s%s)", who, _("refused to sign"),
+				       *g->refused ? ": " : "", g->refused);
 		dump_wrapped(out, first, "    ", line, width);
 		free(line);
 	}
@@ -344,25 +296,18 @@ dump_section(FILE *out, const struct minutes *m, const struct mn_section *s,
 	     int width, const struct notes_store *notes)
 {
 	char head[128];
-	unsigned met = 0, missed = 0, unknown = 0;
+	unsigned v[3];
 
-	for (uint32_t i = 0; i < s->nitems; i++)
-		for (uint32_t f = 0; f < s->items[i].nfigures; f++)
-			switch (mn_figure_verdict(&s->items[i].figures[f])) {
-			case MN_MET: met++; break;
-			case MN_MISSED: missed++; break;
-			default: unknown++; break;
-			}
+	wording_section_verdicts(s, v);
 	snprintf(head, sizeof(head), "\n[%s] ", mn_kind_symbol(s->kind));
 	dump_wrapped(out, head, "    ", s->heading, width);
 	const char *items = ngettext("item", "items", s->nitems);
-	char summary[256];
-	if (met + missed + unknown)
-		snprintf(summary, sizeof(summary),
-			 "(%s; %u %s; %s: %u %s, %u %s, %u %s)",
-			 mn_kind_label(s->kind, s->kind_name),
-			 s->nitems, items, _("figures"), met, _("met"), missed,
-			 _("missed"), unknown, _("unknown"));
+	char summary[256], counts[160];
+	if (v[MN_MET] + v[MN_MISSED] + v[MN_UNKNOWN])
+		snprintf(summary, sizeof(summary), "(%s; %u %s; %s: %s)",
+			 mn_kind_label(s->kind, s->kind_name), s->nitems, items,
+			 _("figures"),
+			 wording_verdict_counts(v, counts, sizeof(counts)));
 	else
 		snprintf(summary, sizeof(summary), "(%s; %u %s)",
 			 mn_kind_label(s->kind, s->kind_name),
@@ -379,9 +324,7 @@ dump_section(FILE *out, const struct minutes *m, const struct mn_section *s,
 		do {
 			nl = strchr(p, '\n');
 			size_t plen = nl ? (size_t)(nl - p) : strlen(p);
-			char *para = strndup(p, plen);
-			if (!para)
-				return;
+			char *para = xstrndup(p, plen);
 			dump_wrapped(out, first ? num : "     ", "     ", para,
 				     width);
 			free(para);
@@ -428,123 +371,4 @@ report_problems(FILE *out, const struct minutes *m)
 		free(path);
 		free(msg);
 	}
-}
-
-/* --- paths ------------------------------------------------------------ */
-
-struct path_list {
-	char **v;
-	size_t n, cap;
-};
-
-static void
-paths_push(struct path_list *l, char *p)
-{
-	if (!p)
-		return;
-	if (l->n + 2 > l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		char **v = realloc(l->v, cap * sizeof(*v));
-		if (!v) {
-			free(p);
-			return;
-		}
-		l->v = v;
-		l->cap = cap;
-	}
-	l->v[l->n++] = p;
-	l->v[l->n] = NULL;
-}
-
-static int
-path_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int
-has_xml_suffix(const char *name)
-{
-	size_t n = strlen(name);
-	return n > 4 && strcmp(name + n - 4, ".xml") == 0;
-}
-
-static void
-print_path_error(const char *path, const char *what)
-{
-	char *safe = text_sanitize(path, strlen(path), false);
-	fprintf(stderr, "%s: %s: %s\n", safe ? safe : "?", _("error"), what);
-	free(safe);
-}
-
-/* Directories are walked without following links to directories, so a
- * link loop cannot make the walk endless; depth is capped all the same. */
-static void
-paths_walk(struct path_list *l, const char *dir, int depth, int *errors)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-
-	if (!d) {
-		print_path_error(dir, strerror(errno));
-		(*errors)++;
-		return;
-	}
-	while ((e = readdir(d))) {
-		struct stat st;
-		char *p;
-		if (e->d_name[0] == '.')
-			continue;
-		size_t dl = strlen(dir);
-		while (dl > 1 && dir[dl - 1] == '/')
-			dl--;
-		if (asprintf(&p, "%.*s/%s", (int)dl, dir, e->d_name) < 0)
-			break;
-		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
-			/* NAME.notes/ holds reviewers' notes, not minutes */
-			size_t nl = strlen(e->d_name);
-			bool notes = nl > 6 && strcmp(e->d_name + nl - 6, ".notes") == 0;
-			if (depth < 32 && !notes)
-				paths_walk(l, p, depth + 1, errors);
-			free(p);
-		} else if (has_xml_suffix(e->d_name)) {
-			paths_push(l, p);
-		} else {
-			free(p);
-		}
-	}
-	closedir(d);
-}
-
-char **
-report_expand_paths(char *const *args, int nargs, int *errors)
-{
-	struct path_list l = { 0 };
-
-	l.v = calloc(1, sizeof(*l.v));
-	l.cap = 1;
-	for (int i = 0; i < nargs; i++) {
-		struct stat st;
-		if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-			size_t before = l.n;
-			paths_walk(&l, args[i], 0, errors);
-			if (l.n > before)
-				qsort(l.v + before, l.n - before, sizeof(*l.v),
-				      path_cmp);
-		} else {
-			/* the loader says what is wrong with it, if anything */
-			paths_push(&l, strdup(args[i]));
-		}
-	}
-	return l.v;
-}
-
-void
-report_free_paths(char **paths)
-{
-	if (!paths)
-		return;
-	for (char **p = paths; *p; p++)
-		free(*p);
-	free(paths);
 }

@@ -1,4 +1,4 @@
-/* report.h - the command-line modes' output: --dump, --check, --search
+/* report.h - the command-line modes' output: --dump, --check
  * (no curses; everything written goes through the text engine). */
 #ifndef MINUTES_REPORT_H
 #define MINUTES_REPORT_H
@@ -18,12 +18,5 @@ void report_dump(FILE *out, const struct minutes *m, int width,
 /* Prints each problem as "FILE:LINE:COL: error: msg" (": warning: " for
  * a form warning). */
 void report_problems(FILE *out, const struct minutes *m);
-
-/* Expands FILE|DIR arguments: a directory means every *.xml under it,
- * sorted.  Returns a malloc'd NULL-terminated array of malloc'd paths;
- * problems (unreadable directory ...) are reported on stderr and counted
- * in *errors. */
-char **report_expand_paths(char *const *args, int nargs, int *errors);
-void report_free_paths(char **paths);
 
 #endif

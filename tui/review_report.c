@@ -142,6 +142,20 @@ place(const char *path, uint32_t line)
 	return xasprintf("%s:%lu", base, (unsigned long)line);
 }
 
+/* A heading as the part column names it: without the colon that
+ * introduces its items ("... một số hạn chế như:"), malloc'd. */
+static char *
+heading_part(const char *h)
+{
+	size_t n = strlen(h);
+	while (n && (h[n - 1] == ':' || h[n - 1] == ' '))
+		n--; /* ASCII only: never inside a character */
+	char *r = xmalloc(n + 1);
+	memcpy(r, h, n);
+	r[n] = '\0';
+	return r;
+}
+
 /* Every note of the store, in document order, then the orphans. */
 static void
 collect(struct rows *r, const struct minutes *m, const struct notes_store *s,
@@ -170,11 +184,11 @@ collect(struct rows *r, const struct minutes *m, const struct notes_store *s,
 	}
 	for (uint32_t i = 0; i < m->nsections; i++) {
 		const struct mn_section *sc = &m->sections[i];
-		char num[16];
+		char num[16], *heading = heading_part(sc->heading);
 		docw_roman(i + 1, num, sizeof(num));
 		if (notes_for_target(s, sc->id, NULL)) {
 			at = place(path, sc->line);
-			part = xasprintf("%s. %s (%s)", num, sc->heading, at);
+			part = xasprintf("%s. %s (%s)", num, heading, at);
 			free(at);
 			rows_for(r, s, sc->id, part);
 			free(part);
@@ -184,13 +198,14 @@ collect(struct rows *r, const struct minutes *m, const struct notes_store *s,
 			if (!notes_for_target(s, it->id, NULL))
 				continue;
 			at = place(path, it->line);
-			part = xasprintf("%s. %s, %s %lu (%s)", num, sc->heading,
+			part = xasprintf("%s. %s, %s %lu (%s)", num, heading,
 					 docw_label(lang, DOCW_ITEM),
 					 (unsigned long)(j + 1), at);
 			free(at);
 			rows_for(r, s, it->id, part);
 			free(part);
 		}
+		free(heading);
 	}
 	const struct note *const *orph;
 	size_t no = notes_orphans(s, &orph);
@@ -682,12 +697,12 @@ static const char html_style[] =
 	"td.no, td.count { text-align: right; white-space: nowrap; }\n"
 	"th.no { white-space: nowrap; }\n"
 	".no { width: 4%; }\n"
-	".part { width: 16%; }\n"
-	".quote { width: 22%; }\n"
-	".note { width: 24%; }\n"
-	".kind { width: 8%; }\n"
+	".part { width: 14%; }\n"
+	".quote { width: 19%; }\n"
+	".note { width: 21%; }\n"
+	".kind { width: 7%; }\n"
 	".who { width: 12%; }\n"
-	".answer { width: 14%; }\n";
+	".answer { width: 23%; }\n";
 
 static int
 cmp_doc(const void *a, const void *b)

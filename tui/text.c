@@ -1,5 +1,8 @@
-/* text.c - the text engine: UTF-8 repair and NFC, grapheme clusters and
- * widths, wrapping, search keys, Vietnamese collation, mojibake.
+/* text.c - the text engine's core: UTF-8 repair and NFC, grapheme
+ * clusters and widths, fitting, truncating and sanitizing, wrapping.
+ * Search keys live in fold.c, Vietnamese sorting in collate.c, the
+ * detection of mangled legacy encodings in mojibake.c; the UTF-8
+ * primitives they share are in text_utf8.h.
  *
  * One width oracle everywhere: utf8proc_charwidth.  A cluster is as wide
  * as the sum of its code points, which is what ncurses draws when it is
@@ -17,6 +20,7 @@
 #include <utf8proc.h>
 
 #include "text.h"
+#include "text_utf8.h"
 
 /* ncurses keeps only a few combining characters per cell: a cluster is
  * drawn with at most this many zero-width code points after each spacing
@@ -24,125 +28,7 @@
 #define TEXT_MAX_MARKS 4
 /* Bytes of one cluster that are drawn (render buffers hold 64). */
 #define TEXT_CLUSTER_MAX 60
-/* Code points below this are looked up in tables built on first use. */
-#define TEXT_TABLE_END 0x3000
-
-#define CP_REPLACEMENT 0xFFFD
-#define CP_NBSP 0x00A0
-
-/* --- UTF-8 --------------------------------------------------------------- */
-
-/* Decodes one code point strictly (no overlongs, surrogates or values over
- * U+10FFFF); an invalid or truncated sequence yields -1 for one byte. */
-static size_t
-utf8_decode(const unsigned char *s, size_t len, int32_t *cp)
-{
-	unsigned char b = s[0], lo = 0x80, hi = 0xBF;
-	size_t n, i;
-	int32_t c;
-
-	if (b < 0x80) {
-		*cp = b;
-		return 1;
-	}
-	if (b >= 0xC2 && b <= 0xDF) {
-		n = 2;
-		c = b & 0x1F;
-	} else if (b >= 0xE0 && b <= 0xEF) {
-		n = 3;
-		c = b & 0x0F;
-		if (b == 0xE0)
-			lo = 0xA0;
-		else if (b == 0xED)
-			hi = 0x9F;
-	} else if (b >= 0xF0 && b <= 0xF4) {
-		n = 4;
-		c = b & 0x07;
-		if (b == 0xF0)
-			lo = 0x90;
-		else if (b == 0xF4)
-			hi = 0x8F;
-	} else {
-		*cp = -1;
-		return 1;
-	}
-	if (len < n) {
-		*cp = -1;
-		return 1;
-	}
-	for (i = 1; i < n; i++) {
-		if (s[i] < lo || s[i] > hi) {
-			*cp = -1;
-			return 1;
-		}
-		lo = 0x80;
-		hi = 0xBF;
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	*cp = c;
-	return n;
-}
-
-/* Decodes the common two- and three-byte forms inline; anything else
- * goes through utf8_decode. */
-static inline size_t
-utf8_decode_fast(const unsigned char *p, size_t len, int32_t *cp)
-{
-	unsigned b = p[0];
-
-	if (b >= 0xC2 && b < 0xE0 && len >= 2 && (p[1] & 0xC0) == 0x80) {
-		*cp = (int32_t)((b & 0x1F) << 6 | (p[1] & 0x3F));
-		return 2;
-	}
-	if (b >= 0xE1 && b <= 0xEC && len >= 3 && (p[1] & 0xC0) == 0x80 &&
-	    (p[2] & 0xC0) == 0x80) {
-		*cp = (int32_t)((b & 0x0F) << 12 | (p[1] & 0x3F) << 6 |
-				(p[2] & 0x3F));
-		return 3;
-	}
-	return utf8_decode(p, len, cp);
-}
-
-static size_t
-utf8_at(const char *s, size_t len, size_t pos, int32_t *cp)
-{
-	return utf8_decode_fast((const unsigned char *)s + pos, len - pos, cp);
-}
-
-static size_t
-utf8_prev(const char *s, size_t pos)
-{
-	size_t i = pos - 1, stop = pos >= 4 ? pos - 4 : 0;
-
-	while (i > stop && ((unsigned char)s[i] & 0xC0) == 0x80)
-		i--;
-	return i;
-}
-
-static size_t
-utf8_encode(int32_t c, char *out)
-{
-	if (c < 0x80) {
-		out[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		out[0] = (char)(0xC0 | (c >> 6));
-		out[1] = (char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	if (c < 0x10000) {
-		out[0] = (char)(0xE0 | (c >> 12));
-		out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (c & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (c >> 18));
-	out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (c & 0x3F));
-	return 4;
-}
+/* --- Copies --------------------------------------------------------------- */
 
 static char *
 text_dup(const char *s, size_t len, size_t *outlen)
@@ -157,20 +43,6 @@ text_dup(const char *s, size_t len, size_t *outlen)
 	if (outlen)
 		*outlen = len;
 	return p;
-}
-
-static bool
-is_dee(int32_t c)
-{
-	return c == 0x0110 || c == 0x0111 || c == 0x00D0 || c == 0x00F0 ||
-	       c == 0x0189 || c == 0x0256;
-}
-
-static bool
-is_mark_category(int cat)
-{
-	return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC ||
-	       cat == UTF8PROC_CATEGORY_ME;
 }
 
 /* --- NFC quick check ------------------------------------------------------ */
@@ -704,12 +576,6 @@ text_repair(const char *s, size_t len, size_t *outlen)
 	if (r && outlen)
 		*outlen = n;
 	return r;
-}
-
-static bool
-is_collapsible_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
 size_t
@@ -1298,7 +1164,9 @@ is_break_after(const char *s, const struct text_cluster *c)
 	return c->len == 1 && (s[c->off] == '-' || s[c->off] == '/');
 }
 
-/* A '-' or '/' may end a line when a word goes on both sides of it. */
+/* A '-' or '/' may end a line when a word goes on both sides of it, but
+ * not before a digit: dates and numbers such as 20-4-2024 or
+ * 59/2020/QH14 stay whole (UAX #14, LB25). */
 static bool
 hyphen_breaks(const char *s, size_t end, const struct text_cluster *c,
 	      bool after_word)
@@ -1308,7 +1176,43 @@ hyphen_breaks(const char *s, size_t end, const struct text_cluster *c,
 	if (!after_word || !is_break_after(s, c) || c->off + 1 >= end)
 		return false;
 	text_cluster_next(s, end, c->off + 1, &next);
-	return !is_break_space(s, &next);
+	return !is_break_space(s, &next) &&
+	       !(next.len == 1 && s[next.off] >= '0' && s[next.off] <= '9');
+}
+
+/* Punctuation that opens (a line may not end with it, even when spaces
+ * follow it) or closes (a line may not begin with it, even when spaces
+ * come before it): UAX #14 classes OP, CL, CP, EX, IS, and the quotes
+ * that Vietnamese text uses as opening and closing ones. */
+static bool
+is_opening_punct(int32_t c)
+{
+	return c == '(' || c == '[' || c == '{' || c == 0x201C ||
+	       c == 0x2018 || c == 0x00AB || c == 0x00BF || c == 0x00A1 ||
+	       c == 0x201E;
+}
+
+static bool
+is_closing_punct(int32_t c)
+{
+	return c == ')' || c == ']' || c == '}' || c == ':' || c == ';' ||
+	       c == '!' || c == '?' || c == ',' || c == '.' || c == 0x201D ||
+	       c == 0x2019 || c == 0x00BB;
+}
+
+/* Whether the first cluster after the white space at POS closes. */
+static bool
+closing_follows(const char *s, size_t end, size_t pos)
+{
+	struct text_cluster c;
+
+	while (pos < end) {
+		size_t next = text_cluster_next(s, end, pos, &c);
+		if (!is_break_space(s, &c))
+			return c.cp >= 0 && is_closing_punct(c.cp);
+		pos = next;
+	}
+	return false;
 }
 
 /* One line of S without '\n', from START to END. */
@@ -1319,7 +1223,7 @@ wrap_para(struct wrap *w, size_t start, size_t end)
 	size_t pos = start, line = start, brk_end = 0, brk_next = 0;
 	int col = 0, brk_col = 0;
 	bool have_brk = false, brk_word = false, after_word = false;
-	bool emitted = false;
+	bool emitted = false, after_open = false;
 
 	while (pos < end) {
 		struct text_cluster c;
@@ -1327,10 +1231,22 @@ wrap_para(struct wrap *w, size_t start, size_t end)
 		int cw = cluster_cols(&c, col);
 
 		if (is_break_space(s, &c)) {
+			bool may = !after_open && !closing_follows(s, end, next);
 			if (c.kind == TEXT_CL_TAB && col + cw > w->width &&
 			    col < w->width)
 				cw = w->width - col;
 			after_word = false;
+			if (col + cw > w->width && !may && have_brk) {
+				/* no break here: back to the last one */
+				if (!wrap_emit(w, line, brk_end, brk_col))
+					return false;
+				emitted = true;
+				line = pos = brk_next;
+				after_word = brk_word;
+				col = 0;
+				have_brk = false;
+				continue;
+			}
 			if (col + cw > w->width) {
 				if (!wrap_emit(w, line, pos, col))
 					return false;
@@ -1340,7 +1256,7 @@ wrap_para(struct wrap *w, size_t start, size_t end)
 				have_brk = false;
 				continue;
 			}
-			if (col > 0) {
+			if (col > 0 && may) {
 				have_brk = true;
 				brk_word = false;
 				brk_end = pos;
@@ -1373,8 +1289,10 @@ wrap_para(struct wrap *w, size_t start, size_t end)
 			brk_end = brk_next = next;
 			brk_col = col;
 		}
-		if (c.kind != TEXT_CL_HIDDEN)
+		if (c.kind != TEXT_CL_HIDDEN) {
 			after_word = true;
+			after_open = c.cp >= 0 && is_opening_punct(c.cp);
+		}
 		pos = next;
 	}
 	if (line < end || !emitted)
@@ -1413,1107 +1331,4 @@ text_wrap(const char *s, size_t len, int width, struct text_line **lines)
 	}
 	*lines = w.lines;
 	return w.n;
-}
-
-/* --- Search keys --------------------------------------------------------------- */
-
-#define FOLD_SPACE 0xFE
-#define FOLD_LONG 0xFF
-#define FOLD_BUF 96
-
-struct fold_entry {
-	unsigned char len;
-	char s[7];
-};
-
-static struct fold_entry fold_table[TEXT_TABLE_END];
-static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
-/* What an ASCII byte folds to: itself, lower case, FOLD_SPACE, or 0
- * (dropped: controls). */
-static unsigned char fold_ascii_tab[0x80];
-static atomic_bool fold_done;
-static void fold_ascii_init(void);
-static void fold_init(void);
-
-/* The fold tables, built once; after that a load, not a call. */
-static inline void
-fold_need(void)
-{
-	if (!atomic_load_explicit(&fold_done, memory_order_acquire))
-		pthread_once(&fold_once, fold_init);
-}
-
-static bool
-is_space_cp(int32_t c, const utf8proc_property_t *p)
-{
-	return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x85 ||
-	       p->category == UTF8PROC_CATEGORY_ZS ||
-	       p->category == UTF8PROC_CATEGORY_ZL ||
-	       p->category == UTF8PROC_CATEGORY_ZP;
-}
-
-static bool
-is_plain_cp(const utf8proc_property_t *p)
-{
-	return p->casefold_seqindex == UINT16_MAX &&
-	       p->decomp_seqindex == UINT16_MAX && !p->ignorable &&
-	       p->category != UTF8PROC_CATEGORY_CF &&
-	       p->category != UTF8PROC_CATEGORY_CC &&
-	       !is_mark_category(p->category);
-}
-
-/* The folded form of one code point into BUF (FOLD_BUF bytes); returns
- * its length or FOLD_SPACE. */
-static int
-fold_compute(int32_t c, char *buf)
-{
-	const utf8proc_property_t *p = utf8proc_get_property(c);
-	utf8proc_uint8_t *out = NULL;
-	utf8proc_ssize_t n;
-	char one[4];
-
-	if (is_dee(c)) {
-		buf[0] = 'd';
-		return 1;
-	}
-	if (is_space_cp(c, p))
-		return FOLD_SPACE;
-	if (p->category == UTF8PROC_CATEGORY_CC ||
-	    p->category == UTF8PROC_CATEGORY_CF || p->ignorable)
-		return 0;
-	if (c >= TEXT_TABLE_END && is_plain_cp(p))
-		return (int)utf8_encode(c, buf);
-	n = utf8proc_map((const utf8proc_uint8_t *)one,
-			 (utf8proc_ssize_t)utf8_encode(c, one), &out,
-			 UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-			 UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
-			 UTF8PROC_IGNORE | UTF8PROC_LUMP);
-	if (n < 0)
-		n = 0;
-	if (n >= FOLD_BUF)
-		n = 0;
-	if (n)
-		memcpy(buf, out, (size_t)n);
-	free(out);
-	if (n == 1 && buf[0] == ' ')
-		return FOLD_SPACE;
-	return (int)n;
-}
-
-static void
-fold_init(void)
-{
-	char buf[FOLD_BUF];
-	int32_t c;
-
-	for (c = 0; c < TEXT_TABLE_END; c++) {
-		int n = fold_compute(c, buf);
-		if (n == FOLD_SPACE) {
-			fold_table[c].len = FOLD_SPACE;
-		} else if (n > (int)sizeof(fold_table[c].s)) {
-			fold_table[c].len = FOLD_LONG;
-		} else {
-			fold_table[c].len = (unsigned char)n;
-			memcpy(fold_table[c].s, buf, (size_t)n);
-		}
-	}
-	fold_ascii_init();
-	atomic_store_explicit(&fold_done, true, memory_order_release);
-}
-
-struct kbuf {
-	char *key;
-	uint32_t *map;
-	size_t len, cap;
-	bool with_map;
-};
-
-static bool
-kbuf_grow(struct kbuf *b, size_t need)
-{
-	size_t cap;
-	char *k;
-
-	if (need <= b->cap)
-		return true;
-	cap = need > b->cap * 2 ? need : b->cap * 2;
-	k = realloc(b->key, cap);
-	if (!k)
-		return false;
-	b->key = k;
-	if (b->with_map) {
-		uint32_t *m = realloc(b->map, cap * sizeof(*m));
-		if (!m)
-			return false;
-		b->map = m;
-	}
-	b->cap = cap;
-	return true;
-}
-
-/* The folded form of the non-ASCII character at POS. */
-static int
-fold_char(const char *s, size_t len, size_t pos, size_t *adv,
-	  const char **out, char *buf)
-{
-	int32_t c;
-	int n;
-
-	*adv = utf8_at(s, len, pos, &c);
-	if (c < 0)
-		c = CP_REPLACEMENT;
-	if (c < TEXT_TABLE_END && fold_table[c].len != FOLD_LONG) {
-		*out = fold_table[c].s;
-		return fold_table[c].len;
-	}
-	n = fold_compute(c, buf);
-	*out = buf;
-	return n;
-}
-
-static int
-fold_ascii(unsigned char c)
-{
-	if (c == ' ' || (c >= '\t' && c <= '\r'))
-		return FOLD_SPACE;
-	if (c < 0x20 || c == 0x7F)
-		return 0;
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
-static bool
-fold_run(const char *s, size_t len, struct kbuf *b)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	char buf[FOLD_BUF], one;
-	size_t pos = 0, space_at = 0, k = 0;
-	bool space = false;
-
-	fold_need();
-	if (!kbuf_grow(b, len + 2))
-		return false;
-	while (pos < len) {
-		const char *out = &one;
-		size_t adv = 1, i;
-		int n = fold_ascii(u[pos]);
-
-		if (u[pos] >= 0x80)
-			n = fold_char(s, len, pos, &adv, &out, buf);
-		else if (n != FOLD_SPACE && n != 0)
-			one = (char)n, n = 1;
-		if (n == FOLD_SPACE) {
-			if (!space)
-				space_at = pos;
-			space = true;
-			pos += adv;
-			continue;
-		}
-		if (n > 0 && k + (size_t)n + 2 > b->cap &&
-		    !kbuf_grow(b, k + (size_t)n + 2))
-			return false;
-		if (n > 0 && space && k > 0) {
-			if (b->with_map)
-				b->map[k] = (uint32_t)space_at;
-			b->key[k++] = ' ';
-		}
-		if (n > 0)
-			space = false;
-		for (i = 0; i < (size_t)n; i++) {
-			if (b->with_map)
-				b->map[k] = (uint32_t)pos;
-			b->key[k++] = out[i];
-		}
-		pos += adv;
-	}
-	b->len = k;
-	b->key[k] = '\0';
-	if (b->with_map)
-		b->map[k] = (uint32_t)len;
-	return true;
-}
-
-static void
-fold_ascii_init(void)
-{
-	for (int c = 0; c < 0x80; c++) {
-		int n = fold_ascii((unsigned char)c);
-		fold_ascii_tab[c] = (unsigned char)n;
-	}
-}
-
-/* fold_run without the map, in one tight loop.  The key always has room
- * for 2 bytes (a space and a letter) per source byte left, so ASCII and
- * any character that folds to less than twice its bytes need no check; a
- * longer fold grows it first. */
-static bool
-fold_run_simple(const char *s, size_t len, struct kbuf *b)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	char buf[FOLD_BUF];
-	size_t pos = 0, k = 0;
-	bool space = false;
-
-	fold_need();
-	if (!kbuf_grow(b, 2 * len + 2))
-		return false;
-	char *key = b->key;
-	while (pos < len) {
-		unsigned c = u[pos];
-		const char *out;
-		size_t adv;
-		int32_t cp;
-		int n;
-
-		if (c < 0x80) {
-			unsigned f = fold_ascii_tab[c];
-			pos++;
-			if (f == FOLD_SPACE) {
-				space = true;
-				continue;
-			}
-			if (f == 0)
-				continue;
-			if (space && k > 0)
-				key[k++] = ' ';
-			space = false;
-			key[k++] = (char)f;
-			continue;
-		}
-		adv = utf8_decode_fast(u + pos, len - pos, &cp);
-		if (cp >= 0 && cp < TEXT_TABLE_END &&
-		    fold_table[cp].len != FOLD_LONG) {
-			n = fold_table[cp].len;
-			out = fold_table[cp].s;
-		} else {
-			n = fold_char(s, len, pos, &adv, &out, buf);
-		}
-		pos += adv;
-		if (n == FOLD_SPACE) {
-			space = true;
-			continue;
-		}
-		if (n == 0)
-			continue;
-		if ((size_t)n + 1 > 2 * adv &&
-		    k + (size_t)n + 1 + 2 * (len - pos) + 2 > b->cap) {
-			if (!kbuf_grow(b, k + (size_t)n + 1 + 2 * (len - pos) + 2))
-				return false;
-			key = b->key;
-		}
-		if (space && k > 0)
-			key[k++] = ' ';
-		space = false;
-		if (n == 1) {
-			key[k++] = out[0];
-		} else {
-			memcpy(key + k, out, (size_t)n);
-			k += (size_t)n;
-		}
-	}
-	b->len = k;
-	key[k] = '\0';
-	return true;
-}
-
-bool
-text_fold(const char *s, size_t len, struct text_key *out)
-{
-	struct kbuf b = { NULL, NULL, 0, 0, true };
-
-	out->key = NULL;
-	out->map = NULL;
-	out->len = 0;
-	if (!fold_run(s, len, &b)) {
-		free(b.key);
-		free(b.map);
-		return false;
-	}
-	out->key = b.key;
-	out->map = b.map;
-	out->len = b.len;
-	return true;
-}
-
-void
-text_key_free(struct text_key *k)
-{
-	if (!k)
-		return;
-	free(k->key);
-	free(k->map);
-	k->key = NULL;
-	k->map = NULL;
-	k->len = 0;
-}
-
-bool
-text_fold_into(const char *s, size_t len, char **buf, size_t *cap,
-	       size_t *outlen)
-{
-	struct kbuf b = { *buf, NULL, 0, *cap, false };
-	bool ok = fold_run_simple(s, len, &b);
-
-	*buf = b.key;
-	*cap = b.cap;
-	if (outlen)
-		*outlen = ok ? b.len : 0;
-	return ok;
-}
-
-char *
-text_fold_simple(const char *s, size_t len, size_t *outlen)
-{
-	struct kbuf b = { NULL, NULL, 0, 0, false };
-
-	if (!fold_run_simple(s, len, &b)) {
-		free(b.key);
-		return NULL;
-	}
-	if (outlen)
-		*outlen = b.len;
-	return b.key;
-}
-
-/* --- Collation --------------------------------------------------------------- */
-
-/* The Vietnamese alphabet: a ă â b c d đ e ê f ... o ô ơ p ... u ư v ... z */
-enum {
-	AL_A = 0, AL_A_BREVE, AL_A_CIRC, AL_B, AL_C, AL_D, AL_DD, AL_E,
-	AL_E_CIRC, AL_F, AL_G, AL_H, AL_I, AL_J, AL_K, AL_L, AL_M, AL_N,
-	AL_O, AL_O_CIRC, AL_O_HORN, AL_P, AL_Q, AL_R, AL_S, AL_T, AL_U,
-	AL_U_HORN, AL_V, AL_W, AL_X, AL_Y, AL_Z
-};
-
-static const unsigned char coll_ascii[26] = {
-	AL_A, AL_B, AL_C, AL_D, AL_E, AL_F, AL_G, AL_H, AL_I, AL_J, AL_K,
-	AL_L, AL_M, AL_N, AL_O, AL_P, AL_Q, AL_R, AL_S, AL_T, AL_U, AL_V,
-	AL_W, AL_X, AL_Y, AL_Z
-};
-
-#define PRI_SPACE 0x20
-#define PRI_DIGIT 0x100
-#define PRI_LETTER 0x200
-#define PRI_OTHER 0x10000
-
-#define CU_LETTER 1
-#define CU_UPPER 2
-#define CU_MARK 4
-#define CU_SPACE 8
-
-struct coll_unit {
-	uint32_t primary;
-	uint32_t extra;  /* marks that are not Vietnamese */
-	unsigned char tone, flags;
-};
-
-static struct coll_unit coll_table[TEXT_TABLE_END];
-static pthread_once_t coll_once = PTHREAD_ONCE_INIT;
-
-/* none < huyền < hỏi < ngã < sắc < nặng */
-static int
-tone_of(int32_t m)
-{
-	switch (m) {
-	case 0x0300: return 1;
-	case 0x0309: return 2;
-	case 0x0303: return 3;
-	case 0x0301: return 4;
-	case 0x0323: return 5;
-	default: return 0;
-	}
-}
-
-static int
-modified_letter(int letter, int32_t m)
-{
-	if (m == 0x0306 && letter == AL_A)
-		return AL_A_BREVE;
-	if (m == 0x0302 && letter == AL_A)
-		return AL_A_CIRC;
-	if (m == 0x0302 && letter == AL_E)
-		return AL_E_CIRC;
-	if (m == 0x0302 && letter == AL_O)
-		return AL_O_CIRC;
-	if (m == 0x031B && letter == AL_O)
-		return AL_O_HORN;
-	if (m == 0x031B && letter == AL_U)
-		return AL_U_HORN;
-	return -1;
-}
-
-static void
-coll_apply(struct coll_unit *u, int32_t m)
-{
-	int t = tone_of(m), l;
-
-	if (t && (u->flags & CU_LETTER) && !u->tone) {
-		u->tone = (unsigned char)t;
-		return;
-	}
-	if (u->flags & CU_LETTER) {
-		l = modified_letter((int)(u->primary - PRI_LETTER), m);
-		if (l >= 0) {
-			u->primary = PRI_LETTER + (uint32_t)l;
-			return;
-		}
-	}
-	u->extra = u->extra * 31 + (uint32_t)m;
-}
-
-static void
-coll_compute(int32_t c, struct coll_unit *u)
-{
-	const utf8proc_property_t *p = utf8proc_get_property(c);
-	utf8proc_int32_t d[8];
-	utf8proc_ssize_t n, i;
-	int bc = 0;
-
-	memset(u, 0, sizeof(*u));
-	if (c >= 'a' && c <= 'z') {
-		u->primary = PRI_LETTER + coll_ascii[c - 'a'];
-		u->flags = CU_LETTER;
-	} else if (c >= 'A' && c <= 'Z') {
-		u->primary = PRI_LETTER + coll_ascii[c - 'A'];
-		u->flags = CU_LETTER | CU_UPPER;
-	} else if (c >= '0' && c <= '9') {
-		u->primary = PRI_DIGIT + (uint32_t)(c - '0');
-	} else if (c < 0x80 && !is_space_cp(c, p)) {
-		u->primary = (uint32_t)c;
-	} else if (is_space_cp(c, p)) {
-		u->primary = PRI_SPACE;
-		u->flags = CU_SPACE;
-	} else if (is_dee(c)) {
-		u->primary = PRI_LETTER + AL_DD;
-		u->flags = CU_LETTER | (utf8proc_isupper(c) ? CU_UPPER : 0);
-	} else if (is_mark_category(p->category)) {
-		u->flags = CU_MARK;
-		u->primary = PRI_OTHER + (uint32_t)c;
-	} else {
-		n = utf8proc_decompose_char(c, d, 8, UTF8PROC_DECOMPOSE, &bc);
-		if (n >= 1 && n <= 8 && d[0] < 0x80 && d[0] != c &&
-		    ((d[0] >= 'a' && d[0] <= 'z') || (d[0] >= 'A' && d[0] <= 'Z'))) {
-			coll_compute(d[0], u);
-			for (i = 1; i < n; i++)
-				coll_apply(u, d[i]);
-			return;
-		}
-		u->primary = PRI_OTHER + (uint32_t)utf8proc_tolower(c);
-		if (utf8proc_isupper(c))
-			u->flags = CU_UPPER;
-	}
-}
-
-static void
-coll_init(void)
-{
-	int32_t c;
-
-	for (c = 0; c < TEXT_TABLE_END; c++)
-		coll_compute(c, &coll_table[c]);
-}
-
-static void
-coll_lookup(int32_t c, struct coll_unit *u)
-{
-	if (c < 0)
-		c = CP_REPLACEMENT;
-	if (c < TEXT_TABLE_END)
-		*u = coll_table[c];
-	else
-		coll_compute(c, u);
-}
-
-struct coll_iter {
-	const char *s;
-	size_t len, pos;
-};
-
-/* The next base character with its marks; white space runs count once. */
-static bool
-coll_next(struct coll_iter *it, struct coll_unit *u)
-{
-	struct coll_unit m;
-	int32_t c;
-	size_t n;
-
-	if (it->pos >= it->len)
-		return false;
-	it->pos += utf8_at(it->s, it->len, it->pos, &c);
-	coll_lookup(c, u);
-	if (u->flags & CU_MARK) {
-		u->primary = 1;
-		u->flags = 0;
-		coll_apply(u, c);
-	}
-	while (it->pos < it->len) {
-		n = utf8_at(it->s, it->len, it->pos, &c);
-		coll_lookup(c, &m);
-		if (m.flags & CU_MARK)
-			coll_apply(u, c);
-		else if (!((u->flags & CU_SPACE) && (m.flags & CU_SPACE)))
-			break;
-		it->pos += n;
-	}
-	return true;
-}
-
-static int
-cmp_u32(uint32_t a, uint32_t b)
-{
-	return a < b ? -1 : a > b;
-}
-
-static int
-coll_primary(const char *a, size_t alen, const char *b, size_t blen)
-{
-	struct coll_iter ia = { a, alen, 0 }, ib = { b, blen, 0 };
-	struct coll_unit ua, ub;
-
-	for (;;) {
-		bool ha = coll_next(&ia, &ua), hb = coll_next(&ib, &ub);
-		if (!ha || !hb)
-			return ha - hb;
-		if (ua.primary != ub.primary)
-			return cmp_u32(ua.primary, ub.primary);
-	}
-}
-
-/* The tone of the next syllable (a run of letters), -1 at the end. */
-static int
-coll_next_tone(struct coll_iter *it)
-{
-	struct coll_unit u;
-	int tone = -1;
-
-	while (coll_next(it, &u)) {
-		if (u.flags & CU_LETTER) {
-			if (tone <= 0)
-				tone = u.tone;
-		} else if (tone >= 0) {
-			return tone;
-		}
-	}
-	return tone;
-}
-
-static int
-coll_tones(const char *a, size_t alen, const char *b, size_t blen)
-{
-	struct coll_iter ia = { a, alen, 0 }, ib = { b, blen, 0 };
-
-	for (;;) {
-		int ta = coll_next_tone(&ia), tb = coll_next_tone(&ib);
-		if (ta != tb)
-			return ta < tb ? -1 : 1;
-		if (ta < 0)
-			return 0;
-	}
-}
-
-/* Level 2b (other marks) when LEVEL is 0, level 3 (case) when it is 1. */
-static int
-coll_minor(const char *a, size_t alen, const char *b, size_t blen, int level)
-{
-	struct coll_iter ia = { a, alen, 0 }, ib = { b, blen, 0 };
-	struct coll_unit ua, ub;
-
-	for (;;) {
-		bool ha = coll_next(&ia, &ua), hb = coll_next(&ib, &ub);
-		uint32_t va, vb;
-		if (!ha || !hb)
-			return ha - hb;
-		va = level ? (ua.flags & CU_UPPER) : ua.extra;
-		vb = level ? (ub.flags & CU_UPPER) : ub.extra;
-		if (va != vb)
-			return cmp_u32(va, vb);
-	}
-}
-
-static int
-coll_levels(const char *a, size_t alen, const char *b, size_t blen)
-{
-	int r;
-
-	pthread_once(&coll_once, coll_init);
-	if ((r = coll_primary(a, alen, b, blen)) != 0)
-		return r;
-	if ((r = coll_tones(a, alen, b, blen)) != 0)
-		return r;
-	if ((r = coll_minor(a, alen, b, blen, 0)) != 0)
-		return r;
-	return coll_minor(a, alen, b, blen, 1);
-}
-
-static int
-bytes_cmp(const char *a, size_t alen, const char *b, size_t blen)
-{
-	int r = memcmp(a, b, alen < blen ? alen : blen);
-
-	if (r)
-		return r < 0 ? -1 : 1;
-	return alen < blen ? -1 : alen > blen;
-}
-
-int
-text_collate(const char *a, const char *b)
-{
-	size_t alen = strlen(a), blen = strlen(b);
-	int r = coll_levels(a, alen, b, blen);
-
-	return r ? r : bytes_cmp(a, alen, b, blen);
-}
-
-static void
-name_split(const char *s, size_t *rest_len, size_t *given_off,
-	   size_t *given_len)
-{
-	size_t end = strlen(s), i;
-
-	while (end > 0 && is_collapsible_space(s[end - 1]))
-		end--;
-	i = end;
-	while (i > 0 && !is_collapsible_space(s[i - 1]))
-		i--;
-	*given_off = i;
-	*given_len = end - i;
-	while (i > 0 && is_collapsible_space(s[i - 1]))
-		i--;
-	*rest_len = i;
-}
-
-int
-text_name_collate(const char *a, const char *b)
-{
-	size_t ar, ao, al, br, bo, bl;
-	int r;
-
-	name_split(a, &ar, &ao, &al);
-	name_split(b, &br, &bo, &bl);
-	if ((r = coll_levels(a + ao, al, b + bo, bl)) != 0)
-		return r;
-	if ((r = coll_levels(a, ar, b, br)) != 0)
-		return r;
-	return text_collate(a, b);
-}
-
-/* --- Mojibake ------------------------------------------------------------------ */
-
-struct moji {
-	int strong, weak, decisive;
-	size_t at;
-	bool seen;
-};
-
-static void
-moji_hit(struct moji *m, size_t at, int what)
-{
-	if (!m->seen) {
-		m->at = at;
-		m->seen = true;
-	}
-	if (what == 2)
-		m->decisive++;
-	else if (what == 1)
-		m->strong++;
-	else
-		m->weak++;
-}
-
-/* WEAK_ONLY: how many weak hits alone are enough (0: never). */
-static bool
-moji_found(const struct moji *m, int weak_only)
-{
-	return m->decisive > 0 || m->strong >= 2 ||
-	       (m->strong >= 1 && m->weak >= 1) ||
-	       (weak_only > 0 && m->weak >= weak_only);
-}
-
-static bool
-is_ascii_lower(int32_t c)
-{
-	return c >= 'a' && c <= 'z';
-}
-
-static bool
-is_ascii_upper(int32_t c)
-{
-	return c >= 'A' && c <= 'Z';
-}
-
-static bool
-is_ascii_letter(int32_t c)
-{
-	return is_ascii_lower(c) || is_ascii_upper(c);
-}
-
-static bool
-is_latin1_letter(int32_t c)
-{
-	return c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7;
-}
-
-static bool
-is_letter1(int32_t c)
-{
-	return is_ascii_letter(c) || is_latin1_letter(c);
-}
-
-static bool
-is_vowel(int32_t c)
-{
-	return c > 0 && c < 0x80 && strchr("aeiouyAEIOUY", (int)c) != NULL;
-}
-
-/* Whether C is one of the Latin-1 characters in SET. */
-static bool
-in_latin1_set(const char *set, int32_t c)
-{
-	return c > 0 && c <= 0xFF && strchr(set, (int)c) != NULL;
-}
-
-/* TCVN3 puts Vietnamese letters on Latin-1 symbols and capitals:
- * "c¸c", "lµm", "vµ", "®ång", "ViÖt", "nghÞ"; its capitals (VN1) land on
- * C1 controls. */
-static void
-moji_tcvn3(struct moji *m, const int32_t *w, size_t at)
-{
-	/* TCVN3 letters that end words: à ả ã á ă ơ ằ ẳ ẵ ắ (not ạ: ¹ is a
-	 * footnote mark) */
-	static const char word_end[] = "\xB5\xB6\xB7\xB8\xA8\xAC\xBC\xBD\xBE";
-	/* symbols real text puts between letters (and TCVN3 has no letter
-	 * on, but ¡ ª «): ª º ° ± ² ³ ´ · « » ¿ ¡ */
-	static const char seen_in_words[] = "\xAA\xBA\xB0\xB1\xB2\xB3\xB4\xB7"
-					    "\xAB\xBB\xBF\xA1";
-	/* the capitals TCVN3 puts letters on; Á É Í Ó Ú Ý also start words
-	 * after Irish "h" and in camelCase */
-	static const char caps[] = "\xC6\xC7\xC8\xCA\xCB\xCC\xCE\xCF\xD0"
-				   "\xD1\xD2\xD4\xD5\xD6\xD8\xDC\xDE";
-	static const char caps_weak[] = "\xC9\xD3\xDD";
-	int32_t prev = w[0], c = w[1], next = w[2];
-	bool symbol = c >= 0xA1 && c <= 0xBF && c != 0xAD &&
-		      !in_latin1_set(seen_in_words, c);
-
-	/* TCVN3's ư is the soft hyphen: "tr\u00ADêng" */
-	if (prev == 0xAD)
-		prev = 'u';
-	if (next == 0xAD)
-		next = 'u';
-	if (symbol && is_ascii_letter(prev) && is_ascii_letter(next))
-		moji_hit(m, at, 2);
-	else if (c == 0xAA && is_ascii_lower(prev) && is_ascii_lower(next))
-		moji_hit(m, at, 1); /* "Biªn", but Portuguese "1ªs" */
-	else if (symbol && is_letter1(prev) && is_letter1(next))
-		moji_hit(m, at, 1);
-	else if (symbol && is_letter1(prev) && in_latin1_set(word_end, c))
-		moji_hit(m, at, 1);
-	else if ((c == 0xAE || c == 0xA7) && !is_letter1(prev) &&
-		 (is_ascii_lower(next) || is_latin1_letter(next) ||
-		  (next >= 0xA1 && next <= 0xBF)))
-		moji_hit(m, at, 1);
-	else if (in_latin1_set(caps, c) && is_ascii_lower(prev))
-		moji_hit(m, at, is_ascii_lower(next) ? 2 : 1);
-	else if (in_latin1_set(caps_weak, c) && is_ascii_lower(prev))
-		moji_hit(m, at, 0);
-	else if ((c == 0xD7 || c == 0xF7) && is_letter1(prev) &&
-		 is_letter1(next))
-		moji_hit(m, at, 1);
-	else if (c >= 0x80 && c <= 0x9F && (is_letter1(prev) || is_letter1(next)))
-		moji_hit(m, at, 1);
-	else if (c >= 0xDF && c <= 0xFF && c != 0xF7 && is_ascii_letter(prev))
-		moji_hit(m, at, 0);
-}
-
-static int32_t
-latin1_lower(int32_t c)
-{
-	return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)
-	       ? c + 0x20 : c;
-}
-
-/* How telling an ASCII vowel followed by a Latin-1 letter is for VNI:
- * 1 not seen in other languages' words ("hoøa", "coâng", "naêm"), 0 rare
- * elsewhere ("aï", "uû", "oä" of Swedish "oändlig", "aâ" of "Laâyoune"),
- * -1 common in some language or in genuine Vietnamese ("où", "oû", "eä"
- * of Finnish "pimeän", "eï" of Catalan "proveïdor", "aü" of Turkish
- * "masaüstü", "eá" of Irish "taispeáin", "hoà", "hoá", "hoãn"). */
-static int
-vni_pair(int32_t base, int32_t mark)
-{
-	switch (mark) {
-	case 0xF8:
-		return base == 'a' || base == 'o' ? 1 : 0;
-	case 0xE4:
-		return base == 'a' || base == 'o' ? 0 : -1;
-	case 0xE5:
-		return base == 'a' || base == 'e' || base == 'o' ? 0 : -1;
-	case 0xE2:
-		return base == 'e' || base == 'o' ? 1 : base == 'a' ? 0 : -1;
-	case 0xEA:
-		return base == 'a' ? 1 : -1;
-	case 0xEF:
-		return base == 'a' ? 0 : -1;
-	case 0xF9:
-		return base == 'o' || base == 'i' ? -1 : 0;
-	case 0xFB: case 0xF5:
-		return base == 'o' || base == 'e' ? -1 : 0;
-	case 0xE0: case 0xE1: case 0xE3: case 0xE8:
-		return base == 'a' ? 0 : -1;
-	default:
-		return -1;
-	}
-}
-
-/* The circumflex series of VNI: â, and â with a tone (ấ ầ ẩ ẫ ậ). */
-static bool
-is_vni_circumflex(int32_t lo)
-{
-	return lo == 0xE2 || lo == 0xE1 || lo == 0xE0 || lo == 0xE5 ||
-	       lo == 0xE3 || lo == 0xE4;
-}
-
-/* iê, yê, uô with their VNI marks: "Vieät", "yeâu", "muoán". */
-static bool
-vni_diphthong(int32_t before, int32_t vowel, int32_t lo)
-{
-	before = latin1_lower(before);
-	vowel = latin1_lower(vowel);
-	return is_vni_circumflex(lo) &&
-	       (((before == 'i' || before == 'y') && vowel == 'e') ||
-		(before == 'u' && vowel == 'o'));
-}
-
-static bool
-is_ch_nh(int32_t a, int32_t b)
-{
-	a = latin1_lower(a);
-	return (a == 'c' || a == 'n') && latin1_lower(b) == 'h';
-}
-
-/* VNI writes a letter as its ASCII base followed by Latin-1 characters
- * standing for the marks ("Vieät", "Hoäi", "hoøa"), ơ, ư as ô, ö, which
- * take marks in turn ("nöôùc", "hôïp"), and ị, ĩ, ỉ as ò, ó, æ ("tòch").
- * W holds the character before the previous one, the previous one, this
- * one, and the two after it. */
-static void
-moji_vni(struct moji *m, const int32_t *w, size_t at)
-{
-	static const char after_o_horn[] = "\xF9\xF8\xFB\xF5\xEF";
-	int32_t prev = w[1], c = w[2], lo = latin1_lower(c), plo;
-	bool upper = c != lo;
-	int k;
-
-	if (!is_latin1_letter(c) || c == 0xDF)
-		return;
-	plo = latin1_lower(prev);
-	if (is_latin1_letter(prev) && (prev != plo) == upper) {
-		if (plo == 0xF6 && lo == 0xF4)
-			moji_hit(m, at, 2); /* ươ */
-		else if ((plo == 0xF4 || plo == 0xF6) &&
-			 in_latin1_set(after_o_horn, lo))
-			moji_hit(m, at, is_ascii_letter(w[3]) ? 2 : 1);
-	} else if (is_vowel(prev) && is_ascii_upper(prev) == upper) {
-		k = vni_pair(plo, lo);
-		if (lo == 0xF8 && latin1_lower(w[3]) == 'e')
-			k = 0; /* Danish "Agalegaøerne" */
-		if (vni_diphthong(w[0], prev, lo) && is_ascii_letter(w[3]))
-			k = 2;
-		if (k >= 0)
-			moji_hit(m, at, k);
-	} else if ((lo == 0xF2 || lo == 0xF3 || lo == 0xE6) &&
-		   is_ascii_letter(prev) && is_ch_nh(w[3], w[4])) {
-		moji_hit(m, at, 1);
-	} else if (lo == 0xF1 && !is_letter1(prev) &&
-		   (is_vowel(w[3]) || latin1_lower(w[3]) == 0xF4 ||
-		    latin1_lower(w[3]) == 0xF6)) {
-		moji_hit(m, at, 0);
-	}
-}
-
-/* The byte a Windows-1252 or Latin-1 character was decoded from, or -1. */
-static int
-cp1252_byte(int32_t c)
-{
-	static const uint16_t high[32] = {
-		0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-		0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-		0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-		0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178
-	};
-	int i;
-
-	if (c >= 0x80 && c <= 0xFF)
-		return (int)c;
-	for (i = 0; i < 32; i++)
-		if (high[i] == c)
-			return 0x80 + i;
-	return -1;
-}
-
-static bool
-is_plausible_cp(int32_t c)
-{
-	return (c >= 0xA0 && c < 0x530) || (c >= 0x1E00 && c < 0x1F00) ||
-	       (c >= 0x2000 && c < 0x2150);
-}
-
-/* "Viá»‡t": the UTF-8 bytes of a letter, each read as one character. */
-static void
-moji_double(struct moji *m, const char *s, size_t len, size_t pos,
-	    int32_t lead)
-{
-	unsigned char bytes[4];
-	size_t need, k, i = pos;
-	int32_t c, decoded;
-	bool telling;
-
-	if (lead < 0xC2 || lead > 0xF4)
-		return;
-	need = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-	bytes[0] = (unsigned char)lead;
-	i += utf8_at(s, len, i, &c);
-	for (k = 1; k < need; k++) {
-		int b;
-		if (i >= len)
-			return;
-		i += utf8_at(s, len, i, &c);
-		b = cp1252_byte(c);
-		if (b < 0x80 || b > 0xBF)
-			return;
-		bytes[k] = (unsigned char)b;
-	}
-	if (utf8_decode(bytes, need, &decoded) != need ||
-	    !is_plausible_cp(decoded))
-		return;
-	telling = lead >= 0xC3 && lead <= 0xC6;
-	/* a capital then Windows-1252 punctuation ("CIÓ…", "XÃ”") proves
-	 * little */
-	if (need == 2 && c > 0xFF) {
-		if (telling)
-			moji_hit(m, pos, 0);
-		return;
-	}
-	moji_hit(m, pos, need >= 3 || telling ? 2 : 1);
-}
-
-static size_t
-moji_decode(const char *s, size_t len, size_t pos, int32_t *c)
-{
-	if (pos >= len) {
-		*c = 0;
-		return 0;
-	}
-	return utf8_at(s, len, pos, c);
-}
-
-/* The start of the character before byte POS (POS > 0). */
-static size_t
-moji_prev(const char *s, size_t pos)
-{
-	size_t p = pos - 1;
-	while (p > 0 && pos - p < 4 && ((unsigned char)s[p] & 0xC0) == 0x80)
-		p--;
-	return p;
-}
-
-/* Whether S may hold a mangled shape: a character U+0080..U+00FF that
- * Vietnamese does not use (TCVN3's symbols and capitals, VNI's marks
- * such as ä ø ï ö, the second bytes of double UTF-8), or a Latin-1
- * letter followed by a Windows-1252 symbol.  Text with neither is passed
- * at the cost of a byte scan; the rest goes through the detectors. */
-static bool
-moji_suspicious(const unsigned char *u, size_t len)
-{
-	/* second bytes after C3 of À Á Â Ã È É Ê Ì Í Ò Ó Ô Õ Ù Ú Ý and
-	 * à á â ã è é ê ì í ò ó ô õ ù ú ý, bit (b - 0x80) */
-	static const uint64_t vietnamese = 0x263C370F263C370Full;
-	const unsigned char *p = u, *end = u + len;
-
-	while ((p = memchr(p, 0xC3, (size_t)(end - p))) != NULL) {
-		if (p + 1 >= end || p[1] < 0x80 ||
-		    !(vietnamese >> (p[1] - 0x80) & 1))
-			return true;
-		p += 2;
-		/* a Latin-1 letter then a Windows-1252 symbol (€ ™ ’ … Œ ƒ ˆ):
-		 * the second byte of UTF-8 read as Windows-1252 ("itâ€™s") */
-		if (p < end && (*p == 0xE2 || *p == 0xC5 || *p == 0xC6 ||
-				*p == 0xCB))
-			return true;
-	}
-	return memchr(u, 0xC2, len) != NULL;
-}
-
-enum text_mojibake
-text_detect_mojibake(const char *s, size_t len, size_t *at)
-{
-	struct moji tcvn = { 0 }, vni = { 0 }, dbl = { 0 };
-	const unsigned char *u = (const unsigned char *)s;
-
-	if (!moji_suspicious(u, len))
-		return TEXT_MOJI_NONE;
-
-	/* Every pattern is anchored on a character U+0080..U+00FF, whose
-	 * UTF-8 starts with C2 or C3: only those places are looked at, with
-	 * a window of two characters each side (the detectors' view). */
-	for (size_t pos = 0; pos < len; pos++) {
-		if (u[pos] != 0xC2 && u[pos] != 0xC3)
-			continue;
-		int32_t w[5] = { 0 }; /* two before, this one, two after */
-		size_t p1 = pos > 0 ? moji_prev(s, pos) : pos;
-		if (p1 < pos) {
-			moji_decode(s, len, p1, &w[1]);
-			if (p1 > 0)
-				moji_decode(s, len, moji_prev(s, p1), &w[0]);
-		}
-		size_t n = moji_decode(s, len, pos, &w[2]);
-		size_t n2 = moji_decode(s, len, pos + n, &w[3]);
-		moji_decode(s, len, pos + n + n2, &w[4]);
-		if (w[2] >= 0x80) {
-			moji_double(&dbl, s, len, pos, w[2]);
-			moji_tcvn3(&tcvn, w + 1, pos);
-			moji_vni(&vni, w, pos);
-		}
-		if (n > 1)
-			pos += n - 1;
-	}
-	if (moji_found(&dbl, 0)) {
-		if (at)
-			*at = dbl.at;
-		return TEXT_MOJI_DOUBLE_UTF8;
-	}
-	if (moji_found(&tcvn, 0) &&
-	    (!moji_found(&vni, 3) || tcvn.decisive * 2 + tcvn.strong >=
-				  vni.decisive * 2 + vni.strong)) {
-		if (at)
-			*at = tcvn.at;
-		return TEXT_MOJI_TCVN3;
-	}
-	if (moji_found(&vni, 3)) {
-		if (at)
-			*at = vni.at;
-		return TEXT_MOJI_VNI;
-	}
-	return TEXT_MOJI_NONE;
-}
-
-const char *
-text_mojibake_hint(enum text_mojibake kind)
-{
-	switch (kind) {
-	case TEXT_MOJI_TCVN3:
-		return "the text looks like TCVN3 (ABC) read as Latin-1; "
-		       "convert the file to UTF-8 (e.g. with a converter such "
-		       "as Unikey's) and declare encoding=\"UTF-8\"";
-	case TEXT_MOJI_VNI:
-		return "the text looks like VNI read as Latin-1; convert the "
-		       "file from VNI to UTF-8 (e.g. with a converter such as "
-		       "Unikey's) and declare encoding=\"UTF-8\"";
-	case TEXT_MOJI_DOUBLE_UTF8:
-		return "the text looks like UTF-8 that was read as Latin-1 and "
-		       "encoded again; convert it back (e.g. iconv -f UTF-8 -t "
-		       "WINDOWS-1252, then check the result) and declare "
-		       "encoding=\"UTF-8\"";
-	case TEXT_MOJI_NONE:
-		break;
-	}
-	return "";
 }

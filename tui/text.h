@@ -137,62 +137,12 @@ struct text_line {
 size_t text_wrap(const char *s, size_t len, int width,
 		 struct text_line **lines);
 
-/* --- Search keys ------------------------------------------------------ */
-
-/* A folded search key: case folded, marks stripped, đ/Đ/Ð -> d,
- * compatibility forms folded (fullwidth Ａ -> a, NBSP -> space, dashes and
- * quotes lumped to ASCII), white space runs -> one space with none at
- * either end, invisible characters (controls, ZWSP, soft hyphen, bidi
- * controls, other format characters) dropped, so "Việt\u200BNam" gives
- * "vietnam".  map[i] is the byte offset in the source of the character key
- * byte i came from; map[len] == source length.  So a match key[a..b)
- * covers source bytes map[a] .. map[b]. */
-struct text_key {
-	char *key;
-	uint32_t *map;
-	size_t len;
-};
-
-bool text_fold(const char *s, size_t len, struct text_key *out);
-void text_key_free(struct text_key *k);
-/* Folded form only (no map), malloc'd, NUL-terminated. */
-char *text_fold_simple(const char *s, size_t len, size_t *outlen);
-/* The same into *BUF of *CAP bytes, grown (realloc) as needed and kept
- * for the next call: no allocation per text in a long search. */
-bool text_fold_into(const char *s, size_t len, char **buf, size_t *cap,
-		    size_t *outlen);
-
-/* --- Sorting ----------------------------------------------------------- */
-
-/* Vietnamese three-level comparison: letters (a < ă < â, d < đ,
- * o < ô < ơ, u < ư), then tones (none < huyền < hỏi < ngã < sắc < nặng,
- * one tone per syllable wherever it is placed: hòa and hoà tie), then
- * case (lower first); remaining ties by bytes, so the order is total.
- * White space and punctuation come first, then digits (one by one:
- * "10" < "2"), then letters; other characters after them, by code point.
- * NFD and NFC forms sort alike.  NUL-terminated strings. */
-int text_collate(const char *a, const char *b);
-/* Personal names: the given name (last word) first, then the rest. */
-int text_name_collate(const char *a, const char *b);
-
-/* --- Mojibake ---------------------------------------------------------- */
-
-enum text_mojibake {
-	TEXT_MOJI_NONE,
-	TEXT_MOJI_TCVN3,       /* "ViÖt": TCVN3 bytes read as Latin-1 */
-	TEXT_MOJI_VNI,         /* "Vieät": VNI bytes read as Latin-1 */
-	TEXT_MOJI_DOUBLE_UTF8, /* "Viá»‡t": UTF-8 decoded twice */
-};
-
-/* Looks for text mangled by a legacy encoding; on a hit stores the byte
- * offset of the first suspicious character in *at.  It wants a clear
- * pattern: several hits, or one very telling sequence ("á»‡", "Ã©",
- * "ViÖt", "S¬n", "Vieät", "nöôùc"); so short fields may go unflagged
- * ("Hoäi nghò" alone), and genuine Vietnamese, French, German, Nordic...
- * text is not flagged. */
-enum text_mojibake text_detect_mojibake(const char *s, size_t len,
-					 size_t *at);
-/* A one-line hint on how to convert such a file ("" for NONE). */
-const char *text_mojibake_hint(enum text_mojibake kind);
+/* The text engine's other rooms, each with its own header: fold.h (search
+ * keys), collate.h (Vietnamese sorting), mojibake.h (mangled legacy
+ * encodings).  They are included here too, so that a file that includes
+ * text.h sees the whole engine. */
+#include "fold.h"
+#include "collate.h"
+#include "mojibake.h"
 
 #endif

@@ -249,6 +249,16 @@ done >"$tmp/notes"
 	cat "$tmp/notes"
 	echo '</notes>'
 } >"$tmp/h/h.notes/x.xml"
+# the drafter's answer to the note on i1, hostile too (format 2)
+cat >"$tmp/h/h.notes/thu.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<notes version="2" minutes="h1" reviewer="thu">
+  <note id="thu-20250102T000000Z-1" target="i1" kind="response" status="open" created="2025-01-02T00:00:00Z" modified="2025-01-02T00:00:00Z" status-at="2025-01-02T00:00:00Z" hash="0000000000000000" reply-to="x-20250101T000000Z-i1" disposition="explained">
+    <quote>Q $PL</quote>
+    <text>B $PL</text>
+  </note>
+</notes>
+EOF
 
 # no_live NAME FILE: no control, no bidi override, no ESC in FILE
 no_live() {
@@ -313,6 +323,8 @@ grep -q '| chưa xác thực (x.xml), 01/01/2025 07:00 (UTC+07:00) |' "$tmp/hr.m
 ok $? "hostile Markdown: a file that is not its reviewer's is unverified, by file name"
 grep -q 'W &lt;script' "$tmp/hr.md"
 ok $((!$?)) "hostile Markdown: the name it claims is never shown"
+grep -q '| \*Giải trình\*: B &lt;script&gt;alert(1)&lt;/script&gt;.*<br>    code — thu, 02/01/2025 07:00 (UTC+07:00)<br>chưa xử lý |$' "$tmp/hr.md"
+ok $? "hostile Markdown: the answer in the answers cell, escaped, with hard breaks"
 # and as a GFM viewer renders it (raw HTML allowed, as some viewers do)
 if command -v cmark-gfm >/dev/null 2>&1; then
 	cmark-gfm --unsafe -e table -e strikethrough -e autolink "$tmp/hr.md" >"$tmp/hr.gfm.html"
@@ -320,7 +332,7 @@ if command -v cmark-gfm >/dev/null 2>&1; then
 		"hostile Markdown rendered by cmark-gfm: only the report's own elements"
 	is "$(grep -c '<tr>' "$tmp/hr.gfm.html")" 6 "rendered: one table, the header and 5 rows"
 	is "$(grep -o '<td[ >]' "$tmp/hr.gfm.html" | wc -l)" 35 "rendered: 7 cells in each row"
-	is "$(grep -o '<em>' "$tmp/hr.gfm.html" | wc -l)" 4 "rendered: no emphasis but the report's own (4 changed texts)"
+	is "$(grep -o '<em>' "$tmp/hr.gfm.html" | wc -l)" 5 "rendered: no emphasis but the report's own (4 changed texts, 1 disposition)"
 	is "$(grep -o '<strong>' "$tmp/hr.gfm.html" | wc -l)" 1 "rendered: no strong emphasis but the report's own"
 else
 	skip "hostile Markdown rendered by cmark-gfm" "cmark-gfm is not installed (apt-get install cmark-gfm)"

@@ -144,6 +144,16 @@ ok $? "the last item, the closing sentence, the signatures with their names and 
 mkdir -p "$tmp/n/ngan-son-2020.notes"
 cp data/ngan-son-2020.xml "$tmp/n/"
 cp tests/screens/notes/Nguyen_Minh.xml "$tmp/n/ngan-son-2020.notes/"
+# the drafter's answer, so the answers column is printed too
+cat >"$tmp/n/ngan-son-2020.notes/thu.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<notes version="2" minutes="mttq-ngan-son-2020" reviewer="thu">
+  <note id="thu-20251129T020000Z-1" target="kq5" kind="response" status="open" created="2025-11-29T02:00:00Z" modified="2025-11-29T02:00:00Z" status-at="2025-11-29T02:00:00Z" hash="fbd8a1767eb75bad" reply-to="Nguyen_Minh-20251128T080000Z-1" disposition="accepted">
+    <quote>Chỉ đạo các thôn, khu tổ chức tốt Ngày hội Đại đoàn kết toàn dân tộc trên địa bàn.</quote>
+    <text>Đã bổ sung: 46/46 thôn, khu tổ chức Ngày hội.</text>
+  </note>
+</notes>
+EOF
 TZ=Asia/Ho_Chi_Minh "$MINUTES" --export-notes --format html \
 	"$tmp/n/ngan-son-2020.xml" >"$tmp/review.html"
 print_pdf "$tmp/review.html" "$tmp/review.pdf"
@@ -151,9 +161,12 @@ ok $? "chromium prints the review report"
 pdfinfo "$tmp/review.pdf" >"$tmp/info" 2>&1
 grep -q '^Page size: *84[12]\.[0-9]* x 59[45]\.[0-9]* pts (A4)' "$tmp/info"
 ok $? "the review report is on A4 landscape"
+pages=$(sed -n 's/^Pages: *//p' "$tmp/info")
+is "$pages" 1 "the review report of 4 notes fits on one page"
 pdftotext -enc UTF-8 "$tmp/review.pdf" - | tr '\n' ' ' >"$tmp/review.txt"
 for s in 'BẢN TỔNG HỢP Ý KIẾN' 'STT' 'Ngày hội tổ chức ở bao nhiêu thôn?' \
-	 'Nguyễn Minh' 'chưa xử lý'; do
+	 'Nguyễn Minh' 'chưa xử lý' 'Tiếp thu: Đã bổ sung: 46/46 thôn, khu tổ chức Ngày hội.' \
+	 'đã xử lý: thu'; do
 	grep -qF -- "$s" "$tmp/review.txt"
 	ok $? "the printed review report says: $s"
 done

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "bienban.h"
 #include "fuzz.h"
 #include "loader.h"
 #include "report.h"
@@ -205,6 +206,32 @@ check_search_all(const struct search_query *q, const char *text)
 			   all.v[i], one.v[i]);
 }
 
+/* The printed biên bản: nothing from the file that a browser would act
+ * on or hide (no control but '\n', no bidi override), and no element
+ * of its own: every '<' opens one of the page's own tags (text from the
+ * file has none left), so a page has as many '<' as a page of the same
+ * shape with harmless text. */
+static void
+check_bienban(const struct minutes *m)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	FUZZ_CHECK(f, "open_memstream");
+	bienban_html(f, m);
+	fclose(f);
+	size_t at = fuzz_find_unsafe(buf, len, "\n");
+	FUZZ_CHECK(at == (size_t)-1, "the biên bản has an unsafe character at %zu",
+		   at);
+	for (const char *p = buf; (p = strchr(p, '<')); p++)
+		FUZZ_CHECK(p[1] == '/' || p[1] == '!' ||
+				   (p[1] >= 'a' && p[1] <= 'z'),
+			   "a '<' that opens no tag at %zu", (size_t)(p - buf));
+	FUZZ_CHECK(!strstr(buf, "<script") && !strstr(buf, " on"),
+		   "a script or an event attribute on the page");
+	free(buf);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -242,6 +269,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		report_dump(devnull, m, 0, NULL);
 		report_dump(devnull, m, size ? 1 + data[0] % 100 : 40, NULL);
 	}
+	check_bienban(m);
 	static const char *const queries[] = { "a", "viet", "Đ", "1" };
 	for (size_t i = 0; i < sizeof(queries) / sizeof(*queries); i++) {
 		struct search_query *q = search_compile(queries[i]);

@@ -21,6 +21,37 @@
 #include "notes.h"
 #include "review_report.h"
 
+/* Every line of the Markdown report that starts a table row has its 8
+ * cell borders once escaped characters are set aside, and every other
+ * line is one the report writes itself (nothing from a note starts a
+ * line: no heading, list, fence or HTML block of its own). */
+static void
+check_md_table(const char *md)
+{
+	for (const char *line = md; *line;) {
+		const char *nl = strchr(line, '\n');
+		size_t n = nl ? (size_t)(nl - line) : strlen(line);
+		if (n && line[0] == '|') {
+			int pipes = 0;
+			for (size_t i = 0; i < n; i++) {
+				if (line[i] == '\\')
+					i++;
+				else if (line[i] == '|')
+					pipes++;
+			}
+			FUZZ_CHECK(pipes == 8, "a table row with %d borders", pipes);
+		} else if (n) {
+			FUZZ_CHECK(!strncmp(line, "# ", 2) || !strncmp(line, "- ", 2) ||
+					   !strncmp(line, "**", 2) ||
+					   !strncmp(line, "Chưa có", strlen("Chưa có")) ||
+					   !strncmp(line, "No notes", 8),
+				   "a line the report does not write: %.*s",
+				   (int)(n > 40 ? 40 : n), line);
+		}
+		line += n + (nl != NULL);
+	}
+}
+
 static const char minutes_xml[] =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	"<minutes version=\"1\" id=\"hop-thu-2020\" xml:lang=\"vi\">\n"
@@ -187,6 +218,21 @@ read_store(struct notes_store *s)
 	review_report_markdown(out, model, s);
 	fclose(out);
 	check_safe_text("markdown export", buf, len);
+	check_md_table(buf);
+	free(buf);
+
+	buf = NULL;
+	out = open_memstream(&buf, &len);
+	FUZZ_CHECK(out, "open_memstream");
+	struct review_doc doc = { model, s };
+	review_report_write(out, REVIEW_HTML, &doc, 1, false);
+	fclose(out);
+	check_safe_text("html export", buf, len);
+	for (const char *p = buf; (p = strchr(p, '<')); p++)
+		FUZZ_CHECK(p[1] == '/' || p[1] == '!' ||
+				   (p[1] >= 'a' && p[1] <= 'z'),
+			   "html export: a '<' that opens no tag at %zu",
+			   (size_t)(p - buf));
 	free(buf);
 
 	buf = NULL;

@@ -9,6 +9,7 @@
 #include <utf8proc.h>
 
 #include "fuzz.h"
+#include "spell.h"
 #include "text.h"
 
 static int
@@ -345,6 +346,14 @@ check_collate(const char *s, size_t len)
 	free(copy);
 }
 
+static void
+fuzz_spell_warning(void *arg, uint32_t line, uint32_t col, const char *msg)
+{
+	(void)arg;
+	FUZZ_CHECK(line >= 1 && col >= 1 && msg && *msg && !strchr(msg, '\n'),
+		   "a warning without a place or with a newline");
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -373,6 +382,28 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	enum text_mojibake mk = text_detect_mojibake(s, len, &at);
 	FUZZ_CHECK(mk == TEXT_MOJI_NONE || at < len, "mojibake at %zu", at);
 	FUZZ_CHECK(text_mojibake_hint(mk) != NULL, "no hint");
+	/* raw bytes, as a file declared UTF-8 may hold them */
+	size_t loff = 0, llen = 0;
+	enum text_mojibake lk = text_detect_legacy_bytes((const char *)data, size,
+							 &loff, &llen);
+	FUZZ_CHECK(lk == TEXT_MOJI_NONE || loff + llen <= size,
+		   "legacy line past the end");
+	/* the spelling check over the text as a document, and each word */
+	struct spell *sp = spell_new();
+	spell_check(sp, s, len, fuzz_spell_warning, NULL);
+	spell_free(sp);
+	for (size_t pos = 0; pos < len;) {
+		size_t e = pos;
+		while (e < len && s[e] != ' ' && s[e] != '\n')
+			e++;
+		char fix[64];
+		enum spell_verdict v = spell_syllable(s + pos, e - pos);
+		if (spell_suggest(s + pos, e - pos, fix, sizeof(fix)))
+			FUZZ_CHECK(v == SPELL_INVALID &&
+				   spell_syllable(fix, strlen(fix)) == SPELL_OK,
+				   "a correction that is no syllable");
+		pos = e + 1;
+	}
 	free(s);
 	return 0;
 }

@@ -3,6 +3,7 @@
  * the Markdown export, and crash/concurrency safety (fork + SIGKILL). */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1021,6 +1022,11 @@ test_files(void)
 	t = slurp(link);
 	OK(t && strstr(t, "via a link"), "holding the note");
 	free(t);
+	chmod(link, 0640);
+	IS_INT(notes_add(s, "kq2", NOTES_COMMENT, "mode", NULL, &err), NOTES_OK,
+	       "another save");
+	OK(stat(link, &st) == 0 && (st.st_mode & 0777) == 0640,
+	   "the file's mode is kept across saves");
 	notes_close(s);
 
 	/* another reviewer's file that is a link, or not a regular file */
@@ -1038,7 +1044,7 @@ test_files(void)
 	IS_STR(notes_problem(s, 0), want, "a reviewer file that is a link is not read");
 	snprintf(want, sizeof(want), "%s: not a regular file", path);
 	IS_STR(notes_problem(s, 1), want, "nor a FIFO (and opening it does not block)");
-	IS_INT(notes_count(s), 1, "lan's note only");
+	IS_INT(notes_count(s), 2, "lan's notes only");
 	notes_close(s);
 	s = notes_open(mp, m, "eve", &err);
 	IS_INT(notes_add(s, "kq1", NOTES_COMMENT, "x", NULL, &err),
@@ -1602,6 +1608,14 @@ test_review_state(void)
 	OK(g[0]->withdrawn, "a later note by lan withdraws lan's sign-off");
 	notes_review(lan, &st);
 	IS_INT(st.signers, 0, "no sign-off in force");
+	fake_now += 60;
+	IS_INT(notes_signoff(lan, NULL, &err), NOTES_OK, "lan signs off again");
+	notes_signoffs(lan, &g);
+	OK(!g[0]->withdrawn && g[0]->current && strcmp(g[0]->remark, "") == 0,
+	   "in force again, current, no remark");
+	notes_review(lan, &st);
+	IS_INT(st.signers, 1, "one sign-off in force");
+	IS_INT(st.state, NOTES_REVIEW_OPEN, "but viet's note has no answer: open");
 	notes_close(lan);
 
 	/* an unverified file's sign-off does not count */
@@ -1646,6 +1660,9 @@ test_ids(void)
 			const struct note *cn;
 			notes_add(c, "kq2", NOTES_COMMENT, "y", &cn, &err);
 			dprintf(fds[1], "%s", cn ? cn->id : "");
+			notes_close(c);
+			notes_close(s);
+			minutes_free(m);
 			_exit(0);
 		}
 		close(fds[1]);
@@ -2027,6 +2044,9 @@ test_crash_answers(void)
 			child_answerer(mpath, fds[1]);
 		}
 		close(fds[1]);
+		/* killed once it has confirmed something (slow under valgrind) */
+		struct pollfd pfd = { fds[0], POLLIN, 0 };
+		poll(&pfd, 1, 20000);
 		struct timespec d = { 0, (long)(rand() % 40000) * 1000 };
 		nanosleep(&d, NULL);
 		kill(pid, SIGKILL);

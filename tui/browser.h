@@ -1,0 +1,114 @@
+/* browser.h - the browser model (the curses-free middle): the open
+ * documents, the navigator's entries, the cursors, the selection, the
+ * open-notes filter, the search query and the status message.  Drawing
+ * and keys live above it (pane_*.c, screen.c, actions.c); navigation
+ * over it is navigate.h, documents doc.h, entry kinds entries.h.
+ * No curses. */
+#ifndef MINUTES_BROWSER_H
+#define MINUTES_BROWSER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "loader.h"
+#include "model.h"
+#include "notes.h"
+#include "search.h"
+
+/* A scrolled list: the selected record and the first one shown. */
+struct cursor {
+	int cur, top;
+};
+
+/* The three columns of an open meeting, left to right; the focus is
+ * one of them. */
+enum pane_id { PANE_NAV, PANE_CONTENT, PANE_DETAIL, PANE_COUNT };
+
+/* One line of the navigator: an entry kind (entries.h) and, for a
+ * section, its index. */
+struct entry_ops;
+struct entry {
+	const struct entry_ops *ops;
+	int arg;
+};
+
+struct doc {
+	char *path;
+	char *title;          /* safe one-line path for the title bar */
+	struct minutes *m;    /* NULL when the file could not be loaded */
+	struct notes_store *notes; /* the reviewers' notes (NULL: none) */
+	char notice[1200];    /* said once when the document is first shown */
+	enum load_status st;
+	char error[2200];
+	struct entry *entries; /* navigator order */
+	int nentries;
+	uint32_t *by_name;    /* attendees by given name */
+	unsigned (*verdicts)[3]; /* per section: figures unknown, met, missed */
+	/* the items each attendee speaks in, built on first use: those of
+	 * person p are speaks[speaks_at[p] .. speaks_at[p + 1]) */
+	uint32_t *speaks_at;
+	struct { const char *text; uint32_t len; } *speaks; /* their texts,
+				 * side by side: drawing the list reads
+				 * no item */
+	struct wrap_cache *wrap; /* the items' lines at a width (lines.h) */
+	struct cursor nav;
+	struct cursor *content; /* one per entry */
+	struct cursor detail;
+};
+
+struct browser {
+	struct doc **docs;
+	int ndocs;
+	bool archive;        /* several files: the meetings list is the top */
+	int *list_order;     /* docs, newest first */
+	struct cursor list;
+	struct doc *doc;     /* the open document, NULL in the list */
+	enum pane_id focus;
+	bool attendees_doc_order;
+	const char *reviewer;
+
+	char msg[512];       /* the status line's message */
+	bool msg_error;
+
+	char *query;         /* the last search, as typed (malloc'd) */
+	struct search_query *q;
+	unsigned qgen;       /* a new query was compiled */
+	bool search_back;
+
+	int note_sel;           /* the selected note of the target */
+	char note_target[256];  /* ... of this element */
+	int note_line;          /* the detail line of the selected note */
+	int detail_rows;        /* rows the detail pane has: lists that could
+				 * be endless show no more than that */
+	bool note_scroll;       /* bring it into view at the next draw */
+
+	bool filter_open;       /* sections show only items with open notes */
+	int *fidx, nfidx, fentry; /* the filtered items of section fentry */
+	const struct doc *fdoc;
+	unsigned notes_gen, fgen; /* notes changed / the filter's */
+
+	bool quit;
+	int status;
+};
+
+void browser_message(struct browser *b, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Whether a meeting is open (loaded). */
+bool browser_in_doc(const struct browser *b);
+/* The navigator's selected entry (NULL when no meeting is open). */
+const struct entry *browser_entry(struct browser *b);
+int browser_content_cur(struct browser *b);
+/* The content cursor of the selected entry (NULL: no meeting). */
+struct cursor *browser_content_cursor(struct browser *b);
+
+/* The order records are shown in: attendees by name or as written, a
+ * section's items all or only those with open notes. */
+int browser_person_at(const struct browser *b, int shown);
+int browser_item_count(struct browser *b, int section);
+int browser_item_at(struct browser *b, int section, int shown);
+int browser_shown_of(struct browser *b, int section, int item); /* -1 */
+/* Selects item ITEM of section entry E (the navigator's E-th), showing
+ * every item again when the filter hides it. */
+void browser_goto_item(struct browser *b, int e, int item);
+
+#endif

@@ -1,0 +1,264 @@
+/* doc.c - the browser's documents (see doc.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "doc.h"
+#include "entries.h"
+#include "lines.h"
+#include "nls.h"
+#include "paths.h"
+#include "text.h"
+#include "wording.h"
+#include "xalloc.h"
+
+static int
+by_name_cmp(const void *a, const void *b, void *arg)
+{
+	const struct minutes *m = arg;
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	int c = text_name_collate(m->persons[x].name, m->persons[y].name);
+	return c ? c : (x > y) - (x < y);
+}
+
+static void
+doc_drop_index(struct doc *d)
+{
+	free(d->entries);
+	free(d->by_name);
+	free(d->verdicts);
+	free(d->content);
+	free(d->speaks_at);
+	free(d->speaks);
+	wrap_cache_free(d->wrap); /* it points into the minutes */
+	d->wrap = NULL;
+	d->entries = NULL;
+	d->by_name = NULL;
+	d->verdicts = NULL;
+	d->content = NULL;
+	d->speaks_at = NULL; /* rebuilt for these minutes on first use */
+	d->speaks = NULL;
+	d->nentries = 0;
+}
+
+static void
+doc_index(struct doc *d)
+{
+	struct minutes *m = d->m;
+
+	doc_drop_index(d);
+	d->entries = xcalloc(entries_max(d), sizeof(*d->entries));
+	d->content = xcalloc(entries_max(d), sizeof(*d->content));
+	d->by_name = xmalloc(((size_t)m->npersons + 1) * sizeof(uint32_t));
+	d->verdicts = xcalloc((size_t)m->nsections + 1, sizeof(*d->verdicts));
+	entries_build(d);
+	for (uint32_t i = 0; i < m->npersons; i++)
+		d->by_name[i] = i;
+	qsort_r(d->by_name, m->npersons, sizeof(uint32_t), by_name_cmp, m);
+	for (uint32_t s = 0; s < m->nsections; s++)
+		wording_section_verdicts(&m->sections[s], d->verdicts[s]);
+}
+
+static void
+doc_notes_notice(struct doc *d)
+{
+	struct notes_store *s = d->notes;
+	char *safe = NULL;
+
+	d->notice[0] = '\0';
+	if (notes_problem_count(s)) {
+		const char *p = notes_problem(s, 0);
+		safe = text_sanitize(p, strlen(p), false);
+		snprintf(d->notice, sizeof(d->notice), "%s%s",
+			 notes_readonly(s) ? _("Notes are read-only until this is fixed: ")
+					   : _("A notes file was skipped: "),
+			 safe ? safe : "");
+	} else if (notes_fallback(s)) {
+		const char *dir = notes_dir(s);
+		safe = text_sanitize(dir, strlen(dir), false);
+		snprintf(d->notice, sizeof(d->notice),
+			 _("The minutes' folder is not writable: notes are saved in %s"),
+			 safe ? safe : "");
+	}
+	free(safe);
+}
+
+static void
+doc_load(struct doc *d, const char *reviewer)
+{
+	struct load_error err;
+	struct notes_error nerr;
+
+	d->st = loader_load_file(d->path, &d->m, &err);
+	if (d->st == LOAD_FATAL) {
+		d->m = NULL;
+		load_error_format(&err, d->error, sizeof(d->error));
+		return;
+	}
+	d->notes = notes_open(d->path, d->m, reviewer, &nerr);
+	if (d->notes)
+		doc_notes_notice(d);
+	doc_index(d);
+}
+
+static struct doc *
+doc_open(const char *path, const char *reviewer)
+{
+	struct doc *d = xcalloc(1, sizeof(*d));
+	d->path = xstrdup(path);
+	d->title = text_sanitize(path, strlen(path), false);
+	doc_load(d, reviewer);
+	return d;
+}
+
+static void
+doc_clear(struct doc *d)
+{
+	notes_close(d->notes);
+	d->notes = NULL;
+	minutes_free(d->m);
+	d->m = NULL;
+	doc_drop_index(d);
+}
+
+static void
+doc_free(struct doc *d)
+{
+	if (!d)
+		return;
+	doc_clear(d);
+	free(d->path);
+	free(d->title);
+	free(d);
+}
+
+void
+doc_notes_changed(struct browser *b)
+{
+	b->notes_gen++;
+	if (browser_in_doc(b))
+		entries_build(b->doc);
+}
+
+void
+doc_reload(struct browser *b, struct doc *d)
+{
+	struct load_error err;
+	struct minutes *m = NULL;
+
+	b->notes_gen++;
+	enum load_status st = loader_load_file(d->path, &m, &err);
+	if (st == LOAD_FATAL) {
+		doc_clear(d);
+		d->st = st;
+		load_error_format(&err, d->error, sizeof(d->error));
+		browser_message(b, true, "%s", _("The file could not be loaded."));
+		return;
+	}
+	if (!d->m) {
+		d->st = st;
+		d->m = m;
+		struct notes_error nerr;
+		d->notes = notes_open(d->path, d->m, b->reviewer, &nerr);
+		doc_index(d);
+		browser_message(b, false, "%s", _("Reloaded."));
+		return;
+	}
+	struct minutes *old = d->m;
+	struct cursor nav = d->nav, detail = d->detail;
+	struct cursor *content = d->content;
+	int n = d->nentries;
+	d->content = NULL;
+	d->st = st;
+	d->m = m;
+	if (d->notes) {
+		struct notes_error nerr;
+		notes_set_minutes(d->notes, m);
+		notes_reload(d->notes, &nerr);
+		doc_notes_notice(d);
+	}
+	doc_index(d);
+	minutes_free(old);
+	d->nav = nav;
+	for (int i = 0; i < n && i < d->nentries && content; i++)
+		d->content[i] = content[i];
+	d->detail = detail;
+	free(content);
+	if (d->nav.cur >= d->nentries)
+		d->nav.cur = d->nentries - 1;
+	browser_message(b, false, "%s", d->notice[0] ? d->notice : _("Reloaded."));
+}
+
+/* unloadable files last, then newest first, then by path */
+static int
+list_cmp(const void *a, const void *b, void *arg)
+{
+	struct doc *const *docs = arg;
+	const struct doc *x = docs[*(const int *)a];
+	const struct doc *y = docs[*(const int *)b];
+	if (!x->m != !y->m)
+		return x->m ? -1 : 1;
+	if (x->m) {
+		int c = strcmp(y->m->meeting.date, x->m->meeting.date);
+		if (c)
+			return c;
+	}
+	return strcmp(x->path, y->path);
+}
+
+int
+browser_open(struct browser *b, char *const *args, int nargs,
+	     const char *reviewer)
+{
+	static char *const here[] = { "." };
+	int errors = 0;
+
+	b->reviewer = reviewer;
+	if (nargs == 0) {
+		args = here;
+		nargs = 1;
+	}
+	for (int i = 0; i < nargs; i++) {
+		struct stat st;
+		if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode))
+			b->archive = true;
+	}
+	if (nargs > 1)
+		b->archive = true;
+	char **paths = paths_expand(args, nargs, &errors);
+	for (char **p = paths; p && *p; p++)
+		b->ndocs++;
+	if (b->ndocs == 0) {
+		fprintf(stderr, "minutes: %s\n", _("no minutes (*.xml) to show"));
+		paths_free(paths);
+		return 0;
+	}
+	b->docs = xcalloc((size_t)b->ndocs, sizeof(*b->docs));
+	b->list_order = xcalloc((size_t)b->ndocs, sizeof(int));
+	for (int i = 0; i < b->ndocs; i++) {
+		b->docs[i] = doc_open(paths[i], reviewer);
+		b->list_order[i] = i;
+	}
+	paths_free(paths);
+	qsort_r(b->list_order, (size_t)b->ndocs, sizeof(int), list_cmp, b->docs);
+	if (!b->archive) {
+		b->doc = b->docs[0];
+		if (b->doc->m && b->doc->notice[0])
+			browser_message(b, true, "%s", b->doc->notice);
+	}
+	return b->ndocs;
+}
+
+void
+browser_close(struct browser *b)
+{
+	for (int i = 0; i < b->ndocs; i++)
+		doc_free(b->docs[i]);
+	free(b->docs);
+	free(b->list_order);
+	search_query_free(b->q);
+	free(b->query);
+	free(b->fidx);
+	memset(b, 0, sizeof(*b));
+}

@@ -1,0 +1,23 @@
+/* doc.h - the browser's documents: opening the files (a file, several,
+ * or directories of them), loading, indexing (navigator entries,
+ * attendees by name, verdict counts), reloading with the positions kept,
+ * and closing.  No curses. */
+#ifndef MINUTES_DOC_H
+#define MINUTES_DOC_H
+
+#include "browser.h"
+
+/* Opens ARGS (files or directories; NARGS 0: ".") into B, the reviewer
+ * REVIEWER; the meetings list is sorted newest first.  Returns the
+ * number of documents (0: none found, said on stderr). */
+int browser_open(struct browser *b, char *const *args, int nargs,
+		 const char *reviewer);
+void browser_close(struct browser *b);
+
+/* Reads D's file again; its notes are re-anchored to the new text and
+ * the positions kept where they still exist. */
+void doc_reload(struct browser *b, struct doc *d);
+/* after any change of the notes */
+void doc_notes_changed(struct browser *b);
+
+#endif

@@ -1,0 +1,135 @@
+/* wording.c - the words and signs shared by the screen, --dump and the
+ * reports (see wording.h). */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "decimal.h"
+#include "nls.h"
+#include "notes.h"
+#include "text.h"
+#include "wording.h"
+#include "xalloc.h"
+
+char *
+wording_number(const char *s)
+{
+	char *v = s ? decimal_format(s, NULL) : xstrdup("?");
+	if (!v)
+		mn_oom();
+	return v;
+}
+
+char *
+wording_figure(const struct mn_figure *f)
+{
+	char *v = wording_number(f->value_str);
+	char *t = xasprintf("%s%s%s%s", mn_op_text(f->op), v,
+			    *f->unit && strcmp(f->unit, "%") ? " " : "", f->unit);
+	free(v);
+	return t;
+}
+
+const char *
+wording_verdict_mark(enum mn_verdict v)
+{
+	switch (v) {
+	case MN_MET: return "✓";
+	case MN_MISSED: return "✗";
+	default: return "?";
+	}
+}
+
+const char *
+wording_verdict(enum mn_verdict v)
+{
+	switch (v) {
+	case MN_MET: return _("met");
+	case MN_MISSED: return _("missed");
+	default: return _("unknown");
+	}
+}
+
+/* notes_format_time's "YYYY-MM-DD HH:MM ZONE", the date the interface's
+ * way (16/01/2020 08:53 +07 in Vietnamese) */
+const char *
+wording_time(time_t t, char *buf, size_t size)
+{
+	char iso[64], day[11], date[64];
+	notes_format_time(t, iso, sizeof(iso));
+	if (strlen(iso) < 11 || iso[10] != ' ')
+		return notes_format_time(t, buf, size);
+	memcpy(day, iso, 10);
+	day[10] = '\0';
+	snprintf(buf, size, "%s%s", nls_date(day, date, sizeof(date)), iso + 10);
+	return buf;
+}
+
+const char *
+wording_cut(const char *text, char *buf, size_t size)
+{
+	/* 200 columns: more than a status line shows */
+	text_truncate(text, strlen(text), 200, buf, size);
+	return buf;
+}
+
+char *
+wording_speakers(const struct minutes *m, const struct mn_item *it, int width)
+{
+	/* with a WIDTH, only as far as WIDTH columns and one cluster more
+	 * (the cut is marked when drawn): never more of a long list than a
+	 * row can show */
+	bool bounded = width > 0;
+	int room = width + 1 - 2, used;
+	size_t size = 64, n = strlen("— ");
+	char *buf = xmalloc(size);
+
+	memcpy(buf, "— ", n);
+	for (uint32_t i = 0; i < it->nby && (!bounded || room > 0); i++) {
+		const char *name = m->persons[it->by[i]].name;
+		size_t len = strlen(name), k = len;
+		if (i) {
+			memcpy(buf + n, ", ", 2); /* size > n + 2 */
+			n += 2;
+			room -= 2;
+		}
+		if (bounded) {
+			k = text_fit(name, len, room, &used);
+			if (k < len) {
+				/* cut: one cluster more overflows the row,
+				 * so the cut is marked when drawn */
+				struct text_cluster c;
+				k = text_cluster_next(name, len, k, &c);
+				room = 0;
+			} else {
+				room -= used;
+			}
+		}
+		if (n + k + 3 > size) {
+			size = (n + k + 3) * 2;
+			buf = xrealloc(buf, size);
+		}
+		memcpy(buf + n, name, k);
+		n += k;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+void
+wording_section_verdicts(const struct mn_section *s, unsigned v[3])
+{
+	v[0] = v[1] = v[2] = 0;
+	for (uint32_t i = 0; i < s->nitems; i++)
+		for (uint32_t f = 0; f < s->items[i].nfigures; f++)
+			v[mn_figure_verdict(&s->items[i].figures[f])]++;
+}
+
+const char *
+wording_verdict_counts(const unsigned v[3], char *buf, size_t size)
+{
+	snprintf(buf, size, "%u %s, %u %s, %u %s", v[MN_MET], _("met"),
+		 v[MN_MISSED], _("missed"), v[MN_UNKNOWN], _("unknown"));
+	return buf;
+}
