@@ -6,19 +6,23 @@
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# the thin curses layer: the only files that may include curses
-CURSES_LAYER="main.c ui.c screen.c panes.c pane_nav.c pane_content.c
-pane_detail.c pane_list.c actions.c act_notes.c act_browse.c prompt.c
-commands.c keys.c draw.c"
+# the thin curses layer, the only files that may include curses: the
+# program's own sources in Makefile.am (tui_minutes_SOURCES); the core
+# (libcore.a) and the middle (libbrowser.a) are everything else
+CURSES_LAYER=$(sed -n '/^tui_minutes_SOURCES *=/,/^[^	]/p' "$top_srcdir/Makefile.am" |
+	tr ' \t\\' '\n\n\n' | sed -n 's|^tui/\(.*\.c\)$|\1|p' | tr '\n' ' ')
 
 if ! command -v python3 >/dev/null 2>&1; then
 	skip "no circles in tui/" "python3 is not installed (Debian: python3)"
 	skip "no curses below the curses layer" "python3 is not installed"
 	skip "the checker finds a circle" "python3 is not installed"
+	skip "the curses layer is read from Makefile.am" "python3 is not installed"
 	done_testing
 	exit 0
 fi
 calls="$top_srcdir/tests/layers/calls.py"
+is "$(printf '%s\n' $CURSES_LAYER | grep -c -e '^ui\.c$' -e '^screen\.c$' -e '^draw\.c$')" 3 \
+	"the curses layer is read from Makefile.am"
 out=$(python3 "$calls" "$top_srcdir/tui" --curses "$CURSES_LAYER")
 is "$(printf '%s\n' "$out" | grep '^circle:')" "" "no circles in tui/"
 is "$(printf '%s\n' "$out" | grep '^layer:')" "" "no curses below the curses layer"
