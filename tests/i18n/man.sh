@@ -47,6 +47,11 @@ is "$(th "$vi")" "$(th "$en")" "both pages are for the same version"
 is "$(head -n 1 "$vi")" '.\" -*- coding: UTF-8 -*-' \
 	"minutes.vi.1 says it is UTF-8 (for preconv and man-db)"
 
+# the English page keeps to its header's rule: ASCII, every other
+# character as a \[uXXXX] escape (groff reads it in any locale)
+LC_ALL=C grep -n '[^ -~]' "$en" | head -3 >"$tmp/en.nonascii"
+is "$(cat "$tmp/en.nonascii")" "" "minutes.1 is ASCII (\\[uXXXX] for the rest)"
+
 if command -v groff >/dev/null 2>&1; then
 	LC_ALL=C.UTF-8 groff -k -man -Tutf8 -ww -z "$vi" >"$tmp/vi.warn" 2>&1
 	is "$?:$(cat "$tmp/vi.warn")" "0:" "minutes.vi.1 renders without a warning"
