@@ -42,6 +42,12 @@ vi_keys=$(keys "$vi" "PHÍM")
 ok $? "minutes.1 KEYS lists the keys ($(printf '%s\n' "$en_keys" | wc -l))"
 is "$vi_keys" "$en_keys" "minutes.vi.1 PHÍM lists the same keys in the same order"
 
+# the same outline: as many sections and subsections, in the same order
+# of levels
+outline() { sed -n 's/^\.\(S[HS]\) .*/\1/p' "$1" | tr '\n' ' '; }
+is "$(outline "$vi")" "$(outline "$en")" \
+	"minutes.vi.1 has the sections and subsections of minutes.1"
+
 th() { sed -n 's/^\.TH [^"]*"[^"]*" "\([^"]*\)".*/\1/p' "$1"; }
 is "$(th "$vi")" "$(th "$en")" "both pages are for the same version"
 is "$(head -n 1 "$vi")" '.\" -*- coding: UTF-8 -*-' \
