@@ -32,7 +32,11 @@ for po in po/*.po; do
 	got=$(stats "$po")
 	is "$got" "$(echo "$got" | sed -n 's/^\([0-9]* translated messages\.\)$/\1/p')" \
 		"$lang.po: msgfmt --check passes, nothing fuzzy or untranslated ($got)"
-	"$MSGMERGE" --quiet --no-fuzzy-matching -o "$tmp/$lang.po" "$po" "$tmp/sources.pot"
+	# obsolete entries (#~, kept for strings still to come) are left out:
+	# msgmerge would revive them here but the catalog make builds has
+	# them not, so only the live entries count
+	msgattrib --no-obsolete -o "$tmp/$lang.live.po" "$po"
+	"$MSGMERGE" --quiet --no-fuzzy-matching -o "$tmp/$lang.po" "$tmp/$lang.live.po" "$tmp/sources.pot"
 	merged=$(stats "$tmp/$lang.po")
 	is "$merged" "$nsrc translated messages." \
 		"$lang.po: every string of the sources is translated"
