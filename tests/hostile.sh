@@ -259,6 +259,18 @@ is "$(sed -n '21,23p' screen | sed 's/.*│//')" "  Item 20
   Item 21
   … and 99979 more items" "an attendee who speaks in 100,000 items: the pane's rows, then how many more"
 rm -f speaks.xml
+# nor the speakers of an item said by 100 people
+awk 'BEGIN { printf "<minutes version=\"1\" id=\"m\"><meeting><title>T</title><date>2020-01-01</date></meeting><attendees>"
+	for (i = 0; i < 100; i++) printf "<person id=\"p%d\"><name>N%d</name></person>", i, i
+	printf "</attendees><section id=\"s\" kind=\"other\"><heading>H</heading><item id=\"i\" by=\""
+	for (i = 0; i < 100; i++) printf "p%d ", i
+	printf "\">t</item></section></minutes>\n" }' >many-by.xml
+printf 'j\nj\n<Tab>\n<Tab>\nG\n' >many-by.keys
+run env COLUMNS=140 LINES=24 "$MINUTES" --replay many-by.keys --dump-screen screen many-by.xml
+is "$rc:$err" "0:" "an item said by 100 people: exit 0"
+is "$(sed -n '22,23p' screen | sed 's/.*│//')" "  N20
+  … and 79 more speakers" "an item said by 100 people: the pane's rows, then how many more"
+rm -f many-by.xml
 
 # --- bytes that are not XML ------------------------------------------------
 printf '<minutes version="1" id="m">\0</minutes>' >nul.xml
@@ -280,9 +292,11 @@ run "$MINUTES" --check random.xml
 expect "random binary" 1 "random.xml:1:1: error: not an XML document (it must start with '<')"
 { printf '<minutes version="1" id="m"><meeting><title>'; random_bytes 100000; } >random-text.xml
 run "$MINUTES" --check random-text.xml
-expect "random binary in a title" 1 "random-text.xml:1:45: error: invalid UTF-8 (bytes 0xDC 0x04 0xF5 0x79)"
+# (its first byte, 0xDC, is shown as U+FFFD; the control character
+# after it is not XML and stops the load)
+expect "random binary in a title" 1 "random-text.xml:1:46: error: character U+0004 not allowed in XML"
 run "$MINUTES" --dump random-text.xml
-expect "--dump random binary in a title" 1 "random-text.xml:1:45: error: invalid UTF-8 (bytes 0xDC 0x04 0xF5 0x79)"
+expect "--dump random binary in a title" 1 "random-text.xml:1:46: error: character U+0004 not allowed in XML"
 is "$out" "" "--dump random binary in a title: nothing on stdout"
 
 cp "$top_srcdir/data/ngan-son-2020.xml" sample.xml
@@ -295,7 +309,47 @@ expect "gzip data named .xml" 1 "gzipped.xml: error: compressed file: decompress
 
 printf '<?xml version="1.0"?>\n<minutes version="1" id="m\300\257x">\n</minutes>\n' >overlong.xml
 run "$MINUTES" --check overlong.xml
-expect "overlong UTF-8 in an attribute" 1 "overlong.xml:2:27: error: invalid UTF-8 (bytes 0xC0 0xAF 0x78 0x22)"
+is "$rc" 1 "overlong UTF-8 in an attribute: exit status"
+is "$(grep UTF-8 err)" "overlong.xml:2:27: error: invalid UTF-8 (bytes 0xC0 0xAF), shown as U+FFFD" \
+	"overlong UTF-8 in an attribute: a problem where it is"
+
+# one invalid byte (a mail gateway's damage) no longer makes a meeting
+# unreadable: it is shown as U+FFFD, listed as a problem (FILE:LINE:COL,
+# so --check exits 1), and the rest of the file is there; markup that is
+# not well-formed still stops the load
+printf '<minutes version="1" id="m"><meeting><title>H\xE1\xBB\x8Dp \xFF giao ban</title><date>2020-01-01</date></meeting>\r\n<attendees><person id="p"><name>Lan</name></person></attendees>\r\n<section id="s" kind="other"><heading>H</heading><item id="i" by="p">Vi\xE1\xBB t \xC0\xAF Nam</item><ti\xFEtle/></section></minutes>\n' >damaged.xml
+run "$MINUTES" --check damaged.xml
+is "$rc" 1 "an invalid byte: --check exits 1"
+is "$(cat err)" "damaged.xml:1:49: error: invalid UTF-8 (byte 0xFF), shown as U+FFFD
+damaged.xml:3:72: error: invalid UTF-8 (bytes 0xE1 0xBB), shown as U+FFFD
+damaged.xml:3:77: error: invalid UTF-8 (bytes 0xC0 0xAF), shown as U+FFFD
+damaged.xml:3:90: error: unknown element <ti$(printf '\357\277\275')tle>
+damaged.xml:3:93: error: invalid UTF-8 (byte 0xFE), shown as U+FFFD" "an invalid byte: each run a problem, where it is"
+run "$MINUTES" --dump damaged.xml
+is "$rc" 1 "an invalid byte: --dump exits 1"
+is "$(head -n 1 out)" "$(printf 'H\341\273\215p \357\277\275 giao ban')" "an invalid byte: --dump shows the title, U+FFFD in place of the byte"
+is "$(grep '^  1\.' out)" "$(printf '  1. Vi\357\277\275\357\277\275 t \357\277\275\357\277\275 Nam')" "an invalid byte: --dump shows the item"
+is "$(grep -c 'U+FFFD' err)" 4 "an invalid byte: --dump lists the problems too"
+printf 'j\nj\n' >damaged.keys
+run env COLUMNS=100 LINES=20 "$MINUTES" --replay damaged.keys --dump-screen screen damaged.xml
+is "$rc:$err" "0:" "an invalid byte: the browser opens the file"
+grep -q 'Vi.* t .* Nam' screen && ! grep -q 'could not be loaded' screen
+ok $? "an invalid byte: the browser shows the item"
+printf '<minutes version="1" id="m"><meeting><title>H\xFFp</titel></meeting></minutes>\n' >damaged-markup.xml
+run "$MINUTES" --check damaged-markup.xml
+expect "an invalid byte and a mismatched tag" 1 "damaged-markup.xml:1:56: error: Opening and ending tag mismatch: title line 1 and titel"
+# a character cut by a chunk of the read (64 KiB) is whole, a bad byte
+# there is found where it is
+awk 'BEGIN { printf "<minutes version=\"1\" id=\"m\"><meeting><title>"
+	for (i = 0; i < 65536 - 46; i++) printf "a"
+	printf "\341\273\207"
+	for (i = 0; i < 65536 - 1; i++) printf "b"
+	printf "\377c</title><date>2020-01-01</date></meeting><attendees/><section id=\"s\" kind=\"other\"><heading>H</heading></section></minutes>\n" }' >chunks.xml
+run "$MINUTES" --dump chunks.xml
+is "$rc:$err" "1:chunks.xml:1:131071: error: invalid UTF-8 (byte 0xFF), shown as U+FFFD" \
+	"bytes across the 64 KiB chunks: one problem, where the bad byte is"
+is "$(head -n 1 out | tr -d ab)" "$(printf '\341\273\207\357\277\275c')" \
+	"bytes across the 64 KiB chunks: the character cut by the read is whole"
 
 # --- files that go away or cannot be read -----------------------------------
 mkdir dir

@@ -34,6 +34,9 @@ static const char style[] =
 	"body { margin: 0; line-height: 1.3; }\n"
 	"@media screen { body { max-width: 165mm; margin: 10mm auto; } }\n"
 	"p { margin: 0 0 4pt; text-align: justify; }\n"
+	".draft { text-align: right; margin: 0 0 4pt; }\n"
+	".draft span { display: inline-block; border: 1px solid #000;"
+	" padding: 1pt 6pt; font-size: 12pt; font-weight: bold; }\n"
 	"table.head, table.sign { width: 100%; border-collapse: collapse; }\n"
 	"table.head td, table.sign td { vertical-align: top; text-align: center;"
 	" padding: 0; }\n"
@@ -89,6 +92,11 @@ header(const struct bb *b)
 	/* a v1 file names the organizing body only: it is the agency */
 	const char *agency = *mt->agency ? mt->agency : mt->organizer;
 
+	/* a draft says so, as the file's status does (never for final or
+	 * approved minutes) */
+	if (mt->status == MN_STATUS_DRAFT)
+		fprintf(out, "<div class=\"draft\"><span>%s</span></div>\n",
+			L(b, DOCW_DRAFT_MARK));
 	fputs("<table class=\"head\"><tr>\n<td class=\"left\">\n", out);
 	fputs("<div class=\"parent\">", out);
 	if (*mt->agency_parent)
@@ -139,6 +147,15 @@ moment(const struct bb *b, const char *time, const char *date)
 		fputs(d, b->out);
 	else
 		fill(b, "fill");
+}
+
+/* The period that ends a field, unless TEXT (what the field ended
+ * with, NULL for a blank) has one already. */
+static void
+period(const struct bb *b, const char *text)
+{
+	size_t n = text ? strlen(text) : 0;
+	fputs(n && strchr(".!?", text[n - 1]) ? "</p>\n" : ".</p>\n", b->out);
 }
 
 static void
@@ -227,15 +244,17 @@ static void
 officers(const struct bb *b, enum docw_label label, const uint32_t *who,
 	 uint32_t n)
 {
+	const struct mn_person *last = NULL;
 	field_start(b, label);
 	if (!n)
 		fill(b, "fill");
 	for (uint32_t i = 0; i < n; i++) {
 		if (i)
 			fputs("; ", b->out);
-		person(b, &b->m->persons[who[i]]);
+		last = &b->m->persons[who[i]];
+		person(b, last);
 	}
-	fputs(".</p>\n", b->out);
+	period(b, !last ? NULL : *last->role ? last->role : last->name);
 }
 
 static void
@@ -252,7 +271,7 @@ opening(const struct bb *b)
 		html_text(out, mt->place);
 	else
 		fill(b, "fill");
-	fputs(".</p>\n", out);
+	period(b, mt->place);
 
 	fprintf(out, "<p><span class=\"label\">%s:</span></p>\n",
 		L(b, DOCW_ATTENDANCE));

@@ -16,6 +16,7 @@
 #include "spell.h"
 #include "search.h"
 #include "text.h"
+#include "xalloc.h"
 
 /* A fatal load error on stderr, made terminal-safe: the file name comes
  * from the command line or a directory listing and may hold ESC or C1
@@ -302,9 +303,9 @@ cli_export_notes(char *const *args, int nargs, const char *reviewer,
 			status = 1;
 		if (n == cap) {
 			cap = cap ? cap * 2 : 8;
-			docs = mn_xrealloc(docs, cap * sizeof(*docs));
-			stores = mn_xrealloc(stores, cap * sizeof(*stores));
-			models = mn_xrealloc(models, cap * sizeof(*models));
+			docs = xreallocarray(docs, cap, sizeof(*docs));
+			stores = xreallocarray(stores, cap, sizeof(*stores));
+			models = xreallocarray(models, cap, sizeof(*models));
 		}
 		docs[n].m = models[n] = m;
 		docs[n].notes = stores[n] = notes;

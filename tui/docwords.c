@@ -7,6 +7,7 @@
 #include "decimal.h"
 #include "docwords.h"
 #include "model.h"
+#include "xalloc.h"
 
 static const char *const labels[][2] = {
 #define DOCW_ROW(name, vi, en) { vi, en },
@@ -141,20 +142,19 @@ docw_stamp(enum docw_lang lang, time_t t, char *buf, size_t size)
 		snprintf(buf, size, "?");
 		return;
 	}
-	snprintf(buf, size, "%s (UTC%.3s:%s)", when, zone, zone + 3);
+	/* "+0700" -> "+07:00" (ASCII) */
+	snprintf(buf, size, "%s (UTC%c%c%c:%s)", when, zone[0], zone[1],
+		 zone[2], zone + 3);
 }
 
 char *
 docw_decimal(enum docw_lang lang, const char *number)
 {
 	const char *point = lang == DOCW_EN ? "." : ",";
-	size_t n = strlen(number);
 	char *r;
-	if (decimal_valid(number, n))
-		r = decimal_format(number, point);
-	else if ((r = malloc(n + 1)))
-		memcpy(r, number, n + 1);
-	if (!r)
+	if (!decimal_valid(number, strlen(number)))
+		return xstrdup(number);
+	if (!(r = decimal_format(number, point)))
 		mn_oom();
 	return r;
 }

@@ -9,6 +9,9 @@
  * numerals, vote tallies and results.  Every output that writes such a
  * document takes its words from here, so they cannot drift apart.
  *
+ * (The interface's own wording, in the user's language through gettext,
+ * is wording.h.)
+ *
  * Vietnamese is the language of the form; minutes whose xml:lang is
  * English ("en", "en-GB" ...) get English labels, every other language
  * the Vietnamese ones. */
@@ -30,6 +33,7 @@ enum docw_lang { DOCW_VI, DOCW_EN };
 	  "Independence - Freedom - Happiness")                               \
 	X(NUMBER, "Số:", "No.:")                                              \
 	X(BIEN_BAN, "BIÊN BẢN", "MINUTES")                                    \
+	X(DRAFT_MARK, "DỰ THẢO", "DRAFT")                                     \
 	X(TITLE_PREFIX, "Biên bản", "Minutes")                                \
 	X(START, "Thời gian bắt đầu", "Start")                                \
 	X(PLACE, "Địa điểm", "Place")                                         \

@@ -184,13 +184,27 @@ detail_item(struct browser *b, const struct mn_item *it, int width,
 	}
 	if (it->nby) {
 		detail_heading(l, it->nby > 1 ? _("Speakers") : _("Speaker"));
-		for (uint32_t i = 0; i < it->nby; i++) {
+		/* never more of them than the pane has rows (an item may be
+		 * said by 40,000 people), then how many more there are */
+		int h = b->detail_rows;
+		uint32_t shown = it->nby, rows = h > 2 ? (uint32_t)h : 2;
+		if (shown > rows)
+			shown = rows - 1;
+		for (uint32_t i = 0; i < shown; i++) {
 			const struct mn_person *p = &m->persons[it->by[i]];
 			lines_wrap(l, NULL, STYLE_NORMAL, 2, p->name, width,
 				   STYLE_NORMAL);
 			if (*p->role)
 				lines_wrap(l, NULL, STYLE_NORMAL, 4, p->role, width,
 					   STYLE_DIM);
+		}
+		if (shown < it->nby) {
+			const char *more = lines_printf(l,
+				ngettext("… and %u more speaker",
+					 "… and %u more speakers",
+					 it->nby - shown), it->nby - shown);
+			lines_add(l, NULL, STYLE_NORMAL, 2, more, 0,
+				  (uint32_t)strlen(more), STYLE_DIM);
 		}
 	}
 	if (it->nfigures) {

@@ -7,6 +7,7 @@
 #include "html.h"
 #include "model.h"
 #include "text.h"
+#include "xalloc.h"
 
 static void
 escape(FILE *out, const char *s, const char *nl)
@@ -47,9 +48,7 @@ html_text_upper(FILE *out, const char *s)
 	if (!safe)
 		mn_oom();
 	size_t n = strlen(safe);
-	char *up = malloc(n * 2 + 4 + 1), *o = up;
-	if (!up)
-		mn_oom();
+	char *up = xmalloc(n * 2 + 4 + 1), *o = up;
 	for (size_t i = 0; i < n;) {
 		utf8proc_int32_t c;
 		utf8proc_ssize_t l = utf8proc_iterate(

@@ -355,7 +355,8 @@ xml_message(XML_ERROR *e, char *buf, size_t size)
 		snprintf(buf, size, _("not valid in the declared encoding%s%.*s%s"),
 			 b ? _(" (bytes ") : "", (int)n, b ? b + 6 : "", b ? ")" : "");
 		n = 0;
-	} else if (sscanf(msg, "Char 0x%X out of allowed range", &code) == 1) {
+	} else if (sscanf(msg, "Char 0x%X out of allowed range", &code) == 1 ||
+		   sscanf(msg, "PCDATA invalid Char value %u", &code) == 1) {
 		if (code == 0)
 			snprintf(buf, size, "%s", _("NUL byte (not allowed in XML)"));
 		else
@@ -399,6 +400,11 @@ on_xml_error(void *arg, XML_ERROR *e)
 	if (ld->cut && ld->finishing)
 		snprintf(msg, sizeof(msg),
 			 "invalid UTF-8: the file ends inside a character");
+	else if (ld->finishing && e->code == XML_ERR_DOCUMENT_END &&
+		 ld->nframes > 1)
+		/* libxml2 says "Extra content at the end of the document" */
+		snprintf(msg, sizeof(msg), "the file ends before the document "
+			 "does (is it cut short?)");
 	else
 		xml_message(e, msg, sizeof(msg));
 	set_fatal(ld, e->line > 0 ? (uint32_t)e->line : 0,
@@ -2886,6 +2892,249 @@ sax_init(xmlSAXHandler *h)
 }
 
 /* Where the bytes come from: a file, read a chunk at a time, or memory. */
+/* Invalid UTF-8 in a UTF-8 document: each bad byte reaches the parser
+ * as U+FFFD, and each run of bad bytes is a problem where it starts (the
+ * parser would stop at the first one: a byte damaged by a mail gateway
+ * made the whole meeting unreadable).  Markup that is not well-formed
+ * still stops the load.  Lines and columns are counted as the parser
+ * counts them: CR, LF and CRLF end a line; columns are characters. */
+struct utf8_fix {
+	bool on;               /* a UTF-8 document: check and repair */
+	unsigned char carry[4]; /* a character cut by the end of a chunk */
+	size_t ncarry;
+	struct sbuf join, out;
+	uint32_t line, col;
+	bool cr;                /* the last byte was a CR */
+	/* a run of bad bytes that reached the end of a chunk: reported once
+	 * it ends, as one problem wherever the chunks were cut */
+	size_t run_n;
+	unsigned char run[4];
+	uint32_t run_line, run_col;
+	/* the first problem says what to do about raw TCVN3 or VNI bytes */
+	bool looked;
+	const char *hint;
+};
+
+/* The length of the well-formed UTF-8 character at S (N bytes there): 0
+ * when it is not one, -1 when the N bytes are the start of one. */
+static int
+utf8_char(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0], lo = 0x80, hi = 0xBF;
+	int len;
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF) {
+		len = 2;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3;
+		if (c == 0xE0)
+			lo = 0xA0; /* overlong */
+		else if (c == 0xED)
+			hi = 0x9F; /* surrogates */
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4;
+		if (c == 0xF0)
+			lo = 0x90; /* overlong */
+		else if (c == 0xF4)
+			hi = 0x8F; /* past U+10FFFF */
+	} else {
+		return 0;
+	}
+	for (int i = 1; i < len; i++) {
+		if ((size_t)i >= n)
+			return -1;
+		if (s[i] < (i == 1 ? lo : 0x80) || s[i] > (i == 1 ? hi : 0xBF))
+			return 0;
+	}
+	return len;
+}
+
+/* Do the N bytes at S have the shape of a UTF-8 character (a lead byte
+ * and as many continuation bytes as it announces), well-formed or not? */
+static bool
+utf8_shaped(const unsigned char *s, size_t n)
+{
+	size_t len = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 0;
+	if (s[0] > 0xF7 || len == 0 || n < len)
+		return false;
+	for (size_t i = 1; i < len; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return false;
+	return true;
+}
+
+/* Moves the line and column on over the well-formed bytes [P, E): the
+ * fast way (memchr, eight bytes at a time) unless a CR is among them. */
+static void
+fix_advance(struct utf8_fix *u, const char *p, const char *e)
+{
+	if (p >= e)
+		return;
+	if (u->cr && *p == '\n')
+		p++; /* the LF of a CRLF: the CR ended the line */
+	u->cr = false;
+	if (p >= e)
+		return;
+	if (memchr(p, '\r', (size_t)(e - p))) {
+		for (; p < e; p++) {
+			unsigned c = (unsigned char)*p;
+			if (c == '\n' && !u->cr) {
+				u->line++;
+				u->col = 1;
+			} else if (c == '\r') {
+				u->line++;
+				u->col = 1;
+			} else if (c != '\n') {
+				u->col += (c & 0xC0) != 0x80;
+			}
+			u->cr = c == '\r';
+		}
+		return;
+	}
+	uint32_t nl = newlines(p, e);
+	if (nl) {
+		const char *last = memrchr(p, '\n', (size_t)(e - p));
+		u->line += nl;
+		u->col = 1 + chars(last + 1, e);
+	} else {
+		u->col += chars(p, e);
+	}
+}
+
+/* The problem for the run of bad bytes in U (AT_END: a character the
+ * file ends inside); the run is done. */
+static void
+fix_problem(struct ld *ld, struct utf8_fix *u, bool at_end)
+{
+	char bytes[64];
+	size_t o = 0, n = u->run_n;
+	u->run_n = 0;
+	if (problems_full(ld))
+		return;
+	for (size_t i = 0; i < n && i < 4; i++)
+		o += (size_t)snprintf(bytes + o, sizeof(bytes) - o, "%s0x%02X",
+				      i ? " " : "", u->run[i]);
+	if (at_end)
+		problem(ld, u->run_line, u->run_col, "invalid UTF-8: the file "
+			"ends inside a character (bytes %s), shown as U+FFFD",
+			bytes);
+	else
+		problem(ld, u->run_line, u->run_col, "invalid UTF-8 (%s %s%s), "
+			"shown as U+FFFD%s%s", n == 1 ? "byte" : "bytes", bytes,
+			n > 4 ? " ..." : "", u->hint ? "; " : "",
+			u->hint ? u->hint : "");
+	u->hint = NULL;
+}
+
+/* The chunk P, N bytes (LAST: the end of the file), as the parser is to
+ * see it: *OUT, *OUTN (P itself when nothing is wrong). */
+static void
+fix_chunk(struct ld *ld, struct utf8_fix *u, const char *p, size_t n,
+	  bool last, const char **out, size_t *outn)
+{
+	const unsigned char *b = (const unsigned char *)p;
+	size_t m = n, i = 0, clean = 0;
+	bool fixed = false;
+
+	if (u->ncarry) {
+		u->join.len = 0;
+		sbuf_add(&u->join, (const char *)u->carry, u->ncarry);
+		sbuf_add(&u->join, p, n);
+		b = (const unsigned char *)u->join.s;
+		m = u->join.len;
+		u->ncarry = 0;
+	}
+	u->out.len = 0;
+	/* a run left open by the last chunk ends unless this one goes on
+	 * with bad bytes */
+	if (u->run_n && (m == 0 || utf8_char(b, m) != 0))
+		fix_problem(ld, u, false);
+	while (i < m) {
+		/* ASCII eight bytes at a time */
+		while (m - i >= 8) {
+			uint64_t w;
+			memcpy(&w, b + i, 8);
+			if (w & 0x8080808080808080ull)
+				break;
+			i += 8;
+		}
+		if (i >= m)
+			break;
+		unsigned c = b[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		/* the common characters inline: two bytes, and three bytes
+		 * with a lead whose second byte is unrestricted (E1-EC:
+		 * Vietnamese letters are E1 BA xx / E1 BB xx) */
+		if (c >= 0xC2 && c <= 0xDF && m - i >= 2 &&
+		    (b[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+			continue;
+		}
+		if (c >= 0xE1 && c <= 0xEC && m - i >= 3 &&
+		    (b[i + 1] & 0xC0) == 0x80 && (b[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
+		int len = utf8_char(b + i, m - i);
+		if (len > 0) {
+			i += (size_t)len;
+			continue;
+		}
+		if (len < 0 && !last)
+			break; /* cut by the chunk: goes with the next one */
+		/* a run of bad bytes, each shown as U+FFFD */
+		size_t j = i + 1;
+		while (j < m && (len = utf8_char(b + j, m - j)) <= 0 &&
+		       (len == 0 || last))
+			j++;
+		fix_advance(u, (const char *)b + clean, (const char *)b + i);
+		if (!u->looked && !utf8_shaped(b + i, m - i)) {
+			/* raw TCVN3 or VNI bytes in a file read as UTF-8 (not
+			 * a surrogate or an overlong form: those have the shape
+			 * of UTF-8, a broken encoder's, not a legacy one) */
+			enum text_mojibake k = text_detect_legacy_bytes(
+				(const char *)b, m, NULL, NULL);
+			u->looked = true;
+			if (k != TEXT_MOJI_NONE)
+				u->hint = text_legacy_hint(k);
+		}
+		if (!u->run_n) {
+			u->run_line = u->line;
+			u->run_col = u->col;
+		}
+		for (size_t k = i; k < j && u->run_n + (k - i) < 4; k++)
+			u->run[u->run_n + (k - i)] = b[k];
+		u->run_n += j - i;
+		if (j < m || last)
+			fix_problem(ld, u, last && j == m && len < 0);
+		sbuf_add(&u->out, (const char *)b + clean, i - clean);
+		for (size_t k = i; k < j; k++)
+			sbuf_add(&u->out, "\xEF\xBF\xBD", 3);
+		u->col += (uint32_t)(j - i);
+		u->cr = false;
+		clean = i = j;
+		fixed = true;
+	}
+	if (i < m) {
+		u->ncarry = m - i;
+		memcpy(u->carry, b + i, u->ncarry);
+		m = i;
+	}
+	fix_advance(u, (const char *)b + clean, (const char *)b + m);
+	if (fixed) {
+		sbuf_add(&u->out, (const char *)b + clean, m - clean);
+		*out = u->out.s;
+		*outn = u->out.len;
+	} else {
+		*out = (const char *)b;
+		*outn = m;
+	}
+}
+
 struct feed {
 	unsigned flags; /* enum load_flags */
 	int fd;
@@ -2894,7 +3143,30 @@ struct feed {
 	char *buf;
 	unsigned char tail[4]; /* the last bytes given */
 	size_t ntail;
+	struct utf8_fix fix;
 };
+
+static void
+fix_free(struct utf8_fix *u)
+{
+	free(u->join.s);
+	free(u->out.s);
+	u->join.s = u->out.s = NULL;
+}
+
+/* Gives the chunk P, N bytes to the parser, repaired (LAST: the end). */
+static void
+feed_parser(struct ld *ld, struct feed *f, const char *p, size_t n, bool last)
+{
+	if (f->fix.on)
+		fix_chunk(ld, &f->fix, p, n, last, &p, &n);
+	/* the last bytes first, then the end on its own (given together,
+	 * a file cut inside an element was "extra content") */
+	if (n)
+		xmlParseChunk(ld->ctxt, p, (int)n, 0);
+	if (last)
+		xmlParseChunk(ld->ctxt, NULL, 0, 1);
+}
 
 /* The next chunk in *P: its length, 0 at the end, -1 on a read error. */
 static ssize_t
@@ -2927,24 +3199,6 @@ feed_next(struct feed *f, const char **p)
 	return (ssize_t)n;
 }
 
-/* Raw TCVN3 or VNI bytes in a file read as UTF-8: "invalid UTF-8" says
- * what to do about them.  P, N: the chunk just given to the parser. */
-static void
-legacy_hint(struct ld *ld, const char *p, size_t n)
-{
-	enum text_mojibake k;
-	size_t len;
-
-	if (!ld->fatal || !ld->utf8 || ld->utf16 ||
-	    strncmp(ld->err->msg, "invalid UTF-8", 13) != 0)
-		return;
-	k = text_detect_legacy_bytes(p, n, NULL, NULL);
-	len = strlen(ld->err->msg);
-	if (k != TEXT_MOJI_NONE)
-		snprintf(ld->err->msg + len, sizeof(ld->err->msg) - len, "; %s",
-			 text_legacy_hint(k));
-}
-
 /* "TCVN3" is what Vietnamese clerks call TCVN 5712 VN3; glibc's
  * TCVN5712-1 (VN1) holds VN3 at the same places. */
 static pthread_once_t aliases_once = PTHREAD_ONCE_INIT;
@@ -2967,8 +3221,7 @@ push_rest(struct ld *ld, struct feed *f)
 				  LOADER_MAX_BYTES >> 20);
 			return;
 		}
-		xmlParseChunk(ld->ctxt, p, (int)n, 0);
-		legacy_hint(ld, p, (size_t)n);
+		feed_parser(ld, f, p, (size_t)n, false);
 	}
 	if (!ld->fatal && n < 0)
 		set_fatal(ld, 0, 0, "%s", strerror(errno));
@@ -2990,22 +3243,33 @@ push(struct ld *ld, const char *name, struct feed *f)
 		return;
 	sax_init(&sax);
 	pthread_once(&aliases_once, encoding_aliases);
-	first = n < 4 ? (size_t)n : 4;
+	/* a UTF-8 document (no other encoding declared) is repaired on the
+	 * way in; the first chunk too, before the parser sees a byte of it */
+	f->fix.on = ld->utf8 && !ld->utf16;
+	f->fix.line = f->fix.col = 1;
+	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		f->fix.col = 0; /* the parser does not count a BOM */
+	size_t len = (size_t)n;
+	if (f->fix.on)
+		fix_chunk(ld, &f->fix, p, len, false, &p, &len);
+	first = len < 4 ? len : 4;
 	ld->ctxt = xmlCreatePushParserCtxt(&sax, ld, p, (int)first, name);
 	if (!ld->ctxt) {
 		set_fatal(ld, 0, 0, "cannot start the XML parser");
+		fix_free(&f->fix);
 		return;
 	}
 	xmlCtxtUseOptions(ld->ctxt, PARSE_OPTIONS);
-	if ((size_t)n > first)
-		xmlParseChunk(ld->ctxt, p + first, (int)((size_t)n - first), 0);
-	legacy_hint(ld, p, (size_t)n);
+	if (len > first)
+		xmlParseChunk(ld->ctxt, p + first, (int)(len - first), 0);
 	push_rest(ld, f);
 	if (!ld->fatal) {
-		ld->cut = !ld->utf16 && ld->utf8 && cut_short(f->tail, f->ntail);
+		ld->cut = !f->fix.on && !ld->utf16 && ld->utf8 &&
+			  cut_short(f->tail, f->ntail);
 		ld->finishing = true;
-		xmlParseChunk(ld->ctxt, NULL, 0, 1);
+		feed_parser(ld, f, "", 0, true);
 	}
+	fix_free(&f->fix);
 	if (!ld->fatal && !ld->ctxt->wellFormed)
 		set_fatal(ld, (uint32_t)xmlSAX2GetLineNumber(ld->ctxt), 0,
 			  "not well-formed XML");

@@ -1,5 +1,4 @@
 /* review_report.c - the review report: the Bản tổng hợp ý kiến table. */
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -10,34 +9,7 @@
 #include "html.h"
 #include "review_report.h"
 #include "text.h"
-
-static void *
-xmalloc(size_t n)
-{
-	void *p = malloc(n ? n : 1);
-	if (!p)
-		mn_oom();
-	return p;
-}
-
-static char *
-xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *
-xasprintf(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		mn_oom();
-	char *p = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return p;
-}
+#include "xalloc.h"
 
 /* qsort, which must not be given a NULL base even for no elements */
 static void
@@ -93,7 +65,7 @@ rows_add(struct rows *r, const struct note *n, const char *part)
 {
 	if (r->n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 16;
-		r->v = mn_xrealloc(r->v, r->cap * sizeof(*r->v));
+		r->v = xreallocarray(r->v, r->cap, sizeof(*r->v));
 	}
 	size_t l = strlen(part) + 1;
 	r->v[r->n].n = n;
@@ -536,7 +508,7 @@ meeting(const struct out *o, const struct minutes *m,
 	bool md = o->fmt == REVIEW_MD;
 
 	if (md) {
-		fprintf(f, "%.*s %s\n\n**%s:** ", level, "######",
+		fprintf(f, "%s %s\n\n**%s:** ", level == 1 ? "#" : "##",
 			docw_label(o->lang, DOCW_REVIEW_TITLE),
 			docw_label(o->lang, DOCW_REVIEW_ON));
 		put(o, m->meeting.title, false);

@@ -48,6 +48,13 @@ for f in data/tan-lap-nong-thon-moi-2019.xml data/ban-ke-hoach-2021.xml \
 	golden "--export html $b: the page, exactly" "$exp/$b.bienban.html"
 done
 
+# standalone: nothing fetched, no script
+for f in "$exp"/*.bienban.html "$exp"/*.review.html; do
+	is "$(grep -c -i 'src=\|href=\|url(\|@import\|<script\|<link\|<img\|<iframe\|<object' "$f")" 0 \
+		"$(basename "$f"): no script, nothing fetched"
+	is "$(grep -c '<style>' "$f")" 1 "$(basename "$f"): one inline style sheet"
+done
+
 # the minutes' language, whatever the locale
 "$MINUTES" --export html data/ngan-son-2020.xml >"$tmp/c" 2>&1
 for loc in C.UTF-8 vi_VN.UTF-8 en_US.UTF-8; do
@@ -75,6 +82,12 @@ ok $? "v1 without an end time: the closing sentence has blanks for it"
 grep -q 'Cuộc họp kết thúc vào 11 giờ 30 phút, ngày 20 tháng 12 năm 2021.' \
 	"$exp/ban-ke-hoach-2021.bienban.html"
 ok $? "the closing sentence from date/@end"
+
+# a draft says so; approved minutes do not
+is "$(grep -c '<div class="draft"><span>DỰ THẢO</span></div>' "$exp/ngan-son-2020.bienban.html")" 1 \
+	"a draft is marked DỰ THẢO"
+is "$(grep -c 'DỰ THẢO' "$exp/tan-lap-nong-thon-moi-2019.bienban.html")" 0 \
+	"approved minutes are not marked"
 
 # v2: the parts the file gives
 h=$exp/tan-lap-nong-thon-moi-2019.bienban.html
@@ -107,6 +120,7 @@ cat >"$tmp/r.xml" <<EOF
   <meeting>
     <title>Họp</title>
     <date start="14:00" end="16:05">2025-02-05</date>
+    <place>Phòng họp số 2, nhà A.</place>
     <chair ref="an"/> <chair ref="binh"/> <secretary ref="chi"/>
   </meeting>
   <attendees>
@@ -133,6 +147,8 @@ printf '%s\n' "$out" | grep -q '<span class="label">Chủ trì (chủ tọa):</s
 ok $? "the chairs as the file names them"
 printf '%s\n' "$out" | grep -q 'Thời gian bắt đầu:</span> 14 giờ 00 phút, ngày 05 tháng 02 năm 2025.'
 ok $? "ngày 05 tháng 02: leading zeros"
+printf '%s\n' "$out" | grep -q '<span class="label">Địa điểm:</span> Phòng họp số 2, nhà A.</p>'
+ok $? "a place that ends with a period gets no second one"
 is "$(printf '%s\n' "$out" | sed -n '/<p class="label">Nơi nhận:<\/p>/,/<\/ul>/p' | sed 1,2d)" \
 '<li>- Các thành viên;</li>
 <li>- Lưu: VT, Hồ sơ.</li>

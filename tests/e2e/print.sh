@@ -171,4 +171,15 @@ for s in 'BẢN TỔNG HỢP Ý KIẾN' 'STT' 'Ngày hội tổ chức ở bao n
 	ok $? "the printed review report says: $s"
 done
 
+# an archive: the summary, then each meeting on a page of its own
+cp data/tan-lap-nong-thon-moi-2019.xml "$tmp/n/"
+TZ=Asia/Ho_Chi_Minh "$MINUTES" --export-notes --format html "$tmp/n" >"$tmp/archive.html"
+print_pdf "$tmp/archive.html" "$tmp/archive.pdf"
+ok $? "chromium prints the archive's review report"
+is "$(pdfinfo "$tmp/archive.pdf" | sed -n 's/^Pages: *//p')" 3 \
+	"the archive's report: the summary page, then one page per meeting"
+pdftotext -enc UTF-8 -f 1 -l 1 "$tmp/archive.pdf" - | tr '\n' ' ' >"$tmp/p1.txt"
+grep -q 'Số cuộc họp: 2' "$tmp/p1.txt" && grep -q 'Tổng cộng' "$tmp/p1.txt"
+ok $? "the first page is the summary, with its totals"
+
 done_testing

@@ -700,6 +700,81 @@ test_collapse(void)
 
 /* --- hostile input ---------------------------------------------------------- */
 
+/* The title of fixture NAME, loaded with problems. */
+static void
+check_title(const char *name, const char *want)
+{
+	struct minutes *m;
+	struct load_error err;
+	char what[256];
+	loader_load_file(fixture(name), &m, &err);
+	snprintf(what, sizeof(what), "%s: the title, U+FFFD for each bad byte",
+		 name);
+	IS_STR(m ? m->meeting.title : "(fatal)", want, what);
+	minutes_free(m);
+}
+
+/* Invalid UTF-8 repaired on the way to the parser, which reads the
+ * input in 64 KiB chunks: a sequence placed across every split of the
+ * first chunk boundary gives the same title and the same problem. */
+static void
+test_utf8_across_chunks(void)
+{
+	static const struct {
+		const char *bytes, *shown, *problem;
+	} cases[] = {
+		{ "\xE1\xBB\x87", "\xE1\xBB\x87", "" },
+		{ "\xC3\xA9", "\xC3\xA9", "" },
+		{ "\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80", "" },
+		{ "\xE1\x41", "\xEF\xBF\xBD" "A", "invalid UTF-8 (byte 0xE1)" },
+		{ "\xE1\xBB" "x", "\xEF\xBF\xBD\xEF\xBF\xBDx",
+		  "invalid UTF-8 (bytes 0xE1 0xBB)" },
+		{ "\xED\xA0\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD",
+		  "invalid UTF-8 (bytes 0xED 0xA0 0x80)" },
+		{ "\xFF\xFE", "\xEF\xBF\xBD\xEF\xBF\xBD",
+		  "invalid UTF-8 (bytes 0xFF 0xFE)" },
+	};
+	const char *head = "<minutes version=\"1\" id=\"m\"><meeting><title>";
+	const char *tail = "</title><date>2020-01-01</date></meeting>"
+			   "<attendees/><section id=\"s\" kind=\"other\">"
+			   "<heading>H</heading></section></minutes>";
+	size_t hl = strlen(head), chunk = 64 << 10, bad = 0;
+	char *doc = malloc(chunk * 2), *want = malloc(chunk * 2);
+	for (size_t c = 0; c < sizeof(cases) / sizeof(*cases); c++) {
+		size_t n = strlen(cases[c].bytes);
+		for (size_t split = 0; split <= n; split++) {
+			/* the sequence starts SPLIT bytes before the boundary */
+			size_t pad = chunk - split - hl;
+			memcpy(doc, head, hl);
+			memset(doc + hl, 'a', pad);
+			strcpy(doc + hl + pad, cases[c].bytes);
+			strcat(doc, tail);
+			memset(want, 'a', pad);
+			strcpy(want + pad, cases[c].shown);
+			char problem[200] = "";
+			if (*cases[c].problem)
+				snprintf(problem, sizeof(problem),
+					 "1:%zu: %s, shown as U+FFFD\n",
+					 hl + pad + 1, cases[c].problem);
+			struct minutes *m;
+			struct load_error err;
+			loader_load_memory("mem.xml", doc, strlen(doc), &m, &err);
+			char *got = problems(m);
+			if (!m || strcmp(m->meeting.title, want) != 0 ||
+			    strcmp(got, problem) != 0) {
+				if (!bad++)
+					printf("# case %zu split %zu: %s\n", c,
+					       split, m ? got : err.msg);
+			}
+			free(got);
+			minutes_free(m);
+		}
+	}
+	IS_INT(bad, 0, "UTF-8 across the parser's chunks: repaired alike at every split");
+	free(doc);
+	free(want);
+}
+
 static void
 test_hostile_files(void)
 {
@@ -709,16 +784,23 @@ test_hostile_files(void)
 	check_fatal("hostile-undefined-entity.xml",
 		"4:21: Entity 'nbsp' not defined (only &amp; &lt; &gt; &quot; "
 		"&apos; and character references are allowed)");
-	check_fatal("hostile-utf8-text.xml",
-		"4:14: invalid UTF-8 (bytes 0xE1 0xBB 0x20 0x74)");
-	check_fatal("hostile-utf8-attr.xml",
-		"2:27: invalid UTF-8 (bytes 0xC3 0x28 0x70 0x22)");
-	check_fatal("hostile-overlong.xml",
-		"4:13: invalid UTF-8 (bytes 0xC0 0xAF 0x62 0x3C)");
-	check_fatal("hostile-surrogate.xml",
-		"4:13: character U+D800 not allowed in XML");
+	/* invalid UTF-8 is shown as U+FFFD and listed: the file loads */
+	check_problems("hostile-utf8-text.xml",
+		"4:14: invalid UTF-8 (bytes 0xE1 0xBB), shown as U+FFFD\n");
+	check_problems("hostile-utf8-attr.xml",
+		"2:22: bad id \"h\xEF\xBF\xBD(p\": not an XML name\n"
+		"2:27: invalid UTF-8 (byte 0xC3), shown as U+FFFD\n");
+	check_problems("hostile-overlong.xml",
+		"4:13: invalid UTF-8 (bytes 0xC0 0xAF), shown as U+FFFD\n");
+	check_problems("hostile-surrogate.xml",
+		"4:13: invalid UTF-8 (bytes 0xED 0xA0 0x80), shown as U+FFFD\n");
+	check_title("hostile-utf8-text.xml", "Vi\xEF\xBF\xBD\xEF\xBF\xBD t");
+	check_title("hostile-overlong.xml", "a\xEF\xBF\xBD\xEF\xBF\xBD" "b");
+	check_title("hostile-surrogate.xml",
+		    "a\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" "b");
+	/* a file cut short (inside a character too) is not XML */
 	check_fatal("hostile-truncated.xml",
-		"4:14: invalid UTF-8: the file ends inside a character");
+		"4:16: the file ends before the document does (is it cut short?)");
 	check_fatal("hostile-empty.xml", "0:0: empty file");
 	check_fatal("hostile-binary.xml",
 		"1:1: not an XML document (it must start with '<')");
@@ -910,6 +992,7 @@ main(void)
 	test_figures();
 	test_collapse();
 	test_hostile_files();
+	test_utf8_across_chunks();
 	test_deep();
 	test_special_files();
 	test_bad_encoding();
