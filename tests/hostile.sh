@@ -93,9 +93,7 @@ tail_xml='</section></minutes>'
 } >big.xml
 run timeout 120 "$MINUTES" --check big.xml
 expect "50 MB text node" 0 ""
-echo "# 50 MB single text node: --check took ${secs}s"
-[ -n "$asan" ] || [ "$secs" -le 30 ]
-ok $? "50 MB text node: loaded within 30 seconds"
+echo "# 50 MB single text node: --check took ${secs}s (not a test: no time is asserted)"
 # the man page's memory figures are bounds (LIMITS)
 rss 262144 "50 MB text node: --dump" "$MINUTES" --dump big.xml
 rm -f big.xml

@@ -6,6 +6,7 @@
 #include "actions.h"
 #include "doc.h"
 #include "navigate.h"
+#include "nls.h"
 #include "panes.h"
 #include "prompt.h"
 
@@ -83,8 +84,9 @@ act_back(struct ui *ui, enum action a)
 void
 act_quit_now(struct ui *ui, enum action a)
 {
-	(void)a;
 	ui->b.quit = true;
+	if (a == ACT_INTERRUPT)
+		ui->b.status = 130; /* as a shell reports Ctrl-C */
 }
 
 void
@@ -106,6 +108,18 @@ act_sort(struct ui *ui, enum action a)
 {
 	(void)a;
 	navigate_toggle_sort(&ui->b);
+}
+
+void
+act_group(struct ui *ui, enum action a)
+{
+	struct browser *b = &ui->b;
+
+	(void)a;
+	doc_group_by_kind(b, !b->doc->by_kind);
+	browser_message(b, false, "%s", b->doc->by_kind
+			? _("Sections grouped by kind")
+			: _("Sections in the document's order"));
 }
 
 void

@@ -8,6 +8,7 @@
 #include "doc.h"
 #include "navigate.h"
 #include "nls.h"
+#include "notes_view.h"
 #include "prompt.h"
 #include "wording.h"
 #include "xalloc.h"
@@ -94,10 +95,16 @@ note_edit(struct ui *ui, const char *id, const char *text,
 
 /* the loop hands the screen to $EDITOR after this key */
 static void
-editor_request(struct ui *ui, const char *text, enum notes_kind kind)
+editor_request(struct ui *ui, const char *text, const char *target,
+	       enum notes_kind kind)
 {
+	char *quote = notes_element_text(ui->b.doc->m, target);
+
 	free(ui->editor.text);
-	ui->editor.text = xstrdup(text);
+	free(ui->editor.orig);
+	ui->editor.text = notes_view_template(text, ui->edit_about, quote);
+	ui->editor.orig = xstrdup(text);
+	free(quote);
 	ui->editor.kind = kind;
 	ui->editor.pending = true;
 }
@@ -107,6 +114,13 @@ act_notes_editor_done(struct ui *ui, char *text)
 {
 	if (!text)
 		return;
+	notes_view_untemplate(text);
+	if (strcmp(text, ui->editor.orig ? ui->editor.orig : "") == 0) {
+		browser_message(&ui->b, false, "%s", ui->edit_note[0]
+				? _("No change: the note is as it was")
+				: _("Nothing was written: no note added"));
+		return;
+	}
 	if (ui->edit_note[0])
 		note_edit(ui, ui->edit_note, text, ui->editor.kind);
 	else
@@ -189,11 +203,13 @@ act_note_new(struct ui *ui, enum action a)
 {
 	snprintf(ui->edit_target, sizeof(ui->edit_target), "%s",
 		 navigate_target(&ui->b));
+	wording_target(ui->b.doc->m, ui->edit_target, ui->edit_about,
+		       sizeof(ui->edit_about));
 	ui->edit_note[0] = '\0';
 	if (a == ACT_NOTE_ADD)
 		prompt_open(ui, PROMPT_NOTE_ADD, "", NOTES_COMMENT);
 	else
-		editor_request(ui, "", NOTES_COMMENT);
+		editor_request(ui, "", ui->edit_target, NOTES_COMMENT);
 }
 
 /* the selected note, about to be changed by its author */
@@ -203,6 +219,8 @@ own_note(struct ui *ui)
 	const struct note *nt = navigate_sync_note(&ui->b);
 	snprintf(ui->edit_note, sizeof(ui->edit_note), "%s", nt->id);
 	ui->edit_target[0] = '\0';
+	wording_target(ui->b.doc->m, nt->target, ui->edit_about,
+		       sizeof(ui->edit_about));
 	return nt;
 }
 
@@ -213,7 +231,7 @@ act_note_edit(struct ui *ui, enum action a)
 
 	(void)a;
 	if (strchr(nt->text, '\n'))
-		editor_request(ui, nt->text, nt->kind); /* lines are kept there */
+		editor_request(ui, nt->text, nt->target, nt->kind); /* lines are kept there */
 	else
 		prompt_open(ui, PROMPT_NOTE_EDIT, nt->text, nt->kind);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "actions.h"
+#include "entries.h"
 #include "keys.h"
 #include "navigate.h"
 #include "nls.h"
@@ -120,7 +121,11 @@ actions_check(struct ui *ui, unsigned needs)
 		}
 	}
 	if (needs & NEED_TARGET && !navigate_target(b)) {
-		browser_message(b, true, "%s", _("Select the meeting, an attendee, a section or an item to add a note"));
+		const struct entry *e = browser_entry(b);
+		if (e && e->ops->no_target && b->focus == PANE_NAV)
+			browser_message(b, true, "%s", _(e->ops->no_target));
+		else
+			browser_message(b, true, "%s", _("Select the meeting, an attendee, a section or an item to add a note"));
 		return false;
 	}
 	if (needs & (NEED_NOTE | NEED_OWN) && !(nt = navigate_sync_note(b))) {

@@ -15,9 +15,14 @@
 #include "notes.h"
 #include "search.h"
 
-/* A scrolled list: the selected record and the first one shown. */
+/* A scrolled list: the selected record and the first one shown.  WANT
+ * is the first record as the last move left it (before the pane's size
+ * made it fit): a resize alone starts from it again, so the same size
+ * draws the same screen; LAST_CUR and LAST_TOP tell a move from a
+ * resize (pane_fix). */
 struct cursor {
 	int cur, top;
+	int want, last_cur, last_top;
 };
 
 /* The three columns of an open meeting, left to right; the focus is
@@ -42,6 +47,7 @@ struct doc {
 	char error[2200];
 	struct entry *entries; /* navigator order */
 	int nentries;
+	bool by_kind;         /* sections grouped by kind, not as written */
 	uint32_t *by_name;    /* attendees by given name */
 	unsigned (*verdicts)[3]; /* per section: figures unknown, met, missed */
 	/* the items each attendee speaks in, built on first use: those of

@@ -27,6 +27,12 @@ commands_run(struct ui *ui, char *line)
 		ui->b.quit = true;
 	else if (!strcmp(cmd, "goto") && *arg)
 		navigate_goto_id(&ui->b, arg);
+	else if (!strcmp(cmd, "goto"))
+		browser_message(&ui->b, true, "%s",
+				_("Usage: :goto ID (an item, a section, an attendee or the meeting)"));
+	else if (!strcmp(cmd, "attach") && !*arg)
+		browser_message(&ui->b, true, "%s",
+				_("Usage: :attach ID (attach the selected note to element ID)"));
 	else if (!strcmp(cmd, "help"))
 		ui->help = true;
 	else if (!strcmp(cmd, "reload") && ui->b.doc)

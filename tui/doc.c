@@ -133,6 +133,41 @@ doc_free(struct doc *d)
 	free(d);
 }
 
+static void
+doc_regroup(struct doc *d, bool by_kind)
+{
+	int n = d->nentries;
+	struct entry *was = xmalloc((size_t)n * sizeof(*was));
+	struct cursor *cur = xmalloc((size_t)n * sizeof(*cur));
+	struct entry sel = d->entries[d->nav.cur];
+
+	memcpy(was, d->entries, (size_t)n * sizeof(*was));
+	memcpy(cur, d->content, (size_t)n * sizeof(*cur));
+
+	d->by_kind = by_kind;
+	entries_build(d);
+	for (int i = 0; i < d->nentries; i++) {
+		const struct entry *e = &d->entries[i];
+		if (e->ops == sel.ops && e->arg == sel.arg)
+			d->nav.cur = i;
+		for (int j = 0; j < n; j++)
+			if (was[j].ops == e->ops && was[j].arg == e->arg)
+				d->content[i] = cur[j];
+	}
+	free(was);
+	free(cur);
+}
+
+void
+doc_group_by_kind(struct browser *b, bool by_kind)
+{
+	for (int i = 0; i < b->ndocs; i++)
+		if (b->docs[i]->m && b->docs[i]->nentries)
+			doc_regroup(b->docs[i], by_kind);
+		else
+			b->docs[i]->by_kind = by_kind;
+}
+
 void
 doc_notes_changed(struct browser *b)
 {

@@ -17,6 +17,9 @@ void browser_close(struct browser *b);
 /* Reads D's file again; its notes are re-anchored to the new text and
  * the positions kept where they still exist. */
 void doc_reload(struct browser *b, struct doc *d);
+/* Shows the sections of every document grouped by kind (BY_KIND) or in
+ * the document's order, each cursor kept on what it was on. */
+void doc_group_by_kind(struct browser *b, bool by_kind);
 /* after any change of the notes */
 void doc_notes_changed(struct browser *b);
 

@@ -51,6 +51,9 @@ struct entry_ops {
 	/* the id of the element a note on record CUR is about (NULL: none) */
 	const char *(*target)(struct browser *b, const struct entry *e,
 			      int cur);
+	/* why there is none with the navigator focused, said instead of the
+	 * general message (N_(); NULL: the general one) */
+	const char *no_target;
 	/* :goto: the element found by minutes_find_id (KIND, SEC, ITEM) is
 	 * in entry E (the navigator's ENTRY-th): selects it, sets the
 	 * focus, returns true; false when it is not this entry's */

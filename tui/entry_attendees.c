@@ -172,7 +172,10 @@ static const char *
 attendees_target(struct browser *b, const struct entry *e, int cur)
 {
 	(void)e;
-	if (cur >= (int)b->doc->m->npersons)
+	/* the list itself is no element of the minutes (it has no id):
+	 * a note from the navigator would silently go to whoever is
+	 * first in the content pane */
+	if (b->focus == PANE_NAV || cur >= (int)b->doc->m->npersons)
 		return NULL;
 	return b->doc->m->persons[browser_person_at(b, cur)].id;
 }
@@ -206,5 +209,6 @@ const struct entry_ops entry_attendees = {
 	.detail = attendees_detail,
 	.matches = attendees_matches,
 	.target = attendees_target,
+	.no_target = N_("The attendee list takes no note: select an attendee (Enter)"),
 	.locate = attendees_locate,
 };

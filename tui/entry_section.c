@@ -20,19 +20,26 @@ section_of(const struct browser *b, const struct entry *e)
 	return &b->doc->m->sections[e->arg];
 }
 
-/* the named kinds first, then the other sections */
+/* Grouped by kind (doc.by_kind): achievements, limitations, targets,
+ * then every other kind in document order; else the document's order,
+ * as the minutes, --dump and --search have it. */
 static int
 kind_rank(enum mn_kind k)
 {
-	return k == MN_KIND_OTHER ? 1 : 0;
+	switch (k) {
+	case MN_KIND_ACHIEVEMENTS: return 0;
+	case MN_KIND_LIMITATIONS: return 1;
+	case MN_KIND_TARGETS: return 2;
+	default: return 3;
+	}
 }
 
 static void
 section_add(const struct doc *d, struct entry *v, int *n)
 {
-	for (int rank = 0; rank < 2; rank++)
+	for (int rank = 0; rank < (d->by_kind ? 4 : 1); rank++)
 		for (uint32_t s = 0; s < d->m->nsections; s++)
-			if (kind_rank(d->m->sections[s].kind) == rank)
+			if (!d->by_kind || kind_rank(d->m->sections[s].kind) == rank)
 				v[(*n)++] = (struct entry){ &entry_section, (int)s };
 }
 

@@ -11,7 +11,7 @@
 #define KEY_FN_BASE 0x110000
 #define KEY_IS_FN(k) ((k) >= KEY_FN_BASE)
 
-enum { KEYC_TAB = 9, KEYC_ENTER = 13, KEYC_ESC = 27, KEYC_BS = 127 };
+enum { KEYC_INTR = 3, KEYC_TAB = 9, KEYC_ENTER = 13, KEYC_ESC = 27, KEYC_BS = 127 };
 
 /* Mouse events (--mouse), as keys beyond curses' own: the cell they
  * happened on (column and row from 0) goes beside them, in a script's

@@ -246,6 +246,7 @@ navigate_jump_open(struct browser *b, int dir)
 				   : -1;
 	if (en->ops->next_open && b->focus == PANE_NAV)
 		i = dir > 0 ? -1 : (int)d->m->sections[en->arg].nitems;
+	bool wrapped = false;
 	for (int step = 0; step <= d->nentries + 1; step++) {
 		en = &d->entries[e];
 		if (en->ops->next_open) {
@@ -254,14 +255,18 @@ navigate_jump_open(struct browser *b, int dir)
 				browser_goto_item(b, e, found);
 				if (b->focus == PANE_NAV)
 					b->focus = PANE_CONTENT;
+				if (wrapped) /* said, as the search says it */
+					browser_message(b, false, "%s", dir < 0
+						? _("open notes hit TOP, continuing at BOTTOM")
+						: _("open notes hit BOTTOM, continuing at TOP"));
 				return;
 			}
 		}
 		e += dir;
 		if (e >= d->nentries)
-			e = 0;
+			e = 0, wrapped = true;
 		if (e < 0)
-			e = d->nentries - 1;
+			e = d->nentries - 1, wrapped = true;
 		en = &d->entries[e];
 		i = dir > 0 ? -1 : en->ops->next_open
 			? (int)d->m->sections[en->arg].nitems : 0;

@@ -1097,6 +1097,15 @@ rebuild_signs(struct notes_store *s, time_t last)
 	sort(s->signs, s->nsigns, sizeof(*s->signs), cmp_sign);
 }
 
+
+/* An open note, as counted for a badge, a section and ]/[: a note, not
+ * a reply, not resolved, and not "agreed" (agreeing asks for nothing). */
+static bool
+counts_open(const struct note *n)
+{
+	return n->status == NOTES_OPEN && !n->reply_to && n->kind != NOTES_AGREED;
+}
+
 static void
 rebuild(struct notes_store *s)
 {
@@ -1193,8 +1202,8 @@ rebuild(struct notes_store *s)
 		nn->pub.anchor = strcmp(elem_hash(s, e), nn->pub.hash) == 0
 					 ? NOTES_ANCHORED
 					 : NOTES_CHANGED;
-		if (e->type == EL_SECTION && nn->pub.status == NOTES_OPEN &&
-		    !nn->pub.reply_to && e->sec < s->nsecopen)
+		if (e->type == EL_SECTION && counts_open(&nn->pub) &&
+		    e->sec < s->nsecopen)
 			s->secopen[e->sec]++;
 	}
 	sort(s->orphans, s->norphans, sizeof(*s->orphans), cmp_orphan);
@@ -1212,7 +1221,7 @@ rebuild(struct notes_store *s)
 			ng++;
 		}
 		s->groups[ng - 1].n++;
-		if (nn->pub.status == NOTES_OPEN && !nn->pub.reply_to)
+		if (counts_open(&nn->pub))
 			s->groups[ng - 1].open++;
 	}
 	rebuild_signs(s, last);

@@ -16,4 +16,18 @@ void notes_view_lines(struct browser *b, struct lines *l, const char *id,
 void notes_view_marker(struct browser *b, struct lines *l, const char *id,
 		       int indent, int width);
 
+/* The file handed to $EDITOR for a note: TEXT (the note's, or empty
+ * for a new one) with its final newline, so that a line added at its
+ * end is a line of its own; then, as git's commit template has, a cut
+ * line and a comment block (ABOUT: what the note is attached to;
+ * QUOTE: the element's text, NULL: none; each line behind "# ").
+ * malloc'd. */
+char *notes_view_template(const char *text, const char *about,
+			  const char *quote);
+/* What the editor left, in place: the note above the cut line, and any
+ * line below it that is not a comment (added at the file's end: nothing
+ * typed is lost), without the final line ends.  Without a cut line the
+ * whole text. */
+void notes_view_untemplate(char *text);
+
 #endif

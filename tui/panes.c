@@ -64,6 +64,13 @@ pane_fix(struct ui *ui, enum pane_id id)
 		c->cur = n - 1;
 	if (c->cur < 0)
 		c->cur = 0;
+	/* nothing moved since the last fix (a resize, a redraw): start from
+	 * where the last move left the top, not from what a smaller pane
+	 * made of it */
+	if (c->cur == c->last_cur && c->top == c->last_top)
+		c->top = c->want;
+	else
+		c->want = c->top;
 	if (c->top > c->cur || c->top >= n)
 		c->top = c->cur;
 	if (c->cur - c->top >= r.h)
@@ -77,6 +84,20 @@ pane_fix(struct ui *ui, enum pane_id id)
 	}
 	if (c->top < first)
 		c->top = first;
+	/* never scrolled past what fills the pane: the records above come
+	 * back while the last ones leave rows blank */
+	sum = 0;
+	for (int i = c->top; i < n && sum <= r.h; i++)
+		sum += record_height(ui, ops, i, r.w);
+	while (c->top > 0 && sum < r.h) {
+		int h = record_height(ui, ops, c->top - 1, r.w);
+		if (sum + h > r.h)
+			break;
+		sum += h;
+		c->top--;
+	}
+	c->last_cur = c->cur;
+	c->last_top = c->top;
 }
 
 void

@@ -101,9 +101,11 @@ prompt_draw(struct ui *ui, int y)
 	switch (ui->prompt) {
 	case PROMPT_NOTE_ADD:
 	case PROMPT_NOTE_EDIT:
-		snprintf(label, sizeof(label), "%s [%s] ",
-			 ui->prompt == PROMPT_NOTE_ADD ? _("Note") : _("Edit note"),
-			 notes_kind_label(ui->edit_kind));
+		/* named: what the note will be attached to */
+		snprintf(label, sizeof(label),
+			 ui->prompt == PROMPT_NOTE_ADD ? _("Note on %s [%s] ")
+						       : _("Edit note on %s [%s] "),
+			 ui->edit_about, notes_kind_label(ui->edit_kind));
 		break;
 	case PROMPT_QUESTION:
 		snprintf(label, sizeof(label), "%s %s ", ui->question, _("(y/n)"));

@@ -73,6 +73,7 @@ draw_status(struct ui *ui)
 {
 	int y = ui->rows - 1;
 	char left[512], hints[256];
+	bool none_open = false; /* the filter on, nothing to show */
 
 	draw_fill(y, 0, ui->cols, STYLE_STATUS);
 	if (ui->prompt) {
@@ -87,8 +88,10 @@ draw_status(struct ui *ui)
 		text_truncate(nv.label, strlen(nv.label),
 			      ui->cols / 4 > 8 ? ui->cols / 4 : 8, name,
 			      sizeof(name));
+		int n = e->ops->count(&ui->b, e);
 		snprintf(left, sizeof(left), " %s · %d/%d ", name,
-			 browser_content_cur(&ui->b) + 1, e->ops->count(&ui->b, e));
+			 n ? browser_content_cur(&ui->b) + 1 : 0, n);
+		none_open = !n && ui->b.filter_open && e->ops->next_open;
 	} else if (!ui->b.doc) {
 		snprintf(left, sizeof(left), " %d/%d ", ui->b.list.cur + 1,
 			 ui->b.ndocs);
@@ -99,6 +102,12 @@ draw_status(struct ui *ui)
 	if (ui->b.msg[0]) {
 		draw_str_match(y, x, ui->cols - x, ui->b.msg,
 			 ui->b.msg_error ? STYLE_ERROR : STYLE_STATUS, ui->b.q);
+		return;
+	}
+	if (none_open) {
+		draw_str_match(y, x, ui->cols - x,
+			       _("No item here has an open note (f shows every item)"),
+			       STYLE_STATUS, ui->b.q);
 		return;
 	}
 	snprintf(hints, sizeof(hints), "%s", _("q:back  /:search  Tab:pane  H:help"));
@@ -137,25 +146,98 @@ draw_error_screen(struct ui *ui)
 			 _("r reloads it; q goes back."), STYLE_DIM, ui->b.q);
 }
 
+/* The help's key column: as wide as the widest keys and a space (at
+ * most 26 columns, half the screen when it is narrow).  Keys wider than
+ * it take a line of their own, the text under them, so that keys never
+ * run into their text. */
+static int
+help_key_col(const struct ui *ui)
+{
+	int widest = 0;
+
+	for (int i = 0; i < actions_help_count(); i++) {
+		const char *k, *help;
+		actions_help_row(i, &k, &help);
+		int w = 1 + text_width(k, strlen(k));
+		if (w > widest)
+			widest = w;
+	}
+	int kw = widest + 1;
+	if (kw > 26)
+		kw = 26;
+	if (kw > ui->cols / 2)
+		kw = ui->cols / 2;
+	return kw;
+}
+
+/* Walks the help's lines at the screen's width: each row's keys, then
+ * its text wrapped in the column beside them (under them when they are
+ * wider than the key column).  With DRAW, the lines of the page from
+ * ui->help_cur.top are drawn.  Returns the number of lines. */
+static int
+help_walk(struct ui *ui, bool draw)
+{
+	int kw = help_key_col(ui), line = 0, tw = ui->cols - kw;
+	int first = ui->help_cur.top, page = screen_help_page(ui);
+	char keys[128];
+
+	for (int i = 0; i < actions_help_count(); i++) {
+		const char *k, *help;
+		actions_help_row(i, &k, &help);
+		snprintf(keys, sizeof(keys), " %s", k);
+		bool split = text_width(keys, strlen(keys)) > kw - 1;
+		struct text_line *tl = NULL;
+		size_t n = text_wrap(help, strlen(help), tw > 1 ? tw : 1, &tl);
+		for (size_t j = 0; j < n + split; j++, line++) {
+			int y = 2 + line - first;
+			if (!draw || line < first || line >= first + page)
+				continue;
+			if (j == 0)
+				draw_str_match(y, 0, split ? ui->cols : kw, keys,
+					       STYLE_LABEL, ui->b.q);
+			if (j >= (size_t)split) {
+				const struct text_line *t = &tl[j - split];
+				draw_text(y, kw, tw, help, t->off, t->len, STYLE_NORMAL);
+			}
+		}
+		free(tl);
+	}
+	return line;
+}
+
+int
+screen_help_lines(struct ui *ui)
+{
+	return help_walk(ui, false);
+}
+
+int
+screen_help_page(const struct ui *ui)
+{
+	return ui->rows - 3 > 1 ? ui->rows - 3 : 1;
+}
+
+void
+screen_help_scroll(struct ui *ui, int delta)
+{
+	int max = screen_help_lines(ui) - screen_help_page(ui);
+	long top = (long)ui->help_cur.top + delta;
+
+	if (top > max)
+		top = max;
+	if (top < 0)
+		top = 0;
+	ui->help_cur.top = (int)top;
+}
+
 static void
 draw_help(struct ui *ui)
 {
-	int top = 1, h = ui->rows - 2, n = actions_help_count();
-	char keys[128];
-
-	draw_fill(top, 0, ui->cols, STYLE_HEADER_FOCUS);
-	draw_str_match(top, 0, ui->cols, _("Keys — q or Esc closes this help"),
+	draw_fill(1, 0, ui->cols, STYLE_HEADER_FOCUS);
+	draw_str_match(1, 0, ui->cols, _("Keys — q or Esc closes this help"),
 		 STYLE_HEADER_FOCUS, ui->b.q);
-	if (ui->help_cur.top > n - 1)
-		ui->help_cur.top = n - 1;
-	for (int i = 0; i < h - 1 && ui->help_cur.top + i < n; i++) {
-		const char *k, *help;
-		actions_help_row(ui->help_cur.top + i, &k, &help);
-		snprintf(keys, sizeof(keys), " %s", k);
-		int kw = ui->cols > 40 ? 26 : ui->cols / 2;
-		draw_str_match(top + 1 + i, 0, kw, keys, STYLE_LABEL, ui->b.q);
-		draw_str_match(top + 1 + i, kw, ui->cols - kw, help, STYLE_NORMAL, ui->b.q);
-	}
+	screen_help_scroll(ui, 0); /* the size may have changed */
+	help_walk(ui, true);
 }
 
 static void
@@ -185,7 +267,7 @@ struct pane_sig {
 	int entry_arg, top, cur, focused;
 	int ccur, focus, note_sel; /* what a following pane follows */
 	unsigned notes_gen, qgen;
-	bool filter, doc_order, valid;
+	bool filter, doc_order, by_kind, valid;
 };
 
 /* What the whole screen is: when it changes, everything is redrawn. */
@@ -278,6 +360,7 @@ pane_signature(struct ui *ui, enum pane_id id)
 	sg.qgen = ui->b.qgen;
 	sg.filter = ui->b.filter_open;
 	sg.doc_order = ui->b.attendees_doc_order;
+	sg.by_kind = ui->b.doc && ui->b.doc->by_kind;
 	if (ops->flags & PANE_FOLLOWS) {
 		sg.ccur = browser_content_cur(&ui->b);
 		sg.focus = ui->b.focus;

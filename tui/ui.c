@@ -97,6 +97,8 @@ editor_handover(struct ui *ui)
 	free(text);
 	free(ui->editor.text);
 	ui->editor.text = NULL;
+	free(ui->editor.orig);
+	ui->editor.orig = NULL;
 }
 
 /* --- where a key goes ---------------------------------------------------- */
@@ -154,10 +156,16 @@ prompt_key(struct ui *ui, int key)
 static void
 help_key(struct ui *ui, int act)
 {
+	int page = screen_help_page(ui);
+
 	switch (act) {
-	case ACT_DOWN: ui->help_cur.top++; break;
-	case ACT_UP: if (ui->help_cur.top > 0) ui->help_cur.top--; break;
-	case ACT_QUIT_NOW: ui->b.quit = true; break;
+	case ACT_DOWN: screen_help_scroll(ui, 1); break;
+	case ACT_UP: screen_help_scroll(ui, -1); break;
+	case ACT_PAGE_DOWN: screen_help_scroll(ui, page > 1 ? page - 1 : 1); break;
+	case ACT_PAGE_UP: screen_help_scroll(ui, -(page > 1 ? page - 1 : 1)); break;
+	case ACT_FIRST: ui->help_cur.top = 0; break;
+	case ACT_LAST: screen_help_scroll(ui, 1 << 20); break;
+	case ACT_QUIT_NOW: case ACT_INTERRUPT: act_quit_now(ui, (enum action)act); break;
 	case ACT_QUIT: case ACT_BACK: case ACT_HELP: ui->help = false; break;
 	default: break;
 	}
@@ -202,9 +210,9 @@ ui_mouse(struct ui *ui, int kind, int x, int y)
 	ui->b.msg[0] = '\0';
 	if (ui->help) {
 		if (kind == KEYC_WHEEL_DOWN)
-			ui->help_cur.top += 3;
+			screen_help_scroll(ui, 3);
 		else if (kind == KEYC_WHEEL_UP)
-			ui->help_cur.top = ui->help_cur.top > 3 ? ui->help_cur.top - 3 : 0;
+			screen_help_scroll(ui, -3);
 		return;
 	}
 	enum screen_state st = screen_state(ui);
@@ -270,6 +278,24 @@ locale_ok(void)
 	return false;
 }
 
+/* How long an Esc waits for the rest of a key's sequence: $ESCDELAY
+ * (milliseconds, as ncurses reads it), else 25 ms.  A slow link splits
+ * an arrow key's bytes; a longer delay keeps them one key. */
+static int
+escdelay_ms(void)
+{
+	const char *e = getenv("ESCDELAY");
+	char *end;
+
+	if (!e || !*e)
+		return 25;
+	errno = 0;
+	long v = strtol(e, &end, 10);
+	if (*end || errno || v < 0 || v > 10000)
+		return 25;
+	return (int)v;
+}
+
 static void
 screen_setup(bool color)
 {
@@ -277,7 +303,7 @@ screen_setup(bool color)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
-	set_escdelay(25);
+	set_escdelay(escdelay_ms());
 	curs_set(0);
 	const char *no_color = getenv("NO_COLOR");
 	draw_init(color && !(no_color && *no_color));
@@ -291,8 +317,20 @@ run_terminal(struct ui *ui, const struct ui_options *opt)
 			_("the browser needs a terminal (--dump prints the minutes)"));
 		return 2;
 	}
-	if (!newterm(NULL, stdout, stdin)) {
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
 		fprintf(stderr, "minutes: %s\n", _("cannot set up the terminal (is TERM right?)"));
+		return 2;
+	}
+	/* a terminal that cannot move the cursor (TERM=dumb) would show a
+	 * blank screen that takes keys */
+	const char *cup = tigetstr("cup");
+	if (!cup || cup == (char *)-1) {
+		endwin();
+		delscreen(scr);
+		fprintf(stderr, "minutes: %s\n%s\n",
+			_("this terminal cannot move the cursor (TERM is dumb or unknown to it)"),
+			_("hint: --dump prints the minutes, or set TERM to the terminal's name"));
 		return 2;
 	}
 	screen_setup(true);
@@ -303,7 +341,16 @@ run_terminal(struct ui *ui, const struct ui_options *opt)
 	}
 	signals_init();
 	int errors = 0;
-	while (!ui->b.quit && !got_signal) {
+	while (!ui->b.quit) {
+		/* Ctrl-C (SIGINT, the terminal's own) in a line being typed
+		 * is a key: it cancels the line as Esc does */
+		if (got_signal == SIGINT && ui->prompt) {
+			got_signal = 0;
+			handle_key(ui, KEYC_INTR);
+			continue;
+		}
+		if (got_signal)
+			break;
 		draw_screen(ui);
 		if (ui->cursor_x >= 0) {
 			move(ui->cursor_y, ui->cursor_x);
@@ -316,6 +363,8 @@ run_terminal(struct ui *ui, const struct ui_options *opt)
 		int ret = get_wch(&wch);
 		if (ret == ERR) {
 			/* the terminal went away: do not spin */
+			if (got_signal == SIGINT && ui->prompt)
+				continue; /* the line's Ctrl-C, above */
 			if (got_signal || ++errors > 100)
 				break;
 			continue;
@@ -338,7 +387,9 @@ run_terminal(struct ui *ui, const struct ui_options *opt)
 			handle_key(ui, key);
 	}
 	endwin();
-	return ui->b.status;
+	/* ended by a signal: 128 + its number, as shells expect (130 for
+	 * Ctrl-C) */
+	return got_signal ? 128 + got_signal : ui->b.status;
 }
 
 static int
@@ -430,6 +481,7 @@ ui_free(struct ui *ui)
 	lines_free(&ui->rec);
 	lineedit_free(&ui->edit);
 	free(ui->editor.text);
+	free(ui->editor.orig);
 	screen_free(ui);
 }
 

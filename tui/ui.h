@@ -70,6 +70,7 @@ enum screen_state {
 struct editor_request {
 	bool pending;
 	char *text;             /* what the file starts with (malloc'd) */
+	char *orig;             /* the note's text before (malloc'd) */
 	enum notes_kind kind;
 };
 
@@ -87,6 +88,7 @@ struct ui {
 	enum notes_kind edit_kind;
 	char edit_target[256];  /* the element a new note is about */
 	char edit_note[256];    /* the note being edited or asked about */
+	char edit_about[300];   /* what the note is about, for the prompt */
 	char question[256];
 	enum question question_action;
 	int cursor_x, cursor_y; /* where the terminal cursor goes (-1: hidden) */

@@ -133,3 +133,23 @@ wording_verdict_counts(const unsigned v[3], char *buf, size_t size)
 		 v[MN_MISSED], _("missed"), v[MN_UNKNOWN], _("unknown"));
 	return buf;
 }
+
+const char *
+wording_target(const struct minutes *m, const char *id, char *buf,
+	       size_t size)
+{
+	char cut[128];
+	int sec = -1, item = -1;
+	int k = m && id ? minutes_find_id(m, id, &sec, &item) : 0;
+
+	wording_cut(id ? id : "", cut, sizeof(cut));
+	switch (k) {
+	case 3: snprintf(buf, size, "%s", _("the meeting")); break;
+	case 2: snprintf(buf, size, _("attendee %s"), cut); break;
+	case 1:
+		snprintf(buf, size, item >= 0 ? _("item %s") : _("section %s"), cut);
+		break;
+	default: snprintf(buf, size, _("%s (not in the minutes)"), cut); break;
+	}
+	return buf;
+}

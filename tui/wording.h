@@ -34,6 +34,13 @@ const char *wording_verdict_counts(const unsigned v[3], char *buf,
  * interface's way (nls_date) */
 const char *wording_time(time_t t, char *buf, size_t size);
 
+/* What a note about the element ID is attached to, for its prompt:
+ * "item kq1", "section ket-qua", "attendee hoang", "the meeting"; an id
+ * no longer in the minutes is "ID (not in the minutes)".  Cut and made
+ * safe as wording_cut. */
+const char *wording_target(const struct minutes *m, const char *id,
+			   char *buf, size_t size);
+
 /* User text (a query, an id) for a message: at most a status line's
  * worth, cut by clusters (never inside a letter), made safe to show. */
 const char *wording_cut(const char *text, char *buf, size_t size);

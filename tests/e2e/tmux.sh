@@ -93,9 +93,10 @@ want=$(replay "$tmp/none.keys" 100 30 data/ngan-son-2020.xml)
 is "$(shows "$want")" "$want" \
 	"first screen: tmux shows what the replay mode shows"
 
-t send-keys -t e2e j j j Enter j Enter
+# o: sections grouped by kind, the targets fourth
+t send-keys -t e2e o j j j Enter j Enter
 settle
-printf 'j\nj\nj\n<Enter>\nj\n<Enter>\n' >"$tmp/nav.keys"
+printf 'o\nj\nj\nj\n<Enter>\nj\n<Enter>\n' >"$tmp/nav.keys"
 nav_screen=$(replay "$tmp/nav.keys" 100 30 data/ngan-son-2020.xml)
 is "$(shows "$nav_screen")" "$nav_screen" "navigation: the same screen as the replay mode"
 
@@ -120,7 +121,7 @@ is "$(shows "$nav_screen")" "$nav_screen" "after a resize storm with keys: the s
 # --- search ----------------------------------------------------------------
 t send-keys -t e2e / 'dai doan ket' Enter
 settle
-printf 'j\nj\nj\n<Enter>\nj\n<Enter>\n/\n"dai doan ket"\n<Enter>\n' >"$tmp/search.keys"
+printf 'o\nj\nj\nj\n<Enter>\nj\n<Enter>\n/\n"dai doan ket"\n<Enter>\n' >"$tmp/search.keys"
 want=$(replay "$tmp/search.keys" 100 30 data/ngan-son-2020.xml)
 is "$(shows "$want")" "$want" "search: the same screen as the replay mode"
 screen | grep -q "7/16"
@@ -230,6 +231,52 @@ done
 is "$(grep -o '<text>aaa*</text>' "$tmp/notes/ngan-son-2020.notes/lan.xml" | wc -c)" 100014 \
 	"E: the 100,000-byte note is in the file whole, and the refused one is not"
 
+# --- $EDITOR round trip: a template, the final newline, "no change" --------
+cat >"$tmp/editor.sh" <<'EOS'
+#!/bin/sh
+mode=$(cat "$EDITOR_MODE")
+cp "$1" "$EDITOR_SEEN.$mode"
+case $mode in
+new) printf 'Dòng một\nDòng hai\n' > "$1" ;;
+append) echo "Dòng ba" >> "$1" ;;
+esac
+EOS
+chmod +x "$tmp/editor.sh"
+rm -rf "$tmp/rt" && mkdir -p "$tmp/rt" && cp data/ngan-son-2020.xml "$tmp/rt/"
+rm -f "$tmp/status"
+echo new >"$tmp/mode"
+t new-session -d -s e2e -x 120 -y 30 \
+	"EDITOR_MODE=$tmp/mode EDITOR_SEEN=$tmp/seen EDITOR=$tmp/editor.sh TERM=screen-256color $MINUTES --reviewer lan $tmp/rt/ngan-son-2020.xml; echo \$? > $tmp/status; sleep 30"
+wait_for "Contents"
+t send-keys -t e2e j j j Enter E
+wait_for "Note saved"
+ok $? "E: the new note is saved"
+is "$(sed -n 1,4p "$tmp/seen.new")" "
+# ------------------------ >8 ------------------------
+# The note is what is above the line; the lines behind # are left out.
+# item kq1" "E: a new note's file: an empty line, the cut line, what it is about"
+sed -n 5p "$tmp/seen.new" | grep -q '^# > Trong năm 2019, MTTQ các cấp'
+ok $? "E: ... and the item's text quoted in the comment block"
+echo append >"$tmp/mode"
+t send-keys -t e2e e
+wait_for "Dòng ba"
+ok $? "e: a line appended in the editor shows"
+is "$(sed -n 1,4p "$tmp/seen.append")" "Dòng một
+Dòng hai
+
+# ------------------------ >8 ------------------------" "e: the note's file keeps its final newline, the block below"
+grep -q "<text>Dòng một
+Dòng hai
+Dòng ba</text>" "$tmp/rt/ngan-son-2020.notes/lan.xml"
+ok $? "e: the appended line is a line of its own, the comment block left out"
+echo none >"$tmp/mode"
+t send-keys -t e2e e
+wait_for "No change: the note is as it was"
+ok $? "e: leaving the editor without a change says so"
+t send-keys -t e2e Q
+is "$(wait_exit)" 0 "quit after the round trips"
+stop
+
 # --- --mouse: a real terminal's mouse reports (xterm's ESC [ M b x y, which
 # screen-256color names kmous), the same as <Click X,Y> in the replay mode
 # mouse CODE X Y: the report of button code CODE at column X, row Y (from 0):
@@ -246,11 +293,13 @@ is "$(t display-message -p -t e2e '#{mouse_any_flag}')" 1 \
 # one event at a time, each read before the next is sent: under load the
 # pty can hand the program several reports in one read, which is a case
 # of its own, not this one
+t send-keys -t e2e o # sections grouped by kind, the targets fourth
+settle
 mouse 0 5 6; settle; mouse 3 5 6; settle # press, release
 mouse 0 40 9; settle; mouse 3 40 9; settle
 mouse 65 60 12 # the wheel: a press only
 settle
-printf '<Click 5,6>\n<Click 40,9>\n<WheelDown 60,12>\n' >"$tmp/mouse.keys"
+printf 'o\n<Click 5,6>\n<Click 40,9>\n<WheelDown 60,12>\n' >"$tmp/mouse.keys"
 want=$(replay "$tmp/mouse.keys" 120 30 data/ngan-son-2020.xml)
 is "$(shows "$want")" "$want" "--mouse: two clicks and the wheel, as in the replay mode"
 screen | grep -q "Item 5/16"
@@ -308,6 +357,72 @@ printf '%s\n' "$want" | grep -q "Các phím — q hoặc Esc để đóng trợ 
 ok $? "$vi_env: the help's title is Vietnamese"
 t send-keys -t e2e q Q
 is "$(wait_exit)" 0 "$vi_env: quit"
+stop
+
+# --- the terminal's habits: Ctrl-C, TERM=dumb, ESCDELAY ----------------------
+# Ctrl-C (the terminal's SIGINT) in the note prompt asks before it throws
+# the typed note away, as Esc does; at the top level it quits with 130.
+# The pane runs bash (given as its own arguments, no shell between):
+# Ctrl-C reaches the whole foreground group, and bash, unlike dash, goes
+# on when its child handled the signal and exited on its own.
+rm -f "$tmp/status"
+t new-session -d -s e2e -x 100 -y 30 bash -c \
+	"TERM=screen-256color $MINUTES data/ngan-son-2020.xml; echo \$? > $tmp/status; sleep 30"
+t set-option -t e2e remain-on-exit on >/dev/null
+wait_for "Contents"
+t send-keys -t e2e j j Enter a
+wait_for "Note on item"
+t send-keys -t e2e -l "nháp"
+settle
+t send-keys -t e2e C-c
+wait_for "Discard what you typed? (y/n)"
+ok $? "Ctrl-C in the note prompt asks before discarding"
+t send-keys -t e2e n
+settle
+screen | grep -q "nháp"
+ok $? "answered no, the typed note is still there"
+t send-keys -t e2e C-c
+wait_for "Discard what you typed? (y/n)"
+t send-keys -t e2e y
+wait_for "Discarded"
+ok $? "answered yes, the note is discarded"
+t send-keys -t e2e / M T T Q
+wait_for "/MTTQ"
+t send-keys -t e2e C-c
+settle
+screen | grep -q "^/MTTQ"
+ok $((!$?)) "Ctrl-C cancels the search prompt"
+t send-keys -t e2e C-c
+is "$(wait_exit)" 130 "Ctrl-C at the top level quits with 130"
+stop
+
+# TERM=dumb cannot draw a screen: refused, pointing at --dump
+rm -f "$tmp/status"
+t new-session -d -s e2e -x 100 -y 30 \
+	"TERM=dumb $MINUTES data/ngan-son-2020.xml 2>$tmp/dumb.err; echo \$? > $tmp/status; sleep 30"
+is "$(wait_exit)" 2 "TERM=dumb: exit 2"
+is "$(cat "$tmp/dumb.err")" "minutes: this terminal cannot move the cursor (TERM is dumb or unknown to it)
+hint: --dump prints the minutes, or set TERM to the terminal's name" "TERM=dumb: the message suggests --dump"
+stop
+
+# ESCDELAY is honoured: an arrow key whose bytes arrive apart (a slow link)
+# is still one key, not Esc and two letters
+rm -f "$tmp/status"
+t new-session -d -s e2e -x 100 -y 30 \
+	"ESCDELAY=3000 TERM=screen-256color $MINUTES data/ngan-son-2020.xml; echo \$? > $tmp/status; sleep 30"
+wait_for "Contents"
+settle
+kd=$(infocmp -1 screen-256color 2>/dev/null | sed -n 's/^[[:space:]]*kcud1=\\E\(.*\),$/\1/p')
+[ -n "$kd" ] || kd=OB
+t send-keys -t e2e Escape
+sleep 0.5
+t send-keys -t e2e -l "$kd"
+settle
+printf '<Down>\n' >"$tmp/down.keys"
+want=$(replay "$tmp/down.keys" 100 30 data/ngan-son-2020.xml)
+is "$(shows "$want")" "$want" "ESCDELAY=3000: Esc, a pause, then [B or OB is the Down key"
+t send-keys -t e2e Q
+is "$(wait_exit)" 0 "ESCDELAY: quit"
 stop
 
 done_testing

@@ -10,6 +10,7 @@
 #include "doc.h"
 #include "entries.h"
 #include "navigate.h"
+#include "notes_view.h"
 #include "tap.h"
 
 static char dir[] = "/tmp/minutes-browser-XXXXXX";
@@ -226,6 +227,52 @@ test_orphans(struct browser *b)
 	OK(nt && strcmp(nt->target, "hc1") == 0, "... selected: the note about hc1");
 }
 
+/* The $EDITOR file of a note (issue 16 item 8): the note with its final
+ * newline, the cut line, the comment block; what comes back. */
+static void
+untemplated(const char *file, const char *want, const char *what)
+{
+	char *s = strdup(file);
+	notes_view_untemplate(s);
+	IS_STR(s, want, what);
+	free(s);
+}
+
+static void
+test_editor_template(void)
+{
+	char *t = notes_view_template("Dòng một\nDòng hai", "item kq1",
+				      "Đoạn một.\nĐoạn hai.");
+	const char *block =
+		"# ------------------------ >8 ------------------------\n"
+		"# The note is what is above the line; the lines behind # are left out.\n"
+		"# item kq1\n"
+		"# > Đoạn một.\n"
+		"# > Đoạn hai.\n";
+	char want[512];
+	snprintf(want, sizeof(want), "Dòng một\nDòng hai\n\n%s", block);
+	IS_STR(t, want, "an existing note: its text, a newline, the comment block");
+	untemplated(t, "Dòng một\nDòng hai", "taken back unchanged: the note as it was");
+	char *more = malloc(strlen(t) + 32);
+	sprintf(more, "%sDòng ba\n", t);
+	untemplated(more, "Dòng một\nDòng hai\nDòng ba",
+		    "a line appended at the file's end is a line of the note");
+	free(more);
+	free(t);
+	t = notes_view_template("", "the meeting", NULL);
+	snprintf(want, sizeof(want), "\n%s",
+		 "# ------------------------ >8 ------------------------\n"
+		 "# The note is what is above the line; the lines behind # are left out.\n"
+		 "# the meeting\n");
+	IS_STR(t, want, "a new note: an empty first line, then the block");
+	untemplated(t, "", "left as it was: nothing written");
+	free(t);
+	untemplated("Mới\n\n# ------------------------ >8 ------------------------\n# x\n",
+		    "Mới", "a new note typed above the block");
+	untemplated("no cut line\n# kept\n\n", "no cut line\n# kept",
+		    "without the cut line nothing is taken out");
+}
+
 int
 main(void)
 {
@@ -250,6 +297,7 @@ main(void)
 		test_orphans(&b);
 	}
 	browser_close(&b);
+	test_editor_template();
 	char cmd[4300];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
