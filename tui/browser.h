@@ -60,6 +60,12 @@ struct doc {
 	struct cursor nav;
 	struct cursor *content; /* one per entry */
 	struct cursor detail;
+	/* the spelling check's warnings on the file (spell.h), in line
+	 * order, and the problems entry's records: the model's problems and
+	 * these merged by line (bit 31 set: a spelling warning) */
+	struct doc_spelling { uint32_t line, col; char *msg; } *spelling;
+	uint32_t nspelling;
+	uint32_t *problem_order;
 };
 
 struct browser {
@@ -72,6 +78,7 @@ struct browser {
 	enum pane_id focus;
 	bool attendees_doc_order;
 	const char *reviewer;
+	struct spell *spell; /* the names learnt from every file */
 
 	char msg[512];       /* the status line's message */
 	bool msg_error;

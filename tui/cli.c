@@ -1,12 +1,15 @@
 /* cli.c - --check, --dump, --search, --export-notes and --export. */
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "bienban.h"
 #include "cli.h"
+#include "index.h"
 #include "loader.h"
 #include "nls.h"
 #include "notes.h"
@@ -211,33 +214,146 @@ search_field(const char *s)
 	return safe;
 }
 
+/* One result line: PATH (already made safe) :LINE:ID: TEXT. */
+static void
+print_hit_line(const char *path, unsigned line, const char *id,
+	       const char *text)
+{
+	char *safe_id = search_field(id ? id : "");
+	char *t = text_sanitize(text, strlen(text), false);
+	printf("%s:%u:%s: %s\n", path, line, safe_id ? safe_id : "",
+	       t ? t : "");
+	free(safe_id);
+	free(t);
+}
+
 static bool
 search_print_hit(const struct search_hit *h, void *arg)
 {
 	const struct search_print *sp = arg;
-	const struct minutes *m = sp->m;
-	const char *id;
-
-	switch (h->where) {
-	case SEARCH_MEETING: case SEARCH_RECIPIENT: id = m->id; break;
-	case SEARCH_PERSON: id = m->persons[h->index].id; break;
-	case SEARCH_HEADING: id = m->sections[h->index].id; break;
-	default: id = m->sections[h->index].items[h->item].id; break;
-	}
-	char *safe_id = search_field(id ? id : "");
-	char *text = text_sanitize(h->text, strlen(h->text), false);
-	printf("%s:%u:%s: %s\n", sp->path, h->line, safe_id ? safe_id : "",
-	       text ? text : "");
-	free(safe_id);
-	free(text);
+	print_hit_line(sp->path, h->line, search_hit_id(sp->m, h), h->text);
 	return true;
 }
 
+struct search_run {
+	const struct search_query *q;
+	size_t hits;
+	int errors;
+};
+
+/* Loads PATH and prints its hits (a scan). */
+static bool
+search_scan_file(const char *path, void *arg)
+{
+	struct search_run *r = arg;
+	struct minutes *m = NULL;
+	struct load_error err;
+	enum load_status st = loader_load_file(path, &m, &err);
+	if (st == LOAD_FATAL) {
+		print_load_error(&err);
+		r->errors++;
+		return true;
+	}
+	char *safe = search_field(path);
+	struct search_print sp = { m, safe ? safe : "" };
+	r->hits += search_minutes(r->q, m, search_print_hit, &sp);
+	free(safe);
+	minutes_free(m);
+	return true;
+}
+
+/* A hit the index found: printed as search_print_hit does. */
+static bool
+search_index_hit(const char *path, unsigned line, const char *id,
+		 const char *text, void *arg)
+{
+	struct search_run *r = arg;
+	char *p = search_field(path);
+	print_hit_line(p ? p : "", line, id, text);
+	free(p);
+	r->hits++;
+	return true;
+}
+
+static volatile sig_atomic_t cli_interrupted;
+
+static void
+cli_on_sigint(int sig)
+{
+	(void)sig;
+	cli_interrupted = 1;
+}
+
+static bool
+cli_stop(void *arg)
+{
+	(void)arg;
+	return cli_interrupted != 0;
+}
+
+static void
+index_unusable(const char *dir, const char *why)
+{
+	char *d = text_sanitize(dir, strlen(dir), false);
+	char *w = text_sanitize(why, strlen(why), false);
+	fprintf(stderr, _("minutes: the index of %s cannot be used (%s): reading the files instead\n"),
+		d ? d : "", w ? w : "");
+	free(d);
+	free(w);
+}
+
+/* Opens DIR's index and syncs it with PATHS, Ctrl-C stopping the sync
+ * (what is done is kept).  NULL when it cannot be used (said once on
+ * stderr); *interrupted after Ctrl-C. */
+static struct minutes_index *
+cli_index(const char *dir, char *const *paths, bool rebuild,
+	  struct index_sync_stats *stats, bool *interrupted)
+{
+	char err[1024];
+	struct index_options o = { 0 };
+	o.rebuild = rebuild;
+	o.progress = isatty(STDERR_FILENO) ? stderr : NULL;
+	o.stop = cli_stop;
+	*interrupted = false;
+	struct minutes_index *ix = index_open(dir, &o, err, sizeof(err));
+	if (!ix) {
+		index_unusable(dir, err);
+		return NULL;
+	}
+	struct sigaction sa, old;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = cli_on_sigint;
+	sigemptyset(&sa.sa_mask);
+	cli_interrupted = 0;
+	sigaction(SIGINT, &sa, &old);
+	enum index_result r = index_sync(ix, paths, stats);
+	sigaction(SIGINT, &old, NULL);
+	if (r == INDEX_INTERRUPTED) {
+		fprintf(stderr, "minutes: %s\n",
+			_("interrupted: the index keeps the files done so far, the next run goes on"));
+		*interrupted = true;
+		index_close(ix);
+		return NULL;
+	}
+	if (r != INDEX_OK) {
+		index_unusable(dir, index_error(ix));
+		index_close(ix);
+		return NULL;
+	}
+	return ix;
+}
+
+static bool
+is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 int
-cli_search(const char *query, char *const *args, int nargs)
+cli_search(const char *query, char *const *args, int nargs, bool use_index)
 {
 	int errors = 0;
-	size_t hits = 0;
 	struct search_query *q = search_compile(query);
 
 	if (!q) {
@@ -245,27 +361,71 @@ cli_search(const char *query, char *const *args, int nargs)
 			_("the search query is empty"));
 		return 2;
 	}
-	char **paths = paths_expand(args, nargs, &errors);
-	for (char **p = paths; p && *p; p++) {
-		struct minutes *m = NULL;
-		struct load_error err;
-		enum load_status st = loader_load_file(*p, &m, &err);
-		if (st == LOAD_FATAL) {
-			print_load_error(&err);
-			errors++;
+	/* every argument expanded first, as a scan always did */
+	char ***lists = mn_xrealloc(NULL, (size_t)(nargs + 1) * sizeof(*lists));
+	for (int i = 0; i < nargs; i++)
+		lists[i] = paths_expand(&args[i], 1, &errors);
+	struct search_run run = { q, 0, errors };
+	struct index_search_fns fns = { search_index_hit, search_scan_file, &run };
+	bool interrupted = false;
+	for (int i = 0; i < nargs && !interrupted; i++) {
+		/* single files never use the index */
+		struct minutes_index *ix = NULL;
+		if (use_index && lists[i] && lists[i][0] && is_dir(args[i]))
+			ix = cli_index(args[i], lists[i], false, NULL, &interrupted);
+		if (ix) {
+			if (index_search(ix, lists[i], query, q, &fns) != INDEX_OK)
+				index_unusable(args[i], index_error(ix));
+			index_close(ix);
+		} else if (!interrupted) {
+			for (char **p = lists[i]; p && *p; p++)
+				search_scan_file(*p, &run);
+		}
+	}
+	for (int i = 0; i < nargs; i++)
+		paths_free(lists[i]);
+	free(lists);
+	search_query_free(q);
+	if (interrupted)
+		return 130;
+	if (run.errors)
+		return 2;
+	return run.hits ? 0 : 1;
+}
+
+int
+cli_reindex(char *const *args, int nargs)
+{
+	int status = 0;
+	for (int i = 0; i < nargs; i++) {
+		char *safe = text_sanitize(args[i], strlen(args[i]), false);
+		if (!is_dir(args[i])) {
+			fprintf(stderr, "%s: %s: %s\n", safe ? safe : "", _("error"),
+				_("--reindex wants a folder"));
+			free(safe);
+			status = 2;
 			continue;
 		}
-		char *safe = search_field(*p);
-		struct search_print sp = { m, safe ? safe : "" };
-		hits += search_minutes(q, m, search_print_hit, &sp);
+		int errors = 0;
+		char **paths = paths_expand(&args[i], 1, &errors);
+		struct index_sync_stats stats;
+		bool interrupted;
+		struct minutes_index *ix = cli_index(args[i], paths, true, &stats,
+						     &interrupted);
+		if (ix) {
+			printf(ngettext("%s: %zu file indexed\n",
+					"%s: %zu files indexed\n", stats.loaded),
+			       safe ? safe : "", stats.loaded);
+			index_close(ix);
+		}
+		paths_free(paths);
 		free(safe);
-		minutes_free(m);
+		if (interrupted)
+			return 130;
+		if (!ix || errors)
+			status = 2;
 	}
-	paths_free(paths);
-	search_query_free(q);
-	if (errors)
-		return 2;
-	return hits ? 0 : 1;
+	return status;
 }
 
 int

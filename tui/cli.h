@@ -20,7 +20,12 @@ int cli_export_html(const char *path);
 /* --merge-notes BASE OURS THEIRS (git's %O %A %B): 0 merged into OURS,
  * 1 a side is malformed (git then shows a conflict), 2 usage. */
 int cli_merge_notes(char *const *args, int nargs);
-int cli_search(const char *query, char *const *args, int nargs);
+/* A folder is searched through its index (index.h) unless USE_INDEX is
+ * false (--no-index); the output is the same. */
+int cli_search(const char *query, char *const *args, int nargs,
+	       bool use_index);
+/* --reindex DIR...: each folder's index made again from its files. */
+int cli_reindex(char *const *args, int nargs);
 
 /* "minutes: MESSAGE" on stderr, the message made terminal-safe like a
  * file name (it may quote a command-line argument or a line of a file:

@@ -9,6 +9,7 @@
 #include "lines.h"
 #include "nls.h"
 #include "paths.h"
+#include "spell.h"
 #include "text.h"
 #include "wording.h"
 #include "xalloc.h"
@@ -58,6 +59,111 @@ doc_index(struct doc *d)
 	qsort_r(d->by_name, m->npersons, sizeof(uint32_t), by_name_cmp, m);
 	for (uint32_t s = 0; s < m->nsections; s++)
 		wording_section_verdicts(&m->sections[s], d->verdicts[s]);
+}
+
+/* --- the spelling check --------------------------------------------------- */
+
+/* At most this many spelling warnings are kept for one file (like the
+ * loader's problems), the rest counted in one more. */
+#define DOC_SPELLING_MAX 1000
+
+static void
+doc_spelling_free(struct doc *d)
+{
+	for (uint32_t i = 0; i < d->nspelling; i++)
+		free(d->spelling[i].msg);
+	free(d->spelling);
+	free(d->problem_order);
+	d->spelling = NULL;
+	d->problem_order = NULL;
+	d->nspelling = 0;
+}
+
+struct spelling_acc {
+	struct doc *d;
+	size_t cap, more;
+};
+
+static void
+doc_spelling_warn(void *arg, uint32_t line, uint32_t col, const char *msg)
+{
+	struct spelling_acc *a = arg;
+	struct doc *d = a->d;
+
+	if (d->nspelling >= DOC_SPELLING_MAX) {
+		a->more++;
+		return;
+	}
+	if (d->nspelling == a->cap) {
+		a->cap = a->cap ? a->cap * 2 : 16;
+		d->spelling = xreallocarray(d->spelling, a->cap, sizeof(*d->spelling));
+	}
+	d->spelling[d->nspelling++] = (struct doc_spelling){ line, col, xstrdup(msg) };
+}
+
+/* The whole file at PATH (at most the loader's limit), or NULL. */
+static char *
+doc_read_all(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t n = 0, cap = 0, got;
+
+	if (!f)
+		return NULL;
+	do {
+		if (n + 65536 > cap) {
+			cap = (n + 65536) * 2;
+			buf = xrealloc(buf, cap);
+		}
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+	} while (got > 0 && n <= ((size_t)256 << 20));
+	fclose(f);
+	*len = n;
+	return buf;
+}
+
+/* The spelling warnings of D's file (names from SP), and the problems
+ * entry's merged order; after every load. */
+static void
+doc_spelling(struct doc *d, struct spell *sp)
+{
+	struct spelling_acc a = { d, 0, 0 };
+	size_t len = 0;
+	char *buf;
+
+	doc_spelling_free(d);
+	if (!d->m || !sp || !(buf = doc_read_all(d->path, &len)))
+		return;
+	spell_check(sp, buf, len, doc_spelling_warn, &a);
+	free(buf);
+	if (a.more) {
+		char msg[160];
+		size_t more = a.more + 1; /* the last one kept makes room */
+		snprintf(msg, sizeof(msg),
+			 ngettext("and %zu more spelling warning",
+				  "and %zu more spelling warnings", more), more);
+		d->nspelling--; /* room for the count, kept last */
+		free(d->spelling[d->nspelling].msg);
+		/* line 0, like the loader's count of problems not listed */
+		d->spelling[d->nspelling++] = (struct doc_spelling){ 0, 0, xstrdup(msg) };
+	}
+	uint32_t np = d->m->nproblems, ns = d->nspelling, i = 0, j = 0, k = 0;
+	d->problem_order = xcalloc((size_t)np + ns + 1, sizeof(uint32_t));
+	while (i < np || j < ns) {
+		const struct mn_problem *p = i < np ? &d->m->problems[i] : NULL;
+		const struct doc_spelling *w = j < ns ? &d->spelling[j] : NULL;
+		/* line 0 (a count of those not listed) goes last */
+		uint32_t pl = p && p->line ? p->line : UINT32_MAX;
+		uint32_t wl = w && w->line ? w->line : UINT32_MAX;
+		if (p && (!w || pl < wl || (pl == wl && p->col <= w->col)))
+			d->problem_order[k++] = i++;
+		else
+			d->problem_order[k++] = 0x80000000u | j++;
+	}
+	if (d->entries)
+		entries_build(d); /* the problems entry may be new */
 }
 
 static void
@@ -128,6 +234,7 @@ doc_free(struct doc *d)
 	if (!d)
 		return;
 	doc_clear(d);
+	doc_spelling_free(d);
 	free(d->path);
 	free(d->title);
 	free(d);
@@ -186,6 +293,7 @@ doc_reload(struct browser *b, struct doc *d)
 	enum load_status st = loader_load_file(d->path, &m, &err);
 	if (st == LOAD_FATAL) {
 		doc_clear(d);
+		doc_spelling_free(d);
 		d->st = st;
 		load_error_format(&err, d->error, sizeof(d->error));
 		browser_message(b, true, "%s", _("The file could not be loaded."));
@@ -197,6 +305,8 @@ doc_reload(struct browser *b, struct doc *d)
 		struct notes_error nerr;
 		d->notes = notes_open(d->path, d->m, b->reviewer, &nerr);
 		doc_index(d);
+		spell_learn_file(b->spell, d->path);
+		doc_spelling(d, b->spell);
 		browser_message(b, false, "%s", _("Reloaded."));
 		return;
 	}
@@ -214,6 +324,8 @@ doc_reload(struct browser *b, struct doc *d)
 		doc_notes_notice(d);
 	}
 	doc_index(d);
+	spell_learn_file(b->spell, d->path);
+	doc_spelling(d, b->spell);
 	minutes_free(old);
 	d->nav = nav;
 	for (int i = 0; i < n && i < d->nentries && content; i++)
@@ -271,8 +383,14 @@ browser_open(struct browser *b, char *const *args, int nargs,
 	}
 	b->docs = xcalloc((size_t)b->ndocs, sizeof(*b->docs));
 	b->list_order = xcalloc((size_t)b->ndocs, sizeof(int));
+	/* the spelling check learns the names of every file first, as
+	 * --check does, so that both warn alike */
+	b->spell = spell_new();
+	for (int i = 0; i < b->ndocs; i++)
+		spell_learn_file(b->spell, paths[i]);
 	for (int i = 0; i < b->ndocs; i++) {
 		b->docs[i] = doc_open(paths[i], reviewer);
+		doc_spelling(b->docs[i], b->spell);
 		b->list_order[i] = i;
 	}
 	paths_free(paths);
@@ -293,6 +411,7 @@ browser_close(struct browser *b)
 	free(b->docs);
 	free(b->list_order);
 	search_query_free(b->q);
+	spell_free(b->spell);
 	free(b->query);
 	free(b->fidx);
 	memset(b, 0, sizeof(*b));

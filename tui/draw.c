@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+#include <utf8proc.h>
 
 #include "draw.h"
 #include "text.h"
@@ -102,30 +103,93 @@ utf8_to_wide(const char *utf8, wchar_t *wc, size_t max)
 	return n;
 }
 
-/* Puts one rendered cluster (UTF-8) at (y, x). */
-static void
-put_cluster(int y, int x, const char *utf8, attr_t attr, short pair)
+/* Whether a zero-width code point stays in the cell of the spacing one
+ * before it: combining marks do; ZWJ, variation selectors and tags do
+ * not, since a terminal may join or widen what they follow (tmux 3.3
+ * draws a ZWJ family in 2 columns, others draw an emoji with VS16 in 2),
+ * and then the screen and ncurses' cursor would disagree. */
+static bool
+mark_kept(wchar_t c)
 {
-	wchar_t wc[16];
-	size_t n = utf8_to_wide(utf8, wc, 15);
+	return c != 0x200D && !(c >= 0xFE00 && c <= 0xFE0F) &&
+	       !(c >= 0xE0000 && c <= 0xE007F) && !(c >= 0xE0100 && c <= 0xE01EF);
+}
 
+/* Puts one cell: base B with the kept marks of MARKS (N of them). */
+static int
+put_cell(int y, int x, wchar_t b, const wchar_t *marks, size_t n, attr_t attr,
+	 short pair)
+{
+	wchar_t wc[CCHARW_MAX + 1];
+	size_t k = 0;
+	cchar_t cc;
+
+	wc[k++] = b;
+	for (size_t i = 0; i < n && k < CCHARW_MAX; i++)
+		if (mark_kept(marks[i]))
+			wc[k++] = marks[i];
+	wc[k] = L'\0';
+	if (setcchar(&cc, wc, attr, pair, NULL) != OK)
+		return ERR;
+	return mvadd_wch(y, x, &cc);
+}
+
+/* Puts one rendered cluster (UTF-8) at (y, x), W columns as the text
+ * engine counts them (the sum of its code points' widths).  A cluster of
+ * one spacing code point is one cell.  A cluster of several (an emoji
+ * sequence: skin tone, ZWJ family, flag) cannot be: ncurses keeps only
+ * the first spacing code point of a cell, and terminals join such
+ * sequences in ways of their own.  So each spacing code point gets cells
+ * of its own, drawn so that no terminal can join them: a skin-tone
+ * modifier as blanks, a regional indicator as its letter (VN for the
+ * flag of Viet Nam), the parts of a ZWJ sequence without the joiner, and
+ * anything ncurses would measure otherwise as U+FFFD and blanks.  Every
+ * one of the W columns is written, so no stale cell is left. */
+static void
+put_cluster(int y, int x, const char *utf8, int w, attr_t attr, short pair)
+{
+	wchar_t wc[64]; /* the render buffer holds 63 bytes at most */
+	size_t n = utf8_to_wide(utf8, wc, 63), i = 0, spacing = 0;
+	int col = x;
+
+	for (size_t j = 0; j < n; j++)
+		spacing += utf8proc_charwidth(wc[j]) > 0;
 	if (n == 0)
 		return;
-	cchar_t cc;
-	if (setcchar(&cc, wc, attr, pair, NULL) == OK) {
-		mvadd_wch(y, x, &cc);
+	if (spacing <= 1 && wcwidth(wc[0]) == w && w > 0) {
+		put_cell(y, x, wc[0], wc + 1, n - 1, attr, pair);
 		return;
 	}
-	/* several spacing characters (an emoji sequence): one by one */
-	int col = x;
-	for (size_t i = 0; i < n; i++) {
-		int w = wcwidth(wc[i]);
-		wchar_t one[2] = { wc[i], L'\0' };
-		if (w <= 0 || setcchar(&cc, one, attr, pair, NULL) != OK)
+	while (i < n && col < x + w) {
+		wchar_t b = wc[i++];
+		int bw = utf8proc_charwidth(b);
+		size_t m = i;
+		while (m < n && utf8proc_charwidth(wc[m]) == 0)
+			m++;
+		if (bw <= 0) { /* marks before any spacing code point */
+			i = m;
 			continue;
-		mvadd_wch(y, col, &cc);
-		col += w;
+		}
+		if (col + bw > x + w)
+			break;
+		if (b >= 0x1F3FB && b <= 0x1F3FF) {
+			for (int k = 0; k < bw; k++)
+				put_cell(y, col + k, L' ', NULL, 0, attr, pair);
+		} else if (b >= 0x1F1E6 && b <= 0x1F1FF && bw == 1) {
+			put_cell(y, col, (wchar_t)('A' + (b - 0x1F1E6)), NULL, 0,
+				 attr, pair);
+		} else if (wcwidth(b) == bw) {
+			put_cell(y, col, b, wc + i, m - i, attr, pair);
+		} else {
+			put_cell(y, col, 0xFFFD, NULL, 0, attr | A_DIM, pair);
+			for (int k = 1; k < bw; k++)
+				put_cell(y, col + k, L' ', NULL, 0, attr, pair);
+		}
+		col += bw;
+		i = m;
 	}
+	for (; col < x + w; col++)
+		put_cell(y, col, L' ', NULL, 0, attr, pair);
 }
 
 /* Plain characters go to the screen in runs of one attribute: one
@@ -252,9 +316,9 @@ draw_text_hl(int y, int x, int maxw, const char *s, size_t off, size_t len,
 			run.wc[run.n++] = one[0];
 		} else if (c.kind == TEXT_CL_TAB) {
 			for (int i = 0; i < w; i++)
-				put_cluster(y, x + col + i, " ", attr, pair);
+				put_cluster(y, x + col + i, " ", 1, attr, pair);
 		} else if (w > 0) {
-			put_cluster(y, x + col, buf, attr, pair);
+			put_cluster(y, x + col, buf, w, attr, pair);
 		}
 		col += w;
 		pos = next;

@@ -1,5 +1,7 @@
 /* entry_problems.c - the navigator's "Problems" entry (only when the
- * loader found some): one record per problem, LINE:COL: message. */
+ * loader or the spelling check found some): one record per problem,
+ * LINE:COL: message, warnings (the form's, the spelling check's) marked
+ * as such, all in line order. */
 #include <stdio.h>
 #include <string.h>
 
@@ -8,10 +10,46 @@
 
 extern const struct entry_ops entry_problems;
 
+static uint32_t
+problems_total(const struct doc *d)
+{
+	return d->m->nproblems + (d->problem_order ? d->nspelling : 0);
+}
+
+/* Record IDX: the model's problem or the spelling warning, in line
+ * order. */
+struct problem_rec {
+	uint32_t line, col;
+	const char *msg;
+	bool warning;
+};
+
+static struct problem_rec
+problem_at(const struct doc *d, int idx)
+{
+	uint32_t k = d->problem_order ? d->problem_order[idx] : (uint32_t)idx;
+
+	if (k & 0x80000000u) {
+		const struct doc_spelling *w = &d->spelling[k & 0x7FFFFFFFu];
+		return (struct problem_rec){ w->line, w->col, w->msg, true };
+	}
+	const struct mn_problem *p = &d->m->problems[k];
+	return (struct problem_rec){ p->line, p->col, p->msg,
+				     p->severity == MN_SEV_WARNING };
+}
+
+/* "LINE:COL:" or "LINE:COL: warning:" */
+static const char *
+problem_lead(struct lines *l, const struct problem_rec *p)
+{
+	return p->warning ? lines_printf(l, "%u:%u: %s", p->line, p->col, _("warning:"))
+			  : lines_printf(l, "%u:%u:", p->line, p->col);
+}
+
 static void
 problems_add(const struct doc *d, struct entry *v, int *n)
 {
-	if (d->m->nproblems)
+	if (problems_total(d))
 		v[(*n)++] = (struct entry){ &entry_problems, 0 };
 }
 
@@ -19,7 +57,7 @@ static int
 problems_count(struct browser *b, const struct entry *e)
 {
 	(void)e;
-	return (int)b->doc->m->nproblems;
+	return (int)problems_total(b->doc);
 }
 
 static void
@@ -29,7 +67,7 @@ problems_nav(struct browser *b, const struct entry *e, struct entry_nav *out)
 	out->sym = "!";
 	out->sym_st = STYLE_ERROR;
 	out->label = _("Problems");
-	snprintf(out->count, sizeof(out->count), " (%u)", b->doc->m->nproblems);
+	snprintf(out->count, sizeof(out->count), " (%u)", problems_total(b->doc));
 	out->open = 0;
 }
 
@@ -38,21 +76,22 @@ problems_header(struct browser *b, const struct entry *e, char *buf,
 		size_t size)
 {
 	(void)e;
-	snprintf(buf, size, "%s (%u)", _("Problems"), b->doc->m->nproblems);
+	snprintf(buf, size, "%s (%u)", _("Problems"), problems_total(b->doc));
 }
 
 static void
 problems_layout(struct browser *b, const struct entry *e, int idx, int width,
 		struct lines *l)
 {
-	const struct mn_problem *p = &b->doc->m->problems[idx];
-	const char *lead = lines_printf(l, "%u:%u:", p->line, p->col);
+	struct problem_rec p = problem_at(b->doc, idx);
+	const char *lead = problem_lead(l, &p);
 	int iw = text_width(lead, strlen(lead)) + 1;
 
 	(void)e;
 	if (iw >= width)
 		iw = 0;
-	lines_wrap(l, lead, STYLE_ERROR, iw, p->msg, width, STYLE_NORMAL);
+	lines_wrap(l, lead, p.warning ? STYLE_LABEL : STYLE_ERROR, iw, p.msg,
+		   width, STYLE_NORMAL);
 }
 
 static void
@@ -69,13 +108,15 @@ problems_detail(struct browser *b, const struct entry *e, int cur, int width,
 		struct lines *l)
 {
 	const struct minutes *m = b->doc->m;
+	uint32_t n = problems_total(b->doc);
 
 	(void)e;
-	for (uint32_t i = 0; i < m->nproblems; i++) {
-		const struct mn_problem *p = &m->problems[i];
+	for (uint32_t i = 0; i < n; i++) {
+		struct problem_rec p = problem_at(b->doc, (int)i);
 		lines_wrap(l, NULL, STYLE_NORMAL, 0,
-			   lines_printf(l, "%s:%u:%u: %s", m->path, p->line,
-					p->col, p->msg),
+			   lines_printf(l, "%s:%u:%u: %s%s%s", m->path, p.line,
+					p.col, p.warning ? _("warning:") : "",
+					p.warning ? " " : "", p.msg),
 			   width, (int)i == cur ? STYLE_LABEL : STYLE_NORMAL);
 	}
 }
@@ -88,7 +129,7 @@ problems_matches(struct browser *b, const struct entry *e, int r)
 	(void)e;
 	if (r < 0)
 		return false;
-	const char *t = b->doc->m->problems[r].msg;
+	const char *t = problem_at(b->doc, r).msg;
 	return t && *t && search_text(b->q, t, strlen(t), 0, &a, &z);
 }
 

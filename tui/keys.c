@@ -30,6 +30,8 @@ static const struct {
 	{ "BS", KEYC_BS },
 	{ "Space", ' ' },
 	{ "lt", '<' },
+	{ "PasteStart", KEYC_PASTE_START },
+	{ "PasteEnd", KEYC_PASTE_END },
 };
 
 int
@@ -39,6 +41,8 @@ key_from_input(int ret_is_fn, unsigned wch)
 		switch (wch) {
 		case KEY_ENTER: return KEYC_ENTER;
 		case KEY_BACKSPACE: return KEYC_BS;
+		case KEYS_NC_PASTE_START: return KEYC_PASTE_START;
+		case KEYS_NC_PASTE_END: return KEYC_PASTE_END;
 		default: return KEY_FN_BASE + (int)wch;
 		}
 	}

@@ -20,8 +20,20 @@ enum {
 	KEYC_CLICK = KEY_FN_BASE + 0x10000,
 	KEYC_WHEEL_UP,
 	KEYC_WHEEL_DOWN,
+	/* bracketed paste: what the terminal sends around pasted text
+	 * (ESC [ 200 ~ and ESC [ 201 ~); <PasteStart> and <PasteEnd> in a
+	 * script */
+	KEYC_PASTE_START,
+	KEYC_PASTE_END,
 };
 #define KEY_IS_MOUSE(k) ((k) >= KEYC_CLICK && (k) <= KEYC_WHEEL_DOWN)
+
+/* The curses key codes the browser gives the paste marks (define_key),
+ * which key_from_input turns into KEYC_PASTE_START and KEYC_PASTE_END:
+ * above every code curses gives a terminal's own keys (KEY_MAX is 0777,
+ * extended keys follow it). */
+#define KEYS_NC_PASTE_START (0777 + 0x200)
+#define KEYS_NC_PASTE_END (0777 + 0x201)
 
 /* One canonical code for what get_wch returned (Enter, Backspace ...
  * arrive in several forms). */

@@ -20,6 +20,7 @@ enum opt_id {
 	OPT_MERGE_NOTES,
 	OPT_HELP, OPT_VERSION,
 	OPT_STRICT,
+	OPT_NO_INDEX, OPT_REINDEX,
 };
 
 static const struct option long_options[] = {
@@ -39,6 +40,8 @@ static const struct option long_options[] = {
 	{ "export", required_argument, NULL, OPT_EXPORT },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "merge-notes", no_argument, NULL, OPT_MERGE_NOTES },
+	{ "no-index", no_argument, NULL, OPT_NO_INDEX },
+	{ "reindex", no_argument, NULL, OPT_REINDEX },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -79,6 +82,8 @@ usage(FILE *out)
 		       "                         merge two versions of a notes file (a git merge driver)\n"
 		       "  --verbose              with --check: say FILE: ok for each valid file\n"
 		       "  --strict               with --check: form warnings count as errors\n"
+		       "  --no-index             search a folder's files, not its index\n"
+		       "  --reindex DIR...       make each folder's index again\n"
 		       "  --help                 show this help and exit\n"
 		       "  --version              show the version and exit\n"
 		       "\n"
@@ -104,6 +109,7 @@ int
 main(int argc, char **argv)
 {
 	int mode = 0, width = 0, verbose = 0, strict = 0, c;
+	bool use_index = true;
 	const char *query = NULL, *export_format = NULL, *notes_format = NULL;
 	struct ui_options ui = { 0 };
 
@@ -120,6 +126,7 @@ main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":", long_options, NULL)) != -1) {
 		switch (c) {
 		case OPT_CHECK: case OPT_DUMP: case OPT_EXPORT_NOTES: case OPT_MERGE_NOTES:
+		case OPT_REINDEX:
 			if (mode && mode != c)
 				return usage_error(_("choose one of --check, --dump, --search, --export-notes"));
 			mode = c;
@@ -147,6 +154,7 @@ main(int argc, char **argv)
 		}
 		case OPT_VERBOSE: verbose = 1; break;
 		case OPT_STRICT: strict = 1; break;
+		case OPT_NO_INDEX: use_index = false; break;
 		case OPT_REPLAY: ui.replay = optarg; break;
 		case OPT_DUMP_SCREEN: ui.dump_screen = optarg; break;
 		case OPT_DUMP_ATTRS: ui.dump_attrs = true; break;
@@ -188,7 +196,8 @@ main(int argc, char **argv)
 	switch (mode) {
 	case OPT_CHECK: return cli_check_strict(args, nargs, verbose, strict);
 	case OPT_DUMP: return cli_dump(args, nargs, width, ui.reviewer);
-	case OPT_SEARCH: return cli_search(query, args, nargs);
+	case OPT_SEARCH: return cli_search(query, args, nargs, use_index);
+	case OPT_REINDEX: return cli_reindex(args, nargs);
 	case OPT_EXPORT_NOTES:
 		return cli_export_notes(args, nargs, ui.reviewer,
 					notes_format && !strcmp(notes_format, "html"));

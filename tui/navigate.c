@@ -299,7 +299,7 @@ navigate_toggle_sort(struct browser *b)
 void
 navigate_problems(struct browser *b)
 {
-	if (browser_in_doc(b) && b->doc->m->nproblems) {
+	if (browser_in_doc(b) && (b->doc->m->nproblems || b->doc->nspelling)) {
 		for (int e = 0; e < b->doc->nentries; e++)
 			if (b->doc->entries[e].ops->problems)
 				b->doc->nav.cur = e;

@@ -91,7 +91,19 @@
  *
  * Element texts: an item's text, a section's heading, a person's name
  * (", role" appended when there is one), the meeting's title for the
- * minutes id. */
+ * minutes id.
+ *
+ * The rooms (each file says what it holds; the notes_*.h headers are
+ * private to them): notes.c opens and closes a store; notes_store (what
+ * a store holds, the clock, problems), notes_words (kinds, statuses,
+ * dispositions, times, clean texts), notes_names (reviewers' file
+ * names), notes_file (the format, read and written), notes_disk (safe
+ * writes, folders, the lock, the fallback), notes_anchor (elements, quote,
+ * hash), notes_query (the views and the review state), notes_save (one's
+ * own file: ids, merge, save), notes_load (reading every file),
+ * notes_change (every change), notes_dump (--dump lines, unsaved notes,
+ * the editor's text), notes_merge (the git merge driver); smap is the
+ * string map they share. */
 #ifndef MINUTES_NOTES_H
 #define MINUTES_NOTES_H
 

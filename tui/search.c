@@ -132,72 +132,105 @@ search_text_all(const struct search_query *q, const char *text, size_t len,
 	return n;
 }
 
-static bool
-search_report(const struct search_query *q, struct search_hit *hit,
-	      const char *text, bool (*fn)(const struct search_hit *, void *),
-	      void *arg, size_t *count, bool *stop)
+void
+search_elements(const struct minutes *m,
+		bool (*fn)(const struct search_hit *elem, bool joined, void *arg),
+		void *arg)
 {
-	if (!text || !*text)
-		return false;
-	if (!search_text(q, text, strlen(text), 0, &hit->start, &hit->end))
-		return false;
-	hit->text = text;
-	(*count)++;
-	if (!fn(hit, arg))
-		*stop = true;
-	return true;
+	struct search_hit e = { .where = SEARCH_MEETING };
+	const struct mn_meeting *mt = &m->meeting;
+	const char *fields[] = { mt->title, mt->organizer, mt->place,
+				 mt->source, mt->agency, mt->agency_parent,
+				 mt->number };
+	bool joined = false;
+
+#define ELEM(t, j) do { \
+		if ((t) && *(t)) { \
+			e.text = (t); \
+			if (!fn(&e, (j), arg)) \
+				return; \
+			joined = true; \
+		} \
+	} while (0)
+	e.line = mt->line;
+	for (size_t i = 0; i < sizeof(fields) / sizeof(*fields); i++) {
+		e.index = (int)i;
+		ELEM(fields[i], joined); /* one line for the header */
+	}
+	e.where = SEARCH_PERSON;
+	for (uint32_t i = 0; i < m->npersons; i++) {
+		const struct mn_person *p = &m->persons[i];
+		e.index = (int)i;
+		e.line = p->line;
+		joined = false;
+		ELEM(p->name, false);
+		ELEM(p->role, joined);
+		ELEM(p->reason, joined);
+	}
+	for (uint32_t s = 0; s < m->nsections; s++) {
+		const struct mn_section *sc = &m->sections[s];
+		e.where = SEARCH_HEADING;
+		e.index = (int)s;
+		e.item = -1;
+		e.line = sc->line;
+		ELEM(sc->heading, false);
+		e.where = SEARCH_ITEM;
+		for (uint32_t i = 0; i < sc->nitems; i++) {
+			e.item = (int)i;
+			e.line = sc->items[i].line;
+			ELEM(sc->items[i].text, false);
+		}
+	}
+	e.where = SEARCH_RECIPIENT;
+	e.item = -1;
+	for (uint32_t i = 0; i < m->nrecipients; i++) {
+		e.index = (int)i;
+		e.line = m->recipients[i].line;
+		ELEM(m->recipients[i].text, false);
+	}
+#undef ELEM
+}
+
+const char *
+search_hit_id(const struct minutes *m, const struct search_hit *h)
+{
+	switch (h->where) {
+	case SEARCH_MEETING: case SEARCH_RECIPIENT: return m->id;
+	case SEARCH_PERSON: return m->persons[h->index].id;
+	case SEARCH_HEADING: return m->sections[h->index].id;
+	default: return m->sections[h->index].items[h->item].id;
+	}
+}
+
+struct search_run {
+	const struct search_query *q;
+	bool (*fn)(const struct search_hit *hit, void *arg);
+	void *arg;
+	size_t count;
+	bool group_hit; /* a text of the current group was reported */
+};
+
+static bool
+search_one(const struct search_hit *elem, bool joined, void *arg)
+{
+	struct search_run *r = arg;
+	if (joined && r->group_hit)
+		return true;
+	r->group_hit = false;
+	struct search_hit hit = *elem;
+	if (!search_text(r->q, hit.text, strlen(hit.text), 0, &hit.start,
+			 &hit.end))
+		return true;
+	r->group_hit = true;
+	r->count++;
+	return r->fn(&hit, r->arg);
 }
 
 size_t
 search_minutes(const struct search_query *q, const struct minutes *m,
 	       bool (*fn)(const struct search_hit *hit, void *arg), void *arg)
 {
-	size_t count = 0;
-	bool stop = false;
-	struct search_hit hit = { .where = SEARCH_MEETING };
-	const struct mn_meeting *mt = &m->meeting;
-	const char *fields[] = { mt->title, mt->organizer, mt->place,
-				 mt->source, mt->agency, mt->agency_parent,
-				 mt->number };
-
-	hit.line = mt->line;
-	for (size_t i = 0; i < sizeof(fields) / sizeof(*fields) && !stop; i++) {
-		hit.index = (int)i;
-		if (search_report(q, &hit, fields[i], fn, arg, &count, &stop))
-			break; /* one line for the header */
-	}
-	hit.where = SEARCH_PERSON;
-	for (uint32_t i = 0; i < m->npersons && !stop; i++) {
-		const struct mn_person *p = &m->persons[i];
-		hit.index = (int)i;
-		hit.line = p->line;
-		if (!search_report(q, &hit, p->name, fn, arg, &count, &stop) &&
-		    !search_report(q, &hit, p->role, fn, arg, &count, &stop))
-			search_report(q, &hit, p->reason, fn, arg, &count,
-				      &stop);
-	}
-	for (uint32_t s = 0; s < m->nsections && !stop; s++) {
-		const struct mn_section *sc = &m->sections[s];
-		hit.where = SEARCH_HEADING;
-		hit.index = (int)s;
-		hit.item = -1;
-		hit.line = sc->line;
-		search_report(q, &hit, sc->heading, fn, arg, &count, &stop);
-		hit.where = SEARCH_ITEM;
-		for (uint32_t i = 0; i < sc->nitems && !stop; i++) {
-			hit.item = (int)i;
-			hit.line = sc->items[i].line;
-			search_report(q, &hit, sc->items[i].text, fn, arg,
-				      &count, &stop);
-		}
-	}
-	hit.where = SEARCH_RECIPIENT;
-	hit.item = -1;
-	for (uint32_t i = 0; i < m->nrecipients && !stop; i++) {
-		hit.index = (int)i;
-		hit.line = m->recipients[i].line;
-		search_report(q, &hit, m->recipients[i].text, fn, arg, &count,
-			      &stop);
-	}
-	return count;
+	struct search_run r = { q, fn, arg, 0, false };
+	search_elements(m, search_one, &r);
+	return r.count;
 }

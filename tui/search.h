@@ -47,9 +47,25 @@ size_t search_text_all(const struct search_query *q, const char *text,
  * meeting header fields (v2: agency, its parent, number too), attendees
  * (name, role, v2 reason), section headings, items (a v2 vote's text is
  * its motion, a task is in its item's text), v2 recipients.
- * FN returns false to stop.  Returns the number of hits reported. */
+ * FN returns false to stop.  Returns the number of hits reported.  (It is
+ * search_elements with search_text on each text: the archive index keeps
+ * what search_elements gives, so an indexed search finds what a scan
+ * finds.) */
 size_t search_minutes(const struct search_query *q, const struct minutes *m,
 		      bool (*fn)(const struct search_hit *hit, void *arg),
 		      void *arg);
+
+/* Calls FN for each searchable text of M (not empty), in the order
+ * search_minutes reports them; ELEM's start and end are 0.  JOINED is true
+ * when the text belongs to the group of the one before it (the meeting
+ * header's fields; an attendee's name and role): of a group, only the
+ * first text that matches is reported.  FN returns false to stop. */
+void search_elements(const struct minutes *m,
+		     bool (*fn)(const struct search_hit *elem, bool joined,
+				void *arg),
+		     void *arg);
+
+/* The id of the element a hit is in (the minutes id for the header). */
+const char *search_hit_id(const struct minutes *m, const struct search_hit *h);
 
 #endif

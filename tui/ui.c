@@ -28,6 +28,105 @@
 #include "ui.h"
 #include "xalloc.h"
 
+/* The most bytes a bracketed paste may bring (the line holds 64 KiB). */
+#define LINEEDIT_PASTE_MAX 65536
+
+/* --- bracketed paste ------------------------------------------------------ */
+
+/* Whether the terminal marks pasted text (ESC [ ? 2004 h/l, or the
+ * terminfo's BE/BD): on while the browser runs, off for the editor and
+ * at the end (the terminal mode only: never in --replay).  Turned on
+ * only once curses has set the screen up (the first refresh), which
+ * would otherwise lose it, and sent at once. */
+static void
+paste_mode(struct ui *ui, bool on)
+{
+	if (!ui->paste.marks)
+		return;
+	char *cap = tigetstr(on ? "BE" : "BD");
+	if (!cap || cap == (char *)-1)
+		cap = on ? "\033[?2004h" : "\033[?2004l";
+	putp(cap);
+	fflush(stdout);
+	if (on)
+		refresh();
+}
+
+/* A key of a pasted block: its characters kept (line ends as '\n', one
+ * for CR, LF or CR LF), anything else (function keys, controls) left
+ * out: nothing pasted is ever run as a key. */
+static void
+paste_add(struct ui *ui, int key)
+{
+	char b[4];
+	size_t n = 0;
+	bool cr = ui->paste.cr;
+
+	ui->paste.cr = key == '\r';
+	if (key == '\r' || (key == '\n' && !cr))
+		b[n++] = '\n';
+	else if (key == '\t' || (!KEY_IS_FN(key) && key >= 32 && key != 127 &&
+				  !(key >= 0x80 && key < 0xA0))) {
+		unsigned c = (unsigned)key;
+		if (c < 0x80) {
+			b[n++] = (char)c;
+		} else if (c < 0x800) {
+			b[n++] = (char)(0xC0 | (c >> 6));
+			b[n++] = (char)(0x80 | (c & 0x3F));
+		} else if (c < 0x10000) {
+			b[n++] = (char)(0xE0 | (c >> 12));
+			b[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+			b[n++] = (char)(0x80 | (c & 0x3F));
+		} else {
+			b[n++] = (char)(0xF0 | (c >> 18));
+			b[n++] = (char)(0x80 | ((c >> 12) & 0x3F));
+			b[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+			b[n++] = (char)(0x80 | (c & 0x3F));
+		}
+	}
+	if (n == 0 || ui->paste.refused)
+		return;
+	if (ui->paste.len + n > LINEEDIT_PASTE_MAX) {
+		ui->paste.refused = true; /* refused whole, never cut */
+		return;
+	}
+	if (ui->paste.len + n + 1 > ui->paste.cap) {
+		ui->paste.cap = (ui->paste.len + n + 1) * 2;
+		ui->paste.buf = xrealloc(ui->paste.buf, ui->paste.cap);
+	}
+	memcpy(ui->paste.buf + ui->paste.len, b, n);
+	ui->paste.len += n;
+}
+
+/* The end of a pasted block: into the line being typed (a note, a
+ * search, a command; line ends become spaces, those at the end go),
+ * else left alone with a message. */
+static void
+paste_end(struct ui *ui)
+{
+	size_t len = ui->paste.len;
+
+	ui->paste.on = false;
+	while (len > 0 && ui->paste.buf[len - 1] == '\n')
+		len--;
+	if (!ui->prompt || ui->prompt == PROMPT_QUESTION) {
+		if (len > 0 || ui->paste.refused)
+			browser_message(&ui->b, true, "%s",
+					_("Pasted text is not taken as keys: paste it into a note (a) or a search (/)"));
+	} else if (ui->paste.refused) {
+		browser_message(&ui->b, true, _("The pasted text has more than %d bytes; nothing was pasted"),
+				LINEEDIT_PASTE_MAX);
+	} else if (len > 0) {
+		size_t before = ui->edit.len;
+		lineedit_insert(&ui->edit, ui->paste.buf, len);
+		if (ui->edit.len == before)
+			browser_message(&ui->b, true, "%s",
+					_("The pasted text does not fit in the line; nothing was pasted"));
+	}
+	ui->paste.len = 0;
+	ui->paste.refused = false;
+}
+
 /* --- the $EDITOR handover ------------------------------------------------ */
 
 /* $VISUAL or $EDITOR on a temporary file holding TEXT, with the screen
@@ -58,6 +157,7 @@ editor_run(struct ui *ui, const char *text)
 		unlink(path);
 		return NULL;
 	}
+	paste_mode(ui, false); /* the editor asks for it itself if it wants it */
 	def_prog_mode();
 	endwin();
 	pid_t pid = fork();
@@ -72,6 +172,7 @@ editor_run(struct ui *ui, const char *text)
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	refresh();
+	paste_mode(ui, true);
 	char *out = NULL;
 	if (pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
 		struct notes_error e; /* the whole file, or a message: never cut */
@@ -174,7 +275,20 @@ help_key(struct ui *ui, int act)
 static void
 handle_key(struct ui *ui, int key)
 {
-	if (key == KEY_FN_BASE + KEY_RESIZE)
+	if (key == KEYC_PASTE_START) {
+		ui->paste.on = true;
+		ui->paste.cr = ui->paste.refused = false;
+		ui->paste.len = 0;
+		return;
+	}
+	if (ui->paste.on) {
+		if (key == KEYC_PASTE_END)
+			paste_end(ui);
+		else
+			paste_add(ui, key);
+		return;
+	}
+	if (key == KEY_FN_BASE + KEY_RESIZE || key == KEYC_PASTE_END)
 		return; /* the next draw reads the new size */
 	if (ui->prompt) {
 		prompt_key(ui, key);
@@ -334,6 +448,8 @@ run_terminal(struct ui *ui, const struct ui_options *opt)
 		return 2;
 	}
 	screen_setup(true);
+	define_key("\033[200~", KEYS_NC_PASTE_START);
+	define_key("\033[201~", KEYS_NC_PASTE_END);
 	if (opt->mouse) {
 		/* presses, not clicks: no wait for the release */
 		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
@@ -342,6 +458,10 @@ run_terminal(struct ui *ui, const struct ui_options *opt)
 	signals_init();
 	int errors = 0;
 	while (!ui->b.quit) {
+		/* a ^C inside pasted text reaches us as SIGINT: pasted, so
+		 * not a key */
+		if (got_signal == SIGINT && ui->paste.on)
+			got_signal = 0;
 		/* Ctrl-C (SIGINT, the terminal's own) in a line being typed
 		 * is a key: it cancels the line as Esc does */
 		if (got_signal == SIGINT && ui->prompt) {
@@ -359,8 +479,20 @@ run_terminal(struct ui *ui, const struct ui_options *opt)
 			curs_set(0);
 		}
 		refresh();
+		if (!ui->paste.marks) {
+			ui->paste.marks = true;
+			paste_mode(ui, true);
+		}
 		wint_t wch;
+		/* a paste whose end mark never comes (a terminal cut off in
+		 * the middle) ends when nothing more comes for 2 s: keys
+		 * are never swallowed for good */
+		timeout(ui->paste.on ? 2000 : -1);
 		int ret = get_wch(&wch);
+		if (ret == ERR && ui->paste.on && !got_signal) {
+			paste_end(ui);
+			continue;
+		}
 		if (ret == ERR) {
 			/* the terminal went away: do not spin */
 			if (got_signal == SIGINT && ui->prompt)
@@ -382,10 +514,13 @@ run_terminal(struct ui *ui, const struct ui_options *opt)
 				ui_mouse(ui, KEYC_CLICK, ev.x, ev.y);
 			continue;
 		}
-		int key = key_from_input(ret == KEY_CODE_YES, (unsigned)wch);
+		/* in a paste, CR and LF as they came (a CR LF is one line end) */
+		int key = ui->paste.on && ret != KEY_CODE_YES ? (int)wch
+			  : key_from_input(ret == KEY_CODE_YES, (unsigned)wch);
 		if (key >= 0)
 			handle_key(ui, key);
 	}
+	paste_mode(ui, false);
 	endwin();
 	/* ended by a signal: 128 + its number, as shells expect (130 for
 	 * Ctrl-C) */
@@ -481,6 +616,7 @@ ui_free(struct ui *ui)
 	lines_free(&ui->rec);
 	lineedit_free(&ui->edit);
 	free(ui->editor.text);
+	free(ui->paste.buf);
 	free(ui->editor.orig);
 	screen_free(ui);
 }

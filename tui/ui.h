@@ -93,6 +93,13 @@ struct ui {
 	enum question question_action;
 	int cursor_x, cursor_y; /* where the terminal cursor goes (-1: hidden) */
 	struct editor_request editor;
+	/* a bracketed paste being read: its text, line ends as '\n';
+	 * marks: the terminal was asked to mark pastes (not in --replay) */
+	struct {
+		bool marks, on, cr, refused;
+		char *buf;
+		size_t len, cap;
+	} paste;
 
 	int cols, rows;
 	struct layout lay;

@@ -13,6 +13,10 @@
 #   BENCH_ITEMS, BENCH_BYTES, BENCH_FILES  the data's size (default
 #                  150000 items, 30000000 bytes, an archive of 2000 files)
 #   BENCH_KEYS     keys in the keystroke script (default 3000)
+#   BENCH_INDEX_SIZES  archive sizes (files) the index is also measured on,
+#                  to show how its costs grow (default: none besides
+#                  BENCH_FILES; e.g. "20000": 75 items, 15 KB a file)
+#   BENCH_INDEX_RUNS   timed runs per figure on those (default 3)
 #   BENCH_CLOCK    wall (default) or cpu: compare wall times, or the
 #                  commands' user + system CPU times (steadier when other
 #                  work shares the machine)
@@ -39,6 +43,8 @@ wall) field=1 ;;
 cpu) field=5 ;;
 *) echo "bench: BENCH_CLOCK is wall or cpu, not '$BENCH_CLOCK'" >&2; exit 2 ;;
 esac
+BENCH_INDEX_SIZES=${BENCH_INDEX_SIZES:-}
+BENCH_INDEX_RUNS=${BENCH_INDEX_RUNS:-3}
 LC_ALL=C.UTF-8
 COLUMNS=120
 LINES=40
@@ -62,6 +68,9 @@ big=$BENCH_DIR/big.xml
 small=$BENCH_DIR/small.xml
 archive=$BENCH_DIR/archive
 mkdir -p "$BENCH_DIR" || exit 1
+# the archive indexes go to the bench's folder, never to ~/.cache
+XDG_CACHE_HOME=$(cd "$BENCH_DIR" && pwd)/cache || exit 1
+export XDG_CACHE_HOME
 say "bench: generating $BENCH_ITEMS items in one file and in $BENCH_FILES files under $BENCH_DIR/ ..."
 rm -rf "$archive"
 "$GEN" "$BENCH_ITEMS" "$BENCH_BYTES" "$sample" "$big" >&2 || exit 1
@@ -124,9 +133,59 @@ measure() {
 set -- $(cat "$BENCH_DIR/archive.list")
 measure check_big -- "$MINUTES" --check "$big" ::: "$XMLLINT" --noout --stream "$big"
 measure check_archive -- "$MINUTES" --check "$archive" ::: "$XMLLINT" --noout "$@"
-measure search_acc -- "$MINUTES" --search 'Đại đoàn kết' "$archive" ::: "$XMLLINT" --noout "$@"
-measure search_unacc -- "$MINUTES" --search 'dai doan ket' "$archive" ::: "$XMLLINT" --noout "$@"
+measure search_acc -- "$MINUTES" --no-index --search 'Đại đoàn kết' "$archive" ::: "$XMLLINT" --noout "$@"
+measure search_unacc -- "$MINUTES" --no-index --search 'dai doan ket' "$archive" ::: "$XMLLINT" --noout "$@"
 set --
+
+# --- the archive index --------------------------------------------------
+# index_figures TAG DIR: on the archive DIR (its files listed in
+# DIR.list), against one xmllint pass over the same files:
+#   TAG_first  a search that builds the index (the cache emptied each run)
+#   TAG_warm   the same search, the index warm
+#   TAG_nohit  a search that finds nothing: the stat pass and the query
+#   TAG_edit   a search right after one file was edited (copied over
+#              with a word in it found nowhere else), for that word
+# and sets TAG_same (warm hits = --no-index hits) and TAG_found (the
+# edited file's word found, once).
+edit_word=Zqxedited
+index_figures() {
+	tag=$1 dir=$2
+	# shellcheck disable=SC2046
+	set -- $(cat "$dir.list")
+	victim=$1
+	cp "$victim" "$dir.orig"
+	sed "0,/<item\([^>]*\)>/s//<item\1>$edit_word /" "$dir.orig" >"$dir.edited"
+	measure "${tag}_first" -- sh -c 'rm -rf "$1"; exec "$2" --search "Đại đoàn kết" "$3"' sh \
+		"$XDG_CACHE_HOME" "$MINUTES" "$dir" ::: "$XMLLINT" --noout "$@"
+	measure "${tag}_warm" -- "$MINUTES" --search 'Đại đoàn kết' "$dir" ::: "$XMLLINT" --noout "$@"
+	# (nothing found is exit status 1: the wrapper makes it 0, as runtime wants)
+	measure "${tag}_nohit" -- sh -c '"$1" --search zzqqxx "$2"; [ $? = 1 ]' sh \
+		"$MINUTES" "$dir" ::: "$XMLLINT" --noout "$@"
+	measure "${tag}_edit" -- sh -c 'cp "$1" "$2" && exec "$3" --search "$4" "$5"' sh \
+		"$dir.edited" "$victim" "$MINUTES" "$edit_word" "$dir" ::: "$XMLLINT" --noout "$@"
+	a=$("$MINUTES" --search 'Đại đoàn kết' "$dir" | cksum)
+	b=$("$MINUTES" --no-index --search 'Đại đoàn kết' "$dir" | cksum)
+	if [ "$a" = "$b" ]; then eval "${tag}_same=yes"; else eval "${tag}_same=NO"; fi
+	cp "$dir.edited" "$victim"
+	n=$("$MINUTES" --search "$edit_word" "$dir" | wc -l | tr -d ' ')
+	if [ "$n" = 1 ]; then eval "${tag}_found=yes"; else eval "${tag}_found=NO"; fi
+	cp "$dir.orig" "$victim"
+	set --
+}
+index_figures ix "$archive"
+runs_saved=$BENCH_RUNS
+BENCH_RUNS=$BENCH_INDEX_RUNS
+for size in $BENCH_INDEX_SIZES; do
+	d=$BENCH_DIR/archive-$size
+	if ! [ -f "$d.list" ]; then
+		say "bench: generating an archive of $size files under $d/ ..."
+		rm -rf "$d"
+		"$GEN" -f "$size" $((size * 75)) $((size * 15000)) "$sample" "$d" >&2 || exit 1
+		find "$d" -name '*.xml' | LC_ALL=C sort > "$d.list"
+	fi
+	index_figures "ix$size" "$d"
+done
+BENCH_RUNS=$runs_saved
 measure screen_big -- "$MINUTES" --replay "$empty" --dump-screen "$screen" "$big" ::: \
 	"$XMLLINT" --noout --stream "$big"
 # the keystrokes: the program times them itself (--replay-time: from the
@@ -254,6 +313,10 @@ new=$BENCH_RESULTS.new
 	printf 'first_screen\t%s\tx\t1.5\treplay 0 keys, big file / xmllint --noout --stream\n' "$r_screen"
 	printf 'key_cost\t%s\tx\t1.5\tper-key time, big file / sample (timed in the program: --replay-time)\n' "$r_keys"
 	printf 'nfc_share\t%s\t%%\t10\tNFC checks in load (%s)\n' "$nfc_share" "$nfc_how"
+	printf 'index_first\t%s\tx\t1.5\tminutes --search archive building its index / xmllint --noout\n' "$(round2 "$ix_first_ratio")"
+	printf 'index_warm\t%s\tx\t0.05\tthe same search, index warm / xmllint --noout (same lines as --no-index: %s)\n' "$(round2 "$ix_warm_ratio")" "$ix_same"
+	printf 'index_edit\t%s\tx\t0.1\ta search right after one file was edited / xmllint --noout (the edit found: %s)\n' "$(round2 "$ix_edit_ratio")" "$ix_found"
+	printf 'index_nohit\t%s\tx\t-\ta search finding nothing, index warm (the stat pass) / xmllint --noout\n' "$(round2 "$ix_nohit_ratio")"
 	printf 'clock\t%s\t-\t-\ttimes compared (BENCH_CLOCK)\n' "$BENCH_CLOCK"
 	printf 'key_us_big\t%s\tus\t-\tper key, big file, %s keys at %sx%s\n' "$us_big" "$BENCH_KEYS" "$COLUMNS" "$LINES"
 	printf 'key_us_sample\t%s\tus\t-\tper key, sample\n' "$us_sample"
@@ -268,6 +331,24 @@ new=$BENCH_RESULTS.new
 	printf 'search_acc_s\t%s\ts\t-\tminutes --search accented (%s hits)\n' "$search_acc_t" "$hits_acc"
 	printf 'search_unacc_s\t%s\ts\t-\tminutes --search unaccented (%s hits)\n' "$search_unacc_t" "$hits_unacc"
 	printf 'first_screen_s\t%s\ts\t-\tminutes --replay 0 keys, big file\n' "$screen_big_t"
+	for tag in ix $(for z in $BENCH_INDEX_SIZES; do printf 'ix%s ' "$z"; done); do
+		files=${tag#ix}
+		files=${files:-$BENCH_FILES}
+		eval "f_t=\$${tag}_first_t w_t=\$${tag}_warm_t e_t=\$${tag}_edit_t n_t=\$${tag}_nohit_t ref=\$${tag}_warm_base_t"
+		eval "f_r=\$${tag}_first_ratio w_r=\$${tag}_warm_ratio e_r=\$${tag}_edit_ratio n_r=\$${tag}_nohit_ratio"
+		eval "f_m=\$${tag}_first_rss w_m=\$${tag}_warm_rss same=\$${tag}_same found=\$${tag}_found"
+		if [ "$tag" != ix ]; then
+			printf 'index_first_%s\t%s\tx\t-\tbuilding, %s files / xmllint --noout\n' "$files" "$(round2 "$f_r")" "$files"
+			printf 'index_warm_%s\t%s\tx\t-\twarm, %s files (same lines: %s)\n' "$files" "$(round2 "$w_r")" "$files" "$same"
+			printf 'index_edit_%s\t%s\tx\t-\tafter an edit, %s files (found: %s)\n' "$files" "$(round2 "$e_r")" "$files" "$found"
+			printf 'index_nohit_%s\t%s\tx\t-\tnothing found, %s files\n' "$files" "$(round2 "$n_r")" "$files"
+		fi
+		printf 'ref_%s_s\t%s\ts\t-\txmllint --noout on %s files\n' "$files" "$ref" "$files"
+		printf 'index_first_%s_s\t%s\ts\t-\tbuilding the index of %s files (peak RSS %s MB)\n' "$files" "$f_t" "$files" "$(awk -v k="$f_m" 'BEGIN { if (k != "") printf "%.1f", k / 1024 }')"
+		printf 'index_warm_%s_s\t%s\ts\t-\twarm search, %s files (peak RSS %s MB)\n' "$files" "$w_t" "$files" "$(awk -v k="$w_m" 'BEGIN { if (k != "") printf "%.1f", k / 1024 }')"
+		printf 'index_edit_%s_s\t%s\ts\t-\tsearch after an edit, %s files\n' "$files" "$e_t" "$files"
+		printf 'index_nohit_%s_s\t%s\ts\t-\tsearch finding nothing, %s files\n' "$files" "$n_t" "$files"
+	done
 } > "$new"
 
 prev=

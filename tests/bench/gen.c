@@ -659,11 +659,12 @@ put_item(const char *id, const struct person *ps, size_t np, int figures,
 		size_t nby = 1 + rnd_below(chance(20) ? 3 : 1);
 		size_t first = rnd_below(np);
 		puts_(" by=\"");
+		/* consecutive persons: never one twice (k < np) */
 		for (size_t k = 0; k < nby && k < np; k++) {
 			if (k)
 				puts_(" ");
-			puts_(ps[(first + k * 7) % np].id);
-			col += 1 + (int)strlen(ps[(first + k * 7) % np].id);
+			puts_(ps[(first + k) % np].id);
+			col += 1 + (int)strlen(ps[(first + k) % np].id);
 		}
 		puts_("\"");
 		col += 6;

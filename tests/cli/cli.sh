@@ -306,4 +306,41 @@ is "$?" 1 "--dump of a missing file: exit 1"
 cmp -s data/ngan-son-2020.xml "$tmp/n/m/ngan-son-2020.xml"
 ok $? "the minutes file is never modified"
 
+# a bracketed paste longer than the line holds is refused whole, never cut
+{
+	printf 'j\nj\n<Enter>\n/\n<PasteStart>\n"'
+	head -c 65537 /dev/zero | tr '\0' a
+	printf '"\n<PasteEnd>\n'
+} >"$tmp/paste-long.keys"
+COLUMNS=100 LINES=24 "$MINUTES" --replay "$tmp/paste-long.keys" --dump-screen "$tmp/pl.screen" data/ngan-son-2020.xml
+is "$(tail -n 1 "$tmp/pl.screen" | sed 's/ *$//')" "/" "a paste of 65,537 bytes leaves the search line empty"
+{
+	printf 'j\nj\n<Enter>\n/\n<PasteStart>\n"'
+	head -c 65536 /dev/zero | tr '\0' a
+	printf '"\n<PasteEnd>\n<Esc>\n'
+} >"$tmp/paste-fits.keys"
+printf '<Esc>\n' >>"$tmp/paste-long.keys"
+COLUMNS=100 LINES=24 "$MINUTES" --replay "$tmp/paste-long.keys" --dump-screen "$tmp/pl.screen" data/ngan-son-2020.xml
+tail -n 1 "$tmp/pl.screen" | grep -q "The pasted text has more than 65536 bytes; nothing was pasted"
+ok $? "a paste of 65,537 bytes: a message says it was refused"
+COLUMNS=100 LINES=24 "$MINUTES" --replay "$tmp/paste-fits.keys" --dump-screen "$tmp/pf.screen" data/ngan-son-2020.xml
+tail -n 1 "$tmp/pf.screen" | grep -q "pasted"
+ok $((! $?)) "a paste of 65,536 bytes is taken (no message)"
+
+# the browser lists at most 1000 spelling warnings of a file, the last
+# line saying how many more there are
+{
+	printf '<?xml version="1.0" encoding="UTF-8"?>\n<minutes version="1" id="m">\n'
+	printf '<meeting><title>T</title><date>2020-01-16</date></meeting>\n<attendees/>\n'
+	printf '<section id="s1" kind="report"><heading>H</heading>\n'
+	i=0
+	while [ $i -lt 1003 ]; do printf '<item id="i%d">địa phuơng</item>\n' $i; i=$((i + 1)); done
+	printf '</section>\n</minutes>\n'
+} >"$tmp/spelling-many.xml"
+printf 'p\n<End>\n' >"$tmp/spelling-many.keys"
+COLUMNS=100 LINES=12 "$MINUTES" --replay "$tmp/spelling-many.keys" --dump-screen "$tmp/sm.screen" "$tmp/spelling-many.xml"
+is "$(sed -n '2p;11p' "$tmp/sm.screen" | sed 's/.*│//; s/ *$//')" "Problems (1000)
+0:0: warning: and 4 more spelling warnings" \
+	"1003 spelling warnings: 999 listed and a count of the 4 more"
+
 done_testing

@@ -316,6 +316,126 @@ is "$(t display-message -p -t e2e '#{mouse_any_flag}')" 0 \
 	"without --mouse the terminal's mouse is left alone"
 stop
 
+# --- emoji sequences (skin tone, ZWJ family, flags) drawn whole -----------
+# ncurses keeps one spacing code point per cell: each part gets cells of
+# its own that no terminal joins, so the pane border stays in its column
+# and moving on leaves no stale cell
+start 80 20 tests/fixtures/emoji-sequences.xml
+wait_for "Contents"
+t send-keys -t e2e j j Enter
+settle
+printf 'j\nj\n<Enter>\n' >"$tmp/emoji.keys"
+want=$(replay "$tmp/emoji.keys" 80 20 tests/fixtures/emoji-sequences.xml)
+is "$(shows "$want")" "$want" "emoji sequences: tmux shows what the replay mode shows"
+cols=$(screen | sed -n '2,18p' | sed 's/│.*//' | while IFS= read -r l; do
+	printf '%s' "$l" | wc -L; done | sort -u | tr '\n' ' ')
+is "$cols" "24 " "emoji sequences: the pane border is in column 24 on every row"
+# the title and the status line end where they end for any file: "H:help"
+# and "DRAFT" in column 79 (the last column is left blank)
+is "$(screen | sed -n '1p;$p' | while IFS= read -r l; do printf '%s' "$l" | wc -L; done | tr '\n' ' ')" \
+	"79 79 " "emoji sequences: the title and the status line end in column 79"
+t send-keys -t e2e Tab j j
+settle
+printf 'j\nj\n<Enter>\n<Tab>\nj\nj\n' >"$tmp/emoji2.keys"
+want=$(replay "$tmp/emoji2.keys" 80 20 tests/fixtures/emoji-sequences.xml)
+is "$(shows "$want")" "$want" "emoji sequences: after moving on, no stale cell"
+t send-keys -t e2e Q
+is "$(wait_exit)" 0 "emoji sequences: quit"
+stop
+
+# --- bracketed paste: a pasted block goes into the note whole ---------------
+# (tmux's paste-buffer -p marks the paste when the program asked for it;
+# its line ends arrive as CR)
+rm -rf "$tmp/paste"
+mkdir -p "$tmp/paste"
+cp data/ngan-son-2020.xml "$tmp/paste/"
+rm -f "$tmp/status" "$tmp/after"
+t new-session -d -s e2e -x 120 -y 30 \
+	"TERM=screen-256color $MINUTES --reviewer lan $tmp/paste/ngan-son-2020.xml; echo \$? > $tmp/status; cat -v > $tmp/after; sleep 30"
+wait_for "Contents"
+t send-keys -t e2e j j Enter j a
+wait_for "[comment]"
+t set-buffer -b minutes-e2e "$(printf 'Dòng một của ghi chú\ndòng hai\nq\n')"
+t paste-buffer -p -b minutes-e2e -t e2e
+wait_for "[comment] Dòng một của ghi chú dòng hai q"
+ok $? "a pasted block of three lines is in the note editor as one line"
+t send-keys -t e2e Enter
+wait_for "Note saved"
+ok $? "Enter after the paste saves the note"
+grep -c '<text>' "$tmp/paste/ngan-son-2020.notes/lan.xml" >"$tmp/count"
+is "$(cat "$tmp/count")" 1 "the paste made one note, not one per line"
+grep -q '<text>Dòng một của ghi chú dòng hai q</text>' "$tmp/paste/ngan-son-2020.notes/lan.xml"
+ok $? "the note holds the whole pasted block, line ends as spaces"
+# a paste with no line being typed: not run as keys (Q would quit)
+t set-buffer -b minutes-e2e "$(printf 'jj\nQ\n')"
+t paste-buffer -p -b minutes-e2e -t e2e
+wait_for "Pasted text is not taken as keys"
+ok $? "a paste outside a prompt is not run as keys: a message says so"
+[ -s "$tmp/status" ]
+ok $((! $?)) "the pasted Q did not quit"
+t send-keys -t e2e Q
+is "$(wait_exit)" 0 "quit after the pastes"
+# the terminal no longer marks pastes: what cat reads has no ESC [ 200 ~
+t set-buffer -b minutes-e2e "after"
+t paste-buffer -p -b minutes-e2e -t e2e
+t send-keys -t e2e Enter C-d
+for _ in $(seq 1 50); do [ -s "$tmp/after" ] && break; sleep 0.1; done
+is "$(cat "$tmp/after")" "after" "on exit the terminal's bracketed paste is off again"
+stop
+
+# a paste whose end mark never comes: taken when nothing more comes,
+# and the keys after it work again
+start 120 30 "--reviewer lan $tmp/paste/ngan-son-2020.xml"
+wait_for "Contents"
+t send-keys -t e2e j j Enter j a
+wait_for "[comment]"
+t send-keys -t e2e -l "$(printf '\033[200~không kết thúc')"
+wait_for "[comment] không kết thúc"
+ok $? "a paste with no end mark is taken after a pause"
+t send-keys -t e2e -l ' nữa'
+wait_for "[comment] không kết thúc nữa"
+ok $? "keys typed after it are typed again"
+t send-keys -t e2e Escape
+wait_for "(y/n)"
+t send-keys -t e2e y
+t send-keys -t e2e Q
+is "$(wait_exit)" 0 "quit after the unended paste"
+stop
+
+# the editor gets the terminal with pastes unmarked (and the browser
+# marks them again after it): an editor reading a pasted line gets it
+# without ESC [ 200 ~
+cat >"$tmp/editor-read.sh" <<'EOS'
+#!/bin/sh
+IFS= read -r line
+printf '%s\n' "$line" > "$1"
+EOS
+chmod +x "$tmp/editor-read.sh"
+t new-session -d -s e2e -x 120 -y 30 \
+	"EDITOR=$tmp/editor-read.sh TERM=screen-256color $MINUTES --reviewer lan $tmp/paste/ngan-son-2020.xml; echo \$? > $tmp/status; sleep 30"
+wait_for "Contents"
+t send-keys -t e2e j j Enter j j E
+sleep 0.5
+t set-buffer -b minutes-e2e 'dán trong trình soạn'
+t paste-buffer -p -b minutes-e2e -t e2e
+t send-keys -t e2e Enter
+wait_for "Note saved"
+ok $? "E: a line pasted into the editor is saved"
+grep -q '<text>dán trong trình soạn</text>' "$tmp/paste/ngan-son-2020.notes/lan.xml"
+ok $? "E: the editor read the paste without the paste marks"
+t send-keys -t e2e a
+wait_for "[comment]"
+t set-buffer -b minutes-e2e "$(printf 'sau\nkhi\n')"
+t paste-buffer -p -b minutes-e2e -t e2e
+wait_for "[comment] sau khi"
+ok $? "after the editor, pastes are marked again"
+t send-keys -t e2e Escape
+wait_for "(y/n)"
+t send-keys -t e2e y
+t send-keys -t e2e Q
+wait_exit >/dev/null
+stop
+
 # --- SIGHUP: the terminal goes away, the program ends (no busy loop) --------
 rm -f "$tmp/pid"
 t new-session -d -s e2e -x 100 -y 30 \

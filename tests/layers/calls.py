@@ -22,6 +22,9 @@ for f in files:
     text = re.sub(r'/\*.*?\*/', ' ', text, flags=re.S)
     text = re.sub(r'"(\\.|[^"\\\n])*"', '""', text)
     text = re.sub(r"'(\\.|[^'\\\n])*'", "''", text)
+    # a struct or enum tag is a type, not a use of a function of the
+    # same name (struct notes_signoff and notes_signoff())
+    text = re.sub(r'\b(struct|enum|union)\s+[A-Za-z_]\w*', r'\1 _', text)
     src[f] = text
 
 # definitions: the style puts a function's name at the start of a line,

@@ -1,0 +1,35 @@
+/* index_db.h - what the parts of the archive index share: the handle
+ * and its error helpers (index.c opens, syncs; index_query.c searches
+ * and lists).  Not for other modules: they use index.h. */
+#ifndef MINUTES_INDEX_DB_H
+#define MINUTES_INDEX_DB_H
+
+#include <sqlite3.h>
+
+#include "index.h"
+
+struct minutes_index {
+	sqlite3 *db;
+	char *dir;     /* as given, trailing slashes cut */
+	char *real;    /* its real path */
+	char *db_path;
+	bool readonly;
+	struct index_options o;
+	char err[1024];
+	sqlite3_stmt *ins_file, *ins_elem, *ins_fts, *del_fts, *del_elems,
+		*del_file, *get_file, *sel_doc, *set_doc;
+	char *fold_buf; /* reused by the folds of a sync */
+	size_t fold_cap;
+	char *doc;      /* a file's folded texts, one a line, for FTS5 */
+	size_t doc_len, doc_cap;
+};
+
+void ix_seterr(struct minutes_index *ix, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* The message of the last failed SQLite call (damaged: says to
+ * --reindex). */
+void ix_dberr(struct minutes_index *ix);
+/* PATH relative to the folder, or NULL when it is not under it. */
+const char *rel_path(const struct minutes_index *ix, const char *path);
+
+#endif
