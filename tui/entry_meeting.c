@@ -110,7 +110,7 @@ meeting_fields(const struct minutes *m, int i, const char **label,
 		{ N_("Place"), mt->place, PLAIN },
 		{ N_("Chair"), mt->nchairs ? "" : NULL, CHAIRS },
 		{ N_("Secretary"), mt->nsecretaries ? "" : NULL, SECRETARIES },
-		{ N_("Status"), mn_status_name(mt->status), PLAIN },
+		{ N_("Status"), _(mn_status_name(mt->status)), PLAIN },
 		{ N_("Source"), mt->source, PLAIN },
 		{ N_("Signatures"), m->nsignatures ? "" : NULL, SIGNATURES },
 		{ N_("Recipients"), m->nrecipients ? "" : NULL, RECIPIENTS },
@@ -173,6 +173,17 @@ label_column(const struct minutes *m, int width)
 	return iw * 3 > width ? 0 : iw;
 }
 
+/* VALUE as the screen shows it: the date the interface's way (nls_date),
+ * kept in L */
+static const char *
+shown(const struct minutes *m, const char *value, struct lines *l)
+{
+	char buf[64];
+	if (value != m->meeting.date)
+		return value;
+	return lines_printf(l, "%s", nls_date(value, buf, sizeof(buf)));
+}
+
 static void
 meeting_add(const struct doc *d, struct entry *v, int *n)
 {
@@ -220,6 +231,7 @@ meeting_layout(struct browser *b, const struct entry *e, int idx, int width,
 	meeting_fields(b->doc->m, idx, &label, &value, &owned);
 	if (owned)
 		lines_own(l, owned);
+	value = shown(b->doc->m, value, l);
 	const char *lead = lines_printf(l, "%s:", label);
 	int iw = b->doc->m->version >= 2 ? label_column(b->doc->m, width) : 0;
 	if (!iw) {
@@ -253,6 +265,7 @@ meeting_detail(struct browser *b, const struct entry *e, int cur, int width,
 		meeting_fields(m, i, &label, &value, &owned);
 		if (owned)
 			lines_own(l, owned);
+		value = shown(m, value, l);
 		lines_add(l, NULL, STYLE_NORMAL, 0, label, 0,
 			  (uint32_t)strlen(label), STYLE_LABEL);
 		lines_wrap(l, NULL, STYLE_NORMAL, 2, value, width, STYLE_NORMAL);

@@ -290,7 +290,8 @@ detail_section(struct browser *b, const struct entry *e, int width,
 
 	lines_wrap(l, NULL, STYLE_NORMAL, 0, s->heading, width, STYLE_LABEL);
 	lines_wrap(l, NULL, STYLE_NORMAL, 0,
-		   lines_printf(l, "%s · %s · %u %s · %s %u", s->id, s->kind_name,
+		   lines_printf(l, "%s · %s · %u %s · %s %u", s->id,
+				mn_kind_label(s->kind, s->kind_name),
 				s->nitems, ngettext("item", "items", s->nitems),
 				_("line"), s->line),
 		   width, STYLE_DIM);

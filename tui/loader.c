@@ -34,6 +34,7 @@
 #include <libxml/encoding.h>
 #include <libxml/xmlerror.h>
 
+#include "nls.h"
 #include "loader.h"
 #include "loader_bytes.h"
 #include "loader_check.h"
@@ -108,7 +109,7 @@ finish(struct ld *ld)
 	ld->ids.slots = NULL;
 	sort_problems(m);
 	if (ld->dropped)
-		minutes_add_problem(m, 0, 0, "%u more problems not listed",
+		minutes_add_problem(m, 0, 0, _("%u more problems not listed"),
 				    ld->dropped);
 	if (ld->nitems) {
 		m->item_store = mn_xrealloc(ld->items,
@@ -326,12 +327,13 @@ loader_load_file_flags(const char *path, struct minutes **out,
 void
 load_error_format(const struct load_error *err, char *buf, size_t size)
 {
+	const char *error = _("error");
 	if (err->line && err->col)
-		snprintf(buf, size, "%s:%u:%u: error: %s", err->path, err->line,
-			 err->col, err->msg);
+		snprintf(buf, size, "%s:%u:%u: %s: %s", err->path, err->line,
+			 err->col, error, err->msg);
 	else if (err->line)
-		snprintf(buf, size, "%s:%u: error: %s", err->path, err->line,
-			 err->msg);
+		snprintf(buf, size, "%s:%u: %s: %s", err->path, err->line,
+			 error, err->msg);
 	else
-		snprintf(buf, size, "%s: error: %s", err->path, err->msg);
+		snprintf(buf, size, "%s: %s: %s", err->path, error, err->msg);
 }

@@ -14,6 +14,7 @@
 
 #include <libxml/parser.h>
 
+#include "nls.h"
 #include "loader_state.h"
 #include "loader_bytes.h"
 #include "loader_errors.h"
@@ -470,7 +471,7 @@ enum load_status
 ld_too_large(struct load_error *err, uintmax_t size)
 {
 	snprintf(err->msg, sizeof(err->msg),
-		 "file too large: %ju MiB (the limit is %zu MiB)", size >> 20,
+		 _("file too large: %ju MiB (the limit is %zu MiB)"), size >> 20,
 		 LOADER_MAX_BYTES >> 20);
 	return LOAD_FATAL;
 }
@@ -491,7 +492,7 @@ ld_open_regular(const char *path, struct load_error *err)
 		    (n = readlink(path, to, sizeof(to) - 1)) > 0) {
 			to[n] = '\0';
 			snprintf(err->msg, sizeof(err->msg),
-				 "broken symbolic link (to %s, which does not exist)",
+				 _("broken symbolic link (to %s, which does not exist)"),
 				 to);
 		} else {
 			snprintf(err->msg, sizeof(err->msg), "%s", strerror(e));
@@ -501,10 +502,10 @@ ld_open_regular(const char *path, struct load_error *err)
 	if (fstat(fd, &st) < 0)
 		snprintf(err->msg, sizeof(err->msg), "%s", strerror(errno));
 	else if (S_ISDIR(st.st_mode))
-		snprintf(err->msg, sizeof(err->msg), "is a directory");
+		snprintf(err->msg, sizeof(err->msg), "%s", _("is a directory"));
 	else if (!S_ISREG(st.st_mode))
 		snprintf(err->msg, sizeof(err->msg),
-			 "not a regular file (a FIFO, device or socket)");
+			 "%s", _("not a regular file (a FIFO, device or socket)"));
 	else if ((uintmax_t)st.st_size > LOADER_MAX_BYTES)
 		ld_too_large(err, (uintmax_t)st.st_size);
 	if (err->msg[0]) {

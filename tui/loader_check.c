@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nls.h"
 #include "decimal.h"
 #include "loader_state.h"
 #include "loader_check.h"
@@ -98,7 +99,7 @@ names_list(uint64_t mask, char *buf, size_t size)
 			continue;
 		mask &= ~B(e);
 		n += (size_t)snprintf(buf + n, size - n, "%s<%s>",
-				      n == 0 ? "" : mask ? ", " : " and ",
+				      n == 0 ? "" : mask ? ", " : _(" and "),
 				      el_rules[e].name);
 	}
 }
@@ -196,9 +197,9 @@ ld_check_votes(struct ld *ld)
 			      v->rule == MN_RULE_TWO_THIRDS_EXPECTED;
 		ld_problem(ld, v->result_line, v->result_col,
 			"%s, but %u of %u %s voted for: %s needs %u",
-			mn_result_name(v->result), v->nfor, base,
-			on_expected ? "expected" : "present",
-			thirds ? "a two-thirds majority" : "a majority", need);
+			_(mn_result_name(v->result)), v->nfor, base,
+			on_expected ? _("expected") : _("present"),
+			thirds ? _("a two-thirds majority") : _("a majority"), need);
 	}
 }
 
@@ -216,7 +217,7 @@ warning(struct ld *ld, uint32_t line, uint32_t col, const char *fmt, ...)
 		return;
 	}
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	vsnprintf(buf, sizeof(buf), gettext(fmt), ap);	/* make pot */
 	va_end(ap);
 	minutes_add_warning(ld->m, line, col, "%s", buf);
 }
@@ -232,19 +233,19 @@ number_fault(const char *s)
 		p++;
 	size_t digits = (size_t)(p - s);
 	if (!digits || *p != '/')
-		return "is not NN/BB-NOTATION (as 27/BB-UBND)";
+		return _("is not NN/BB-NOTATION (as 27/BB-UBND)");
 	if (strncmp(p + 1, "BB-", 3) != 0) {
 		const char *q = p + 1;
 		while (*q && *q != '-' && *q != ' ')
 			q++;
 		if (*q == '-' && q > p + 1)
-			return "is not a biên bản's: the type after the slash "
-			       "is BB (as 27/BB-UBND)";
-		return "is not NN/BB-NOTATION (as 27/BB-UBND)";
+			return _("is not a biên bản's: the type after the slash "
+			       "is BB (as 27/BB-UBND)");
+		return _("is not NN/BB-NOTATION (as 27/BB-UBND)");
 	}
 	p += 4;
 	if (!*p || *p == '-')
-		return "is not NN/BB-NOTATION (as 27/BB-UBND)";
+		return _("is not NN/BB-NOTATION (as 27/BB-UBND)");
 	for (; *p; p++) {
 		bool up = (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
 			  *p == '-';
@@ -253,13 +254,13 @@ number_fault(const char *s)
 			continue;
 		}
 		if (!up)
-			return "is not NN/BB-NOTATION: the notation is upper "
-			       "case, joined by hyphens, without spaces";
+			return _("is not NN/BB-NOTATION: the notation is upper "
+			       "case, joined by hyphens, without spaces");
 	}
 	if (p[-1] == '-')
-		return "is not NN/BB-NOTATION (as 27/BB-UBND)";
+		return _("is not NN/BB-NOTATION (as 27/BB-UBND)");
 	if (digits == 1)
-		return "takes a leading zero below 10 (as 05/BB-UBND)";
+		return _("takes a leading zero below 10 (as 05/BB-UBND)");
 	return NULL;
 }
 
@@ -272,7 +273,7 @@ ld_check_form(struct ld *ld)
 	uint32_t line = mt->line, col = ld->meeting_col;
 	if (mt->status == MN_STATUS_DRAFT)
 		return;
-	const char *st = mn_status_name(mt->status);
+	const char *st = _(mn_status_name(mt->status));
 	if (!mt->number_line) {
 		warning(ld, line, col, "%s minutes without a <number> "
 			"(Số, as 27/BB-UBND)", st);

@@ -8,6 +8,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
+#include "nls.h"
 #include "loader_state.h"
 #include "loader_errors.h"
 
@@ -28,7 +29,7 @@ ld_fatal(struct ld *ld, uint32_t line, uint32_t col, const char *fmt, ...)
 	ld->err->line = line;
 	ld->err->col = col;
 	va_start(ap, fmt);
-	vsnprintf(ld->err->msg, sizeof(ld->err->msg), fmt, ap);
+	vsnprintf(ld->err->msg, sizeof(ld->err->msg), gettext(fmt), ap); /* make pot */
 	va_end(ap);
 }
 
@@ -46,29 +47,29 @@ xml_message(XML_ERROR *e, char *buf, size_t size)
 		n = strcspn(bytes + 7, "\n");
 		while (n && bytes[7 + n - 1] == ' ')
 			n--;
-		snprintf(buf, size, "invalid UTF-8 (bytes %.*s)", (int)n, bytes + 7);
+		snprintf(buf, size, _("invalid UTF-8 (bytes %.*s)"), (int)n, bytes + 7);
 		n = 0;
 	} else if (strncmp(msg, "Input is not proper UTF-8", 25) == 0) {
-		snprintf(buf, size, "invalid UTF-8");
+		snprintf(buf, size, "%s", _("invalid UTF-8"));
 	} else if (strncmp(msg, "input conversion failed", 23) == 0) {
 		const char *b = strstr(msg, "bytes ");
 		n = b ? strcspn(b + 6, "\n") : 0;
-		snprintf(buf, size, "not valid in the declared encoding%s%.*s%s",
-			 b ? " (bytes " : "", (int)n, b ? b + 6 : "", b ? ")" : "");
+		snprintf(buf, size, _("not valid in the declared encoding%s%.*s%s"),
+			 b ? _(" (bytes ") : "", (int)n, b ? b + 6 : "", b ? ")" : "");
 		n = 0;
 	} else if (sscanf(msg, "Char 0x%X out of allowed range", &code) == 1 ||
 		   sscanf(msg, "PCDATA invalid Char value %u", &code) == 1) {
 		if (code == 0)
-			snprintf(buf, size, "NUL byte (not allowed in XML)");
+			snprintf(buf, size, "%s", _("NUL byte (not allowed in XML)"));
 		else
-			snprintf(buf, size, "character U+%04X not allowed in XML",
+			snprintf(buf, size, _("character U+%04X not allowed in XML"),
 				 code);
 	} else if (e->code == XML_ERR_DOCUMENT_EMPTY) {
-		snprintf(buf, size, "not an XML document (it must start with '<')");
+		snprintf(buf, size, "%s", _("not an XML document (it must start with '<')"));
 	} else if (e->code == XML_ERR_UNDECLARED_ENTITY ||
 		   e->code == XML_WAR_UNDECLARED_ENTITY) {
-		snprintf(buf, size, "%s (only &amp; &lt; &gt; &quot; &apos; "
-			 "and character references are allowed)", msg);
+		snprintf(buf, size, _("%s (only &amp; &lt; &gt; &quot; &apos; "
+			 "and character references are allowed)"), msg);
 	} else {
 		snprintf(buf, size, "%s", msg);
 	}

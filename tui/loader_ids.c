@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nls.h"
 #include "loader_state.h"
 #include "loader_ids.h"
 
@@ -26,7 +27,7 @@ ld_problem(struct ld *ld, uint32_t line, uint32_t col, const char *fmt, ...)
 		return;
 	}
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	vsnprintf(buf, sizeof(buf), gettext(fmt), ap);	/* make pot */
 	va_end(ap);
 	minutes_add_problem(ld->m, line, col, "%s", buf);
 }

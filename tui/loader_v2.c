@@ -8,6 +8,7 @@
 
 #include <libxml/tree.h>
 
+#include "nls.h"
 #include "loader_state.h"
 #include "loader_attrs.h"
 #include "loader_check.h"
@@ -412,10 +413,10 @@ static const char *
 pref_word(enum pref_use use)
 {
 	switch (use) {
-	case PREF_CHAIR: return "chair";
-	case PREF_SECRETARY: return "secretary";
-	case PREF_SIGNATURE: return "signature";
-	default: return "assignee";
+	case PREF_CHAIR: return N_("chair");
+	case PREF_SECRETARY: return N_("secretary");
+	case PREF_SIGNATURE: return N_("signature");
+	default: return N_("assignee");
 	}
 }
 
@@ -459,9 +460,9 @@ officers(struct ld *ld, enum pref_use use, uint32_t *n)
 			&ld->chair_pos[r->index] : &ld->sec_pos[r->index];
 		if (ps->presence != MN_PRESENT)
 			ld_problem(ld, at->line, at->col, "the %s, \"%s\", is "
-				"marked %s: the %s must be present", pref_word(use),
-				ps->id, mn_presence_name(ps->presence),
-				pref_word(use));
+				"marked %s: the %s must be present", _(pref_word(use)),
+				ps->id, _(mn_presence_name(ps->presence)),
+				_(pref_word(use)));
 		v[(*n)++] = p;
 	}
 	return v;
@@ -496,8 +497,8 @@ resolve_v2(struct ld *ld)
 			      among(mt->secretaries, mt->nsecretaries, g->person)))
 				ld_problem(ld, r->line, r->col, "signature as %s by "
 					"\"%s\", who is not %s of the meeting",
-					chair ? "chair" : "secretary", name,
-					chair ? "a chair" : "a secretary");
+					chair ? _("chair") : _("secretary"), name,
+					chair ? _("a chair") : _("a secretary"));
 		}
 	}
 	/* tasks keep the assignees that are persons */

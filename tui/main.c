@@ -113,9 +113,7 @@ main(int argc, char **argv)
 	const char *query = NULL, *export_format = NULL, *notes_format = NULL;
 	struct ui_options ui = { 0 };
 
-	setlocale(LC_ALL, "");
-	bindtextdomain(PACKAGE, LOCALEDIR);
-	textdomain(PACKAGE);
+	nls_init();
 
 	/* tests pin the clock notes are stamped with */
 	const char *now = getenv("MINUTES_NOW");

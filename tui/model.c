@@ -8,6 +8,7 @@
 
 #include "decimal.h"
 #include "model.h"
+#include "nls.h"
 
 #define ARENA_BLOCK ((size_t)1 << 20)
 #define ARENA_FIRST ((size_t)16 << 10)
@@ -319,12 +320,24 @@ mn_kind_symbol(enum mn_kind k)
 }
 
 const char *
+mn_kind_label(enum mn_kind kind, const char *kind_name)
+{
+	switch (kind) {
+	case MN_KIND_ACHIEVEMENTS: return _("achievements");
+	case MN_KIND_LIMITATIONS: return _("limitations");
+	case MN_KIND_TARGETS: return _("targets");
+	case MN_KIND_CONCLUSIONS: return _("conclusions");
+	default: return kind_name;
+	}
+}
+
+const char *
 mn_status_name(enum mn_status s)
 {
 	switch (s) {
-	case MN_STATUS_FINAL: return "final";
-	case MN_STATUS_APPROVED: return "approved";
-	default: return "draft";
+	case MN_STATUS_FINAL: return N_("final");
+	case MN_STATUS_APPROVED: return N_("approved");
+	default: return N_("draft");
 	}
 }
 

@@ -263,6 +263,9 @@ const char *mn_sign_role_name(enum mn_sign_role r); /* "secretary" ... */
 
 const char *mn_kind_symbol(enum mn_kind k); /* "+", "!", ">", "=", "#" */
 const char *mn_status_name(enum mn_status s); /* "draft", ... */
+/* a section's kind as the interface says it: the three kinds the format
+ * knows in the interface's language, any other as the file writes it */
+const char *mn_kind_label(enum mn_kind kind, const char *kind_name);
 const char *mn_op_text(enum mn_op op);        /* "≥", ">", "=", "≤", "<" */
 /* The verdict of a figure, its actual compared with its value exactly
  * (as decimals, never as doubles): MN_UNKNOWN without both numbers. */

@@ -3,8 +3,31 @@
 #define MINUTES_NLS_H
 
 #include <libintl.h>
+#include <stddef.h>
 
 #define _(s) gettext(s)
 #define N_(s) (s)
+
+/* nls_init: the locale from the environment (LC_ALL, LC_MESSAGES, LANG,
+ * LANGUAGE) and the message catalogs.  The catalogs are the build tree's
+ * (po/locale, built by make) when the program runs from a build tree's
+ * tui/, else the installed ones under LOCALEDIR.  A UTF-8 locale that is
+ * asked for but not installed (LANG=vi_VN.UTF-8 on a system that only
+ * has C.UTF-8) gives C.UTF-8 with that locale's language for the
+ * messages.  Translations are always written in UTF-8, like the rest of
+ * the program's output. */
+void nls_init(void);
+
+/* nls_catalog_dir: where nls_init looks for the catalogs of a program at
+ * EXE (the path /proc/self/exe names): TOP/po/locale when EXE is
+ * TOP/tui/NAME and that folder exists, else LOCALEDIR.  The result is
+ * written to BUF (SIZE bytes) or is LOCALEDIR itself. */
+const char *nls_catalog_dir(const char *exe, char *buf, size_t size);
+
+/* nls_date: the date ISO (YYYY-MM-DD) as the interface writes a date on
+ * screen, by the catalog's strftime format for "%Y-%m-%d" (16/01/2020 in
+ * Vietnamese); written to BUF (SIZE bytes).  Anything but a well-formed
+ * date is copied as it is. */
+const char *nls_date(const char *iso, char *buf, size_t size);
 
 #endif

@@ -12,7 +12,7 @@
 #include "panes.h"
 
 /* the columns' widths: date, Số, status, open notes, review state */
-enum { W_DATE = 10, W_NUMBER = 12, W_STATUS = 8, W_OPEN = 4, W_REVIEW = 16 };
+enum { W_DATE = 10, W_NUMBER = 12, W_OPEN = 4, W_REVIEW = 16 };
 
 static int
 list_count(struct ui *ui)
@@ -58,6 +58,25 @@ onote_draw(struct ui *ui, int idx, struct rect r)
 		draw_str_match(r.y, x, r.w - (x - r.x), nt->text, STYLE_NOTE, ui->b.q);
 }
 
+/* the state column is as wide as its widest label in the interface's
+ * language, counted in columns (a translation is not ASCII) */
+static int
+state_width(void)
+{
+	const char *labels[] = {
+		_("ERROR"), _("problems"), _(mn_status_name(MN_STATUS_DRAFT)),
+		_(mn_status_name(MN_STATUS_FINAL)),
+		_(mn_status_name(MN_STATUS_APPROVED)),
+	};
+	int w = 8;
+	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
+		int lw = text_width(labels[i], strlen(labels[i]));
+		if (lw > w && lw <= 24)
+			w = lw;
+	}
+	return w;
+}
+
 static void
 list_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 {
@@ -84,7 +103,7 @@ list_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 	if (!d->m) {
 		x = column(ui, r, x, W_DATE, "", STYLE_ERROR);
 		x = column(ui, r, x, W_NUMBER, "", STYLE_ERROR);
-		x = column(ui, r, x, W_STATUS, _("ERROR"), STYLE_ERROR);
+		x = column(ui, r, x, state_width(), _("ERROR"), STYLE_ERROR);
 		/* why, before it is opened: the first line of the message, in
 		 * the open notes and review columns a broken file leaves empty */
 		const char *why = d->error;
@@ -106,16 +125,18 @@ list_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 	const struct minutes *m = d->m;
 	/* form warnings alone do not make a file one with problems */
 	bool errors = minutes_error_count(m) > 0;
-	const char *st = errors ? _("problems") : mn_status_name(m->meeting.status);
+	const char *st = errors ? _("problems") : _(mn_status_name(m->meeting.status));
 	size_t open = meetings_open(d);
 	char *review = meetings_review(d);
 	if (open)
 		snprintf(num, sizeof(num), "%4zu", open);
 	else
 		snprintf(num, sizeof(num), "   ·");
-	x = column(ui, r, x, W_DATE, m->meeting.date, STYLE_NORMAL);
+	char date[64];
+	nls_date(m->meeting.date, date, sizeof(date));
+	x = column(ui, r, x, W_DATE, date, STYLE_NORMAL);
 	x = column(ui, r, x, W_NUMBER, m->meeting.number, STYLE_NORMAL);
-	x = column(ui, r, x, W_STATUS, st, errors ? STYLE_ERROR : STYLE_NORMAL);
+	x = column(ui, r, x, state_width(), st, errors ? STYLE_ERROR : STYLE_NORMAL);
 	x = column(ui, r, x, W_OPEN, num, open ? STYLE_NOTE : STYLE_DIM);
 	x = column(ui, r, x, W_REVIEW, review, STYLE_DIM);
 	free(review);
@@ -142,7 +163,7 @@ list_header(struct ui *ui, char *buf, size_t size)
 	const struct browser *b = &ui->b;
 	static const char *const names[] = { N_("Date"), N_("Number"), N_("Status"),
 					     N_("Open"), N_("Review"), N_("Title") };
-	static const int widths[] = { W_DATE, W_NUMBER, W_STATUS, W_OPEN, W_REVIEW, 0 };
+	const int widths[] = { W_DATE, W_NUMBER, state_width(), W_OPEN, W_REVIEW, 0 };
 	/* the column each order sorts by */
 	static const int sorted[] = { 0, 5, 2, 3 };
 	size_t n = 0;

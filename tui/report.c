@@ -305,10 +305,12 @@ dump_section(FILE *out, const struct minutes *m, const struct mn_section *s,
 	char summary[256], counts[160];
 	if (v[MN_MET] + v[MN_MISSED] + v[MN_UNKNOWN])
 		snprintf(summary, sizeof(summary), "(%s; %u %s; %s: %s)",
-			 s->kind_name, s->nitems, items, _("figures"),
+			 mn_kind_label(s->kind, s->kind_name), s->nitems, items,
+			 _("figures"),
 			 wording_verdict_counts(v, counts, sizeof(counts)));
 	else
-		snprintf(summary, sizeof(summary), "(%s; %u %s)", s->kind_name,
+		snprintf(summary, sizeof(summary), "(%s; %u %s)",
+			 mn_kind_label(s->kind, s->kind_name),
 			 s->nitems, items);
 	dump_wrapped(out, "    ", "    ", summary, width);
 	dump_notes(out, notes, s->id, 4, width);

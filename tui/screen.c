@@ -55,7 +55,9 @@ draw_title(struct ui *ui)
 		return;
 	}
 	const struct mn_meeting *mt = &d->m->meeting;
-	snprintf(left, sizeof(left), " %s · %s%s%s", mt->title, mt->date,
+	char date[64];
+	nls_date(mt->date, date, sizeof(date));
+	snprintf(left, sizeof(left), " %s · %s%s%s", mt->title, date,
 		 *mt->organizer ? " · " : "", mt->organizer);
 	bool draft = mt->status == MN_STATUS_DRAFT;
 	snprintf(right, sizeof(right), " %s ",

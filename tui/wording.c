@@ -51,10 +51,19 @@ wording_verdict(enum mn_verdict v)
 	}
 }
 
+/* notes_format_time's "YYYY-MM-DD HH:MM ZONE", the date the interface's
+ * way (16/01/2020 08:53 +07 in Vietnamese) */
 const char *
 wording_time(time_t t, char *buf, size_t size)
 {
-	return notes_format_time(t, buf, size);
+	char iso[64], day[11], date[64];
+	notes_format_time(t, iso, sizeof(iso));
+	if (strlen(iso) < 11 || iso[10] != ' ')
+		return notes_format_time(t, buf, size);
+	memcpy(day, iso, 10);
+	day[10] = '\0';
+	snprintf(buf, size, "%s%s", nls_date(day, date, sizeof(date)), iso + 10);
+	return buf;
 }
 
 const char *

@@ -30,7 +30,8 @@ void wording_section_verdicts(const struct mn_section *s, unsigned v[3]);
 /* "2 met, 1 missed, 0 unknown" */
 const char *wording_verdict_counts(const unsigned v[3], char *buf,
 				   size_t size);
-/* a note's time, as the notes store shows it (local time) */
+/* a note's time, as the notes store shows it (local time), the date the
+ * interface's way (nls_date) */
 const char *wording_time(time_t t, char *buf, size_t size);
 
 /* What a note about the element ID is attached to, for its prompt:

@@ -499,6 +499,33 @@ grep -q '^    Chưa lưu được$' "$tmp/unsaved.err"
 ok $? "unsaved: the note's text is written out on quit"
 stop
 
+# --- the Vietnamese interface in a real terminal ----------------------------
+# under LANG=vi_VN.UTF-8 when this system has that locale, else under
+# LANGUAGE=vi with C.UTF-8; the same screens as the replay mode in
+# Vietnamese (LANGUAGE=vi), help included
+if locale -a 2>/dev/null | grep -qix 'vi_VN\.utf-\{0,1\}8'; then
+	vi_env="LANG=vi_VN.UTF-8"
+else
+	vi_env="LANG=C.UTF-8 LANGUAGE=vi"
+fi
+rm -f "$tmp/status"
+t new-session -d -s e2e -x 100 -y 30 \
+	"env -u LC_ALL $vi_env TERM=screen-256color $MINUTES data/ngan-son-2020.xml; echo \$? > $tmp/status; sleep 30"
+t set-option -t e2e remain-on-exit on >/dev/null
+wait_for "Mục lục"
+ok $? "$vi_env: the browser starts in Vietnamese"
+settle
+t send-keys -t e2e j Enter H
+settle
+printf 'j\n<Enter>\nH\n' >"$tmp/vi.keys"
+want=$(LANGUAGE=vi replay "$tmp/vi.keys" 100 30 data/ngan-son-2020.xml)
+is "$(shows "$want")" "$want" "$vi_env: the help, as the replay mode shows it in Vietnamese"
+printf '%s\n' "$want" | grep -q "Các phím — q hoặc Esc để đóng trợ giúp"
+ok $? "$vi_env: the help's title is Vietnamese"
+t send-keys -t e2e q Q
+is "$(wait_exit)" 0 "$vi_env: quit"
+stop
+
 # --- the terminal's habits: Ctrl-C, TERM=dumb, ESCDELAY ----------------------
 # Ctrl-C (the terminal's SIGINT) in the note prompt asks before it throws
 # the typed note away, as Esc does; at the top level it quits with 130.

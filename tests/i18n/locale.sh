@@ -1,0 +1,125 @@
+# locale.sh - the interface's language follows the locale: Vietnamese
+# under LANG=vi_VN.UTF-8, under LANGUAGE=vi with LANG=C.UTF-8 (a system
+# with no Vietnamese locale), and under a Vietnamese UTF-8 locale that is
+# not installed; English under C, POSIX, C.UTF-8 and English locales.
+# The program under test is the build tree's: it finds the build tree's
+# catalog (po/locale), in-tree, out of tree and in make distcheck.
+. "$top_srcdir/tests/tap.sh"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$top_srcdir" || exit 1
+
+# run ENV... COMMAND...: COMMAND with no locale variable but ENV, and
+# the program under test as its last argument
+run() {
+	env -u LC_ALL -u LC_MESSAGES -u LANG -u LANGUAGE "$@" "$MINUTES"
+}
+
+vi_usage='Cách dùng: minutes [TÙY CHỌN]... [TỆP|THƯ MỤC]...'
+en_usage='Usage: minutes [OPTION]... [FILE|DIR]...'
+vi_width="minutes: --width cần số cột từ 1 đến 10000, không nhận “x”
+Gõ “minutes --help” để xem hướng dẫn."
+en_width="minutes: --width wants a number of columns from 1 to 10000, not 'x'
+Try 'minutes --help' for more information."
+
+# check_lang WHAT LANG ENV...: --help's first line, --width x's message
+# and its exit status
+check_lang() {
+	what=$1 want=$2
+	shift 2
+	if [ "$want" = vi ]; then usage=$vi_usage width=$vi_width
+	else usage=$en_usage width=$en_width; fi
+	is "$(run "$@" sh -c '"$0" --help' | head -n 1)" "$usage" "$what: --help"
+	out=$(run "$@" sh -c '"$0" --width x 2>&1')
+	status=$?
+	is "$out" "$width" "$what: a usage error"
+	is "$status" 2 "$what: a usage error exits 2"
+}
+
+# --- no Vietnamese locale needed ---------------------------------------
+check_lang "LANGUAGE=vi LANG=C.UTF-8 is Vietnamese" vi LANGUAGE=vi LANG=C.UTF-8
+check_lang "LANGUAGE=vi LC_ALL=C.UTF-8 is Vietnamese" vi LANGUAGE=vi LC_ALL=C.UTF-8
+check_lang "LANGUAGE=vi_VN LANG=C.UTF-8 is Vietnamese" vi LANGUAGE=vi_VN LANG=C.UTF-8
+check_lang "LANG=C.UTF-8 is English" en LANG=C.UTF-8
+check_lang "LANG=C with LANGUAGE=vi is English" en LANG=C LANGUAGE=vi
+check_lang "LC_ALL=POSIX with LANGUAGE=vi is English" en LC_ALL=POSIX LANGUAGE=vi
+check_lang "no locale at all is English" en
+# a Vietnamese UTF-8 locale that this system does not have: C.UTF-8 with
+# the messages in Vietnamese (vi_QQ is no territory, so never installed)
+check_lang "LANG=vi_QQ.UTF-8 (not installed) is Vietnamese" vi LANG=vi_QQ.UTF-8
+check_lang "LANG=en_QQ.UTF-8 (not installed) is English" en LANG=en_QQ.UTF-8
+check_lang "LC_MESSAGES=vi_QQ.UTF-8 over LANG=C.UTF-8 is Vietnamese" vi \
+	LANG=C.UTF-8 LC_MESSAGES=vi_QQ.UTF-8
+check_lang "LC_ALL=C.UTF-8 over LANG=vi_QQ.UTF-8 is English" en \
+	LANG=vi_QQ.UTF-8 LC_ALL=C.UTF-8
+
+# --check's problems: FILE:LINE:COL: then the message in the language
+f=tests/fixtures/invalid-root.xml
+out=$(run LANGUAGE=vi LANG=C.UTF-8 sh -c '"$1" --check "$0" 2>&1' "$f")
+status=$?
+is "$status:$out" "1:$f:2:1: lỗi: phần tử gốc là <minute>, cần <minutes>" \
+	"--check in Vietnamese: the problem and exit status 1"
+out=$(run LANG=C.UTF-8 sh -c '"$1" --check "$0" 2>&1' "$f")
+is "$out" "$f:2:1: error: root element is <minute>, expected <minutes>" \
+	"--check in English under C.UTF-8"
+out=$(run LANGUAGE=vi LANG=C.UTF-8 sh -c '"$1" --check "$0" 2>&1' tests/fixtures/hostile-gzip.xml)
+is "$out" "tests/fixtures/hostile-gzip.xml: lỗi: tệp nén: hãy giải nén trước" \
+	"a file-level error in Vietnamese"
+out=$(run LANGUAGE=vi LANG=C.UTF-8 sh -c '"$1" --check --verbose "$0" 2>/dev/null' data/ngan-son-2020.xml)
+is "$out" "data/ngan-son-2020.xml: hợp lệ" "--check --verbose in Vietnamese"
+# the spelling check's warnings (the seed's slips) in Vietnamese
+out=$(run LANGUAGE=vi LANG=C.UTF-8 sh -c '"$1" --check "$0" 2>&1 >/dev/null' data/ngan-son-2020.xml)
+is "$out" "data/ngan-son-2020.xml:49:28: cảnh báo: “phuơng” không phải là một âm tiết tiếng Việt (phương?)
+data/ngan-son-2020.xml:50:77: cảnh báo: vị trí dấu thanh: “Uỷ” (3 lần) trong khi biên bản này phần lớn viết “Ủy” (19 lần)
+data/ngan-son-2020.xml:102:19: cảnh báo: “Hồ Chí minh”: ở chỗ khác tên này được viết “Hồ Chí Minh”" \
+	"--check's warnings in Vietnamese"
+
+# --dump's labels and counts in Vietnamese; the document's own text as it is
+run LANGUAGE=vi LANG=C.UTF-8 sh -c '"$1" --dump --width 72 "$0"' \
+	data/ban-ke-hoach-2021.xml >"$tmp/dump.vi"
+is "$(grep -E '^(Cơ quan|Số|Ngày|Chủ trì|Thư ký|Tình trạng|Thành phần tham dự)[: ]' "$tmp/dump.vi")" \
+"Cơ quan: Ủy ban nhân dân xã Hòa Thuận
+Số: 15/BB-UBND
+Ngày: 2021-12-20 08:00–11:30
+Chủ trì: Đặng Văn Đức — Chủ tịch UBND xã, chủ trì
+Thư ký: Nguyễn Thị Thuỷ — Công chức Văn phòng - Thống kê, thư ký
+Tình trạng: đã thông qua
+Thành phần tham dự (9; có mặt 9)" "--dump in Vietnamese: the header's labels"
+grep -qx '    (kết quả đạt được; 3 mục)' "$tmp/dump.vi" &&
+	grep -qx '    (hạn chế, tồn tại; 2 mục)' "$tmp/dump.vi" &&
+	grep -qx '    (opening; 2 mục)' "$tmp/dump.vi"
+ok $? "--dump in Vietnamese: the kinds the format knows are translated, others kept"
+
+# the whole --help, translated (the catalog's text, so both can't drift)
+run LANGUAGE=vi LANG=C.UTF-8 sh -c '"$0" --help' >"$tmp/help.vi"
+grep -q 'Mã thoát: 0 thành công' "$tmp/help.vi"
+ok $? "--help's last paragraph is Vietnamese too"
+tr -d '\n' <"$tmp/help.vi" | LC_ALL=C grep -q '[[:cntrl:]]'
+ok $((! $?)) "--help in Vietnamese has no control character but line ends"
+
+# --- the real vi_VN.UTF-8 locale ----------------------------------------
+# The system's (made with: localedef -i vi_VN -f UTF-8 vi_VN.UTF-8, from
+# Debian's locales), else one built here from the same definitions into a
+# private folder (LOCPATH), else skipped.
+vi_env=
+if locale -a 2>/dev/null | grep -qix 'vi_VN\.utf-\{0,1\}8'; then
+	vi_env=LANGUAGE=
+elif command -v localedef >/dev/null 2>&1 && mkdir -p "$tmp/locale" &&
+	localedef -i vi_VN -f UTF-8 "$tmp/locale/vi_VN.UTF-8" >/dev/null 2>&1; then
+	vi_env=LOCPATH=$tmp/locale
+fi
+if [ -n "$vi_env" ]; then
+	is "$(env -u LC_ALL -u LC_CTYPE "$vi_env" LANG=vi_VN.UTF-8 locale charmap 2>&1)" "UTF-8" \
+		"vi_VN.UTF-8 is a real locale here ($vi_env)"
+	check_lang "LANG=vi_VN.UTF-8 is Vietnamese" vi "$vi_env" LANG=vi_VN.UTF-8
+	check_lang "LC_ALL=vi_VN.UTF-8 over LANG=C is Vietnamese" vi "$vi_env" \
+		LANG=C LC_ALL=vi_VN.UTF-8
+	check_lang "LANG=vi_VN.UTF-8 with LC_MESSAGES=C is English" en "$vi_env" \
+		LANG=vi_VN.UTF-8 LC_MESSAGES=C
+	check_lang "LANG=vi_VN.UTF-8 with LANGUAGE=en is English" en "$vi_env" \
+		LANG=vi_VN.UTF-8 LANGUAGE=en
+else
+	skip "LANG=vi_VN.UTF-8 is Vietnamese" \
+		"no vi_VN.UTF-8 locale and localedef cannot make one (Debian: apt-get install locales; localedef -i vi_VN -f UTF-8 vi_VN.UTF-8)"
+fi
+done_testing
