@@ -608,18 +608,19 @@ static int
 verdict_of(struct memo *vc, const char *w, size_t len, struct syl *s,
 	   int *judged)
 {
-	const struct verdict *v = memo_get(vc, w, len);
-	struct verdict nv;
+	const void *kept = memo_get(vc, w, len); /* unaligned: copied out */
+	struct verdict v;
 
-	if (!v) {
-		nv.parsed = syl_parse(w, len, &nv.s);
-		nv.judged = nv.parsed == 0 ? syl_judge(&nv.s) : -1;
-		memo_put(vc, w, len, &nv);
-		v = &nv;
+	if (kept) {
+		memcpy(&v, kept, sizeof(v));
+	} else {
+		v.parsed = syl_parse(w, len, &v.s);
+		v.judged = v.parsed == 0 ? syl_judge(&v.s) : -1;
+		memo_put(vc, w, len, &v);
 	}
-	*s = v->s;
-	*judged = v->judged;
-	return v->parsed;
+	*s = v.s;
+	*judged = v.judged;
+	return v.parsed;
 }
 
 /* The word in lower case into OUT (SIZE >= 2 * LEN + 1). */
