@@ -5,17 +5,31 @@
 #include "memo.h"
 #include "xalloc.h"
 
-/* an entry: the key's length (0: empty), the key, then the value */
-#define MEMO_VALUE_AT (1 + MEMO_KEY_MAX)
+/* an entry: the value (at the start, so aligned for any), the key's
+ * hash, its length (0: empty), the key */
+#define MEMO_HASH_AT(m) ((m)->stride - MEMO_KEY_MAX - 4)
+#define MEMO_LEN_AT(m) ((m)->stride - MEMO_KEY_MAX)
 
+/* Eight bytes at a time (keys are words: one or two steps). */
 static uint32_t
 memo_hash(const char *s, size_t len)
 {
-	uint32_t h = 2166136261u;
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ len, x;
+	size_t i = 0;
 
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&x, s + i, 8);
+		h = (h ^ x) * 0xFF51AFD7ED558CCDull;
+		h ^= h >> 32;
+	}
+	if (i < len) {
+		x = 0;
+		for (size_t k = i; k < len; k++)
+			x = x << 8 | (unsigned char)s[k];
+		h = (h ^ x) * 0xFF51AFD7ED558CCDull;
+		h ^= h >> 32;
+	}
+	return (uint32_t)h;
 }
 
 void
@@ -23,8 +37,7 @@ memo_init(struct memo *m, size_t value_size, size_t max)
 {
 	memset(m, 0, sizeof(*m));
 	m->value_size = value_size;
-	/* entries aligned for any value */
-	m->stride = (MEMO_VALUE_AT + value_size + 15) / 16 * 16;
+	m->stride = ((value_size + 7) / 8 * 8 + 4 + MEMO_KEY_MAX + 15) / 16 * 16;
 	m->max = max;
 }
 
@@ -36,6 +49,15 @@ memo_free(struct memo *m)
 	m->nslots = m->used = 0;
 }
 
+static uint32_t
+entry_hash(const struct memo *m, const unsigned char *e)
+{
+	uint32_t h;
+
+	memcpy(&h, e + MEMO_HASH_AT(m), 4);
+	return h;
+}
+
 static void
 memo_grow(struct memo *m)
 {
@@ -43,13 +65,13 @@ memo_grow(struct memo *m)
 	unsigned char *slot = xreallocarray(NULL, ns, m->stride);
 
 	for (size_t k = 0; k < ns; k++)
-		slot[k * m->stride] = 0;
+		slot[k * m->stride + MEMO_LEN_AT(m)] = 0;
 	for (size_t k = 0; k < m->nslots; k++) {
 		const unsigned char *e = m->slot + k * m->stride;
-		if (!e[0])
+		if (!e[MEMO_LEN_AT(m)])
 			continue;
-		size_t j = memo_hash((const char *)e + 1, e[0]) & (ns - 1);
-		while (slot[j * m->stride])
+		size_t j = entry_hash(m, e) & (ns - 1);
+		while (slot[j * m->stride + MEMO_LEN_AT(m)])
 			j = (j + 1) & (ns - 1);
 		memcpy(slot + j * m->stride, e, m->stride);
 	}
@@ -58,42 +80,47 @@ memo_grow(struct memo *m)
 	m->nslots = ns;
 }
 
-/* The entry of KEY, or the empty one where it would go. */
+/* The entry of KEY (hash H), or the empty one where it would go. */
 static unsigned char *
-memo_find(const struct memo *m, const char *key, size_t len)
+memo_find(const struct memo *m, const char *key, size_t len, uint32_t h)
 {
 	size_t mask = m->nslots - 1;
 
-	for (size_t i = memo_hash(key, len) & mask;; i = (i + 1) & mask) {
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
 		unsigned char *e = m->slot + i * m->stride;
-		if (!e[0] || (e[0] == len && memcmp(e + 1, key, len) == 0))
+		size_t n = e[MEMO_LEN_AT(m)];
+		if (!n || (n == len && entry_hash(m, e) == h &&
+			   memcmp(e + MEMO_LEN_AT(m) + 1, key, len) == 0))
 			return e;
 	}
 }
 
-const void *
+void *
 memo_get(struct memo *m, const char *key, size_t len)
 {
 	if (!m->nslots || !len || len >= MEMO_KEY_MAX)
 		return NULL;
-	const unsigned char *e = memo_find(m, key, len);
-	return e[0] ? e + MEMO_VALUE_AT : NULL;
+	unsigned char *e = memo_find(m, key, len, memo_hash(key, len));
+	return e[MEMO_LEN_AT(m)] ? e : NULL;
 }
 
-void
+void *
 memo_put(struct memo *m, const char *key, size_t len, const void *value)
 {
 	if (!len || len >= MEMO_KEY_MAX || m->used >= m->max)
-		return;
+		return NULL;
 	if ((m->used + 1) * 2 > m->nslots)
 		memo_grow(m);
-	unsigned char *e = memo_find(m, key, len);
-	if (e[0])
-		return;
-	e[0] = (unsigned char)len;
-	memcpy(e + 1, key, len);
-	memcpy(e + MEMO_VALUE_AT, value, m->value_size);
+	uint32_t h = memo_hash(key, len);
+	unsigned char *e = memo_find(m, key, len, h);
+	if (e[MEMO_LEN_AT(m)])
+		return e;
+	e[MEMO_LEN_AT(m)] = (unsigned char)len;
+	memcpy(e + MEMO_HASH_AT(m), &h, 4);
+	memcpy(e + MEMO_LEN_AT(m) + 1, key, len);
+	memcpy(e, value, m->value_size);
 	m->used++;
+	return e;
 }
 
 /* A hash of a whole document, eight bytes at a time. */

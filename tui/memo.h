@@ -21,11 +21,13 @@ struct memo {
 /* A table of values of VALUE_SIZE bytes, at most MAX of them. */
 void memo_init(struct memo *m, size_t value_size, size_t max);
 void memo_free(struct memo *m);
-/* The value kept for KEY (LEN bytes), or NULL. */
-const void *memo_get(struct memo *m, const char *key, size_t len);
-/* Keeps VALUE for KEY, which memo_get did not find (nothing when the
- * key is empty or too long, or the table is full). */
-void memo_put(struct memo *m, const char *key, size_t len, const void *value);
+/* The value kept for KEY (LEN bytes), or NULL; it may be changed in
+ * place, and is aligned for any type. */
+void *memo_get(struct memo *m, const char *key, size_t len);
+/* Keeps VALUE for KEY, which memo_get did not find, and returns where it
+ * is kept (NULL when the key is empty or too long, or the table is
+ * full: nothing is kept). */
+void *memo_put(struct memo *m, const char *key, size_t len, const void *value);
 
 struct memo_docs {
 	struct memo set; /* zeroed: empty */

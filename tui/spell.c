@@ -1,15 +1,17 @@
-/* spell.c - the spelling check: Vietnamese phonotactics (which onset,
- * medial, nucleus, coda and tone a syllable can have), the likely
- * correction of an impossible syllable, tone placement kept consistent in
+/* spell.c - the spelling check of documents: every syllable of the
+ * element texts judged by syllable.h, tone placement kept consistent in
  * a document, and personal names written with a lower-case syllable.
- * No dictionary: a syllable that is possible but no word is not seen.
  *
- * Letters are coded one byte each while a syllable is judged: the
- * ASCII letters, and A ă, B â, D đ, E ê, O ô, P ơ, U ư. */
+ * A document is read word by word, twice: once for the names (learning),
+ * once for the checks.  Nothing but a few words and the findings is
+ * kept, so a 30 MB file costs little; a word's column is counted only
+ * when something is said about it, and each distinct word is judged
+ * once (the verdicts are a memo of the run, a placement's slot a memo of
+ * the document). */
 #include <ctype.h>
-#include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -25,603 +27,54 @@
 #include "text_utf8.h"
 #include "xalloc.h"
 
-#define SYL_MAX 16
+/* --- Characters ---------------------------------------------------------- */
 
-struct syl {
-	char l[SYL_MAX + 1]; /* coded letters, NUL-terminated */
-	unsigned char up[SYL_MAX];
-	int n;
-	int tone;    /* 0 none, 1 huyền, 2 hỏi, 3 ngã, 4 sắc, 5 nặng */
-	int tone_at; /* the letter that carries it */
-	bool marked; /* a Vietnamese letter or a tone: not plain Latin */
-};
+/* What a code point is to the word reader, by table below CLASS_END. */
+#define CLASS_END 0x1F00
+enum { CC_WORD = 1, CC_UPPER = 2 };
 
-static const int32_t tone_marks[6] = { 0, 0x0300, 0x0309, 0x0303, 0x0301,
-				       0x0323 };
+static unsigned char cp_class_tab[CLASS_END];
+static pthread_once_t class_once = PTHREAD_ONCE_INIT;
 
-static int
-tone_of_mark(int32_t m)
+static unsigned char
+class_compute(int32_t c)
 {
-	for (int t = 1; t < 6; t++)
-		if (tone_marks[t] == m)
-			return t;
-	return 0;
-}
+	const utf8proc_property_t *p;
+	unsigned char k = 0;
+	bool mark;
 
-/* The coded letter for an ASCII base with a modifier (0 when none), or
- * 0 when Vietnamese has no such letter. */
-static char
-letter_code(int32_t base, int32_t mod)
-{
-	if (mod == 0)
-		return (char)base;
-	if (mod == 0x0302)
-		return base == 'a' ? 'B' : base == 'e' ? 'E' : base == 'o' ? 'O' : 0;
-	if (mod == 0x0306)
-		return base == 'a' ? 'A' : 0;
-	if (mod == 0x031B)
-		return base == 'o' ? 'P' : base == 'u' ? 'U' : 0;
-	return 0;
-}
-
-/* What one code point is to a syllable, computed once per code point
- * below LETTER_END (tables built on first use). */
-#define LETTER_END 0x1F00
-
-enum { LK_FOREIGN, LK_LETTER, LK_TONE_MARK, LK_OTHER_MARK };
-
-struct letter {
-	char code;             /* the coded letter */
-	unsigned char tone;    /* 0..5 */
-	unsigned char kind;    /* LK_* */
-	bool upper, marked;    /* marked: more than a plain ASCII letter */
-};
-
-static struct letter letter_tab[LETTER_END];
-static pthread_once_t spell_once = PTHREAD_ONCE_INIT;
-static void spell_init(void);
-
-static void
-letter_compute(int32_t c, struct letter *l)
-{
-	int32_t d[6], base, mod = 0, lo;
-	utf8proc_ssize_t n;
-	int bc = 0;
-
-	memset(l, 0, sizeof(*l));
-	if (is_mark_category(utf8proc_get_property(c)->category)) {
-		l->tone = (unsigned char)tone_of_mark(c);
-		l->kind = l->tone ? LK_TONE_MARK : LK_OTHER_MARK;
-		return;
+	if (c < 0x80) {
+		if (c >= 'A' && c <= 'Z')
+			return CC_WORD | CC_UPPER;
+		return c >= 'a' && c <= 'z' ? CC_WORD : 0;
 	}
-	l->upper = utf8proc_isupper(c);
-	lo = utf8proc_tolower(c);
-	if (lo == 0x0111) {
-		l->code = 'D';
-		l->kind = LK_LETTER;
-		l->marked = true;
-		return;
-	}
-	n = utf8proc_decompose_char(lo, d, 6, UTF8PROC_DECOMPOSE, &bc);
-	if (n < 1 || n > 6)
-		return;
-	base = d[0];
-	if (base < 'a' || base > 'z' || base == 'f' || base == 'j' ||
-	    base == 'w' || base == 'z')
-		return;
-	for (utf8proc_ssize_t i = 1; i < n; i++) {
-		int t = tone_of_mark(d[i]);
-		if (t && !l->tone)
-			l->tone = (unsigned char)t;
-		else if (!t && !mod)
-			mod = d[i];
-		else
-			return;
-	}
-	l->code = letter_code(base, mod);
-	if (l->code)
-		l->kind = LK_LETTER;
-	l->marked = n > 1;
-}
-
-/* Reads a word into S: 0 done, -1 not Vietnamese letters, 1 two tones. */
-static int
-syl_parse(const char *w, size_t len, struct syl *s)
-{
-	size_t pos = 0;
-	int bad = 0;
-
-	pthread_once(&spell_once, spell_init);
-	s->n = 0;
-	s->tone = s->tone_at = 0;
-	s->marked = false;
-	while (pos < len) {
-		struct letter l;
-		int32_t c;
-
-		pos += utf8_at(w, len, pos, &c);
-		if (c < 0 || s->n >= SYL_MAX)
-			return -1;
-		if (c < LETTER_END)
-			l = letter_tab[c];
-		else
-			letter_compute(c, &l);
-		if (l.kind == LK_TONE_MARK && s->n > 0 && s->tone) {
-			bad = 1; /* a mark NFC left apart: one tone too many */
-			continue;
-		}
-		if (l.kind != LK_LETTER)
-			return -1;
-		if (l.tone) {
-			if (s->tone)
-				bad = 1;
-			s->tone = l.tone;
-			s->tone_at = s->n;
-		}
-		s->marked |= l.marked;
-		s->up[s->n] = (unsigned char)l.upper;
-		s->l[s->n++] = l.code;
-	}
-	s->l[s->n] = '\0';
-	return bad;
-}
-
-static bool
-is_vowel_code(char c)
-{
-	switch (c) {
-	case 'a': case 'A': case 'B': case 'e': case 'E': case 'i': case 'o':
-	case 'O': case 'P': case 'u': case 'U': case 'y':
-		return true;
-	default:
-		return false;
-	}
-}
-
-/* Every rhyme (medial, nucleus and coda) of the written language. */
-static const char *const rhymes[] = {
-	"a", "ac", "ach", "ai", "am", "an", "ang", "anh", "ao", "ap", "at",
-	"au", "ay",
-	"Ac", "Am", "An", "Ang", "Ap", "At",
-	"Bc", "Bm", "Bn", "Bng", "Bp", "Bt", "Bu", "By",
-	"e", "ec", "em", "en", "eng", "eo", "ep", "et",
-	"E", "Ech", "Em", "En", "Enh", "Ep", "Et", "Eu",
-	"i", "ia", "ich", "im", "in", "inh", "ip", "it", "iu",
-	"iEc", "iEm", "iEn", "iEng", "iEp", "iEt", "iEu",
-	"yEm", "yEn", "yEng", "yEt", "yEu", "y",
-	"o", "oc", "oi", "om", "on", "ong", "op", "ot",
-	"oa", "oac", "oach", "oai", "oam", "oan", "oang", "oanh", "oao",
-	"oap", "oat", "oay",
-	"oAc", "oAm", "oAn", "oAng", "oAt",
-	"oe", "oen", "oeo", "oet", "ooc", "oong",
-	"O", "Oc", "Oi", "Om", "On", "Ong", "Op", "Ot",
-	"P", "Pi", "Pm", "Pn", "Pp", "Pt",
-	"u", "uc", "ui", "um", "un", "ung", "up", "ut", "ua",
-	"uBn", "uBng", "uBt", "uBy",
-	"uE", "uEch", "uEnh",
-	"uy", "uych", "uyn", "uynh", "uyp", "uyt", "uyu", "uya", "uyEn",
-	"uyEt",
-	"uOc", "uOi", "uOm", "uOn", "uOng", "uOt", "uP",
-	"U", "Uc", "Ui", "Um", "Un", "Ung", "Ut", "Uu", "Ua",
-	"UPc", "UPi", "UPm", "UPn", "UPng", "UPp", "UPt", "UPu",
-	NULL
-};
-
-/* The rhymes packed into numbers, sorted: one search per syllable. */
-#define NRHYMES (sizeof(rhymes) / sizeof(rhymes[0]) - 1)
-static uint64_t rhyme_keys[NRHYMES];
-
-static uint64_t
-rhyme_key(const char *r, size_t n)
-{
-	uint64_t k = 0;
-
-	for (size_t i = 0; i < n && i < 8; i++)
-		k = k << 8 | (unsigned char)r[i];
-	return k | (uint64_t)n << 56;
-}
-
-static int
-key_cmp(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
+	p = utf8proc_get_property(c);
+	mark = is_mark_category(p->category);
+	if ((p->category >= UTF8PROC_CATEGORY_LU &&
+	     p->category <= UTF8PROC_CATEGORY_LO) || mark)
+		k |= CC_WORD;
+	/* a mark is no capital (below the table's end, as syllable.c has it) */
+	if ((!mark || c >= CLASS_END) && utf8proc_isupper(c))
+		k |= CC_UPPER;
+	return k;
 }
 
 static void
-spell_init(void)
+class_init(void)
 {
-	for (size_t i = 0; i < NRHYMES; i++)
-		rhyme_keys[i] = rhyme_key(rhymes[i], strlen(rhymes[i]));
-	qsort(rhyme_keys, NRHYMES, sizeof(*rhyme_keys), key_cmp);
-	for (int32_t c = 0; c < LETTER_END; c++)
-		letter_compute(c, &letter_tab[c]);
+	for (int32_t c = 0; c < CLASS_END; c++)
+		cp_class_tab[c] = class_compute(c);
 }
 
-static bool
-is_rhyme(const char *r, size_t n)
+static inline unsigned char
+cp_class(int32_t c)
 {
-	uint64_t k = rhyme_key(r, n);
-
-	return n <= 6 && bsearch(&k, rhyme_keys, NRHYMES, sizeof(k), key_cmp);
-}
-
-
-static bool
-front_vowel(char c)
-{
-	return c == 'e' || c == 'E' || c == 'i' || c == 'y';
-}
-
-/* What syl_judge finds beyond enum spell_verdict: a syllable that breaks
- * only the spelling rule of c/k, g/gh, ng/ngh.  Place names from
- * minority languages do (Bắc Kạn, Kon Tum): said of a Capitalised word,
- * it is no slip. */
-#define SPELL_ONSET_RULE 3
-
-/* The onsets whose spelling depends on the vowel after them. */
-enum onset { ON_NONE, ON_OTHER, ON_C, ON_K, ON_G, ON_GH, ON_GI, ON_NG, ON_NGH,
-	     ON_QU };
-
-/* The onset at L (N letters): its kind and length. */
-static size_t
-onset_of(const char *l, size_t n, enum onset *kind)
-{
-	char a = l[0], b = n > 1 ? l[1] : 0, c = n > 2 ? l[2] : 0;
-
-	*kind = ON_OTHER;
-	switch (a) {
-	case 'n':
-		if (b == 'g' && c == 'h')
-			return *kind = ON_NGH, 3;
-		if (b == 'g')
-			return *kind = ON_NG, 2;
-		return b == 'h' ? 2 : 1;
-	case 'g':
-		if (b == 'h')
-			return *kind = ON_GH, 2;
-		if (b == 'i')
-			return *kind = ON_GI, 2;
-		return *kind = ON_G, 1;
-	case 'q':
-		if (b == 'u')
-			return *kind = ON_QU, 2;
+	if (c < 0)
 		return 0;
-	case 'c':
-		if (b == 'h')
-			return 2;
-		return *kind = ON_C, 1;
-	case 'k':
-		if (b == 'h')
-			return 2;
-		return *kind = ON_K, 1;
-	case 'p': case 't':
-		return b == 'h' || (a == 't' && b == 'r') ? 2 : 1;
-	case 'b': case 'd': case 'D': case 'h': case 'l': case 'm': case 'r':
-	case 's': case 'v': case 'x':
-		return 1;
-	default:
-		*kind = ON_NONE;
-		return 0;
-	}
+	return c < CLASS_END ? cp_class_tab[c] : class_compute(c);
 }
 
-static bool
-is_coda(const char *c, size_t n)
-{
-	switch (n) {
-	case 0:
-		return true;
-	case 1:
-		return c[0] == 'c' || c[0] == 'm' || c[0] == 'n' || c[0] == 'p' ||
-		       c[0] == 't';
-	case 2:
-		return (c[0] == 'c' && c[1] == 'h') ||
-		       (c[0] == 'n' && (c[1] == 'g' || c[1] == 'h'));
-	default:
-		return false;
-	}
-}
-
-static int
-syl_judge(const struct syl *s)
-{
-	const char *l = s->l;
-	char rhyme[SYL_MAX + 2];
-	size_t on, nuc, i, n = (size_t)s->n;
-	bool has_vowel = false;
-	enum onset kind;
-
-	for (i = 0; i < n; i++)
-		has_vowel |= is_vowel_code(l[i]);
-	if (!has_vowel)
-		return SPELL_FOREIGN; /* an abbreviation: HĐND, ĐBQH */
-	on = onset_of(l, n, &kind);
-	/* gi before a consonant or at the end is g + i: gì, gìn */
-	if (kind == ON_GI && !is_vowel_code(l[2])) {
-		kind = ON_G;
-		on = 1;
-	}
-	if (kind == ON_QU && !is_vowel_code(l[2]))
-		return n == 2 ? SPELL_INVALID : SPELL_FOREIGN;
-	if (on == 0 && !is_vowel_code(l[0]))
-		return SPELL_FOREIGN; /* q, or f j w z */
-	if (on == n || !is_vowel_code(l[on]))
-		return SPELL_FOREIGN; /* a consonant cluster: Krông, NSƯT */
-	/* the rhyme; gi takes the i of iê: giếng is gi + iêng */
-	i = 0;
-	if (kind == ON_GI && l[on] == 'E')
-		rhyme[i++] = 'i';
-	memcpy(rhyme + i, l + on, n - on);
-	i += n - on;
-	rhyme[i] = '\0';
-	for (nuc = 0; nuc < i && is_vowel_code(rhyme[nuc]); nuc++)
-		;
-	for (size_t k = nuc; k < i; k++)
-		if (is_vowel_code(rhyme[k]))
-			return SPELL_FOREIGN; /* more than one syllable */
-	if (!is_coda(rhyme + nuc, i - nuc))
-		return SPELL_FOREIGN; /* a coda Vietnamese lacks: Đắk */
-	if (!is_rhyme(rhyme, i)) {
-		/* qu takes the u of uy: quỳnh is qu + ynh, the rhyme uynh */
-		char medial[SYL_MAX + 3];
-		if (kind != ON_QU || rhyme[0] != 'y')
-			return SPELL_INVALID;
-		medial[0] = 'u';
-		memcpy(medial + 1, rhyme, i + 1);
-		if (!is_rhyme(medial, i + 1))
-			return SPELL_INVALID;
-	}
-	/* p, t, c, ch end a syllable with sắc or nặng only */
-	if (i > nuc && (rhyme[nuc] == 'c' || rhyme[nuc] == 'p' ||
-			rhyme[nuc] == 't') && s->tone != 4 && s->tone != 5)
-		return SPELL_INVALID;
-	/* c k, g gh, ng ngh by the vowel after them */
-	if ((kind == ON_C || kind == ON_NG) && front_vowel(rhyme[0]))
-		return SPELL_ONSET_RULE;
-	if (kind == ON_G && (rhyme[0] == 'e' || rhyme[0] == 'E'))
-		return SPELL_ONSET_RULE;
-	if ((kind == ON_K || kind == ON_GH || kind == ON_NGH) &&
-	    !front_vowel(rhyme[0]))
-		return SPELL_ONSET_RULE;
-	if (kind == ON_QU && !strchr("aABeEiyP", rhyme[0]) &&
-	    strcmp(rhyme, "Oc") != 0)
-		return SPELL_INVALID;
-	/* iê after a consonant, yê at the start or after qu */
-	if (rhyme[0] == 'i' && rhyme[1] == 'E' && (on == 0 || kind == ON_QU))
-		return SPELL_INVALID;
-	if (rhyme[0] == 'y' && rhyme[1] == 'E' && on > 0 && kind != ON_QU)
-		return SPELL_INVALID;
-	return SPELL_OK;
-}
-
-enum spell_verdict
-spell_syllable(const char *w, size_t len)
-{
-	struct syl s;
-	int r = syl_parse(w, len, &s);
-
-	if (r < 0)
-		return SPELL_FOREIGN;
-	if (r > 0)
-		return SPELL_INVALID;
-	r = syl_judge(&s);
-	if (r == SPELL_ONSET_RULE)
-		r = SPELL_INVALID;
-	/* plain Latin letters: a foreign word, an abbreviation, a numeral */
-	if (r == SPELL_INVALID && !s.marked)
-		r = SPELL_FOREIGN;
-	return (enum spell_verdict)r;
-}
-
-/* --- Corrections ----------------------------------------------------- */
-
-/* Writes the syllable S as NFC UTF-8 into BUF. */
-static bool
-syl_write(const struct syl *s, char *buf, size_t size)
-{
-	size_t o = 0;
-
-	for (int i = 0; i < s->n; i++) {
-		utf8proc_int32_t cp[3];
-		utf8proc_ssize_t k = 1;
-		char c = s->l[i];
-		int32_t base = c >= 'a' && c <= 'z' ? c : 0;
-
-		switch (c) {
-		case 'A': base = 'a'; cp[k++] = 0x0306; break;
-		case 'B': base = 'a'; cp[k++] = 0x0302; break;
-		case 'E': base = 'e'; cp[k++] = 0x0302; break;
-		case 'O': base = 'o'; cp[k++] = 0x0302; break;
-		case 'P': base = 'o'; cp[k++] = 0x031B; break;
-		case 'U': base = 'u'; cp[k++] = 0x031B; break;
-		case 'D': base = 0x0111; break;
-		default: break;
-		}
-		if (s->up[i])
-			base = utf8proc_toupper(base);
-		cp[0] = base;
-		if (s->tone && s->tone_at == i) {
-			/* canonical order: the dot below (class 220) goes
-			 * before a circumflex or breve (230) */
-			if (s->tone == 5 && k == 2 && cp[1] != 0x031B) {
-				cp[2] = cp[1];
-				cp[1] = tone_marks[5];
-				k++;
-			} else {
-				cp[k++] = tone_marks[s->tone];
-			}
-		}
-		k = utf8proc_normalize_utf32(cp, k, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
-		for (utf8proc_ssize_t j = 0; j < k; j++) {
-			if (o + 5 > size)
-				return false;
-			o += utf8_encode(cp[j], buf + o);
-		}
-	}
-	buf[o] = '\0';
-	return true;
-}
-
-/* The word with letter AT replaced by C (or, when DEL, removed; or, when
- * INS, C inserted before AT). */
-static void
-syl_edit(const struct syl *s, struct syl *t, int at, char c, int how)
-{
-	*t = *s;
-	if (how == 0) {
-		t->l[at] = c;
-		return;
-	}
-	if (how < 0) { /* remove letter AT */
-		memmove(t->l + at, t->l + at + 1, (size_t)(t->n - at));
-		memmove(t->up + at, t->up + at + 1, (size_t)(t->n - at - 1));
-		t->n--;
-		if (t->tone_at > at)
-			t->tone_at--;
-		return;
-	}
-	if (t->n >= SYL_MAX)
-		return;
-	memmove(t->l + at + 1, t->l + at, (size_t)(t->n - at + 1));
-	memmove(t->up + at + 1, t->up + at, (size_t)(t->n - at));
-	t->l[at] = c;
-	t->up[at] = 0;
-	t->n++;
-	if (t->tone_at >= at)
-		t->tone_at++;
-}
-
-static bool
-syl_try(const struct syl *t, char *buf, size_t size)
-{
-	return syl_judge(t) == SPELL_OK && syl_write(t, buf, size);
-}
-
-bool
-spell_suggest(const char *w, size_t len, char *buf, size_t size)
-{
-	/* for each letter: the letters it is mistaken for, adding a mark
-	 * first, then changing it, then taking it away */
-	static const struct { char from; const char *to; } swaps[] = {
-		{ 'a', "AB" }, { 'e', "E" }, { 'o', "OP" }, { 'u', "U" },
-		{ 'A', "Ba" }, { 'B', "Aa" }, { 'O', "Po" }, { 'P', "Oo" },
-		{ 'E', "e" }, { 'U', "u" }, { 'i', "y" }, { 'y', "i" },
-	};
-	struct syl s, t;
-	int r = syl_parse(w, len, &s);
-
-	if (r != 0 || !s.marked || (syl_judge(&s) != SPELL_INVALID &&
-				    syl_judge(&s) != SPELL_ONSET_RULE))
-		return false;
-	/* the consonant the vowel wants: c/k, g/gh, ng/ngh */
-	if (s.l[0] == 'c') {
-		syl_edit(&s, &t, 0, 'k', 0);
-		if (syl_try(&t, buf, size))
-			return true;
-	}
-	if (s.l[0] == 'k' && s.l[1] != 'h') {
-		syl_edit(&s, &t, 0, 'c', 0);
-		if (syl_try(&t, buf, size))
-			return true;
-	}
-	if (s.l[0] == 'g' && s.l[1] != 'h' && s.l[1] != 'i') {
-		syl_edit(&s, &t, 1, 'h', 1);
-		if (syl_try(&t, buf, size))
-			return true;
-	}
-	if (s.l[0] == 'n' && s.l[1] == 'g' && s.l[2] != 'h') {
-		syl_edit(&s, &t, 2, 'h', 1);
-		if (syl_try(&t, buf, size))
-			return true;
-	}
-	if ((s.l[0] == 'g' || (s.l[0] == 'n' && s.l[1] == 'g')) &&
-	    s.l[s.l[0] == 'g' ? 1 : 2] == 'h') {
-		syl_edit(&s, &t, s.l[0] == 'g' ? 1 : 2, 0, -1);
-		if (syl_try(&t, buf, size))
-			return true;
-	}
-	for (int pass = 0; pass < 2; pass++) {
-		for (int i = 0; i < s.n; i++) {
-			for (size_t k = 0; k < sizeof(swaps) / sizeof(swaps[0]); k++) {
-				if (swaps[k].from != s.l[i])
-					continue;
-				for (const char *c = swaps[k].to; *c; c++) {
-					/* pass 0: a mark added (a -> ă â,
-					 * o -> ô ơ, u -> ư, e -> ê) */
-					bool adds = s.l[i] >= 'a' && s.l[i] <= 'z' &&
-						    !(*c >= 'a' && *c <= 'z');
-					if ((pass == 0) != adds)
-						continue;
-					syl_edit(&s, &t, i, *c, 0);
-					if (syl_try(&t, buf, size))
-						return true;
-				}
-			}
-		}
-	}
-	return false;
-}
-
-/* --- Documents --------------------------------------------------------- */
-
-/* A document is read once per pass, word by word (nothing but a few
- * words and the findings is kept, so a 30 MB file costs little). */
-/* Longer words are no syllables and no names: they are skipped. */
-#define WORD_BYTES 64
-
-struct word {
-	uint32_t line, col;
-	char nfc[WORD_BYTES];         /* the word, NFC */
-	size_t nlen;
-	char folded[WORD_BYTES * 2];  /* lower case */
-	bool in_name;        /* inside a <name> element */
-	bool joined;         /* only white space since the word before */
-	bool cap;            /* Capitalised: first letter upper, no other */
-	bool person;         /* part of a known person's name */
-};
-
-/* The parse and the verdict of a syllable, kept by its bytes (a memo
- * of the run): a document, and an archive, repeat the same few
- * thousand syllables, so each is parsed and judged once. */
-struct verdict {
-	int parsed; /* syl_parse's result */
-	int judged; /* syl_judge's, when parsed is 0 */
-	struct syl s;
-};
-
-struct spell {
-	char **names; /* folded names with two syllables or more */
-	size_t n, cap;
-	struct memo_index ix;
-	struct memo vc;        /* word: struct verdict */
-	struct memo_docs docs; /* the documents learned */
-	struct memo firsts; /* the names' first words (a phrase is a name
-			     * only if its first word is one of them) */
-};
-
-/* syl_parse (and syl_judge when it parses) of the word W (LEN bytes)
- * through the memo: the parse into *S, syl_judge's verdict into
- * *JUDGED (-1 when not parsed); returns syl_parse's. */
-static int
-verdict_of(struct memo *vc, const char *w, size_t len, struct syl *s,
-	   int *judged)
-{
-	const void *kept = memo_get(vc, w, len); /* unaligned: copied out */
-	struct verdict v;
-
-	if (kept) {
-		memcpy(&v, kept, sizeof(v));
-	} else {
-		v.parsed = syl_parse(w, len, &v.s);
-		v.judged = v.parsed == 0 ? syl_judge(&v.s) : -1;
-		memo_put(vc, w, len, &v);
-	}
-	*s = v.s;
-	*judged = v.judged;
-	return v.parsed;
-}
+#define ascii_letter(c) (((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z'))
 
 /* The word in lower case into OUT (SIZE >= 2 * LEN + 1). */
 static void
@@ -643,6 +96,409 @@ fold_case(const char *s, size_t len, char *out)
 	}
 	out[o] = '\0';
 }
+
+/* Capitalised: the first letter upper case, no other. */
+static bool
+word_capitalised(const char *s, size_t len)
+{
+	size_t pos = 0;
+	bool first = true, cap = false;
+
+	while (pos < len) {
+		int32_t c;
+		bool upper;
+		if ((unsigned char)s[pos] < 0x80) {
+			c = (unsigned char)s[pos++];
+			upper = c >= 'A' && c <= 'Z';
+		} else {
+			pos += utf8_at(s, len, pos, &c);
+			upper = cp_class(c) & CC_UPPER;
+		}
+		if (upper) {
+			if (!first)
+				return false;
+			cap = true;
+		}
+		first = false;
+	}
+	return cap;
+}
+
+/* --- Reading words ------------------------------------------------------- */
+
+/* Longer words are no syllables and no names: they are skipped. */
+#define WORD_BYTES 64
+
+struct word {
+	size_t off;          /* in the document */
+	size_t line_start;   /* where its line starts */
+	uint32_t line;
+	const char *nfc;     /* the word, NFC: the document's bytes or rep */
+	size_t nlen;
+	bool marks;          /* past ASCII */
+	bool in_name;        /* inside a <name> element */
+	bool joined;         /* only white space since the word before */
+	bool cap;            /* Capitalised: first letter upper, no other */
+	bool person;         /* part of a known person's name */
+	bool has_folded;
+	char rep[WORD_BYTES];         /* the NFC of a word that is not */
+	char folded[WORD_BYTES * 2];  /* lower case, once asked for */
+};
+
+static const char *
+word_folded(struct word *w)
+{
+	if (!w->has_folded) {
+		fold_case(w->nfc, w->nlen, w->folded);
+		w->has_folded = true;
+	}
+	return w->folded;
+}
+
+/* The word as a C string into BUF (WORD_BYTES). */
+static const char *
+word_str(const struct word *w, char *buf)
+{
+	memcpy(buf, w->nfc, w->nlen);
+	buf[w->nlen] = '\0';
+	return buf;
+}
+
+struct reader {
+	const char *s;
+	size_t len, pos;
+	size_t line_start;
+	uint32_t line;
+	bool joined, in_name, any;
+	bool learning; /* only Capitalised words and names are wanted */
+};
+
+enum { RD_END, RD_WORD, RD_NAME_END };
+
+static size_t
+find_str(const char *s, size_t len, size_t from, const char *what)
+{
+	size_t k = strlen(what);
+
+	for (size_t i = from; i + k <= len; i++)
+		if (memcmp(s + i, what, k) == 0)
+			return i;
+	return len;
+}
+
+/* The end of the markup at POS ('<'), and whether it opens or closes an
+ * element called "name". */
+static size_t
+markup_end(const char *s, size_t len, size_t pos, int *name_tag)
+{
+	bool closing = pos + 1 < len && s[pos + 1] == '/';
+	size_t i = pos + 1 + closing, k = 0, end;
+	char tag[8];
+	char q = 0;
+
+	*name_tag = 0;
+	if (strncmp(s + pos, "<!--", 4) == 0)
+		return find_str(s, len, pos + 4, "-->") + 3;
+	if (strncmp(s + pos, "<?", 2) == 0)
+		return find_str(s, len, pos + 2, "?>") + 2;
+	if (strncmp(s + pos, "<!", 2) == 0)
+		return find_str(s, len, pos + 2, ">") + 1;
+	while (i < len && k + 1 < sizeof(tag) && isalnum((unsigned char)s[i]))
+		tag[k++] = s[i++];
+	tag[k] = '\0';
+	for (end = i; end < len; end++) {
+		if (q) {
+			if (s[end] == q)
+				q = 0;
+		} else if (s[end] == '"' || s[end] == '\'') {
+			q = s[end];
+		} else if (s[end] == '>') {
+			break;
+		}
+	}
+	if (strcmp(tag, "name") == 0 && i < len && !isalnum((unsigned char)s[i]) &&
+	    !(end > 0 && end < len && s[end - 1] == '/'))
+		*name_tag = closing ? -1 : 1;
+	return end < len ? end + 1 : len;
+}
+
+/* Skips to TO (past markup or a reference), counting the lines. */
+static void
+reader_skip(struct reader *rd, size_t to)
+{
+	const char *p = rd->s + rd->pos, *end = rd->s + to;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		rd->line++;
+		rd->line_start = (size_t)(++p - rd->s);
+	}
+	rd->pos = to;
+}
+
+/* A word of ASCII letters and precomposed Latin letters only (no
+ * combining mark, no other script): NFC as it stands. */
+static bool
+plain_cp(int32_t c)
+{
+	return c < 0x1C0 || (c >= 0x1E80 && c < 0x1F00);
+}
+
+/* The word at [FROM, E): its NFC form and case.  False when its NFC is
+ * too long to be a word. */
+static bool
+word_fill(struct reader *rd, struct word *w, size_t from, size_t e,
+	  bool ascii, bool plain)
+{
+	const char *s = rd->s + from;
+	size_t n = e - from;
+
+	w->nfc = s;
+	w->nlen = n;
+	w->marks = !ascii;
+	if (ascii) {
+		bool later_upper = false;
+		if (!(s[0] >= 'A' && s[0] <= 'Z')) {
+			w->cap = false;
+			return true;
+		}
+		for (size_t i = 1; i < n && !later_upper; i++)
+			later_upper = s[i] >= 'A' && s[i] <= 'Z';
+		w->cap = !later_upper;
+		return true;
+	}
+	if (!plain && !text_is_clean(s, n)) {
+		size_t m;
+		char *nfc = text_repair(s, n, &m);
+		if (!nfc)
+			mn_oom();
+		if (m >= WORD_BYTES)
+			m = 0;
+		memcpy(w->rep, nfc, m);
+		free(nfc);
+		if (!m)
+			return false;
+		w->nfc = w->rep;
+		w->nlen = m;
+		w->marks = false;
+		for (size_t i = 0; i < m; i++)
+			w->marks |= (unsigned char)w->rep[i] >= 0x80;
+	}
+	w->cap = word_capitalised(w->nfc, w->nlen);
+	return true;
+}
+
+/* The next word of the element texts into W (markup, comments and
+ * attribute values skipped, entity references taken as separators), or
+ * the end of a <name> element, or the end. */
+static int
+reader_next(struct reader *rd, struct word *w)
+{
+	const char *s = rd->s;
+	size_t len = rd->len;
+
+	while (rd->pos < len) {
+		size_t pos = rd->pos, e;
+		unsigned char c = (unsigned char)s[pos];
+		int32_t cp;
+
+		if (c < 0x80 && !ascii_letter(c)) {
+			if (c == '<') {
+				int name_tag;
+				e = markup_end(s, len, pos, &name_tag);
+				rd->joined = false;
+				reader_skip(rd, e > len ? len : e);
+				if (name_tag > 0)
+					rd->in_name = true;
+				if (name_tag < 0 && rd->in_name) {
+					rd->in_name = false;
+					return RD_NAME_END;
+				}
+				continue;
+			}
+			if (c == '&') {
+				e = pos + 1;
+				while (e < len && e < pos + 12 && s[e] != ';' && s[e] != '<')
+					e++;
+				reader_skip(rd, e < len && s[e] == ';' ? e + 1 : pos + 1);
+				rd->joined = false;
+				continue;
+			}
+			if (c == '\n') {
+				rd->line++;
+				rd->line_start = pos + 1;
+			} else if (!(c == ' ' || c == '\t' || c == '\r')) {
+				rd->joined = false;
+			}
+			rd->pos++;
+			continue;
+		}
+		size_t n = utf8_at(s, len, pos, &cp);
+		unsigned char k = cp_class(cp);
+		bool ascii = c < 0x80, plain = plain_cp(cp);
+		if (!(k & CC_WORD)) {
+			if (!(cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r'))
+				rd->joined = false;
+			rd->pos += n;
+			continue;
+		}
+		/* the word: letters and marks, never a newline */
+		for (e = pos + n; e < len;) {
+			unsigned char b = (unsigned char)s[e];
+			if (b < 0x80) {
+				if (!ascii_letter(b))
+					break;
+				e++;
+				continue;
+			}
+			n = utf8_at(s, len, e, &cp);
+			if (!(cp_class(cp) & CC_WORD))
+				break;
+			plain &= plain_cp(cp);
+			ascii = false;
+			e += n;
+		}
+		rd->pos = e;
+		if (e - pos >= WORD_BYTES) {
+			rd->joined = false;
+			continue;
+		}
+		w->off = pos;
+		w->line = rd->line;
+		w->line_start = rd->line_start;
+		w->in_name = rd->in_name;
+		w->person = w->has_folded = false;
+		if (rd->learning && !rd->in_name && (ascii || plain) &&
+		    !(k & CC_UPPER)) {
+			/* no capital: nothing to learn, but a word */
+			w->nfc = s + pos;
+			w->nlen = e - pos;
+			w->marks = !ascii;
+			w->cap = false;
+		} else if (!word_fill(rd, w, pos, e, ascii, plain)) {
+			rd->joined = false;
+			continue;
+		}
+		w->joined = rd->joined && rd->any;
+		rd->joined = rd->any = true;
+		return RD_WORD;
+	}
+	return RD_END;
+}
+
+static void
+reader_init(struct reader *rd, const char *s, size_t len, bool learning)
+{
+	pthread_once(&class_once, class_init);
+	memset(rd, 0, sizeof(*rd));
+	rd->s = s;
+	rd->len = len;
+	rd->line = 1;
+	rd->learning = learning;
+}
+
+/* Columns, counted in characters when asked for: a cursor that moves
+ * forward only, so that a document of one long line is read once. */
+struct colcur {
+	size_t line_start, off;
+	uint32_t col;
+};
+
+static uint32_t
+word_col(struct colcur *cc, const char *s, const struct word *w)
+{
+	size_t from = w->line_start;
+	uint32_t col = 1;
+
+	if (cc->line_start == w->line_start && cc->off <= w->off && cc->col) {
+		from = cc->off;
+		col = cc->col;
+	}
+	for (size_t i = from; i < w->off; i++)
+		col += ((unsigned char)s[i] & 0xC0) != 0x80;
+	cc->line_start = w->line_start;
+	cc->off = w->off;
+	cc->col = col;
+	return col;
+}
+
+/* --- Names --------------------------------------------------------------- */
+
+/* The last few words, for what looks across words (names). */
+#define NAME_MAX_WORDS 5
+#define RING NAME_MAX_WORDS
+
+struct ring {
+	struct word w[RING];
+	size_t n;    /* words held, oldest first */
+	size_t head; /* the oldest word's slot (words are never moved) */
+};
+
+/* Ring word I (0 the oldest). */
+static struct word *
+ring_at(struct ring *r, size_t i)
+{
+	return &r->w[r->head + i - (r->head + i >= RING ? RING : 0)];
+}
+
+/* The folded phrase of ring words [i, i + k) when they are joined. */
+static char *
+ring_phrase(struct ring *r, size_t i, size_t k)
+{
+	size_t total = 0;
+	char *out, *p;
+
+	if (i + k > r->n)
+		return NULL;
+	for (size_t j = i; j < i + k; j++) {
+		if (j > i && !ring_at(r, j)->joined)
+			return NULL;
+		total += strlen(word_folded(ring_at(r, j))) + 1;
+	}
+	out = p = xrealloc(NULL, total + 1);
+	for (size_t j = i; j < i + k; j++) {
+		if (j > i)
+			*p++ = ' ';
+		strcpy(p, ring_at(r, j)->folded);
+		p += strlen(ring_at(r, j)->folded);
+	}
+	*p = '\0';
+	return out;
+}
+
+/* Names every clerk writes, so that "Hồ Chí minh" is seen in a file
+ * that has no "Hồ Chí Minh" of its own. */
+static const char *const national_names[] = {
+	"h\xE1\xBB\x93 ch\xC3\xAD minh",                          /* Hồ Chí Minh */
+	"v\xC3\xB5 nguy\xC3\xAAn gi\xC3\xA1p",                    /* Võ Nguyên Giáp */
+	"t\xC3\xB4n \xC4\x91\xE1\xBB\xA9\x63 th\xE1\xBA\xAFng",    /* Tôn Đức Thắng */
+	"ph\xE1\xBA\xA1m v\xC4\x83n \xC4\x91\xE1\xBB\x93ng",      /* Phạm Văn Đồng */
+	"nguy\xE1\xBB\x85n \xC3\xA1i qu\xE1\xBB\x91\x63",          /* Nguyễn Ái Quốc */
+	"tr\xE1\xBA\xA7n h\xC6\xB0ng \xC4\x91\xE1\xBA\xA1o",      /* Trần Hưng Đạo */
+	NULL
+};
+
+/* The parse and the verdict of a syllable, kept by its bytes (a memo
+ * of the run): a document, and an archive, repeat the same few
+ * thousand syllables, so each is parsed and judged once; with the
+ * document's slot for its tone placement, once that is known. */
+struct verdict {
+	struct syl s;
+	int parsed;   /* syl_parse's result */
+	int judged;   /* syl_judge's, when parsed is 0 */
+	uint32_t doc; /* the document of PLACE (0: none) */
+	uint32_t place;
+};
+
+struct spell {
+	char **names; /* folded names with two syllables or more */
+	size_t n, cap;
+	struct memo_index ix;
+	struct memo vc;        /* word: struct verdict */
+	struct memo_docs docs; /* the documents learned */
+	struct memo firsts; /* the names' first words (a phrase is a name
+			     * only if its first word is one of them) */
+	uint32_t ndocs;     /* documents checked */
+};
 
 static const char *
 name_at(const void *v, size_t i)
@@ -684,335 +540,6 @@ spell_has_first(const struct spell *sp, const char *folded)
 	       memo_get((struct memo *)&sp->firsts, folded, n) != NULL;
 }
 
-static bool
-is_word_cp(int32_t c)
-{
-	const utf8proc_property_t *p;
-
-	if (c < 0x80)
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-	p = utf8proc_get_property(c);
-	return (p->category >= UTF8PROC_CATEGORY_LU &&
-		p->category <= UTF8PROC_CATEGORY_LO) ||
-	       is_mark_category(p->category);
-}
-
-static bool
-word_capitalised(const char *s, size_t len)
-{
-	size_t pos = 0;
-	bool first = true, cap = false;
-
-	while (pos < len) {
-		int32_t c;
-		bool upper;
-		if ((unsigned char)s[pos] < 0x80) {
-			c = (unsigned char)s[pos++];
-			upper = c >= 'A' && c <= 'Z';
-		} else {
-			pos += utf8_at(s, len, pos, &c);
-			upper = c >= 0 && c < LETTER_END ? letter_tab[c].upper
-						      : utf8proc_isupper(c);
-		}
-		if (upper) {
-			if (!first)
-				return false;
-			cap = true;
-		}
-		first = false;
-	}
-	return cap;
-}
-
-/* A word of ASCII letters and precomposed Latin letters only (no
- * combining mark, no other script): NFC as it stands. */
-static bool
-plain_word(const char *s, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
-	for (size_t i = 0; i < len; i++) {
-		if (u[i] < 0x80)
-			continue;
-		if (u[i] >= 0xC2 && u[i] <= 0xC6 && i + 1 < len) {
-			i++; /* U+0080..U+01BF */
-			continue;
-		}
-		if (u[i] == 0xE1 && i + 2 < len && (u[i + 1] == 0xBA || u[i + 1] == 0xBB)) {
-			i += 2; /* U+1E80..U+1EFF: Vietnamese letters */
-			continue;
-		}
-		return false;
-	}
-	return true;
-}
-
-#define ascii_letter(c) (((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z'))
-
-struct scan {
-	const char *s;
-	size_t len, pos;
-	uint32_t line, col;
-};
-
-static void
-scan_advance(struct scan *sc, size_t to)
-{
-	while (sc->pos < to) {
-		unsigned char b = (unsigned char)sc->s[sc->pos++];
-		if (b == '\n') {
-			sc->line++;
-			sc->col = 1;
-		} else if ((b & 0xC0) != 0x80) {
-			sc->col++;
-		}
-	}
-}
-
-static size_t
-find_str(const char *s, size_t len, size_t from, const char *what)
-{
-	size_t k = strlen(what);
-
-	for (size_t i = from; i + k <= len; i++)
-		if (memcmp(s + i, what, k) == 0)
-			return i;
-	return len;
-}
-
-struct reader {
-	/* a word (which it takes over), the end of a <name> element */
-	void (*word)(void *ctx, struct word *w);
-	void (*name_end)(void *ctx);
-	void *ctx;
-};
-
-/* The end of the markup at POS ('<'), and whether it opens or closes an
- * element called "name". */
-static size_t
-markup_end(const char *s, size_t len, size_t pos, int *name_tag)
-{
-	bool closing = pos + 1 < len && s[pos + 1] == '/';
-	size_t i = pos + 1 + closing, k = 0, end;
-	char tag[8];
-	char q = 0;
-
-	*name_tag = 0;
-	if (strncmp(s + pos, "<!--", 4) == 0)
-		return find_str(s, len, pos + 4, "-->") + 3;
-	if (strncmp(s + pos, "<?", 2) == 0)
-		return find_str(s, len, pos + 2, "?>") + 2;
-	if (strncmp(s + pos, "<!", 2) == 0)
-		return find_str(s, len, pos + 2, ">") + 1;
-	while (i < len && k + 1 < sizeof(tag) && isalnum((unsigned char)s[i]))
-		tag[k++] = s[i++];
-	tag[k] = '\0';
-	for (end = i; end < len; end++) {
-		if (q) {
-			if (s[end] == q)
-				q = 0;
-		} else if (s[end] == '"' || s[end] == '\'') {
-			q = s[end];
-		} else if (s[end] == '>') {
-			break;
-		}
-	}
-	if (strcmp(tag, "name") == 0 && i < len && !isalnum((unsigned char)s[i]) &&
-	    !(end > 0 && end < len && s[end - 1] == '/'))
-		*name_tag = closing ? -1 : 1;
-	return end < len ? end + 1 : len;
-}
-
-/* Reads the words of the element texts of S (markup, comments and
- * attribute values skipped, entity references taken as separators). */
-static void
-words_read(const char *s, size_t len, const struct reader *rd)
-{
-	struct scan sc = { s, len, 0, 1, 1 };
-	bool joined = false, in_name = false, any = false;
-
-	pthread_once(&spell_once, spell_init);
-
-	while (sc.pos < len) {
-		char c = s[sc.pos];
-		int32_t cp;
-		size_t n, e;
-
-		if (c == '<') {
-			int name_tag;
-			e = markup_end(s, len, sc.pos, &name_tag);
-			if (name_tag > 0)
-				in_name = true;
-			if (name_tag < 0 && in_name) {
-				in_name = false;
-				if (rd->name_end)
-					rd->name_end(rd->ctx);
-			}
-			joined = false;
-			scan_advance(&sc, e > len ? len : e);
-			continue;
-		}
-		if (c == '&') {
-			e = sc.pos + 1;
-			while (e < len && e < sc.pos + 12 && s[e] != ';' && s[e] != '<')
-				e++;
-			scan_advance(&sc, e < len && s[e] == ';' ? e + 1 : sc.pos + 1);
-			joined = false;
-			continue;
-		}
-		if ((unsigned char)c < 0x80 && !ascii_letter(c)) {
-			/* the common case of scan_advance, one byte */
-			if (c == '\n') {
-				sc.line++;
-				sc.col = 1;
-			} else {
-				sc.col++;
-				if (!(c == ' ' || c == '\t' || c == '\r'))
-					joined = false;
-			}
-			sc.pos++;
-			continue;
-		}
-		n = utf8_at(s, len, sc.pos, &cp);
-		if (!is_word_cp(cp)) {
-			if (!(cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r'))
-				joined = false;
-			scan_advance(&sc, sc.pos + n);
-			continue;
-		}
-		struct word w;
-		w.person = false;
-		w.line = sc.line;
-		w.col = sc.col;
-		/* a word's characters: letters and marks, never a newline,
-		 * so its columns are its code points */
-		uint32_t chars = 0;
-		bool ascii = true;
-		for (e = sc.pos; e < len; chars++) {
-			int32_t d;
-			if ((unsigned char)s[e] < 0x80) {
-				if (!ascii_letter(s[e]))
-					break;
-				e++;
-				continue;
-			}
-			size_t k = utf8_at(s, len, e, &d);
-			if (!is_word_cp(d))
-				break;
-			e += k;
-			ascii = false;
-		}
-		if (e - sc.pos >= WORD_BYTES) {
-			sc.pos = e;
-			sc.col += chars;
-			joined = false;
-			continue;
-		}
-		if (ascii) {
-			/* plain_word, fold_case and word_capitalised at once */
-			bool later_upper = false;
-			w.nlen = e - sc.pos;
-			memcpy(w.nfc, s + sc.pos, w.nlen);
-			for (size_t i = 0; i < w.nlen; i++) {
-				bool up = w.nfc[i] >= 'A' && w.nfc[i] <= 'Z';
-				w.folded[i] = (char)(up ? w.nfc[i] + 32 : w.nfc[i]);
-				later_upper |= up && i;
-			}
-			w.folded[w.nlen] = '\0';
-			w.cap = !later_upper && w.nfc[0] >= 'A' && w.nfc[0] <= 'Z';
-		} else if (plain_word(s + sc.pos, e - sc.pos) ||
-		    text_is_clean(s + sc.pos, e - sc.pos)) {
-			memcpy(w.nfc, s + sc.pos, e - sc.pos);
-			w.nlen = e - sc.pos;
-		} else {
-			char *nfc = text_repair(s + sc.pos, e - sc.pos, &w.nlen);
-			if (!nfc)
-				mn_oom();
-			if (w.nlen >= WORD_BYTES)
-				w.nlen = 0;
-			memcpy(w.nfc, nfc, w.nlen);
-			free(nfc);
-			if (!w.nlen) {
-				scan_advance(&sc, e);
-				joined = false;
-				continue;
-			}
-		}
-		w.nfc[w.nlen] = '\0';
-		if (!ascii) {
-			fold_case(w.nfc, w.nlen, w.folded);
-			w.cap = word_capitalised(w.nfc, w.nlen);
-		}
-		w.in_name = in_name;
-		w.joined = joined && any;
-		sc.pos = e;
-		sc.col += chars;
-		joined = any = true;
-		rd->word(rd->ctx, &w);
-	}
-}
-
-/* Words own no memory: a word that goes needs nothing done. */
-static void
-word_free(struct word *w)
-{
-	(void)w;
-}
-
-/* The last few words, for what looks across words (names). */
-#define NAME_MAX_WORDS 5
-#define RING NAME_MAX_WORDS
-
-struct ring {
-	struct word w[RING];
-	size_t n;    /* words held, oldest first */
-	size_t head; /* the oldest word's slot (words are never moved) */
-};
-
-/* Ring word I (0 the oldest). */
-static struct word *
-ring_at(const struct ring *r, size_t i)
-{
-	return (struct word *)&r->w[r->head + i - (r->head + i >= RING ? RING : 0)];
-}
-
-/* The folded phrase of ring words [i, i + k) when they are joined. */
-static char *
-ring_phrase(const struct ring *r, size_t i, size_t k)
-{
-	size_t total = 0;
-	char *out, *p;
-
-	if (i + k > r->n)
-		return NULL;
-	for (size_t j = i; j < i + k; j++) {
-		if (j > i && !ring_at(r, j)->joined)
-			return NULL;
-		total += strlen(ring_at(r, j)->folded) + 1;
-	}
-	out = p = xrealloc(NULL, total + 1);
-	for (size_t j = i; j < i + k; j++) {
-		if (j > i)
-			*p++ = ' ';
-		strcpy(p, ring_at(r, j)->folded);
-		p += strlen(ring_at(r, j)->folded);
-	}
-	*p = '\0';
-	return out;
-}
-
-/* Names every clerk writes, so that "Hồ Chí minh" is seen in a file
- * that has no "Hồ Chí Minh" of its own. */
-static const char *const national_names[] = {
-	"h\xE1\xBB\x93 ch\xC3\xAD minh",                          /* Hồ Chí Minh */
-	"v\xC3\xB5 nguy\xC3\xAAn gi\xC3\xA1p",                    /* Võ Nguyên Giáp */
-	"t\xC3\xB4n \xC4\x91\xE1\xBB\xA9\x63 th\xE1\xBA\xAFng",    /* Tôn Đức Thắng */
-	"ph\xE1\xBA\xA1m v\xC4\x83n \xC4\x91\xE1\xBB\x93ng",      /* Phạm Văn Đồng */
-	"nguy\xE1\xBB\x85n \xC3\xA1i qu\xE1\xBB\x91\x63",          /* Nguyễn Ái Quốc */
-	"tr\xE1\xBA\xA7n h\xC6\xB0ng \xC4\x91\xE1\xBA\xA1o",      /* Trần Hưng Đạo */
-	NULL
-};
-
 struct spell *
 spell_new(void)
 {
@@ -1041,8 +568,9 @@ spell_free(struct spell *sp)
 	free(sp);
 }
 
-/* Learning: the <name> texts, and runs of three to five joined
- * Capitalised words. */
+/* --- Learning: the <name> texts, and runs of three to five joined
+ * Capitalised words ---------------------------------------------------- */
+
 struct learn {
 	struct spell *sp;
 	char *name;     /* the <name> text so far */
@@ -1069,48 +597,48 @@ is_honorific(const char *folded)
 static void
 learn_run_end(struct learn *l)
 {
-	size_t from = l->run.n > 0 && is_honorific(l->run.w[0].folded);
+	size_t from = l->run.n > 0 && is_honorific(word_folded(&l->run.w[0]));
 
 	if (l->run.n - from >= 3 && !l->run_long)
 		spell_add(l->sp, ring_phrase(&l->run, from, l->run.n - from));
-	for (size_t i = 0; i < l->run.n; i++)
-		word_free(&l->run.w[i]);
 	l->run.n = 0;
 	l->run_long = false;
 }
 
+/* The word W, read into the run's next slot when there is one. */
 static void
-learn_word(void *ctx, struct word *w)
+learn_word(struct learn *l, struct word *w)
 {
-	struct learn *l = ctx;
-
 	if (w->in_name) {
+		const char *f = word_folded(w);
 		size_t have = l->name ? strlen(l->name) : 0;
-		l->name = xrealloc(l->name, have + strlen(w->folded) + 2);
+		l->name = xrealloc(l->name, have + strlen(f) + 2);
 		if (have)
 			l->name[have++] = ' ';
-		strcpy(l->name + have, w->folded);
+		strcpy(l->name + have, f);
 		l->name_words++;
 	}
 	if (!w->cap || !w->joined)
 		learn_run_end(l);
-	if (!w->cap) {
-		word_free(w);
+	if (!w->cap)
 		return;
-	}
 	if (l->run.n == RING) {
 		l->run_long = true;
-		word_free(w);
 		return;
 	}
-	l->run.w[l->run.n++] = *w;
+	if (w != &l->run.w[l->run.n]) {
+		/* NFC of its own: it points into the slot it was read into */
+		struct word *to = &l->run.w[l->run.n];
+		*to = *w;
+		if (w->nfc == w->rep)
+			to->nfc = to->rep;
+	}
+	l->run.n++;
 }
 
 static void
-learn_name_end(void *ctx)
+learn_name_end(struct learn *l)
 {
-	struct learn *l = ctx;
-
 	if (l->name && l->name_words >= 2)
 		spell_add(l->sp, l->name);
 	else
@@ -1123,12 +651,24 @@ void
 spell_learn(struct spell *sp, const char *s, size_t len)
 {
 	struct learn l = { sp, NULL, 0, { .n = 0 }, false };
-	struct reader rd = { learn_word, learn_name_end, &l };
+	struct reader rd;
+	struct word spare;
+	int ev;
 
 	/* learning is idempotent: a document learned before adds nothing */
 	if (memo_docs_seen(&sp->docs, s, len))
 		return;
-	words_read(s, len, &rd);
+	reader_init(&rd, s, len, true);
+	for (;;) {
+		/* read straight into the run's next slot */
+		struct word *w = l.run.n < RING ? &l.run.w[l.run.n] : &spare;
+		if ((ev = reader_next(&rd, w)) == RD_END)
+			break;
+		if (ev == RD_NAME_END)
+			learn_name_end(&l);
+		else
+			learn_word(&l, w);
+	}
 	learn_run_end(&l);
 	free(l.name);
 }
@@ -1203,7 +743,10 @@ struct placement {
 
 struct check {
 	struct spell *sp;
+	const char *s;
+	uint32_t doc;
 	struct ring r;
+	struct colcur at, ahead; /* columns: the oldest word's, a name's */
 	struct finding *f;
 	size_t nf, cf;
 	struct placement *pl;
@@ -1236,63 +779,62 @@ finding_cmp(const void *a, const void *b)
 	return 0;
 }
 
-static bool
-has_marks(const struct word *w)
-{
-	for (size_t i = 0; i < w->nlen; i++)
-		if ((unsigned char)w->nfc[i] >= 0x80)
-			return true;
-	return false;
-}
-
 static const char *
 placement_at(const void *v, size_t i)
 {
 	return ((const struct placement *)v)[i].where;
 }
 
-/* (a) a syllable no Vietnamese word can have */
-static void
-check_syllable(struct check *ck, const struct word *w, int r, int judged)
+/* syl_parse and syl_judge of the word W through the memo. */
+static struct verdict *
+verdict_of(struct memo *vc, const struct word *w, struct verdict *tmp)
 {
-	char msg[256], fix[64];
+	struct verdict *v = memo_get(vc, w->nfc, w->nlen);
 
-	if (!has_marks(w))
-		return;
-	if (r < 0 || (r == 0 && (r = judged) != SPELL_INVALID &&
-			   !(r == SPELL_ONSET_RULE && !w->cap)))
-		return;
-	if (spell_suggest(w->nfc, w->nlen, fix, sizeof(fix)))
-		snprintf(msg, sizeof(msg),
-			 _("\"%s\" is not a Vietnamese syllable (%s?)"), w->nfc, fix);
-	else
-		snprintf(msg, sizeof(msg),
-			 _("\"%s\" is not a Vietnamese syllable"), w->nfc);
-	finding_add(ck, w->line, w->col, msg);
+	if (v)
+		return v;
+	tmp->parsed = syl_parse(w->nfc, w->nlen, &tmp->s);
+	tmp->judged = tmp->parsed == 0 ? syl_judge(&tmp->s) : -1;
+	tmp->doc = tmp->place = 0;
+	v = memo_put(vc, w->nfc, w->nlen, tmp);
+	return v ? v : tmp;
 }
 
-/* (b) counted here, reported at the end */
+/* (a) a syllable no Vietnamese word can have */
 static void
-count_placement(struct check *ck, const struct word *w, int r,
-		const struct syl *sy, int judged)
+check_syllable(struct check *ck, const struct word *w, const struct verdict *v)
 {
-	char key[SYL_MAX + 3];
-	const struct syl s = *sy;
-	size_t k;
+	char msg[256], fix[64], word[WORD_BYTES];
+	int r = v->parsed;
 
-	if (w->person || r != 0 || !s.tone || judged != (int)SPELL_OK)
+	if (r < 0 || (r == 0 && (r = v->judged) != SPELL_INVALID &&
+			   !(r == SPELL_ONSET_RULE && !w->cap)))
 		return;
-	char where[SYL_MAX + 8];
+	word_str(w, word);
+	if (spell_suggest(w->nfc, w->nlen, fix, sizeof(fix)))
+		snprintf(msg, sizeof(msg),
+			 _("\"%s\" is not a Vietnamese syllable (%s?)"), word, fix);
+	else
+		snprintf(msg, sizeof(msg),
+			 _("\"%s\" is not a Vietnamese syllable"), word);
+	finding_add(ck, w->line, word_col(&ck->at, ck->s, w), msg);
+}
+
+/* The placement of the syllable S, found or added (first seen at W). */
+static size_t
+placement_find(struct check *ck, const struct word *w, const struct syl *s)
+{
+	char key[SYL_MAX + 3], where[SYL_MAX + 8];
+	size_t k, kl = (size_t)s->n;
 	long found;
-	/* letters, the tone, '@', the tone's letter (no printf: it runs
-	 * for every toned word) */
-	size_t kl = (size_t)s.n;
-	memcpy(key, s.l, kl);
-	key[kl++] = (char)('0' + s.tone);
+
+	/* letters, the tone, '@', the tone's letter */
+	memcpy(key, s->l, kl);
+	key[kl++] = (char)('0' + s->tone);
 	key[kl] = '\0';
 	memcpy(where, key, kl);
 	where[kl++] = '@';
-	where[kl++] = (char)('a' + s.tone_at);
+	where[kl++] = (char)('a' + s->tone_at);
 	where[kl] = '\0';
 	found = memo_index_find(&ck->ix, where, ck->pl, placement_at, ck->npl, true);
 	k = found >= 0 ? (size_t)found : ck->npl;
@@ -1303,14 +845,27 @@ count_placement(struct check *ck, const struct word *w, int r,
 		}
 		memcpy(ck->pl[k].key, key, sizeof(key));
 		memcpy(ck->pl[k].where, where, sizeof(where));
-		ck->pl[k].tone_at = s.tone_at;
+		ck->pl[k].tone_at = s->tone_at;
 		ck->pl[k].count = 0;
 		ck->pl[k].line = w->line;
-		ck->pl[k].col = w->col;
+		ck->pl[k].col = word_col(&ck->at, ck->s, w);
 		ck->pl[k].first = xstrndup(w->nfc, w->nlen);
 		ck->npl++;
 	}
-	ck->pl[k].count++;
+	return k;
+}
+
+/* (b) counted here, reported at the end */
+static void
+count_placement(struct check *ck, const struct word *w, struct verdict *v)
+{
+	if (w->person || v->parsed != 0 || !v->s.tone || v->judged != (int)SPELL_OK)
+		return;
+	if (v->doc != ck->doc) {
+		v->place = (uint32_t)placement_find(ck, w, &v->s);
+		v->doc = ck->doc;
+	}
+	ck->pl[v->place].count++;
 }
 
 static int
@@ -1366,13 +921,16 @@ static void
 check_name(struct check *ck)
 {
 	struct ring *r = &ck->r;
-	char msg[512], as[256], want[256];
-	size_t k, low = 0;
+	char msg[512], as[256], want[256], word[WORD_BYTES];
+	size_t k, low = 0, joined = 1;
 
 	if (!ring_at(r, 0)->cap || ring_at(r, 0)->person ||
-	    !spell_has_first(ck->sp, ring_at(r, 0)->folded))
+	    !spell_has_first(ck->sp, word_folded(ring_at(r, 0))))
 		return;
-	for (k = r->n; k >= 2; k--) {
+	/* only a phrase of joined words can be a name */
+	while (joined < r->n && ring_at(r, joined)->joined)
+		joined++;
+	for (k = joined; k >= 2; k--) {
 		char *p = ring_phrase(r, 0, k);
 		bool hit = p && spell_has(ck->sp, p);
 		free(p);
@@ -1390,24 +948,27 @@ check_name(struct check *ck)
 		return;
 	as[0] = want[0] = '\0';
 	for (size_t j = 0; j < k; j++) {
-		const struct word *w = ring_at(r, j);
+		struct word *w = ring_at(r, j);
 		size_t a = strlen(as), b = strlen(want);
-		snprintf(as + a, sizeof(as) - a, "%s%s", j ? " " : "", w->nfc);
+		word_str(w, word);
+		snprintf(as + a, sizeof(as) - a, "%s%s", j ? " " : "", word);
 		if (!w->cap) {
+			const char *f = word_folded(w);
 			int32_t c;
-			size_t n = utf8_at(w->folded, strlen(w->folded), 0, &c);
+			size_t n = utf8_at(f, strlen(f), 0, &c);
 			char up[8];
 			up[utf8_encode(utf8proc_toupper(c), up)] = '\0';
 			snprintf(want + b, sizeof(want) - b, "%s%s%s",
-				 j ? " " : "", up, w->folded + n);
+				 j ? " " : "", up, f + n);
 		} else {
 			snprintf(want + b, sizeof(want) - b, "%s%s", j ? " " : "",
-				 w->nfc);
+				 word);
 		}
 	}
 	snprintf(msg, sizeof(msg),
 		 _("\"%s\": the name is written \"%s\" elsewhere"), as, want);
-	finding_add(ck, ring_at(r, low)->line, ring_at(r, low)->col, msg);
+	finding_add(ck, ring_at(r, low)->line,
+		    word_col(&ck->ahead, ck->s, ring_at(r, low)), msg);
 }
 
 /* The oldest word of the ring: every check, then it goes. */
@@ -1415,29 +976,20 @@ static void
 check_oldest(struct check *ck)
 {
 	struct ring *r = &ck->r;
+	struct word *w = ring_at(r, 0);
 
-	if (ring_at(r, 0)->in_name)
-		ring_at(r, 0)->person = true;
+	if (w->in_name)
+		w->person = true;
 	check_name(ck);
-	/* one parse and verdict for both checks */
-	const struct word *w = ring_at(r, 0);
-	struct syl s;
-	int judged, parsed = verdict_of(&ck->sp->vc, w->nfc, w->nlen, &s, &judged);
-	check_syllable(ck, w, parsed, judged);
-	count_placement(ck, w, parsed, &s, judged);
-	word_free(ring_at(r, 0));
+	/* one parse and verdict for both checks; a word of plain ASCII
+	 * letters has no Vietnamese letter to fault and no tone */
+	if (w->marks) {
+		struct verdict tmp, *v = verdict_of(&ck->sp->vc, w, &tmp);
+		check_syllable(ck, w, v);
+		count_placement(ck, w, v);
+	}
 	r->head = r->head + 1 == RING ? 0 : r->head + 1;
 	r->n--;
-}
-
-static void
-check_word(void *ctx, struct word *w)
-{
-	struct check *ck = ctx;
-
-	if (ck->r.n == RING)
-		check_oldest(ck);
-	*ring_at(&ck->r, ck->r.n++) = *w;
 }
 
 size_t
@@ -1445,13 +997,26 @@ spell_check(struct spell *sp, const char *s, size_t len, spell_warn_fn warn,
 	    void *arg)
 {
 	struct check ck;
-	struct reader rd = { check_word, NULL, &ck };
+	struct reader rd;
 	size_t n;
 
 	spell_learn(sp, s, len);
 	memset(&ck, 0, sizeof(ck));
 	ck.sp = sp;
-	words_read(s, len, &rd);
+	ck.s = s;
+	ck.doc = ++sp->ndocs;
+	reader_init(&rd, s, len, false);
+	for (;;) {
+		if (ck.r.n == RING)
+			check_oldest(&ck);
+		/* read straight into the ring's next slot */
+		struct word *w = ring_at(&ck.r, ck.r.n);
+		int ev = reader_next(&rd, w);
+		if (ev == RD_END)
+			break;
+		if (ev == RD_WORD)
+			ck.r.n++;
+	}
 	while (ck.r.n > 0)
 		check_oldest(&ck);
 	report_placements(&ck);

@@ -1,7 +1,7 @@
-/* spell.h - the spelling check (no curses, no dictionary): Vietnamese
- * syllables judged by the phonotactics of the language, one document
- * written with two tone placements, and personal names with a lower-case
- * syllable.
+/* spell.h - the spelling check of documents (no curses, no dictionary):
+ * Vietnamese syllables judged by the phonotactics of the language
+ * (syllable.h), one document written with two tone placements, and
+ * personal names with a lower-case syllable.
  *
  * A syllable is onset + (medial) nucleus + coda + one tone.  Only words
  * with a Vietnamese letter or tone mark are ever reported: words in plain
@@ -18,19 +18,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-enum spell_verdict {
-	SPELL_OK,      /* a possible Vietnamese syllable */
-	SPELL_FOREIGN, /* not Vietnamese: never reported */
-	SPELL_INVALID, /* Vietnamese letters no syllable can have */
-};
-
-/* Judges one word (NFC UTF-8, any case, letters and marks only). */
-enum spell_verdict spell_syllable(const char *w, size_t len);
-
-/* The likely correction of an INVALID word into BUF (NUL-terminated, its
- * case kept): "phuơng" -> "phương", "kái" -> "cái".  False when none is
- * found or BUF is too small. */
-bool spell_suggest(const char *w, size_t len, char *buf, size_t size);
+#include "syllable.h"
 
 /* One check over a set of files (an archive): names learnt from every
  * file (its attendees, and names written in full with capitals) are the
