@@ -11,6 +11,9 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <libxml/parser.h>
 
@@ -229,6 +232,71 @@ utf8_char(const unsigned char *s, size_t n)
 	return len;
 }
 
+#ifdef __SSE2__
+/* Whether the 16 bytes at P are well-formed UTF-8 as utf8_char has it,
+ * given the three bytes before them (read, well-formed): every
+ * continuation byte where a lead byte before announces one and nowhere
+ * else, no byte UTF-8 never has, no overlong form, surrogate or code
+ * point past U+10FFFF.  A character may run on into the next 16. */
+static bool
+utf8_block_ok(const unsigned char *p)
+{
+#define U8(c) _mm_set1_epi8((char)(c))
+#define GE(x, c) _mm_cmpeq_epi8(_mm_max_epu8((x), U8(c)), (x))
+#define LE(x, c) _mm_cmpeq_epi8(_mm_min_epu8((x), U8(c)), (x))
+#define EQ(x, c) _mm_cmpeq_epi8((x), U8(c))
+	const __m128i v = _mm_loadu_si128((const __m128i *)p);
+	const __m128i v1 = _mm_loadu_si128((const __m128i *)(p - 1));
+	const __m128i v2 = _mm_loadu_si128((const __m128i *)(p - 2));
+	const __m128i v3 = _mm_loadu_si128((const __m128i *)(p - 3));
+
+	if (!_mm_movemask_epi8(v) && p[-1] < 0xC0 && p[-2] < 0xE0 && p[-3] < 0xF0)
+		return true; /* ASCII, nothing announced before it */
+	__m128i cont = EQ(_mm_and_si128(v, U8(0xC0)), 0x80);
+	__m128i want = _mm_or_si128(GE(v1, 0xC0), _mm_or_si128(GE(v2, 0xE0), GE(v3, 0xF0)));
+	__m128i bad = _mm_xor_si128(cont, want);
+	bad = _mm_or_si128(bad, _mm_or_si128(EQ(v, 0xC0), EQ(v, 0xC1)));
+	bad = _mm_or_si128(bad, GE(v, 0xF5));
+	bad = _mm_or_si128(bad, _mm_andnot_si128(GE(v, 0xA0), EQ(v1, 0xE0)));
+	bad = _mm_or_si128(bad, _mm_andnot_si128(LE(v, 0x9F), EQ(v1, 0xED)));
+	bad = _mm_or_si128(bad, _mm_andnot_si128(GE(v, 0x90), EQ(v1, 0xF0)));
+	bad = _mm_or_si128(bad, _mm_andnot_si128(LE(v, 0x8F), EQ(v1, 0xF4)));
+	return _mm_movemask_epi8(bad) == 0;
+#undef U8
+#undef GE
+#undef LE
+#undef EQ
+}
+#endif
+
+/* The end of the well-formed bytes from I (a character's start, three
+ * read bytes before it) on, sixteen at a time, at a character's start:
+ * I itself when there is nothing to skip. */
+static size_t
+utf8_skip_valid(const unsigned char *b, size_t i, size_t m)
+{
+#ifdef __SSE2__
+	size_t from = i;
+
+	if (i < 3)
+		return i;
+	while (m - i >= 16 && utf8_block_ok(b + i))
+		i += 16;
+	if (i == from)
+		return i;
+	/* back to the start of the last character: it may go on past the
+	 * last 16 bytes (or past the chunk), which the caller reads */
+	i--;
+	while (i > from && (b[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+#else
+	(void)b;
+	(void)m;
+	return i;
+#endif
+}
+
 /* Do the N bytes at S have the shape of a UTF-8 character (a lead byte
  * and as many continuation bytes as it announces), well-formed or not? */
 static bool
@@ -330,6 +398,8 @@ ld_fix_chunk(struct ld *ld, struct utf8_fix *u, const char *p, size_t n,
 	if (u->run_n && (m == 0 || utf8_char(b, m) != 0))
 		fix_problem(ld, u, false);
 	while (i < m) {
+		/* well-formed text sixteen bytes at a time */
+		i = utf8_skip_valid(b, i, m);
 		/* ASCII eight bytes at a time */
 		while (m - i >= 8) {
 			uint64_t w;
