@@ -148,6 +148,7 @@ ld_free(struct ld *ld)
 	free(ld->raw.s);
 	free(ld->out.s);
 	free(ld->tmp.s);
+	memo_free(&ld->moji_words);
 	free(ld->abuf.s);
 	free(ld->ids.slots);
 }
@@ -261,6 +262,7 @@ load(const char *name, struct feed *f, struct minutes **out,
 {
 	struct ld ld;
 	memset(&ld, 0, sizeof(ld));
+	memo_init(&ld.moji_words, 1, 65536);
 	ld.err = err;
 	ld.no_text = f->flags & LOAD_NO_TEXT;
 	ld_attr_rules_init(&ld.attrs);

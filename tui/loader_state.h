@@ -15,6 +15,7 @@
 #include <libxml/xmlerror.h>
 
 #include "loader.h"
+#include "memo.h"
 #include "model.h"
 
 #define MAX_PROBLEMS 1000
@@ -146,6 +147,7 @@ struct ld {
 	bool utf16;
 	bool cut;       /* the input ends inside a UTF-8 character */
 	bool finishing; /* the last call to the parser */
+	struct memo moji_words; /* the mojibake check's verdicts on words */
 
 	/* the start tag being read, in the parser's buffer */
 	const char *tag, *tag_end;

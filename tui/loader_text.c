@@ -241,7 +241,8 @@ ld_check_mojibake(struct ld *ld, const struct frame *f, const char *s,
 	       size_t len)
 {
 	size_t at;
-	enum text_mojibake k = text_detect_mojibake(s, len, &at);
+	enum text_mojibake k = text_detect_mojibake_memo(s, len, &at,
+							&ld->moji_words);
 	if (k != TEXT_MOJI_NONE)
 		ld_problem(ld, f->line, f->col, "text looks mangled: %s",
 			text_mojibake_hint(k));

@@ -5,32 +5,6 @@
 #include "memo.h"
 #include "xalloc.h"
 
-/* an entry: the value (at the start, so aligned for any), the key's
- * hash, its length (0: empty), the key */
-#define MEMO_HASH_AT(m) ((m)->stride - MEMO_KEY_MAX - 4)
-#define MEMO_LEN_AT(m) ((m)->stride - MEMO_KEY_MAX)
-
-/* Eight bytes at a time (keys are words: one or two steps). */
-static uint32_t
-memo_hash(const char *s, size_t len)
-{
-	uint64_t h = 0x9E3779B97F4A7C15ull ^ len, x;
-	size_t i = 0;
-
-	for (; i + 8 <= len; i += 8) {
-		memcpy(&x, s + i, 8);
-		h = (h ^ x) * 0xFF51AFD7ED558CCDull;
-		h ^= h >> 32;
-	}
-	if (i < len) {
-		x = 0;
-		for (size_t k = i; k < len; k++)
-			x = x << 8 | (unsigned char)s[k];
-		h = (h ^ x) * 0xFF51AFD7ED558CCDull;
-		h ^= h >> 32;
-	}
-	return (uint32_t)h;
-}
 
 void
 memo_init(struct memo *m, size_t value_size, size_t max)
@@ -49,15 +23,6 @@ memo_free(struct memo *m)
 	m->nslots = m->used = 0;
 }
 
-static uint32_t
-entry_hash(const struct memo *m, const unsigned char *e)
-{
-	uint32_t h;
-
-	memcpy(&h, e + MEMO_HASH_AT(m), 4);
-	return h;
-}
-
 static void
 memo_grow(struct memo *m)
 {
@@ -70,7 +35,7 @@ memo_grow(struct memo *m)
 		const unsigned char *e = m->slot + k * m->stride;
 		if (!e[MEMO_LEN_AT(m)])
 			continue;
-		size_t j = entry_hash(m, e) & (ns - 1);
+		size_t j = memo_entry_hash(m, e) & (ns - 1);
 		while (slot[j * m->stride + MEMO_LEN_AT(m)])
 			j = (j + 1) & (ns - 1);
 		memcpy(slot + j * m->stride, e, m->stride);
@@ -78,30 +43,6 @@ memo_grow(struct memo *m)
 	free(m->slot);
 	m->slot = slot;
 	m->nslots = ns;
-}
-
-/* The entry of KEY (hash H), or the empty one where it would go. */
-static unsigned char *
-memo_find(const struct memo *m, const char *key, size_t len, uint32_t h)
-{
-	size_t mask = m->nslots - 1;
-
-	for (size_t i = h & mask;; i = (i + 1) & mask) {
-		unsigned char *e = m->slot + i * m->stride;
-		size_t n = e[MEMO_LEN_AT(m)];
-		if (!n || (n == len && entry_hash(m, e) == h &&
-			   memcmp(e + MEMO_LEN_AT(m) + 1, key, len) == 0))
-			return e;
-	}
-}
-
-void *
-memo_get(struct memo *m, const char *key, size_t len)
-{
-	if (!m->nslots || !len || len >= MEMO_KEY_MAX)
-		return NULL;
-	unsigned char *e = memo_find(m, key, len, memo_hash(key, len));
-	return e[MEMO_LEN_AT(m)] ? e : NULL;
 }
 
 void *

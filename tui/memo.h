@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* keys are shorter than this */
 #define MEMO_KEY_MAX 64
@@ -22,8 +23,9 @@ struct memo {
 void memo_init(struct memo *m, size_t value_size, size_t max);
 void memo_free(struct memo *m);
 /* The value kept for KEY (LEN bytes), or NULL; it may be changed in
- * place, and is aligned for any type. */
-void *memo_get(struct memo *m, const char *key, size_t len);
+ * place, and is aligned for any type.  (Inline, with what it needs
+ * below: it runs for every word of a document.) */
+static inline void *memo_get(struct memo *m, const char *key, size_t len);
 /* Keeps VALUE for KEY, which memo_get did not find, and returns where it
  * is kept (NULL when the key is empty or too long, or the table is
  * full: nothing is kept). */
@@ -50,5 +52,106 @@ struct memo_index {
 long memo_index_find(struct memo_index *ix, const char *s, const void *v,
 		     const char *(*at)(const void *v, size_t i), size_t n,
 		     bool add);
+
+/* --- memo_get and its parts (not for use elsewhere) ------------------- */
+
+/* an entry: the value (at the start, so aligned for any), the key's
+ * hash, its length (0: empty), the key */
+#define MEMO_HASH_AT(m) ((m)->stride - MEMO_KEY_MAX - 4)
+#define MEMO_LEN_AT(m) ((m)->stride - MEMO_KEY_MAX)
+
+static inline uint64_t
+memo_load64(const char *s)
+{
+	uint64_t x;
+
+	memcpy(&x, s, 8);
+	return x;
+}
+
+static inline uint64_t
+memo_load32(const char *s)
+{
+	uint32_t x;
+
+	memcpy(&x, s, 4);
+	return x;
+}
+
+/* The last bytes of a key, 1 to 8 of them, as one number (two loads
+ * that may overlap: no byte past the key is read). */
+static inline uint64_t
+memo_tail(const char *s, size_t n)
+{
+	if (n >= 4)
+		return memo_load32(s) | memo_load32(s + n - 4) << 32;
+	return (uint64_t)(unsigned char)s[0] |
+	       (uint64_t)(unsigned char)s[n >> 1] << 8 |
+	       (uint64_t)(unsigned char)s[n - 1] << 16;
+}
+
+static inline uint64_t
+memo_mix(uint64_t h, uint64_t x)
+{
+	h = (h ^ x) * 0xFF51AFD7ED558CCDull;
+	return h ^ (h >> 32);
+}
+
+/* Eight bytes at a time (keys are words: one or two steps); LEN > 0. */
+static inline uint32_t
+memo_hash(const char *s, size_t len)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
+	size_t i = 0;
+
+	for (; len - i > 8; i += 8)
+		h = memo_mix(h, memo_load64(s + i));
+	return (uint32_t)memo_mix(h, memo_tail(s + i, len - i));
+}
+
+/* Whether the LEN bytes at A and B are the same (LEN > 0). */
+static inline bool
+memo_key_eq(const char *a, const char *b, size_t len)
+{
+	size_t i = 0;
+
+	for (; len - i > 8; i += 8)
+		if (memo_load64(a + i) != memo_load64(b + i))
+			return false;
+	return memo_tail(a + i, len - i) == memo_tail(b + i, len - i);
+}
+
+static inline uint32_t
+memo_entry_hash(const struct memo *m, const unsigned char *e)
+{
+	uint32_t h;
+
+	memcpy(&h, e + MEMO_HASH_AT(m), 4);
+	return h;
+}
+
+/* The entry of KEY (hash H), or the empty one where it would go. */
+static inline unsigned char *
+memo_find(const struct memo *m, const char *key, size_t len, uint32_t h)
+{
+	size_t mask = m->nslots - 1;
+
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
+		unsigned char *e = m->slot + i * m->stride;
+		size_t n = e[MEMO_LEN_AT(m)];
+		if (!n || (n == len && memo_entry_hash(m, e) == h &&
+			   memo_key_eq((const char *)e + MEMO_LEN_AT(m) + 1, key, len)))
+			return e;
+	}
+}
+
+static inline void *
+memo_get(struct memo *m, const char *key, size_t len)
+{
+	if (!m->nslots || !len || len >= MEMO_KEY_MAX)
+		return NULL;
+	unsigned char *e = memo_find(m, key, len, memo_hash(key, len));
+	return e[MEMO_LEN_AT(m)] ? e : NULL;
+}
 
 #endif

@@ -8,6 +8,7 @@
 
 #include <utf8proc.h>
 
+#include "memo.h"
 #include "mojibake.h"
 #include "spell.h"
 #include "text_utf8.h"
@@ -554,17 +555,40 @@ moji_syllable(struct moji_syl *ms, const int32_t *w, size_t n, size_t at,
 		ms->vni_at = at;
 }
 
+/* The next byte C2 or C3 (a character U+0080..U+00FF) at POS or after,
+ * or LEN; *C2 and *C3 keep the next of each found so far (NULL: not
+ * looked for yet), so that each is searched for once. */
+static size_t
+moji_next_latin1(const unsigned char *u, size_t len, size_t pos,
+		 const unsigned char **c2, const unsigned char **c3)
+{
+	const unsigned char *end = u + len, *p = u + pos;
+
+	if (*c2 != end && (!*c2 || *c2 < p)) {
+		*c2 = memchr(p, 0xC2, (size_t)(end - p));
+		if (!*c2)
+			*c2 = end;
+	}
+	if (*c3 != end && (!*c3 || *c3 < p)) {
+		*c3 = memchr(p, 0xC3, (size_t)(end - p));
+		if (!*c3)
+			*c3 = end;
+	}
+	return (size_t)((*c2 < *c3 ? *c2 : *c3) - u);
+}
+
 /* Calls FN on every word of S (letters, and the Latin-1 characters
  * mangled letters turn into), with the offset of its first character
  * past ASCII and its bytes; with ONLY_LATIN1, on the words that have a
  * character U+0080..U+00FF only. */
 static void
 moji_words(const char *s, size_t len, bool only_latin1,
-	   void (*fn)(void *arg, const int32_t *w, size_t n, size_t at,
+	   bool (*fn)(void *arg, const int32_t *w, size_t n, size_t at,
 		      const char *bytes, size_t blen),
 	   void *arg)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	const unsigned char *c2 = NULL, *c3 = NULL;
 	size_t pos = 0;
 
 	while (pos < len) {
@@ -575,12 +599,18 @@ moji_words(const char *s, size_t len, bool only_latin1,
 		if (only_latin1) {
 			/* straight to the next U+0080..U+00FF (lead byte C2 or
 			 * C3), then back to the start of its word */
-			while (pos < len && (u[pos] & 0xFE) != 0xC2)
-				pos++;
+			pos = moji_next_latin1(u, len, pos, &c2, &c3);
 			if (pos >= len)
 				break;
 			start = pos;
 			while (start > done) {
+				unsigned char b = u[start - 1];
+				if (b < 0x80) { /* the common case, one byte */
+					if (!is_ascii_letter(b))
+						break;
+					start--;
+					continue;
+				}
 				size_t p = moji_prev(s, start);
 				utf8_at(s, len, p, &c);
 				if (p < done || !is_moji_word_cp(c))
@@ -617,16 +647,18 @@ moji_words(const char *s, size_t len, bool only_latin1,
 			n++;
 			pos += k;
 		}
-		if (n <= MOJI_WORD && (latin1 || !only_latin1))
-			fn(arg, w, n, first, s + start, pos - start);
+		if (n <= MOJI_WORD && (latin1 || !only_latin1) &&
+		    fn(arg, w, n, first, s + start, pos - start))
+			return;
 	}
 }
 
-static void
+static bool
 syllable_word(void *arg, const int32_t *w, size_t n, size_t at,
 	      const char *bytes, size_t blen)
 {
 	moji_syllable(arg, w, n, at, bytes, blen);
+	return false;
 }
 
 /* How much of the text reads as Vietnamese once decoded (KIND): words
@@ -636,7 +668,7 @@ struct moji_ratio {
 	int good, total;
 };
 
-static void
+static bool
 ratio_word(void *arg, const int32_t *w, size_t n, size_t at,
 	   const char *bytes, size_t blen)
 {
@@ -653,7 +685,7 @@ ratio_word(void *arg, const int32_t *w, size_t n, size_t at,
 		vowel |= w[i] >= 0x80 || strchr("aeiouyAEIOUY", (int)w[i]);
 	}
 	if (!small || !vowel)
-		return; /* an abbreviation or a unit: UBND, km */
+		return false; /* an abbreviation or a unit: UBND, km */
 	r->total++;
 	ok = r->kind == TEXT_MOJI_TCVN3 ? tcvn3_decode(w, n, &b)
 					: vni_decode(w, n, &b);
@@ -664,6 +696,7 @@ ratio_word(void *arg, const int32_t *w, size_t n, size_t at,
 	}
 	if (cp_verdict(&b) == SPELL_OK)
 		r->good++;
+	return false;
 }
 
 /* Whether S, read back as KIND, is mostly Vietnamese syllables. */
@@ -676,15 +709,55 @@ moji_reads_vietnamese(const char *s, size_t len, enum text_mojibake kind)
 	return r.total > 0 && r.good * 4 >= r.total * 3;
 }
 
+/* The quick look before moji_by_syllables: its words count only when
+ * they are no syllable as they stand and every letter past ASCII is
+ * U+0080..U+00FF (the decoders read no other), so a text without such a
+ * word is no mojibake of that kind.  Genuine Vietnamese has none: its
+ * words are syllables, and each distinct word is judged once (WORDS). */
+struct moji_cand {
+	struct memo *words;
+	bool found;
+};
+
+static bool
+candidate_word(void *arg, const int32_t *w, size_t n, size_t at,
+	       const char *bytes, size_t blen)
+{
+	struct moji_cand *c = arg;
+	const unsigned char *kept;
+	unsigned char bad;
+
+	(void)at;
+	if (n < 2)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (w[i] > 0xFF)
+			return false;
+	kept = c->words ? memo_get(c->words, bytes, blen) : NULL;
+	if (kept) {
+		bad = *kept;
+	} else {
+		bad = spell_syllable(bytes, blen) != SPELL_OK;
+		if (c->words)
+			memo_put(c->words, bytes, blen, &bad);
+	}
+	c->found |= bad;
+	return bad;
+}
+
 /* Words that are no Vietnamese syllable as they stand but are one read
  * back as TCVN3 or VNI ("NguyÔn", "néi", "Häp", "Ngaân"): the shapes
  * the detectors above miss, made only of letters Vietnamese also uses. */
 static enum text_mojibake
-moji_by_syllables(const char *s, size_t len, size_t *at)
+moji_by_syllables(const char *s, size_t len, size_t *at, struct memo *words)
 {
+	struct moji_cand cand = { words, false };
 	struct moji_syl ms;
 
 	if (!memchr(s, 0xC2, len) && !memchr(s, 0xC3, len))
+		return TEXT_MOJI_NONE;
+	moji_words(s, len, true, candidate_word, &cand);
+	if (!cand.found)
 		return TEXT_MOJI_NONE;
 	memset(&ms, 0, sizeof(ms));
 	moji_words(s, len, true, syllable_word, &ms);
@@ -706,12 +779,19 @@ moji_by_syllables(const char *s, size_t len, size_t *at)
 enum text_mojibake
 text_detect_mojibake(const char *s, size_t len, size_t *at)
 {
+	return text_detect_mojibake_memo(s, len, at, NULL);
+}
+
+enum text_mojibake
+text_detect_mojibake_memo(const char *s, size_t len, size_t *at,
+			  struct memo *words)
+{
 	struct moji tcvn = { 0 }, vni = { 0 }, dbl = { 0 };
 	const unsigned char *u = (const unsigned char *)s;
 	enum text_mojibake k;
 
 	if (!moji_suspicious(u, len))
-		return moji_by_syllables(s, len, at);
+		return moji_by_syllables(s, len, at, words);
 
 	/* Every pattern is anchored on a character U+0080..U+00FF, whose
 	 * UTF-8 starts with C2 or C3: only those places are looked at, with
@@ -754,7 +834,7 @@ text_detect_mojibake(const char *s, size_t len, size_t *at)
 			*at = vni.at;
 		return TEXT_MOJI_VNI;
 	}
-	k = moji_by_syllables(s, len, at);
+	k = moji_by_syllables(s, len, at, words);
 	return k;
 }
 

@@ -24,6 +24,12 @@ enum text_mojibake {
  * that is a syllable both ways ("Mét" for Một, also "mét") is not. */
 enum text_mojibake text_detect_mojibake(const char *s, size_t len,
 					 size_t *at);
+/* The same, with WORDS (a memo.h table of one-byte values, or NULL)
+ * keeping what was found of each word from one text to the next: a
+ * document repeats its words. */
+struct memo;
+enum text_mojibake text_detect_mojibake_memo(const char *s, size_t len,
+					      size_t *at, struct memo *words);
 /* A one-line hint on how to convert such a file ("" for NONE). */
 const char *text_mojibake_hint(enum text_mojibake kind);
 
