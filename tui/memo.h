@@ -25,7 +25,12 @@ void memo_free(struct memo *m);
 /* The value kept for KEY (LEN bytes), or NULL; it may be changed in
  * place, and is aligned for any type.  (Inline, with what it needs
  * below: it runs for every word of a document.) */
-static inline void *memo_get(struct memo *m, const char *key, size_t len);
+#if defined(__GNUC__)
+#define MEMO_INLINE static inline __attribute__((always_inline))
+#else
+#define MEMO_INLINE static inline
+#endif
+MEMO_INLINE void *memo_get(struct memo *m, const char *key, size_t len);
 /* Keeps VALUE for KEY, which memo_get did not find, and returns where it
  * is kept (NULL when the key is empty or too long, or the table is
  * full: nothing is kept). */
@@ -56,8 +61,9 @@ long memo_index_find(struct memo_index *ix, const char *s, const void *v,
 /* --- memo_get and its parts (not for use elsewhere) ------------------- */
 
 /* an entry: the value (at the start, so aligned for any), the key's
- * hash, its length (0: empty), the key */
-#define MEMO_HASH_AT(m) ((m)->stride - MEMO_KEY_MAX - 4)
+ * first sixteen bytes packed in two numbers, its length (0: empty), the
+ * key */
+#define MEMO_K_AT(m) ((m)->stride - MEMO_KEY_MAX - 16)
 #define MEMO_LEN_AT(m) ((m)->stride - MEMO_KEY_MAX)
 
 static inline uint64_t
@@ -78,8 +84,8 @@ memo_load32(const char *s)
 	return x;
 }
 
-/* The last bytes of a key, 1 to 8 of them, as one number (two loads
- * that may overlap: no byte past the key is read). */
+/* The bytes of a key, 1 to 8 of them, as one number (two loads that may
+ * overlap: no byte past the key is read; one number for one N). */
 static inline uint64_t
 memo_tail(const char *s, size_t n)
 {
@@ -90,6 +96,19 @@ memo_tail(const char *s, size_t n)
 	       (uint64_t)(unsigned char)s[n - 1] << 16;
 }
 
+/* The first sixteen bytes of the key (LEN > 0) packed into K. */
+static inline void
+memo_pack(const char *s, size_t len, uint64_t k[2])
+{
+	if (len <= 8) {
+		k[0] = memo_tail(s, len);
+		k[1] = 0;
+	} else {
+		k[0] = memo_load64(s);
+		k[1] = len <= 16 ? memo_tail(s + 8, len - 8) : memo_load64(s + 8);
+	}
+}
+
 static inline uint64_t
 memo_mix(uint64_t h, uint64_t x)
 {
@@ -97,60 +116,51 @@ memo_mix(uint64_t h, uint64_t x)
 	return h ^ (h >> 32);
 }
 
-/* Eight bytes at a time (keys are words: one or two steps); LEN > 0. */
+/* The hash of a key whose first bytes are packed in K. */
 static inline uint32_t
-memo_hash(const char *s, size_t len)
+memo_hash(const char *s, size_t len, const uint64_t k[2])
 {
-	uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
-	size_t i = 0;
+	uint64_t h = memo_mix(memo_mix(0x9E3779B97F4A7C15ull ^ len, k[0]), k[1]);
 
-	for (; len - i > 8; i += 8)
-		h = memo_mix(h, memo_load64(s + i));
-	return (uint32_t)memo_mix(h, memo_tail(s + i, len - i));
+	for (size_t i = 16; i < len; i += 8)
+		h = memo_mix(h, len - i >= 8 ? memo_load64(s + i)
+					     : memo_tail(s + i, len - i));
+	return (uint32_t)h;
 }
 
-/* Whether the LEN bytes at A and B are the same (LEN > 0). */
-static inline bool
-memo_key_eq(const char *a, const char *b, size_t len)
-{
-	size_t i = 0;
-
-	for (; len - i > 8; i += 8)
-		if (memo_load64(a + i) != memo_load64(b + i))
-			return false;
-	return memo_tail(a + i, len - i) == memo_tail(b + i, len - i);
-}
-
-static inline uint32_t
-memo_entry_hash(const struct memo *m, const unsigned char *e)
-{
-	uint32_t h;
-
-	memcpy(&h, e + MEMO_HASH_AT(m), 4);
-	return h;
-}
-
-/* The entry of KEY (hash H), or the empty one where it would go. */
-static inline unsigned char *
-memo_find(const struct memo *m, const char *key, size_t len, uint32_t h)
+/* The entry of KEY (packed: K, hash H), or the empty one where it would
+ * go. */
+MEMO_INLINE unsigned char *
+memo_find(const struct memo *m, const char *key, size_t len,
+	  const uint64_t k[2], uint32_t h)
 {
 	size_t mask = m->nslots - 1;
 
 	for (size_t i = h & mask;; i = (i + 1) & mask) {
 		unsigned char *e = m->slot + i * m->stride;
 		size_t n = e[MEMO_LEN_AT(m)];
-		if (!n || (n == len && memo_entry_hash(m, e) == h &&
-			   memo_key_eq((const char *)e + MEMO_LEN_AT(m) + 1, key, len)))
+		uint64_t ek[2];
+		if (!n)
+			return e;
+		if (n != len)
+			continue;
+		memcpy(ek, e + MEMO_K_AT(m), 16);
+		if (ek[0] == k[0] && ek[1] == k[1] &&
+		    (len <= 16 || memcmp(e + MEMO_LEN_AT(m) + 1 + 16, key + 16,
+					 len - 16) == 0))
 			return e;
 	}
 }
 
-static inline void *
+MEMO_INLINE void *
 memo_get(struct memo *m, const char *key, size_t len)
 {
+	uint64_t k[2];
+
 	if (!m->nslots || !len || len >= MEMO_KEY_MAX)
 		return NULL;
-	unsigned char *e = memo_find(m, key, len, memo_hash(key, len));
+	memo_pack(key, len, k);
+	unsigned char *e = memo_find(m, key, len, k, memo_hash(key, len, k));
 	return e[MEMO_LEN_AT(m)] ? e : NULL;
 }
 

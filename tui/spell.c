@@ -18,6 +18,9 @@
 #include <unistd.h>
 
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "memo.h"
 #include "model.h"
@@ -126,6 +129,19 @@ word_capitalised(const char *s, size_t len)
 
 /* --- Reading words ------------------------------------------------------- */
 
+/* The parse and the verdict of a syllable, kept by its bytes (a memo
+ * of the run): a document, and an archive, repeat the same few
+ * thousand syllables, so each is parsed and judged once; with the
+ * document's slot for its tone placement, once that is known. */
+struct verdict {
+	struct syl s;
+	int parsed;   /* syl_parse's result */
+	int judged;   /* syl_judge's, when parsed is 0 */
+	uint32_t doc; /* the document of PLACE (0: none) */
+	uint32_t place;
+};
+
+
 /* Longer words are no syllables and no names: they are skipped. */
 #define WORD_BYTES 64
 
@@ -141,6 +157,8 @@ struct word {
 	bool cap;            /* Capitalised: first letter upper, no other */
 	bool person;         /* part of a known person's name */
 	bool has_folded;
+	bool has_v;          /* V is its verdict (from the chunk memo) */
+	struct verdict v;
 	char rep[WORD_BYTES];         /* the NFC of a word that is not */
 	char folded[WORD_BYTES * 2];  /* lower case, once asked for */
 };
@@ -171,7 +189,54 @@ struct reader {
 	uint32_t line;
 	bool joined, in_name, any;
 	bool learning; /* only Capitalised words and names are wanted */
+	struct memo *chunks; /* what is known of a chunk (struct chunk) */
 };
+
+/* What a chunk (the bytes between two ASCII characters that are no
+ * letters) is, kept by its bytes for the run: a document repeats its
+ * words, so each is read and judged once. */
+struct chunk {
+	bool single; /* one word: every character a letter or a mark */
+	bool same;   /* its bytes are its NFC */
+	bool cap;
+	struct verdict v; /* of a single word that is its own NFC */
+};
+
+/* The end of the chunk from POS on: the first ASCII character that is
+ * no letter, sixteen bytes at a time; *HIGH says whether a byte past
+ * ASCII was seen. */
+static size_t
+chunk_end(const char *s, size_t len, size_t pos, bool *high)
+{
+	unsigned hi = 0;
+
+#ifdef __SSE2__
+	while (len - pos >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + pos));
+		__m128i t = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
+					 _mm_set1_epi8('a'));
+		__m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(25)), t);
+		unsigned h = (unsigned)_mm_movemask_epi8(v);
+		unsigned stop = ~((unsigned)_mm_movemask_epi8(letter) | h) & 0xFFFF;
+		if (stop) {
+			unsigned n = (unsigned)__builtin_ctz(stop);
+			*high = hi || (h & ((1u << n) - 1));
+			return pos + n;
+		}
+		hi |= h;
+		pos += 16;
+	}
+#endif
+	for (; pos < len; pos++) {
+		unsigned char b = (unsigned char)s[pos];
+		if (b >= 0x80)
+			hi = 1;
+		else if (!ascii_letter(b))
+			break;
+	}
+	*high = hi != 0;
+	return pos;
+}
 
 enum { RD_END, RD_WORD, RD_NAME_END };
 
@@ -197,12 +262,13 @@ markup_end(const char *s, size_t len, size_t pos, int *name_tag)
 	char q = 0;
 
 	*name_tag = 0;
-	if (strncmp(s + pos, "<!--", 4) == 0)
-		return find_str(s, len, pos + 4, "-->") + 3;
-	if (strncmp(s + pos, "<?", 2) == 0)
-		return find_str(s, len, pos + 2, "?>") + 2;
-	if (strncmp(s + pos, "<!", 2) == 0)
+	if (pos + 1 < len && (s[pos + 1] == '!' || s[pos + 1] == '?')) {
+		if (strncmp(s + pos, "<!--", 4) == 0)
+			return find_str(s, len, pos + 4, "-->") + 3;
+		if (strncmp(s + pos, "<?", 2) == 0)
+			return find_str(s, len, pos + 2, "?>") + 2;
 		return find_str(s, len, pos + 2, ">") + 1;
+	}
 	while (i < len && k + 1 < sizeof(tag) && isalnum((unsigned char)s[i]))
 		tag[k++] = s[i++];
 	tag[k] = '\0';
@@ -287,6 +353,77 @@ word_fill(struct reader *rd, struct word *w, size_t from, size_t e,
 	return true;
 }
 
+/* The exact reading of the chunk [FROM, E): one word or not, and what
+ * word (see struct chunk). */
+static void
+chunk_read(const char *s, size_t from, size_t e, struct chunk *ch)
+{
+	bool plain = true;
+
+	memset(ch, 0, sizeof(*ch));
+	for (size_t i = from; i < e;) {
+		int32_t cp;
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		i += utf8_at(s, e, i, &cp);
+		if (!(cp_class(cp) & CC_WORD))
+			return;
+		plain &= plain_cp(cp);
+	}
+	ch->single = true;
+	ch->same = plain || text_is_clean(s + from, e - from);
+	if (!ch->same)
+		return;
+	ch->cap = word_capitalised(s + from, e - from);
+	ch->v.parsed = syl_parse(s + from, e - from, &ch->v.s);
+	ch->v.judged = ch->v.parsed == 0 ? syl_judge(&ch->v.s) : -1;
+}
+
+/* The word at POS (its first character read, up to AFTER) the quick
+ * way, by its chunk: true when it was read into W. */
+static bool
+reader_chunk(struct reader *rd, struct word *w, size_t pos, size_t after,
+	     bool ascii)
+{
+	const char *s = rd->s;
+	bool high;
+	size_t e = chunk_end(s, rd->len, after, &high);
+	struct chunk tmp, *ch;
+
+	if (e - pos >= WORD_BYTES)
+		return false; /* a long word: the exact way skips it */
+	w->off = pos;
+	w->line = rd->line;
+	w->line_start = rd->line_start;
+	w->in_name = rd->in_name;
+	w->person = w->has_folded = false;
+	w->nfc = s + pos;
+	w->nlen = e - pos;
+	if (ascii && !high) {
+		w->has_v = false;
+		word_fill(rd, w, pos, e, true, true);
+	} else {
+		if (!(ch = memo_get(rd->chunks, s + pos, e - pos))) {
+			chunk_read(s, pos, e, &tmp);
+			ch = memo_put(rd->chunks, s + pos, e - pos, &tmp);
+			if (!ch)
+				ch = &tmp;
+		}
+		if (!ch->single || !ch->same)
+			return false;
+		w->marks = true;
+		w->cap = ch->cap;
+		w->has_v = true;
+		w->v = ch->v;
+	}
+	rd->pos = e;
+	w->joined = rd->joined && rd->any;
+	rd->joined = rd->any = true;
+	return true;
+}
+
 /* The next word of the element texts into W (markup, comments and
  * attribute values skipped, entity references taken as separators), or
  * the end of a <name> element, or the end. */
@@ -341,6 +478,8 @@ reader_next(struct reader *rd, struct word *w)
 			rd->pos += n;
 			continue;
 		}
+		if (rd->chunks && reader_chunk(rd, w, pos, pos + n, ascii))
+			return RD_WORD;
 		/* the word: letters and marks, never a newline */
 		for (e = pos + n; e < len;) {
 			unsigned char b = (unsigned char)s[e];
@@ -366,7 +505,7 @@ reader_next(struct reader *rd, struct word *w)
 		w->line = rd->line;
 		w->line_start = rd->line_start;
 		w->in_name = rd->in_name;
-		w->person = w->has_folded = false;
+		w->person = w->has_folded = w->has_v = false;
 		if (rd->learning && !rd->in_name && (ascii || plain) &&
 		    !(k & CC_UPPER)) {
 			/* no capital: nothing to learn, but a word */
@@ -477,23 +616,12 @@ static const char *const national_names[] = {
 	NULL
 };
 
-/* The parse and the verdict of a syllable, kept by its bytes (a memo
- * of the run): a document, and an archive, repeat the same few
- * thousand syllables, so each is parsed and judged once; with the
- * document's slot for its tone placement, once that is known. */
-struct verdict {
-	struct syl s;
-	int parsed;   /* syl_parse's result */
-	int judged;   /* syl_judge's, when parsed is 0 */
-	uint32_t doc; /* the document of PLACE (0: none) */
-	uint32_t place;
-};
-
 struct spell {
 	char **names; /* folded names with two syllables or more */
 	size_t n, cap;
 	struct memo_index ix;
 	struct memo vc;        /* word: struct verdict */
+	struct memo chunks;    /* chunk: struct chunk */
 	struct memo_docs docs; /* the documents learned */
 	struct memo firsts; /* the names' first words (a phrase is a name
 			     * only if its first word is one of them) */
@@ -547,6 +675,7 @@ spell_new(void)
 
 	memset(sp, 0, sizeof(*sp));
 	memo_init(&sp->vc, sizeof(struct verdict), 65536); /* syllables */
+	memo_init(&sp->chunks, sizeof(struct chunk), 65536);
 	memo_init(&sp->firsts, 0, SIZE_MAX); /* never full */
 	for (const char *const *n = national_names; *n; n++)
 		spell_add(sp, xstrndup(*n, strlen(*n)));
@@ -563,6 +692,7 @@ spell_free(struct spell *sp)
 	free(sp->names);
 	free(sp->ix.slot);
 	memo_free(&sp->vc);
+	memo_free(&sp->chunks);
 	memo_docs_free(&sp->docs);
 	memo_free(&sp->firsts);
 	free(sp);
@@ -588,6 +718,8 @@ is_honorific(const char *folded)
 		"ch\xC3\xBA", "b\xC3\xA1\x63", "em", "\xC4\x91/c", NULL
 	};
 
+	if (strlen(folded) > 5)
+		return false; /* none is longer */
 	for (const char *const *w = words; *w; w++)
 		if (strcmp(*w, folded) == 0)
 			return true;
@@ -597,10 +729,12 @@ is_honorific(const char *folded)
 static void
 learn_run_end(struct learn *l)
 {
-	size_t from = l->run.n > 0 && is_honorific(word_folded(&l->run.w[0]));
-
-	if (l->run.n - from >= 3 && !l->run_long)
-		spell_add(l->sp, ring_phrase(&l->run, from, l->run.n - from));
+	/* three words or more (and four with an honorific first) */
+	if (l->run.n >= 3 && !l->run_long) {
+		size_t from = is_honorific(word_folded(&l->run.w[0]));
+		if (l->run.n - from >= 3)
+			spell_add(l->sp, ring_phrase(&l->run, from, l->run.n - from));
+	}
 	l->run.n = 0;
 	l->run_long = false;
 }
@@ -627,11 +761,21 @@ learn_word(struct learn *l, struct word *w)
 		return;
 	}
 	if (w != &l->run.w[l->run.n]) {
-		/* NFC of its own: it points into the slot it was read into */
+		/* what learning uses of it (an NFC of its own points into
+		 * the slot it was read into) */
 		struct word *to = &l->run.w[l->run.n];
-		*to = *w;
-		if (w->nfc == w->rep)
+		to->nlen = w->nlen;
+		to->nfc = w->nfc;
+		if (w->nfc == w->rep) {
+			memcpy(to->rep, w->rep, w->nlen);
 			to->nfc = to->rep;
+		}
+		to->cap = w->cap;
+		to->joined = w->joined;
+		to->in_name = w->in_name;
+		to->has_folded = w->has_folded;
+		if (w->has_folded)
+			strcpy(to->folded, w->folded);
 	}
 	l->run.n++;
 }
@@ -647,27 +791,188 @@ learn_name_end(struct learn *l)
 	l->name_words = 0;
 }
 
+/* Learning looks only at what may start a Capitalised word: markup, a
+ * reference, an upper-case letter.  The bytes it passes over are lower
+ * case letters, digits, punctuation, white space, continuation bytes
+ * and the lead bytes of the lower-case Vietnamese letters à..ý, ă đ ĩ ũ
+ * ơ ư and ạ..ỹ; whether two Capitalised words are joined is read off
+ * the bytes between them. */
+static bool
+learn_byte(const unsigned char *u, size_t len, size_t i)
+{
+	unsigned char b = u[i], b1 = i + 1 < len ? u[i + 1] : 0;
+
+	if (b == '<' || b == '&' || (b >= 'A' && b <= 'Z'))
+		return true;
+	if (b < 0xC0)
+		return false;
+	if (b == 0xC3)
+		return b1 < 0xA0;
+	if (b == 0xC4)
+		return b1 != 0x83 && b1 != 0x91 && b1 != 0xA9;
+	if (b == 0xC5)
+		return b1 != 0xA9;
+	if (b == 0xC6)
+		return b1 != 0xA1 && b1 != 0xB0;
+	if (b == 0xE1 && (b1 & 0xFC) == 0xB8 && i + 2 < len)
+		return !(u[i + 2] & 1);
+	return true;
+}
+
+/* The next byte at POS or after that learn_byte wants, or LEN. */
+static size_t
+learn_next(const char *s, size_t len, size_t pos)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+#ifdef __SSE2__
+#define U8(c) _mm_set1_epi8((char)(c))
+#define EQ(x, c) _mm_cmpeq_epi8((x), U8(c))
+	while (len - pos >= 18) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(u + pos));
+		__m128i v1 = _mm_loadu_si128((const __m128i *)(u + pos + 1));
+		__m128i v2 = _mm_loadu_si128((const __m128i *)(u + pos + 2));
+		__m128i t = _mm_sub_epi8(v, U8('A'));
+		__m128i want = _mm_or_si128(_mm_or_si128(EQ(v, '<'), EQ(v, '&')),
+					    _mm_cmpeq_epi8(_mm_min_epu8(t, U8(25)), t));
+		__m128i lead = _mm_cmpeq_epi8(_mm_max_epu8(v, U8(0xC0)), v);
+		__m128i low = _mm_and_si128(EQ(v, 0xC3),
+					    _mm_cmpeq_epi8(_mm_max_epu8(v1, U8(0xA0)), v1));
+		low = _mm_or_si128(low, _mm_and_si128(EQ(v, 0xC4),
+				_mm_or_si128(_mm_or_si128(EQ(v1, 0x83), EQ(v1, 0x91)), EQ(v1, 0xA9))));
+		low = _mm_or_si128(low, _mm_and_si128(EQ(v, 0xC5), EQ(v1, 0xA9)));
+		low = _mm_or_si128(low, _mm_and_si128(EQ(v, 0xC6),
+				_mm_or_si128(EQ(v1, 0xA1), EQ(v1, 0xB0))));
+		low = _mm_or_si128(low, _mm_and_si128(_mm_and_si128(EQ(v, 0xE1),
+				EQ(_mm_and_si128(v1, U8(0xFC)), 0xB8)),
+				EQ(_mm_and_si128(v2, U8(1)), 1)));
+		want = _mm_or_si128(want, _mm_andnot_si128(low, lead));
+		unsigned m = (unsigned)_mm_movemask_epi8(want);
+		if (m)
+			return pos + (unsigned)__builtin_ctz(m);
+		pos += 16;
+	}
+#undef U8
+#undef EQ
+#endif
+	for (; pos < len; pos++)
+		if (learn_byte(u, len, pos))
+			return pos;
+	return len;
+}
+
+/* Whether the character before POS is a letter or a mark. */
+static bool
+after_letter(const char *s, size_t pos)
+{
+	int32_t c;
+
+	if (pos == 0)
+		return false;
+	if ((unsigned char)s[pos - 1] < 0x80)
+		return ascii_letter(s[pos - 1]);
+	size_t p = utf8_prev(s, pos);
+	if (utf8_at(s, pos, p, &c) != pos - p)
+		return false;
+	return cp_class(c) & CC_WORD;
+}
+
+/* Only white space in S[FROM, TO). */
+static bool
+blank(const char *s, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (!(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+			return false;
+	return true;
+}
+
 void
 spell_learn(struct spell *sp, const char *s, size_t len)
 {
 	struct learn l = { sp, NULL, 0, { .n = 0 }, false };
 	struct reader rd;
 	struct word spare;
-	int ev;
+	size_t pos = 0, run_end = 0;
 
 	/* learning is idempotent: a document learned before adds nothing */
 	if (memo_docs_seen(&sp->docs, s, len))
 		return;
 	reader_init(&rd, s, len, true);
-	for (;;) {
-		/* read straight into the run's next slot */
+	rd.chunks = &sp->chunks;
+	while ((pos = learn_next(s, len, pos)) < len) {
+		unsigned char b = (unsigned char)s[pos];
+		size_t e;
+
+		if (b == '<' || b == '&') {
+			int name_tag = 0;
+			if (b == '<') {
+				e = markup_end(s, len, pos, &name_tag);
+				e = e > len ? len : e;
+			} else {
+				for (e = pos + 1; e < len && e < pos + 12 && s[e] != ';' &&
+						  s[e] != '<'; e++)
+					;
+				e = e < len && s[e] == ';' ? e + 1 : pos + 1;
+			}
+			/* no word before is joined to one after */
+			learn_run_end(&l);
+			pos = e;
+			if (name_tag <= 0)
+				continue;
+			/* a <name>: every word of it, read the exact way */
+			int ev;
+			rd.pos = pos;
+			rd.in_name = true;
+			rd.joined = false;
+			for (;;) {
+				struct word *w = l.run.n < RING ? &l.run.w[l.run.n] : &spare;
+				if ((ev = reader_next(&rd, w)) != RD_WORD)
+					break;
+				learn_word(&l, w);
+			}
+			if (ev == RD_NAME_END)
+				learn_name_end(&l);
+			learn_run_end(&l);
+			pos = rd.pos;
+			continue;
+		}
+		int32_t cp;
+		size_t n = utf8_at(s, len, pos, &cp);
+		unsigned char k = cp_class(cp);
+		if ((k & (CC_WORD | CC_UPPER)) != (CC_WORD | CC_UPPER) ||
+		    after_letter(s, pos)) {
+			pos += n;
+			continue;
+		}
+		/* a word starts with a capital: read it */
+		bool ascii = b < 0x80, plain = plain_cp(cp);
+		for (e = pos + n; e < len;) {
+			if ((unsigned char)s[e] < 0x80) {
+				if (!ascii_letter(s[e]))
+					break;
+				e++;
+				continue;
+			}
+			n = utf8_at(s, len, e, &cp);
+			if (!(cp_class(cp) & CC_WORD))
+				break;
+			plain &= plain_cp(cp);
+			ascii = false;
+			e += n;
+		}
 		struct word *w = l.run.n < RING ? &l.run.w[l.run.n] : &spare;
-		if ((ev = reader_next(&rd, w)) == RD_END)
-			break;
-		if (ev == RD_NAME_END)
-			learn_name_end(&l);
-		else
-			learn_word(&l, w);
+		w->in_name = false;
+		w->has_folded = false;
+		if (e - pos >= WORD_BYTES || !word_fill(&rd, w, pos, e, ascii, plain)) {
+			pos = e; /* no word: the next is not joined to the last */
+			continue;
+		}
+		w->joined = l.run.n > 0 && blank(s, run_end, pos);
+		learn_word(&l, w);
+		if (w->cap)
+			run_end = e;
+		pos = e;
 	}
 	learn_run_end(&l);
 	free(l.name);
@@ -864,6 +1169,13 @@ count_placement(struct check *ck, const struct word *w, struct verdict *v)
 	if (v->doc != ck->doc) {
 		v->place = (uint32_t)placement_find(ck, w, &v->s);
 		v->doc = ck->doc;
+		if (w->has_v) { /* a copy: the chunk's memo keeps it too */
+			struct chunk *ch = memo_get(&ck->sp->chunks, w->nfc, w->nlen);
+			if (ch) {
+				ch->v.doc = v->doc;
+				ch->v.place = v->place;
+			}
+		}
 	}
 	ck->pl[v->place].count++;
 }
@@ -980,11 +1292,12 @@ check_oldest(struct check *ck)
 
 	if (w->in_name)
 		w->person = true;
-	check_name(ck);
+	if (w->cap && !w->person)
+		check_name(ck);
 	/* one parse and verdict for both checks; a word of plain ASCII
 	 * letters has no Vietnamese letter to fault and no tone */
 	if (w->marks) {
-		struct verdict tmp, *v = verdict_of(&ck->sp->vc, w, &tmp);
+		struct verdict tmp, *v = w->has_v ? &w->v : verdict_of(&ck->sp->vc, w, &tmp);
 		check_syllable(ck, w, v);
 		count_placement(ck, w, v);
 	}
@@ -1006,6 +1319,7 @@ spell_check(struct spell *sp, const char *s, size_t len, spell_warn_fn warn,
 	ck.s = s;
 	ck.doc = ++sp->ndocs;
 	reader_init(&rd, s, len, false);
+	rd.chunks = &sp->chunks;
 	for (;;) {
 		if (ck.r.n == RING)
 			check_oldest(&ck);
