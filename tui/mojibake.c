@@ -7,6 +7,9 @@
 #include <string.h>
 
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "memo.h"
 #include "mojibake.h"
@@ -713,9 +716,8 @@ moji_reads_vietnamese(const char *s, size_t len, enum text_mojibake kind)
  * they are no syllable as they stand and every letter past ASCII is
  * U+0080..U+00FF (the decoders read no other), so a text without such a
  * word is no mojibake of that kind.  Genuine Vietnamese has none: its
- * words are syllables, and each distinct word is judged once (WORDS). */
+ * words are syllables. */
 struct moji_cand {
-	struct memo *words;
 	bool found;
 };
 
@@ -724,8 +726,7 @@ candidate_word(void *arg, const int32_t *w, size_t n, size_t at,
 	       const char *bytes, size_t blen)
 {
 	struct moji_cand *c = arg;
-	const unsigned char *kept;
-	unsigned char bad;
+	bool bad;
 
 	(void)at;
 	if (n < 2)
@@ -733,16 +734,68 @@ candidate_word(void *arg, const int32_t *w, size_t n, size_t at,
 	for (size_t i = 0; i < n; i++)
 		if (w[i] > 0xFF)
 			return false;
-	kept = c->words ? memo_get(c->words, bytes, blen) : NULL;
-	if (kept) {
-		bad = *kept;
-	} else {
-		bad = spell_syllable(bytes, blen) != SPELL_OK;
-		if (c->words)
-			memo_put(c->words, bytes, blen, &bad);
-	}
+	bad = spell_syllable(bytes, blen) != SPELL_OK;
 	c->found |= bad;
 	return bad;
+}
+
+/* The next byte C2 or C3 at POS or after (sixteen bytes at a time), or
+ * LEN. */
+static size_t
+moji_next_c2c3(const unsigned char *u, size_t len, size_t pos)
+{
+#ifdef __SSE2__
+	const __m128i fe = _mm_set1_epi8((char)0xFE), c2 = _mm_set1_epi8((char)0xC2);
+
+	while (len - pos >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(u + pos));
+		unsigned m = (unsigned)_mm_movemask_epi8(
+			_mm_cmpeq_epi8(_mm_and_si128(v, fe), c2));
+		if (m)
+			return pos + (unsigned)__builtin_ctz(m);
+		pos += 16;
+	}
+#endif
+	while (pos < len && (u[pos] & 0xFE) != 0xC2)
+		pos++;
+	return pos;
+}
+
+/* Whether S has a word candidate_word takes.  Words part at every ASCII
+ * character that is no letter, so the stretch between two such
+ * characters (a chunk) holds whole words, and what it holds is kept by
+ * its bytes in WORDS: a document repeats its chunks. */
+static bool
+moji_quick(const char *s, size_t len, struct memo *words)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t pos = 0;
+
+	while ((pos = moji_next_c2c3(u, len, pos)) < len) {
+		size_t a = pos, e = pos;
+		const unsigned char *kept = NULL;
+		while (a > 0 && (u[a - 1] >= 0x80 || is_ascii_letter(u[a - 1])))
+			a--;
+		while (e < len && (u[e] >= 0x80 || is_ascii_letter(u[e])))
+			e++;
+		if (words)
+			kept = memo_get(words, s + a, e - a);
+		if (!kept) {
+			struct moji_cand cand = { false };
+			unsigned char found;
+			moji_words(s + a, e - a, true, candidate_word, &cand);
+			found = cand.found;
+			if (words)
+				memo_put(words, s + a, e - a, &found);
+			kept = &found;
+			if (found)
+				return true;
+		} else if (*kept) {
+			return true;
+		}
+		pos = e;
+	}
+	return false;
 }
 
 /* Words that are no Vietnamese syllable as they stand but are one read
@@ -751,13 +804,11 @@ candidate_word(void *arg, const int32_t *w, size_t n, size_t at,
 static enum text_mojibake
 moji_by_syllables(const char *s, size_t len, size_t *at, struct memo *words)
 {
-	struct moji_cand cand = { words, false };
 	struct moji_syl ms;
 
 	if (!memchr(s, 0xC2, len) && !memchr(s, 0xC3, len))
 		return TEXT_MOJI_NONE;
-	moji_words(s, len, true, candidate_word, &cand);
-	if (!cand.found)
+	if (!moji_quick(s, len, words))
 		return TEXT_MOJI_NONE;
 	memset(&ms, 0, sizeof(ms));
 	moji_words(s, len, true, syllable_word, &ms);
