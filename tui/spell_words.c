@@ -564,12 +564,21 @@ learn_byte(const unsigned char *u, size_t len, size_t i)
 	return true;
 }
 
-/* The next byte at POS or after that learn_byte wants, or LEN. */
+/* The next byte at POS or after that learn_byte wants, or LEN (the
+ * sixteen bytes last looked at are kept in RD). */
 static size_t
-learn_next(const char *s, size_t len, size_t pos)
+learn_next(struct reader *rd, size_t pos)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	const unsigned char *u = (const unsigned char *)rd->s;
+	size_t len = rd->len;
 
+	/* the rest of the last sixteen bytes looked at */
+	if (rd->lmask && pos >= rd->lbase && pos - rd->lbase < 16) {
+		unsigned m = rd->lmask & ~((1u << (pos - rd->lbase)) - 1);
+		if (m)
+			return rd->lbase + (unsigned)__builtin_ctz(m);
+		pos = rd->lbase + 16;
+	}
 #ifdef __SSE2__
 #define U8(c) _mm_set1_epi8((char)(c))
 #define EQ(x, c) _mm_cmpeq_epi8((x), U8(c))
@@ -593,8 +602,11 @@ learn_next(const char *s, size_t len, size_t pos)
 				EQ(_mm_and_si128(v2, U8(1)), 1)));
 		want = _mm_or_si128(want, _mm_andnot_si128(low, lead));
 		unsigned m = (unsigned)_mm_movemask_epi8(want);
-		if (m)
+		if (m) {
+			rd->lbase = pos;
+			rd->lmask = m;
 			return pos + (unsigned)__builtin_ctz(m);
+		}
 		pos += 16;
 	}
 #undef U8
@@ -642,7 +654,7 @@ reader_next_capital(struct reader *rd, struct word *w, int *name_tag)
 	const char *s = rd->s;
 	size_t len = rd->len, pos = rd->pos, e;
 
-	while ((pos = learn_next(s, len, pos)) < len) {
+	while ((pos = learn_next(rd, pos)) < len) {
 		unsigned char b = (unsigned char)s[pos];
 		if (b == '<') {
 			e = markup_end(s, len, pos, name_tag);

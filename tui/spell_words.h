@@ -61,6 +61,8 @@ struct reader {
 	bool joined, in_name, any;
 	bool learning; /* only Capitalised words and names are wanted */
 	struct memo *chunks; /* what is known of a chunk (struct chunk) */
+	size_t lbase;        /* learning: sixteen bytes looked at, */
+	unsigned lmask;      /* and the bits of those it wants */
 };
 
 /* What a chunk (the bytes between two ASCII characters that are no
