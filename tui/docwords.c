@@ -7,6 +7,7 @@
 #include "decimal.h"
 #include "docwords.h"
 #include "model.h"
+#include "text.h"
 #include "xalloc.h"
 
 static const char *const labels[][2] = {
@@ -76,19 +77,6 @@ docw_roman(uint32_t n, char *buf, size_t size)
 	return buf;
 }
 
-/* N decimal digits at S: their value, or -1. */
-static int
-digits(const char *s, int n)
-{
-	int v = 0;
-	for (int i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 bool
 docw_date(enum docw_lang lang, const char *date, char *buf, size_t size)
 {
@@ -101,8 +89,9 @@ docw_date(enum docw_lang lang, const char *date, char *buf, size_t size)
 	if (size)
 		buf[0] = '\0';
 	if (!date || strlen(date) != 10 || date[4] != '-' || date[7] != '-' ||
-	    (y = digits(date, 4)) < 0 || (mo = digits(date + 5, 2)) < 1 ||
-	    mo > 12 || (d = digits(date + 8, 2)) < 1 || d > 31)
+	    (y = text_digits(date, 4)) < 0 ||
+	    (mo = text_digits(date + 5, 2)) < 1 ||
+	    mo > 12 || (d = text_digits(date + 8, 2)) < 1 || d > 31)
 		return false;
 	if (lang == DOCW_EN)
 		snprintf(buf, size, "%d %s %04d", d, months[mo - 1], y);
@@ -119,8 +108,8 @@ docw_time(enum docw_lang lang, const char *time, char *buf, size_t size)
 	if (size)
 		buf[0] = '\0';
 	if (!time || strlen(time) != 5 || time[2] != ':' ||
-	    (h = digits(time, 2)) < 0 || h > 24 ||
-	    (mi = digits(time + 3, 2)) < 0 || mi > 59)
+	    (h = text_digits(time, 2)) < 0 || h > 24 ||
+	    (mi = text_digits(time + 3, 2)) < 0 || mi > 59)
 		return false;
 	if (lang == DOCW_EN)
 		snprintf(buf, size, "%02d:%02d", h, mi);

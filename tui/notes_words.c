@@ -75,18 +75,6 @@ notes_format_time(time_t t, char *buf, size_t size)
 	return buf;
 }
 
-static int
-digits(const char *s, int n)
-{
-	int v = 0;
-	for (int i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 /* Strict "YYYY-MM-DDTHH:MM:SSZ". */
 int
 notes_time_parse(const char *s, time_t *out)
@@ -94,9 +82,10 @@ notes_time_parse(const char *s, time_t *out)
 	if (!s || strlen(s) != 20 || s[4] != '-' || s[7] != '-' ||
 	    s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z')
 		return -1;
-	int y = digits(s, 4), mo = digits(s + 5, 2), d = digits(s + 8, 2);
-	int h = digits(s + 11, 2), mi = digits(s + 14, 2),
-	    se = digits(s + 17, 2);
+	int y = text_digits(s, 4), mo = text_digits(s + 5, 2),
+	    d = text_digits(s + 8, 2);
+	int h = text_digits(s + 11, 2), mi = text_digits(s + 14, 2),
+	    se = text_digits(s + 17, 2);
 	if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 ||
 	    h > 23 || mi < 0 || mi > 59 || se < 0 || se > 60)
 		return -1;

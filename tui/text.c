@@ -1332,3 +1332,16 @@ text_wrap(const char *s, size_t len, int width, struct text_line **lines)
 	*lines = w.lines;
 	return w.n;
 }
+
+int
+text_digits(const char *s, int n)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}

@@ -113,6 +113,10 @@ int text_truncate(const char *s, size_t len, int cols, char *buf,
  * malloc'd, NUL-terminated. */
 char *text_sanitize(const char *s, size_t len, bool keep_nl);
 
+/* The value of the N decimal digits (ASCII) at S, or -1 when one of
+ * them is not a digit (dates and times in fixed formats). */
+int text_digits(const char *s, int n);
+
 /* --- Wrapping --------------------------------------------------------- */
 
 struct text_line {
