@@ -104,23 +104,13 @@ static bool
 orphans_matches(struct browser *b, const struct entry *e, int r)
 {
 	const struct note *const *v;
-	size_t n = orphans(b->doc, &v), a, z;
+	size_t n = orphans(b->doc, &v);
 
 	(void)e;
 	if (r < 0 || (size_t)r >= n)
 		return false;
-	const char *t = v[r]->text, *q = v[r]->quote;
-	return (t && *t && search_text(b->q, t, strlen(t), 0, &a, &z)) ||
-	       (q && *q && search_text(b->q, q, strlen(q), 0, &a, &z));
-}
-
-static const char *
-orphans_target(struct browser *b, const struct entry *e, int cur)
-{
-	(void)b;
-	(void)e;
-	(void)cur;
-	return NULL;
+	return entry_text_matches(b, v[r]->text) ||
+	       entry_text_matches(b, v[r]->quote);
 }
 
 static const struct note *
@@ -131,17 +121,6 @@ orphans_note(struct browser *b, const struct entry *e, int cur)
 
 	(void)e;
 	return cur >= 0 && (size_t)cur < n ? v[cur] : NULL;
-}
-
-static bool
-orphans_locate(struct browser *b, int entry, int kind, int sec, int item)
-{
-	(void)b;
-	(void)entry;
-	(void)kind;
-	(void)sec;
-	(void)item;
-	return false;
 }
 
 const struct entry_ops entry_orphans = {
@@ -155,7 +134,7 @@ const struct entry_ops entry_orphans = {
 	.detail_header = orphans_detail_header,
 	.detail = orphans_detail,
 	.matches = orphans_matches,
-	.target = orphans_target,
-	.locate = orphans_locate,
+	.target = entry_no_target,
+	.locate = entry_no_locate,
 	.note = orphans_note,
 };

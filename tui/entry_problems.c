@@ -124,33 +124,8 @@ problems_detail(struct browser *b, const struct entry *e, int cur, int width,
 static bool
 problems_matches(struct browser *b, const struct entry *e, int r)
 {
-	size_t a, z;
-
 	(void)e;
-	if (r < 0)
-		return false;
-	const char *t = problem_at(b->doc, r).msg;
-	return t && *t && search_text(b->q, t, strlen(t), 0, &a, &z);
-}
-
-static const char *
-problems_target(struct browser *b, const struct entry *e, int cur)
-{
-	(void)b;
-	(void)e;
-	(void)cur;
-	return NULL;
-}
-
-static bool
-problems_locate(struct browser *b, int entry, int kind, int sec, int item)
-{
-	(void)b;
-	(void)entry;
-	(void)kind;
-	(void)sec;
-	(void)item;
-	return false;
+	return r >= 0 && entry_text_matches(b, problem_at(b->doc, r).msg);
 }
 
 const struct entry_ops entry_problems = {
@@ -164,7 +139,7 @@ const struct entry_ops entry_problems = {
 	.detail_header = problems_detail_header,
 	.detail = problems_detail,
 	.matches = problems_matches,
-	.target = problems_target,
-	.locate = problems_locate,
+	.target = entry_no_target,
+	.locate = entry_no_locate,
 	.problems = true,
 };
