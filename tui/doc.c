@@ -352,14 +352,8 @@ list_cmp(const void *a, const void *b, void *arg)
 	struct doc *const *docs = arg;
 	const struct doc *x = docs[*(const int *)a];
 	const struct doc *y = docs[*(const int *)b];
-	if (!x->m != !y->m)
-		return x->m ? -1 : 1;
-	if (x->m) {
-		int c = strcmp(y->m->meeting.date, x->m->meeting.date);
-		if (c)
-			return c;
-	}
-	return strcmp(x->path, y->path);
+	return minutes_archive_cmp(x->m ? x->m->meeting.date : NULL, x->path,
+				   y->m ? y->m->meeting.date : NULL, y->path);
 }
 
 int

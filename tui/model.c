@@ -399,3 +399,17 @@ minutes_find_id(const struct minutes *m, const char *id, int *sec, int *item)
 	}
 	return 0;
 }
+
+int
+minutes_archive_cmp(const char *date_a, const char *path_a,
+		    const char *date_b, const char *path_b)
+{
+	if (!date_a != !date_b)
+		return date_a ? -1 : 1;
+	if (date_a) {
+		int c = strcmp(date_b, date_a);
+		if (c)
+			return c;
+	}
+	return strcmp(path_a ? path_a : "", path_b ? path_b : "");
+}

@@ -278,4 +278,11 @@ uint32_t minutes_item_count(const struct minutes *m);
 int minutes_find_id(const struct minutes *m, const char *id, int *sec,
 		    int *item);
 
+/* The order of an archive, as the browser lists it and the review
+ * report follows it: meetings newest first (dates YYYY-MM-DD compare as
+ * strings), then by path; a file that could not be loaded (DATE NULL)
+ * after every meeting.  A qsort-style result. */
+int minutes_archive_cmp(const char *date_a, const char *path_a,
+			const char *date_b, const char *path_b);
+
 #endif

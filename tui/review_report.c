@@ -681,10 +681,8 @@ cmp_doc(const void *a, const void *b)
 {
 	const struct minutes *x = ((const struct review_doc *)a)->m;
 	const struct minutes *y = ((const struct review_doc *)b)->m;
-	int c = strcmp(y->meeting.date, x->meeting.date);
-	if (c)
-		return c;
-	return strcmp(x->path ? x->path : "", y->path ? y->path : "");
+	return minutes_archive_cmp(x->meeting.date, x->path, y->meeting.date,
+				   y->path);
 }
 
 void
