@@ -72,14 +72,6 @@ struct entry_ops {
 	bool problems;
 };
 
-/* What kinds whose records are no elements of the minutes (problems,
- * orphaned notes) share: no element to put a note on (target) and none
- * for :goto to find (locate). */
-const char *entry_no_target(struct browser *b, const struct entry *e, int cur);
-bool entry_no_locate(struct browser *b, int entry, int kind, int sec, int item);
-/* Whether the text T (NULL or "" never) matches the browser's search. */
-bool entry_text_matches(struct browser *b, const char *t);
-
 /* The navigator's entries of D, in order (into d->entries). */
 void entries_build(struct doc *d);
 /* room entries_build needs */

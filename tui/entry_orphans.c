@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "entries.h"
+#include "entry_shared.h"
 #include "nls.h"
 #include "notes_view.h"
 

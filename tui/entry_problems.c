@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "entries.h"
+#include "entry_shared.h"
 #include "nls.h"
 
 extern const struct entry_ops entry_problems;
