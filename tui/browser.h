@@ -67,6 +67,10 @@ struct doc {
 	 * [2 + s] in section s; counted once per notes_gen */
 	size_t *answered;
 	unsigned answered_gen;
+	/* the title line's review state ("" while there are no notes),
+	 * made once per notes_gen (review_title NULL: not yet) */
+	char *review_title;
+	unsigned review_gen;
 	struct cursor nav;
 	struct cursor *content; /* one per entry */
 	struct cursor detail;

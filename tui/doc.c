@@ -37,6 +37,8 @@ doc_drop_index(struct doc *d)
 	free(d->tasks);
 	free(d->answered);
 	d->answered = NULL;
+	free(d->review_title);
+	d->review_title = NULL;
 	d->tasks = NULL;
 	d->ntasks = d->tasks_overdue = 0;
 	d->tasks_built = false;

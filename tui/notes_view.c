@@ -222,6 +222,25 @@ notes_view_answered(struct browser *b, int where)
 	return d->answered[where];
 }
 
+const char *
+notes_view_review(struct browser *b)
+{
+	struct doc *d = b->doc;
+	struct notes_review_state rs;
+
+	if (!d || !d->notes)
+		return "";
+	if (!d->review_title || d->review_gen != b->notes_gen) {
+		free(d->review_title);
+		notes_review(d->notes, &rs);
+		d->review_title = rs.state != NOTES_REVIEW_NONE
+					  ? notes_review_label(d->notes)
+					  : xstrdup("");
+		d->review_gen = b->notes_gen;
+	}
+	return d->review_title;
+}
+
 /* the cut line: the note ends above it */
 #define CUT_LINE "# ------------------------ >8 ------------------------"
 

@@ -25,6 +25,11 @@ void notes_view_lines(struct browser *b, struct lines *l, const char *id,
  * in section S (2 + S, its items too). */
 size_t notes_view_answered(struct browser *b, int where);
 
+/* The review state of the current document for the title line ("open
+ * (3 open)", "ready to sign (by lan)"; "" while there are no notes),
+ * made once per change of the notes (b->notes_gen). */
+const char *notes_view_review(struct browser *b);
+
 /* The marker under a record, cut to WIDTH - INDENT. */
 void notes_view_marker(struct browser *b, struct lines *l, const char *id,
 		       int indent, int width);

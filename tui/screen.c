@@ -9,6 +9,7 @@
 #include "entries.h"
 #include "meetings.h"
 #include "navigate.h"
+#include "notes_view.h"
 #include "nls.h"
 #include "panes.h"
 #include "prompt.h"
@@ -66,15 +67,9 @@ draw_title(struct ui *ui)
 	/* the review state before the status: "open (3 open)", "ready to
 	 * sign (by lan)" (nothing while there are no notes) */
 	char review[256] = "";
-	struct notes_review_state rs;
-	if (d->notes) {
-		notes_review(d->notes, &rs);
-		if (rs.state != NOTES_REVIEW_NONE) {
-			char *label = notes_review_label(d->notes);
-			snprintf(review, sizeof(review), " %s ·", label);
-			free(label);
-		}
-	}
+	const char *label = notes_view_review(&ui->b);
+	if (*label)
+		snprintf(review, sizeof(review), " %s ·", label);
 	int revw = text_width(review, strlen(review));
 	if (revw && revw + rw < ui->cols / 2)
 		rw += revw;
