@@ -247,6 +247,31 @@ plain_cp(int32_t c)
 	return c < 0x1C0 || (c >= 0x1E80 && c < 0x1F00);
 }
 
+/* The end of the word whose next character is at POS: the first that
+ * is no letter or mark; *ASCII and *PLAIN (see plain_cp) are cleared by
+ * what it passes. */
+static size_t
+word_end(const char *s, size_t len, size_t pos, bool *ascii, bool *plain)
+{
+	while (pos < len) {
+		int32_t cp;
+		size_t n;
+		if ((unsigned char)s[pos] < 0x80) {
+			if (!ascii_letter(s[pos]))
+				break;
+			pos++;
+			continue;
+		}
+		n = utf8_at(s, len, pos, &cp);
+		if (!(cp_class(cp) & CC_WORD))
+			break;
+		*plain &= plain_cp(cp);
+		*ascii = false;
+		pos += n;
+	}
+	return pos;
+}
+
 /* The word at [FROM, E): its NFC form and case.  False when its NFC is
  * too long to be a word. */
 static bool
@@ -463,21 +488,7 @@ reader_next(struct reader *rd, struct word *w)
 		if (rd->chunks && reader_chunk(rd, w, pos, pos + n, ascii))
 			return RD_WORD;
 		/* the word: letters and marks, never a newline */
-		for (e = pos + n; e < len;) {
-			unsigned char b = (unsigned char)s[e];
-			if (b < 0x80) {
-				if (!ascii_letter(b))
-					break;
-				e++;
-				continue;
-			}
-			n = utf8_at(s, len, e, &cp);
-			if (!(cp_class(cp) & CC_WORD))
-				break;
-			plain &= plain_cp(cp);
-			ascii = false;
-			e += n;
-		}
+		e = word_end(s, len, pos + n, &ascii, &plain);
 		rd->pos = e;
 		if (e - pos >= WORD_BYTES) {
 			rd->joined = false;
@@ -678,20 +689,7 @@ reader_next_capital(struct reader *rd, struct word *w, int *name_tag)
 		}
 		/* a word starts with a capital: read it */
 		bool ascii = b < 0x80, plain = plain_cp(cp);
-		for (e = pos + n; e < len;) {
-			if ((unsigned char)s[e] < 0x80) {
-				if (!ascii_letter(s[e]))
-					break;
-				e++;
-				continue;
-			}
-			n = utf8_at(s, len, e, &cp);
-			if (!(cp_class(cp) & CC_WORD))
-				break;
-			plain &= plain_cp(cp);
-			ascii = false;
-			e += n;
-		}
+		e = word_end(s, len, pos + n, &ascii, &plain);
 		w->off = pos;
 		w->in_name = w->person = w->has_folded = w->has_v = false;
 		if (e - pos < WORD_BYTES && word_fill(rd, w, pos, e, ascii, plain)) {
