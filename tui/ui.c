@@ -164,8 +164,18 @@ editor_spawn(struct ui *ui, const char *editor, const char *line_arg,
 	paste_mode(ui, false); /* the editor asks for it itself if it wants it */
 	def_prog_mode();
 	endwin();
+	/* as system(3) does: a Ctrl-C or Ctrl-\ typed in the editor is
+	 * the editor's, it does not end the browser waiting for it */
+	struct sigaction ign, was_int, was_quit;
+	memset(&ign, 0, sizeof(ign));
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGINT, &ign, &was_int);
+	sigaction(SIGQUIT, &ign, &was_quit);
 	pid_t pid = fork();
 	if (pid == 0) {
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
 		const char *run = "eval \"$0 \\\"\\$@\\\"\"";
 		if (line_arg)
 			execl("/bin/sh", "sh", "-c", run, editor, line_arg, path,
@@ -177,6 +187,8 @@ editor_spawn(struct ui *ui, const char *editor, const char *line_arg,
 	int status = -1;
 	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
+	sigaction(SIGINT, &was_int, NULL);
+	sigaction(SIGQUIT, &was_quit, NULL);
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	refresh();

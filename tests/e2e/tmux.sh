@@ -603,6 +603,7 @@ insert) sed -i 's|^    <item id="kq1">|    <item id="kq0">Một mục mới.</it
 break) sed -i '0,/<\/heading>/s|</heading>||' "$f" ;;
 drop) sed -i '/<item id="kq3">/,/<\/item>/d' "$f" ;;
 fail) exit 3 ;;
+intr) kill -INT 0; sleep 1 ;;
 esac
 EOS
 chmod +x "$tmp/v-editor.sh"
@@ -642,6 +643,18 @@ echo fail >"$tmp/v.mode"
 t send-keys -t e2e v
 wait_for "failed; the file is not changed"
 ok $? "v: an editor that fails says so"
+# a Ctrl-C in the editor (SIGINT to the terminal's foreground group) is
+# the editor's: the browser waiting for it goes on
+echo intr >"$tmp/v.mode"
+t send-keys -t e2e Home v
+wait_for "failed; the file is not changed"
+ok $? "v: an editor ended by SIGINT: said, the browser goes on"
+[ -s "$tmp/status" ]
+ok $((! $?)) "v: ... and has not quit"
+t send-keys -t e2e j
+settle
+screen | tail -n 1 | grep -q "^ Attendees · "
+ok $? "v: ... it still takes keys"
 t send-keys -t e2e Q
 is "$(wait_exit)" 0 "v: quit"
 stop
