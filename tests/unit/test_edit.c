@@ -228,6 +228,37 @@ test_reload(struct browser *b)
 	rename(moved, path);
 }
 
+/* a file that could not be loaded: v at its error's line; still broken,
+ * then mended */
+static void
+test_unloadable(void)
+{
+	struct browser b;
+	struct doc_edit_mark mk;
+	char *args[1] = { path };
+	char want[4400];
+
+	spit(path, "<?xml version=\"1.0\"?>\n<minutes version=\"1\">\n  <meeting>\n"
+		   "    <title>Họp</titel>\n  </meeting>\n</minutes>\n");
+	memset(&b, 0, sizeof(b));
+	browser_open(&b, args, 1, "lan");
+	OK(b.doc && !b.doc->m, "a broken file: its error screen");
+	IS_INT(doc_edit_line(&b), 4, "v on the error screen: the error's line");
+	OK(doc_edit_begin(&b, b.doc, &mk), "marked");
+	edit("<title>", "<title lang=\"vi\">");
+	IS_INT(doc_edit_end(&b, b.doc, &mk), DOC_EDIT_KEPT, "changed but still broken: kept");
+	snprintf(want, sizeof(want), "Still not loadable: %s:4:33: error: Opening and ending tag mismatch: title line 4 and titel", path);
+	IS_STR(b.msg, want, "... said, with FILE:LINE:COL");
+	OK(b.doc && !b.doc->m, "... still the error screen");
+	OK(strstr(b.doc->error, ":4:33:") != NULL, "... with the new error");
+	doc_edit_begin(&b, b.doc, &mk);
+	edit("<title lang=\"vi\">Họp</titel>", "<title>Họp</title><date>2024-01-02</date>");
+	IS_INT(doc_edit_end(&b, b.doc, &mk), DOC_EDIT_RELOADED, "mended: reloaded");
+	OK(b.doc->m != NULL, "... the meeting is open");
+	IS_STR(b.doc->m ? b.doc->m->meeting.title : NULL, "Họp", "... its title read");
+	browser_close(&b);
+}
+
 int
 main(void)
 {
@@ -250,6 +281,7 @@ main(void)
 		test_reload(&b);
 	}
 	browser_close(&b);
+	test_unloadable();
 	char cmd[4300];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
