@@ -142,6 +142,7 @@ doc_edit_begin(struct browser *b, struct doc *d, struct doc_edit_mark *mk)
 				 d->m->sections[sec].id);
 	}
 	mk->nav = d->nav.cur;
+	mk->ops = browser_entry(b) ? browser_entry(b)->ops : NULL;
 	mk->content = browser_content_cur(b);
 	mk->focus = b->focus;
 	return true;
@@ -156,8 +157,21 @@ find_again(struct browser *b, struct doc *d, const struct doc_edit_mark *mk,
 	int sec, item;
 
 	said[0] = '\0';
-	if (!mk->id[0])
-		return; /* nothing with an id: the positions as they were */
+	if (!mk->id[0]) {
+		/* nothing with an id (a problem): the positions as they were,
+		 * in the same kind of entry (the problems may have moved, or
+		 * be gone: then the top) */
+		if (d->nav.cur < d->nentries && d->entries[d->nav.cur].ops == mk->ops)
+			return;
+		d->nav.cur = 0;
+		b->focus = PANE_NAV;
+		for (int e = 0; e < d->nentries; e++)
+			if (d->entries[e].ops == mk->ops) {
+				d->nav.cur = e;
+				b->focus = mk->focus;
+			}
+		return;
+	}
 	if (d->nav.cur == mk->nav && browser_content_cur(b) == mk->content &&
 	    navigate_target(b) && strcmp(navigate_target(b), mk->id) == 0)
 		return; /* still there, where it was */

@@ -38,6 +38,7 @@ struct doc_edit_mark {
 	char id[256];         /* the selected element ("": none) */
 	char section[256];    /* ... its section's id ("": none) */
 	int nav, content;     /* the positions */
+	const struct entry_ops *ops; /* ... and the kind of entry selected */
 	enum pane_id focus;
 };
 

@@ -213,6 +213,19 @@ test_reload(struct browser *b)
 	IS_STR(t, want, "Y on a problem: FILE:LINE");
 	free(t);
 
+	/* on a problem (no id): kept in the problems, the top once none is left */
+	doc_edit_begin(b, d, &mk);
+	edit("<item id=\"kq0\">", "<item id=\"kq0\" by=\"ai\">");
+	IS_INT(doc_edit_end(b, d, &mk), DOC_EDIT_RELOADED, "a second problem: reloaded");
+	IS_STR(b->msg, "Reloaded: 2 problems", "... two problems, said");
+	IS_STR(where(b), "problems0/0 content", "... the cursor still in the problems");
+	doc_edit_begin(b, d, &mk);
+	edit(" by=\"ai\"", "");
+	edit("by=\"lan\"", "by=\"duc\"");
+	IS_INT(doc_edit_end(b, d, &mk), DOC_EDIT_RELOADED, "both mended: reloaded");
+	IS_STR(b->msg, "Reloaded: no problems", "... none left, said");
+	IS_STR(where(b), "meeting0/0 nav", "... the problems gone, the cursor at the top");
+
 	/* not a regular file, not there */
 	char moved[4300];
 	snprintf(moved, sizeof(moved), "%s.moved", path);
