@@ -20,7 +20,8 @@ act_edit_file(struct ui *ui, enum action a)
 	struct doc *d = doc_edit_doc(b);
 	if (!d)
 		return;
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+	/* the replay's keys come from a script: no one to edit with */
+	if (ui->headless || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		browser_message(b, true, "%s", _("v needs a terminal: the editor is not started"));
 		return;
 	}

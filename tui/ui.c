@@ -644,6 +644,7 @@ run_replay(struct ui *ui, const struct ui_options *opt)
 		return 2;
 	}
 	screen_setup(true);
+	ui->headless = true;
 	/* the first screen, then each key and the screen after it: the
 	 * keys' time (--replay-time) leaves out loading and the first draw */
 	struct timespec t0, t1;

@@ -121,6 +121,7 @@ struct ui {
 		size_t len, cap;
 	} paste;
 
+	bool headless;          /* --replay: keys from a script, no terminal */
 	int cols, rows;
 	struct layout lay;
 	struct screen_memo *memo; /* what was drawn (screen.c) */

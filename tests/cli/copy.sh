@@ -102,4 +102,18 @@ ok $? "y in the meetings list: said"
 EDITOR=false run 'j\nj\nj\n<Enter>\nv\n' data/ngan-son-2020.xml
 grep -q 'v needs a terminal: the editor is not started' "$tmp/status"
 ok $? "v with no terminal: refused with a message"
+# ... nor in --replay on a terminal: its keys come from a script
+if command -v script >/dev/null 2>&1; then
+	printf 'j\nj\nj\n<Enter>\nv\n' >"$tmp/keys"
+	printf '#!/bin/sh\necho "$@" >"%s"\n' "$tmp/ran" >"$tmp/mark.sh"
+	chmod +x "$tmp/mark.sh"
+	VISUAL= EDITOR="$tmp/mark.sh" script -qc "env COLUMNS=160 LINES=30 $MINUTES --replay $tmp/keys --dump-screen $tmp/screen data/ngan-son-2020.xml" /dev/null >/dev/null 2>&1
+	tail -n 1 "$tmp/screen" | grep -q 'v needs a terminal: the editor is not started'
+	ok $? "v in --replay on a terminal: refused with a message"
+	[ -e "$tmp/ran" ]
+	ok $((! $?)) "... the editor was not run"
+else
+	skip "v in --replay on a terminal: refused" "script is not installed (Debian: bsdutils)"
+	skip "... the editor was not run" "script is not installed (Debian: bsdutils)"
+fi
 done_testing
