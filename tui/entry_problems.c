@@ -8,6 +8,7 @@
 #include "entries.h"
 #include "entry_shared.h"
 #include "nls.h"
+#include "xalloc.h"
 
 extern const struct entry_ops entry_problems;
 
@@ -129,6 +130,23 @@ problems_matches(struct browser *b, const struct entry *e, int r)
 	return r >= 0 && entry_text_matches(b, problem_at(b->doc, r).msg);
 }
 
+/* the problem's line, and "LINE:COL: [warning:] message" */
+static uint32_t
+problems_source(struct browser *b, const struct entry *e, int cur,
+		char **text)
+{
+	(void)e;
+	if (cur < 0 || (uint32_t)cur >= problems_total(b->doc))
+		return 0;
+	struct problem_rec p = problem_at(b->doc, cur);
+	if (text)
+		*text = p.warning
+			? xasprintf("%u:%u: %s %s", p.line, p.col, _("warning:"),
+				    p.msg ? p.msg : "")
+			: xasprintf("%u:%u: %s", p.line, p.col, p.msg ? p.msg : "");
+	return p.line;
+}
+
 const struct entry_ops entry_problems = {
 	.name = "problems",
 	.add = problems_add,
@@ -143,4 +161,5 @@ const struct entry_ops entry_problems = {
 	.target = entry_no_target,
 	.locate = entry_no_locate,
 	.problems = true,
+	.source = problems_source,
 };
