@@ -270,7 +270,7 @@ spell_learn(struct spell *sp, const char *s, size_t len)
 	/* learning is idempotent: a document learned before adds nothing */
 	if (memo_docs_seen(&sp->docs, s, len))
 		return;
-	reader_init(&rd, s, len, true);
+	reader_init(&rd, s, len);
 	rd.chunks = &sp->chunks;
 	/* read straight into the run's next slot */
 	while (w = l.run.n < RING ? &l.run.w[l.run.n] : &spare,
@@ -641,7 +641,7 @@ spell_check(struct spell *sp, const char *s, size_t len, spell_warn_fn warn,
 	ck.sp = sp;
 	ck.s = s;
 	ck.doc = ++sp->ndocs;
-	reader_init(&rd, s, len, false);
+	reader_init(&rd, s, len);
 	rd.chunks = &sp->chunks;
 	for (;;) {
 		if (ck.r.n == RING)

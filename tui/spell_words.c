@@ -1,7 +1,6 @@
 /* spell_words.c - the words of a document for the spelling check (see
  * spell_words.h): element texts read word by word, markup, comments and
  * attribute values skipped, entity references taken as separators. */
-#include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,6 +188,9 @@ find_str(const char *s, size_t len, size_t from, const char *what)
 	return len;
 }
 
+/* isalnum of the C locale (markup names are ASCII here) */
+#define ascii_alnum(c) (ascii_letter(c) || ((c) >= '0' && (c) <= '9'))
+
 /* The end of the markup at POS ('<'), and whether it opens or closes an
  * element called "name". */
 static size_t
@@ -207,7 +209,7 @@ markup_end(const char *s, size_t len, size_t pos, int *name_tag)
 			return find_str(s, len, pos + 2, "?>") + 2;
 		return find_str(s, len, pos + 2, ">") + 1;
 	}
-	while (i < len && k + 1 < sizeof(tag) && isalnum((unsigned char)s[i]))
+	while (i < len && k + 1 < sizeof(tag) && ascii_alnum(s[i]))
 		tag[k++] = s[i++];
 	tag[k] = '\0';
 	for (end = i; end < len; end++) {
@@ -220,7 +222,7 @@ markup_end(const char *s, size_t len, size_t pos, int *name_tag)
 			break;
 		}
 	}
-	if (strcmp(tag, "name") == 0 && i < len && !isalnum((unsigned char)s[i]) &&
+	if (strcmp(tag, "name") == 0 && i < len && !ascii_alnum(s[i]) &&
 	    !(end > 0 && end < len && s[end - 1] == '/'))
 		*name_tag = closing ? -1 : 1;
 	return end < len ? end + 1 : len;
@@ -499,14 +501,7 @@ reader_next(struct reader *rd, struct word *w)
 		w->line_start = rd->line_start;
 		w->in_name = rd->in_name;
 		w->person = w->has_folded = w->has_v = false;
-		if (rd->learning && !rd->in_name && (ascii || plain) &&
-		    !(k & CC_UPPER)) {
-			/* no capital: nothing to learn, but a word */
-			w->nfc = s + pos;
-			w->nlen = e - pos;
-			w->marks = !ascii;
-			w->cap = false;
-		} else if (!word_fill(rd, w, pos, e, ascii, plain)) {
+		if (!word_fill(rd, w, pos, e, ascii, plain)) {
 			rd->joined = false;
 			continue;
 		}
@@ -518,14 +513,13 @@ reader_next(struct reader *rd, struct word *w)
 }
 
 void
-reader_init(struct reader *rd, const char *s, size_t len, bool learning)
+reader_init(struct reader *rd, const char *s, size_t len)
 {
 	pthread_once(&class_once, class_init);
 	memset(rd, 0, sizeof(*rd));
 	rd->s = s;
 	rd->len = len;
 	rd->line = 1;
-	rd->learning = learning;
 }
 
 

@@ -59,7 +59,6 @@ struct reader {
 	size_t line_start;
 	uint32_t line;
 	bool joined, in_name, any;
-	bool learning; /* only Capitalised words and names are wanted */
 	struct memo *chunks; /* what is known of a chunk (struct chunk) */
 	size_t lbase;        /* learning: sixteen bytes looked at, */
 	unsigned lmask;      /* and the bits of those it wants */
@@ -77,9 +76,8 @@ struct chunk {
 
 enum { RD_END, RD_WORD, RD_NAME_END, RD_MARKUP, RD_REF };
 
-/* Reads S (LEN bytes) from its start; LEARNING: only Capitalised words
- * and names are wanted (others are read, not looked at). */
-void reader_init(struct reader *rd, const char *s, size_t len, bool learning);
+/* Reads S (LEN bytes) from its start. */
+void reader_init(struct reader *rd, const char *s, size_t len);
 /* The next word into W (RD_WORD), the end of a <name> element
  * (RD_NAME_END), or the end (RD_END). */
 int reader_next(struct reader *rd, struct word *w);
