@@ -565,10 +565,24 @@ check_name(struct check *ck)
 	/* only a phrase of joined words can be a name */
 	while (joined < r->n && ring_at(r, joined)->joined)
 		joined++;
+	/* the longest phrase, made once: the shorter ones are its starts */
+	char phrase[RING * (WORD_BYTES * 2 + 1)];
+	size_t ends[RING], o = 0;
+	for (size_t j = 0; j < joined; j++) {
+		const char *f = word_folded(ring_at(r, j));
+		size_t fl = strlen(f);
+		if (j)
+			phrase[o++] = ' ';
+		memcpy(phrase + o, f, fl);
+		o += fl;
+		ends[j] = o;
+	}
+	phrase[o] = '\0';
 	for (k = joined; k >= 2; k--) {
-		char *p = ring_phrase(r, 0, k);
-		bool hit = p && spell_has(ck->sp, p);
-		free(p);
+		char was = phrase[ends[k - 1]];
+		phrase[ends[k - 1]] = '\0';
+		bool hit = spell_has(ck->sp, phrase);
+		phrase[ends[k - 1]] = was;
 		if (hit)
 			break;
 	}
