@@ -550,6 +550,23 @@ report_placements(struct check *ck)
 	free(ck->ix.slot);
 }
 
+/* Whether some name starts with the word W (found once per word). */
+static bool
+word_first(const struct spell *sp, struct word *w)
+{
+	if (w->first < 0)
+		w->first = spell_has_first(sp, word_folded(w));
+	return w->first;
+}
+
+/* Whether the oldest word W must wait for the words after it: a
+ * Capitalised word that may start a name (check_name looks at them). */
+static bool
+word_waits(const struct spell *sp, struct word *w)
+{
+	return w->cap && !w->in_name && !w->person && word_first(sp, w);
+}
+
 /* (c) the known name starting at ring word 0, if any, marks its words;
  * one with a lower-case syllable is reported */
 static void
@@ -560,7 +577,7 @@ check_name(struct check *ck)
 	size_t k, low = 0, joined = 1;
 
 	if (!ring_at(r, 0)->cap || ring_at(r, 0)->person ||
-	    !spell_has_first(ck->sp, word_folded(ring_at(r, 0))))
+	    !word_first(ck->sp, ring_at(r, 0)))
 		return;
 	/* only a phrase of joined words can be a name */
 	while (joined < r->n && ring_at(r, joined)->joined)
@@ -642,6 +659,31 @@ check_oldest(struct check *ck)
 	r->n--;
 }
 
+/* A word outside a name, no person's, not Capitalised, with its chunk
+ * CH: what check_oldest does, when that is no more than counting its
+ * placement (false: it wants the whole way, for a finding or the first
+ * of its placement in this document). */
+static bool
+skim_word(void *arg, struct chunk *ch)
+{
+	struct check *ck = arg;
+	const struct verdict *v = &ch->v;
+
+	if (ch->cap)
+		return false;
+	if (v->parsed < 0)
+		return true; /* not Vietnamese letters: nothing to say */
+	if (v->parsed > 0 || v->judged == SPELL_INVALID ||
+	    v->judged == SPELL_ONSET_RULE)
+		return false; /* a finding */
+	if (!v->s.tone || v->judged != SPELL_OK)
+		return true;
+	if (v->doc != ck->doc)
+		return false;
+	ck->pl[v->place].count++;
+	return true;
+}
+
 size_t
 spell_check(struct spell *sp, const char *s, size_t len, spell_warn_fn warn,
 	    void *arg)
@@ -658,8 +700,10 @@ spell_check(struct spell *sp, const char *s, size_t len, spell_warn_fn warn,
 	reader_init(&rd, s, len);
 	rd.chunks = &sp->chunks;
 	for (;;) {
-		if (ck.r.n == RING)
-			check_oldest(&ck);
+		/* nothing before them waits: the words that need nothing
+		 * but their chunk go the quick way */
+		if (ck.r.n == 0)
+			reader_skim(&rd, skim_word, &ck);
 		/* read straight into the ring's next slot */
 		struct word *w = ring_at(&ck.r, ck.r.n);
 		int ev = reader_next(&rd, w);
@@ -667,6 +711,12 @@ spell_check(struct spell *sp, const char *s, size_t len, spell_warn_fn warn,
 			break;
 		if (ev == RD_WORD)
 			ck.r.n++;
+		/* the oldest word when the ring is full, and a word that
+		 * waits for nothing now (what it finds does not depend on
+		 * the words after it) */
+		while (ck.r.n > 0 && (ck.r.n == RING ||
+				      !word_waits(sp, ring_at(&ck.r, 0))))
+			check_oldest(&ck);
 	}
 	while (ck.r.n > 0)
 		check_oldest(&ck);

@@ -143,7 +143,7 @@ word_str(const struct word *w, char *buf)
 /* The end of the chunk from POS on: the first ASCII character that is
  * no letter, sixteen bytes at a time; *HIGH says whether a byte past
  * ASCII was seen. */
-static size_t
+static inline size_t
 chunk_end(const char *s, size_t len, size_t pos, bool *high)
 {
 	unsigned hi = 0;
@@ -364,6 +364,7 @@ reader_chunk(struct reader *rd, struct word *w, size_t pos, size_t after,
 	w->line_start = rd->line_start;
 	w->in_name = rd->in_name;
 	w->person = w->has_folded = false;
+	w->first = -1;
 	w->nfc = s + pos;
 	w->nlen = e - pos;
 	if (ascii && !high) {
@@ -501,6 +502,7 @@ reader_next(struct reader *rd, struct word *w)
 		w->line_start = rd->line_start;
 		w->in_name = rd->in_name;
 		w->person = w->has_folded = w->has_v = false;
+		w->first = -1;
 		if (!word_fill(rd, w, pos, e, ascii, plain)) {
 			rd->joined = false;
 			continue;
@@ -510,6 +512,55 @@ reader_next(struct reader *rd, struct word *w)
 		return RD_WORD;
 	}
 	return RD_END;
+}
+
+void
+reader_skim(struct reader *rd, bool (*fn)(void *arg, struct chunk *ch),
+	    void *arg)
+{
+	const char *s = rd->s;
+	size_t len = rd->len, pos = rd->pos;
+	uint32_t line = rd->line;
+	size_t line_start = rd->line_start;
+	bool joined = rd->joined, any = rd->any;
+
+	if (rd->in_name || !rd->chunks)
+		return;
+	while (pos < len) {
+		unsigned char c = (unsigned char)s[pos], k = sep_class[c];
+		if (k) {
+			if (k == SEP_NEWLINE) {
+				line++;
+				line_start = pos + 1;
+			} else if (k == SEP_OTHER) {
+				joined = false;
+			}
+			pos++;
+			continue;
+		}
+		if (c == '<' || c == '&')
+			break;
+		bool high;
+		size_t e = chunk_end(s, len, pos, &high);
+		if (e - pos >= WORD_BYTES)
+			break;
+		if (!high) {
+			/* ASCII letters: nothing to check but a capital */
+			if (c >= 'A' && c <= 'Z')
+				break;
+		} else {
+			struct chunk *ch = memo_get(rd->chunks, s + pos, e - pos);
+			if (!ch || !ch->single || !ch->same || !fn(arg, ch))
+				break;
+		}
+		pos = e;
+		joined = any = true;
+	}
+	rd->pos = pos;
+	rd->line = line;
+	rd->line_start = line_start;
+	rd->joined = joined;
+	rd->any = any;
 }
 
 void
@@ -686,6 +737,7 @@ reader_next_capital(struct reader *rd, struct word *w, int *name_tag)
 		e = word_end(s, len, pos + n, &ascii, &plain);
 		w->off = pos;
 		w->in_name = w->person = w->has_folded = w->has_v = false;
+		w->first = -1;
 		if (e - pos < WORD_BYTES && word_fill(rd, w, pos, e, ascii, plain)) {
 			rd->pos = e;
 			return RD_WORD;

@@ -41,6 +41,8 @@ struct word {
 	bool joined;         /* only white space since the word before */
 	bool cap;            /* Capitalised: first letter upper, no other */
 	bool person;         /* part of a known person's name */
+	signed char first;   /* whether a name starts with it (-1: not
+				known yet; the check's to find out) */
 	bool has_folded;
 	bool has_v;          /* V is its verdict (from the chunk memo) */
 	struct verdict v;
@@ -81,6 +83,15 @@ void reader_init(struct reader *rd, const char *s, size_t len);
 /* The next word into W (RD_WORD), the end of a <name> element
  * (RD_NAME_END), or the end (RD_END). */
 int reader_next(struct reader *rd, struct word *w);
+/* The quick way over the words that need no more than their chunk:
+ * from RD's place on, each word that is a chunk known to the memo, one
+ * word in its own NFC, goes to FN, words of lower-case ASCII letters
+ * are passed over; it stops (RD at that place) at markup, a reference,
+ * a capital ASCII letter, a chunk not known or not so, a long word, a
+ * character past ASCII that is no letter, or when FN says false (it
+ * wants the word read the whole way).  Nothing in a <name>. */
+void reader_skim(struct reader *rd, bool (*fn)(void *arg, struct chunk *ch),
+		 void *arg);
 /* The next thing learning wants: a word that starts with a capital
  * (RD_WORD), markup passed over (RD_MARKUP, *NAME_TAG 1 for <name>, -1
  * for </name>, else 0), a reference passed over (RD_REF), or RD_END. */
