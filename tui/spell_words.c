@@ -700,6 +700,35 @@ words_blank(const char *s, size_t from, size_t to)
 	return true;
 }
 
+/* The word at POS (its first character read, up to AFTER) by its chunk
+ * when the chunk is one word of letters past ASCII in its own NFC: true
+ * when it was read into W. */
+static bool
+capital_chunk(struct reader *rd, struct word *w, size_t pos, size_t after)
+{
+	const char *s = rd->s;
+	bool high;
+	size_t e = chunk_end(s, rd->len, after, &high);
+	struct chunk tmp, *ch;
+
+	if (!high || e - pos >= WORD_BYTES)
+		return false; /* ASCII is quick the exact way */
+	if (!(ch = memo_get(rd->chunks, s + pos, e - pos))) {
+		chunk_read(s, pos, e, &tmp);
+		ch = memo_put(rd->chunks, s + pos, e - pos, &tmp);
+		if (!ch)
+			ch = &tmp;
+	}
+	if (!ch->single || !ch->same)
+		return false;
+	w->nfc = s + pos;
+	w->nlen = e - pos;
+	w->marks = true;
+	w->cap = ch->cap;
+	rd->pos = e;
+	return true;
+}
+
 /* The next thing learning wants at RD's place or after: a word that
  * starts with a capital, read into W (RD_WORD, RD's place after it),
  * markup (RD_MARKUP, *NAME_TAG as markup_end has it) or a reference
@@ -732,12 +761,15 @@ reader_next_capital(struct reader *rd, struct word *w, int *name_tag)
 			pos += n;
 			continue;
 		}
-		/* a word starts with a capital: read it */
-		bool ascii = b < 0x80, plain = plain_cp(cp);
-		e = word_end(s, len, pos + n, &ascii, &plain);
+		/* a word starts with a capital: read it, by its chunk when
+		 * that is the word */
 		w->off = pos;
 		w->in_name = w->person = w->has_folded = w->has_v = false;
 		w->first = -1;
+		if (rd->chunks && capital_chunk(rd, w, pos, pos + n))
+			return RD_WORD;
+		bool ascii = b < 0x80, plain = plain_cp(cp);
+		e = word_end(s, len, pos + n, &ascii, &plain);
 		if (e - pos < WORD_BYTES && word_fill(rd, w, pos, e, ascii, plain)) {
 			rd->pos = e;
 			return RD_WORD;
