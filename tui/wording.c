@@ -15,7 +15,9 @@
 char *
 wording_number(const char *s)
 {
-	char *v = s ? decimal_format(s, NULL) : xstrdup("?");
+	char point[8];
+	char *v = s ? decimal_format(s, nls_decimal_point(point, sizeof(point)))
+		    : xstrdup("?");
 	if (!v)
 		mn_oom();
 	return v;

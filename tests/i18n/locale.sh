@@ -97,6 +97,43 @@ ok $? "--help's last paragraph is Vietnamese too"
 tr -d '\n' <"$tmp/help.vi" | LC_ALL=C grep -q '[[:cntrl:]]'
 ok $((! $?)) "--help in Vietnamese has no control character but line ends"
 
+# the decimal mark follows the interface's language: a comma in
+# Vietnamese even where LC_NUMERIC is C.UTF-8 (LANGUAGE=vi, or a
+# Vietnamese locale that is not installed), a point in English
+# check_mark WHAT MARK ENV...: --dump's targets and the browser's figures
+check_mark() {
+	what=$1 mark=$2
+	shift 2
+	if [ "$mark" = , ]; then
+		want="     Chỉ tiêu: ≥95%, thực hiện 96,4 (đạt)
+     Chỉ tiêu: >1,2 tỷ đồng, thực hiện 1,05 (không đạt)
+     Chỉ tiêu: ≤4,5%, thực hiện 5,1 (không đạt)"
+		fig='>1,2 tỷ đồng ✗'
+	else
+		want="     Target: ≥95%, actual 96.4 (met)
+     Target: >1.2 tỷ đồng, actual 1.05 (missed)
+     Target: ≤4.5%, actual 5.1 (missed)"
+		fig='>1.2 tỷ đồng ✗'
+	fi
+	is "$(run "$@" sh -c '"$1" --dump "$0"' data/ban-ke-hoach-2021.xml |
+		grep -E '^ +(Chỉ tiêu|Target): [^ ]*[.,]' | head -n 3)" "$want" \
+		"$what: --dump's figures with '$mark'"
+	printf 'j\nj\nj\nj\nj\nj\n' >"$tmp/fig.keys"
+	rm -f "$tmp/fig.screen"
+	run "$@" COLUMNS=200 LINES=40 sh -c '"$2" --replay "$0" --dump-screen "$1" data/ban-ke-hoach-2021.xml' \
+		"$tmp/fig.keys" "$tmp/fig.screen"
+	grep -qF "$fig" "$tmp/fig.screen"
+	ok $? "$what: the browser's figures with '$mark'"
+}
+check_mark "LANGUAGE=vi LC_ALL=C.UTF-8" , LANGUAGE=vi LC_ALL=C.UTF-8
+check_mark "LANGUAGE=vi LANG=C.UTF-8" , LANGUAGE=vi LANG=C.UTF-8
+check_mark "LANG=vi_QQ.UTF-8 (not installed)" , LANG=vi_QQ.UTF-8
+mkdir -p "$tmp/nolocales"
+check_mark "LANG=vi_VN.UTF-8 with no locale installed (LOCPATH)" , \
+	LOCPATH="$tmp/nolocales" LANG=vi_VN.UTF-8
+check_mark "LANG=C.UTF-8" . LANG=C.UTF-8
+check_mark "LC_ALL=C with LANGUAGE=vi" . LC_ALL=C LANGUAGE=vi
+
 # --- the real vi_VN.UTF-8 locale ----------------------------------------
 # The system's (made with: localedef -i vi_VN -f UTF-8 vi_VN.UTF-8, from
 # Debian's locales), else one built here from the same definitions into a
@@ -117,6 +154,9 @@ if [ -n "$vi_env" ]; then
 	check_lang "LANG=vi_VN.UTF-8 with LC_MESSAGES=C is English" en "$vi_env" \
 		LANG=vi_VN.UTF-8 LC_MESSAGES=C
 	check_lang "LANG=vi_VN.UTF-8 with LANGUAGE=en is English" en "$vi_env" \
+		LANG=vi_VN.UTF-8 LANGUAGE=en
+	check_mark "LANG=vi_VN.UTF-8" , "$vi_env" LANG=vi_VN.UTF-8
+	check_mark "LANG=vi_VN.UTF-8 with LANGUAGE=en" . "$vi_env" \
 		LANG=vi_VN.UTF-8 LANGUAGE=en
 else
 	skip "LANG=vi_VN.UTF-8 is Vietnamese" \
