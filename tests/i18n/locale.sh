@@ -74,6 +74,62 @@ data/ngan-son-2020.xml:50:77: cảnh báo: vị trí dấu thanh: “Uỷ” (3 
 data/ngan-son-2020.xml:102:19: cảnh báo: “Hồ Chí minh”: ở chỗ khác tên này được viết “Hồ Chí Minh”" \
 	"--check's warnings in Vietnamese"
 
+# libxml2's common errors in our words: libxml2's (or close) in English,
+# translated in Vietnamese, FILE:LINE:COL kept
+# xml_error WHAT DOC EN VI: --check of a file holding DOC
+xml_error() {
+	printf '%s\n' "$2" >"$tmp/bad.xml"
+	is "$(cd "$tmp" && run LANG=C.UTF-8 sh -c '"$0" --check bad.xml 2>&1')" "bad.xml:$3" \
+		"libxml2's error in English: $1"
+	is "$(cd "$tmp" && run LANGUAGE=vi LANG=C.UTF-8 sh -c '"$0" --check bad.xml 2>&1')" "bad.xml:$4" \
+		"libxml2's error in Vietnamese: $1"
+}
+xml_error "a mismatched tag" '<minutes version="1"><meeting></minutes>' \
+	"1:41: error: Opening and ending tag mismatch: meeting line 1 and minutes" \
+	"1:41: lỗi: thẻ mở <meeting> ở dòng 1 không khớp với thẻ đóng </minutes>"
+xml_error "the file ends too soon" '<minutes version="1"><meeting>' \
+	"1:31: error: the file ends before the document does (is it cut short?)" \
+	"1:31: lỗi: tệp kết thúc trước khi tài liệu kết thúc (tệp có bị cắt cụt không?)"
+xml_error "a bare &" '<minutes version="1">a & b</minutes>' \
+	"1:25: error: unescaped '&' (write it as &amp;)" \
+	"1:25: lỗi: dấu “&” đứng riêng (phải viết là &amp;)"
+xml_error "an entity reference without ;" '<minutes version="1">a &amp b</minutes>' \
+	"1:28: error: EntityRef: expecting ';' (write a bare & as &amp;)" \
+	"1:28: lỗi: tham chiếu thực thể thiếu dấu “;” (dấu & đứng riêng phải viết là &amp;)"
+xml_error "an attribute without a value" '<minutes version="1" x></minutes>' \
+	"1:23: error: attribute x has no value" \
+	"1:23: lỗi: thuộc tính x không có giá trị"
+xml_error "an unquoted attribute" '<minutes version=1></minutes>' \
+	"1:18: error: attribute value without quotes (\" or ' expected)" \
+	"1:18: lỗi: giá trị thuộc tính không nằm trong dấu nháy (cần \" hoặc ')"
+xml_error "an undefined entity" '<minutes version="1">&nbsp;</minutes>' \
+	"1:28: error: Entity 'nbsp' not defined (only &amp; &lt; &gt; &quot; &apos; and character references are allowed)" \
+	"1:28: lỗi: không có thực thể “nbsp” (chỉ được dùng &amp; &lt; &gt; &quot; &apos; và tham chiếu ký tự)"
+xml_error "content after the end" '<minutes version="1"></minutes><x/>' \
+	"1:32: error: Extra content at the end of the document" \
+	"1:32: lỗi: còn nội dung sau khi tài liệu đã kết thúc"
+xml_error "< in an attribute" '<minutes version="1" a="<"/>' \
+	"1:25: error: Unescaped '<' not allowed in attribute values" \
+	"1:25: lỗi: không được dùng dấu “<” trong giá trị thuộc tính (phải viết là &lt;)"
+xml_error "a bad character reference" '<minutes version="1">&#1;</minutes>' \
+	"1:26: error: character reference to U+0001, not allowed in XML" \
+	"1:26: lỗi: tham chiếu tới ký tự U+0001, XML không cho phép"
+xml_error "an attribute twice" '<minutes version="1" version="1"/>' \
+	"1:33: error: Attribute version redefined" \
+	"1:33: lỗi: thuộc tính version được ghi hai lần"
+xml_error "an invalid element name" '<minutes version="1"><1/></minutes>' \
+	"1:23: error: invalid element name after '<'" \
+	"1:23: lỗi: tên phần tử không hợp lệ sau dấu “<”"
+xml_error "not XML" '   hello' \
+	"1:4: error: not an XML document (it must start with '<')" \
+	"1:4: lỗi: không phải tài liệu XML (phải bắt đầu bằng “<”)"
+xml_error "a start tag not closed" '<minutes version="1" a="1"b="2"/>' \
+	"1:27: error: attributes construct error" \
+	"1:27: lỗi: các thuộc tính viết sai (cần: dấu cách, tên, “=”, giá trị trong dấu nháy)"
+xml_error "an error worded by libxml2 alone: its English" '<minutes version="1"><!-- x</minutes>' \
+	"2:1: error: Comment not terminated" \
+	"2:1: lỗi: Comment not terminated"
+
 # --dump's labels and counts in Vietnamese; the document's own text as it is
 run LANGUAGE=vi LANG=C.UTF-8 sh -c '"$1" --dump --width 72 "$0"' \
 	data/ban-ke-hoach-2021.xml >"$tmp/dump.vi"
