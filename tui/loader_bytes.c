@@ -378,8 +378,8 @@ ld_fix_chunk(struct ld *ld, struct utf8_fix *u, const char *p, size_t n,
 			enum text_mojibake k = text_detect_legacy_bytes(
 				(const char *)b, m, NULL, NULL);
 			u->looked = true;
-			if (k != TEXT_MOJI_NONE)
-				u->hint = text_legacy_hint(k);
+			if (k != TEXT_MOJI_NONE && *text_legacy_hint(k))
+				u->hint = _(text_legacy_hint(k));
 		}
 		if (!u->run_n) {
 			u->run_line = u->line;

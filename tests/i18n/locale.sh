@@ -130,6 +130,19 @@ xml_error "an error worded by libxml2 alone: its English" '<minutes version="1">
 	"2:1: error: Comment not terminated" \
 	"2:1: lỗi: Comment not terminated"
 
+# the legacy-encoding hints are translated too
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<minutes version="1"><meeting><title>Vi\326t Nam</title><date>2020-01-16</date></meeting></minutes>\n' >"$tmp/tcvn3-bytes.xml"
+is "$(cd "$tmp" && run LANGUAGE=vi LANG=C.UTF-8 sh -c '"$0" --check tcvn3-bytes.xml 2>&1' | grep ':2:40:')" \
+	'tcvn3-bytes.xml:2:40: lỗi: UTF-8 không hợp lệ (byte 0xD6), hiện thành U+FFFD; các byte có vẻ là bảng mã TCVN3 (ABC): hãy khai báo encoding="TCVN3" ở phần khai báo XML, hoặc chuyển tệp sang UTF-8' \
+	"raw TCVN3 bytes: the hint in Vietnamese"
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<minutes version="1"><meeting><title>Nguy\303\224n V\302\250n An h\303\244p</title><date>2020-01-16</date></meeting></minutes>\n' >"$tmp/tcvn3-text.xml"
+is "$(cd "$tmp" && run LANGUAGE=vi LANG=C.UTF-8 sh -c '"$0" --check tcvn3-text.xml 2>&1' | grep ':2:31:')" \
+	'tcvn3-text.xml:2:31: lỗi: văn bản có vẻ bị lỗi phông: văn bản có vẻ là bảng mã TCVN3 (ABC) bị đọc thành Latin-1; hãy chuyển tệp sang UTF-8 (chẳng hạn bằng công cụ chuyển mã của Unikey) và khai báo encoding="UTF-8"' \
+	"TCVN3 read as Latin-1: the hint in Vietnamese"
+is "$(cd "$tmp" && run LANG=C.UTF-8 sh -c '"$0" --check tcvn3-text.xml 2>&1' | grep ':2:31:')" \
+	"tcvn3-text.xml:2:31: error: text looks mangled: the text looks like TCVN3 (ABC) read as Latin-1; convert the file to UTF-8 (e.g. with a converter such as Unikey's) and declare encoding=\"UTF-8\"" \
+	"TCVN3 read as Latin-1: the hint in English"
+
 # --dump's labels and counts in Vietnamese; the document's own text as it is
 run LANGUAGE=vi LANG=C.UTF-8 sh -c '"$1" --dump --width 72 "$0"' \
 	data/ban-ke-hoach-2021.xml >"$tmp/dump.vi"
