@@ -298,11 +298,15 @@ fix_problem(struct ld *ld, struct utf8_fix *u, bool at_end)
 		ld_problem(ld, u->run_line, u->run_col, "invalid UTF-8: the file "
 			"ends inside a character (bytes %s), shown as U+FFFD",
 			bytes);
-	else
-		ld_problem(ld, u->run_line, u->run_col, "invalid UTF-8 (%s %s%s), "
-			"shown as U+FFFD%s%s", n == 1 ? "byte" : "bytes", bytes,
-			n > 4 ? " ..." : "", u->hint ? "; " : "",
-			u->hint ? u->hint : "");
+	else {
+		char what[96];
+		/* TRANSLATORS: %s is one byte or more, as 0xC3 0x28 */
+		snprintf(what, sizeof(what), ngettext("byte %s", "bytes %s", n),
+			 bytes);
+		ld_problem(ld, u->run_line, u->run_col, "invalid UTF-8 (%s%s), "
+			"shown as U+FFFD%s%s", what, n > 4 ? " ..." : "",
+			u->hint ? "; " : "", u->hint ? u->hint : "");
+	}
 	u->hint = NULL;
 }
 

@@ -143,6 +143,17 @@ is "$(cd "$tmp" && run LANG=C.UTF-8 sh -c '"$0" --check tcvn3-text.xml 2>&1' | g
 	"tcvn3-text.xml:2:31: error: text looks mangled: the text looks like TCVN3 (ABC) read as Latin-1; convert the file to UTF-8 (e.g. with a converter such as Unikey's) and declare encoding=\"UTF-8\"" \
 	"TCVN3 read as Latin-1: the hint in English"
 
+# a count of bytes through ngettext: no English plural in Vietnamese
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<minutes version="1"><meeting><title>A\303(B \341\273</title><date>2020-01-16</date></meeting></minutes>\n' >"$tmp/utf8.xml"
+is "$(cd "$tmp" && run LANGUAGE=vi LANG=C.UTF-8 sh -c '"$0" --check utf8.xml 2>&1' | grep 'UTF-8')" \
+	"utf8.xml:2:39: lỗi: UTF-8 không hợp lệ (byte 0xC3), hiện thành U+FFFD
+utf8.xml:2:43: lỗi: UTF-8 không hợp lệ (byte 0xE1 0xBB), hiện thành U+FFFD" \
+	"invalid UTF-8 in Vietnamese: one form for one byte and two"
+is "$(cd "$tmp" && run LANG=C.UTF-8 sh -c '"$0" --check utf8.xml 2>&1' | grep 'UTF-8')" \
+	"utf8.xml:2:39: error: invalid UTF-8 (byte 0xC3), shown as U+FFFD
+utf8.xml:2:43: error: invalid UTF-8 (bytes 0xE1 0xBB), shown as U+FFFD" \
+	"invalid UTF-8 in English: byte, bytes"
+
 # --dump's labels and counts in Vietnamese; the document's own text as it is
 run LANGUAGE=vi LANG=C.UTF-8 sh -c '"$1" --dump --width 72 "$0"' \
 	data/ban-ke-hoach-2021.xml >"$tmp/dump.vi"
