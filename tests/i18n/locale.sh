@@ -130,6 +130,14 @@ xml_error "an error worded by libxml2 alone: its English" '<minutes version="1">
 	"2:1: error: Comment not terminated" \
 	"2:1: lỗi: Comment not terminated"
 
+# and in a notes file
+mkdir -p "$tmp/nn/m.notes"
+cp data/ngan-son-2020.xml "$tmp/nn/m.xml"
+cp tests/fixtures/notes/malformed.xml "$tmp/nn/m.notes/x.xml"
+is "$(cd "$tmp" && run LANGUAGE=vi LANG=C.UTF-8 sh -c '"$0" --export-notes nn/m.xml 2>&1 >/dev/null')" \
+	"nn/m.notes/x.xml:6: thẻ mở <text> ở dòng 6 không khớp với thẻ đóng </txet>" \
+	"a notes file's libxml2 error in Vietnamese"
+
 # the legacy-encoding hints are translated too
 printf '<?xml version="1.0" encoding="UTF-8"?>\n<minutes version="1"><meeting><title>Vi\326t Nam</title><date>2020-01-16</date></meeting></minutes>\n' >"$tmp/tcvn3-bytes.xml"
 is "$(cd "$tmp" && run LANGUAGE=vi LANG=C.UTF-8 sh -c '"$0" --check tcvn3-bytes.xml 2>&1' | grep ':2:40:')" \
