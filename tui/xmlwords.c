@@ -68,10 +68,41 @@ xmlwords_say(const xmlError *e, char *buf, size_t size)
 			snprintf(buf, size, "%s", _("expected '>'"));
 		return true;
 	case XML_ERR_INVALID_CHAR:
-		if (strncmp(msg, "xmlParseCharRef", 15) != 0)
+		if (strncmp(msg, "xmlParseCharRef", 15) == 0)
+			snprintf(buf, size, _("character reference to U+%04X, not allowed in XML"),
+				 (unsigned)e->int1);
+		else if (strncmp(msg, "xmlParseComment", 15) == 0 && e->int1 == 0)
+			snprintf(buf, size, "%s", _("NUL byte (not allowed in XML)"));
+		else if (strncmp(msg, "xmlParseComment", 15) == 0)
+			snprintf(buf, size, _("character U+%04X not allowed in XML"),
+				 (unsigned)e->int1);
+		else if (strncmp(msg, "invalid character in attribute value", 36) == 0)
+			snprintf(buf, size, "%s", _("invalid character in attribute value"));
+		else
 			return false;
-		snprintf(buf, size, _("character reference to U+%04X, not allowed in XML"),
-			 (unsigned)e->int1);
+		return true;
+	case XML_ERR_COMMENT_NOT_FINISHED:
+		/* libxml2 quotes the comment's start after its words */
+		if (strncmp(msg, "Comment not terminated", 22) != 0)
+			return false;
+		snprintf(buf, size, "%s%s", _("Comment not terminated"), msg + 22);
+		return true;
+	case XML_ERR_RESERVED_XML_NAME:
+		if (strncmp(msg, "XML declaration allowed only", 28) != 0)
+			return false;
+		snprintf(buf, size, "%s",
+			 _("XML declaration allowed only at the start of the document"));
+		return true;
+	case XML_ERR_UNSUPPORTED_ENCODING:
+		if (!*s1)
+			return false;
+		snprintf(buf, size, _("Unsupported encoding %s"), s1);
+		return true;
+	case XML_WAR_UNKNOWN_VERSION:
+	case XML_ERR_UNKNOWN_VERSION:
+		if (!*s1)
+			return false;
+		snprintf(buf, size, _("Unsupported version '%s'"), s1);
 		return true;
 	default:
 		return false;

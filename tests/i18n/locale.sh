@@ -126,9 +126,27 @@ xml_error "not XML" '   hello' \
 xml_error "a start tag not closed" '<minutes version="1" a="1"b="2"/>' \
 	"1:27: error: attributes construct error" \
 	"1:27: lỗi: các thuộc tính viết sai (cần: dấu cách, tên, “=”, giá trị trong dấu nháy)"
-xml_error "an error worded by libxml2 alone: its English" '<minutes version="1"><!-- x</minutes>' \
+xml_error "a comment not closed" '<minutes version="1"><!-- x</minutes>' \
 	"2:1: error: Comment not terminated" \
-	"2:1: lỗi: Comment not terminated"
+	"2:1: lỗi: chú thích chưa được đóng (thiếu “-->”)"
+xml_error "a control character in an attribute" "$(printf '<minutes version="1" a="\001"/>')" \
+	"1:25: error: invalid character in attribute value" \
+	"1:25: lỗi: ký tự không hợp lệ trong giá trị thuộc tính"
+xml_error "a control character in a comment" "$(printf '<minutes version="1"><!-- \001 --></minutes>')" \
+	"1:27: error: character U+0001 not allowed in XML" \
+	"1:27: lỗi: XML không cho phép ký tự U+0001"
+xml_error "a second XML declaration" "$(printf '<minutes version="1"><a></a ></minutes>\n<?xml version="1.0"?>')" \
+	"2:6: error: XML declaration allowed only at the start of the document" \
+	"2:6: lỗi: phần khai báo XML chỉ được đặt ở đầu tài liệu"
+xml_error "an unknown encoding" '<?xml version="1.0" encoding="nope"?><minutes/>' \
+	"1:36: error: Unsupported encoding nope" \
+	"1:36: lỗi: không hỗ trợ bảng mã nope"
+xml_error "an unknown XML version" '<?xml version="2.0"?><minutes/>' \
+	"1:20: error: Unsupported version '2.0'" \
+	"1:20: lỗi: không hỗ trợ phiên bản XML “2.0”"
+xml_error "an error worded by libxml2 alone: its English" '<minutes version="1"><?pi x</minutes>' \
+	"2:1: error: ParsePI: PI pi never end ..." \
+	"2:1: lỗi: ParsePI: PI pi never end ..."
 
 # and in a notes file
 mkdir -p "$tmp/nn/m.notes"
