@@ -132,15 +132,21 @@ static void
 dump_attendees(FILE *out, const struct minutes *m, int width,
 	       const struct notes_store *notes)
 {
+	char *head;
 	if (m->version >= 2 && m->expected != MN_NONE)
-		fprintf(out, "\n%s (%u; %s %u, %s %u)\n", _("Attendees"),
-			m->npersons, _("present"), minutes_present_count(m),
-			_("expected"), m->expected);
+		head = xasprintf("%s (%u; %s %u, %s %u)", _("Attendees"),
+				 m->npersons, _("present"), minutes_present_count(m),
+				 _("expected"), m->expected);
 	else if (m->version >= 2)
-		fprintf(out, "\n%s (%u; %s %u)\n", _("Attendees"),
-			m->npersons, _("present"), minutes_present_count(m));
+		head = xasprintf("%s (%u; %s %u)", _("Attendees"),
+				 m->npersons, _("present"), minutes_present_count(m));
 	else
-		fprintf(out, "\n%s (%u)\n", _("Attendees"), m->npersons);
+		head = xasprintf("%s (%u)", _("Attendees"), m->npersons);
+	/* wrapped like the rest: "Attendees (9; present 8, expected 9)" is
+	 * wider than a narrow --width */
+	fputc('\n', out);
+	dump_wrapped(out, "", "  ", head, width);
+	free(head);
 	for (uint32_t i = 0; i < m->npersons; i++) {
 		const struct mn_person *p = &m->persons[i];
 		char *line = person_line(p);
