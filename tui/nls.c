@@ -75,6 +75,22 @@ nls_date(const char *iso, char *buf, size_t size)
 }
 
 const char *
+nls_stamp(const char *stamp, char *buf, size_t size)
+{
+	char day[11], date[64];
+	if (size == 0)
+		return buf;
+	if (strlen(stamp) < 11 || stamp[10] != ' ') {
+		snprintf(buf, size, "%s", stamp);
+		return buf;
+	}
+	memcpy(day, stamp, 10);
+	day[10] = '\0';
+	snprintf(buf, size, "%s%s", nls_date(day, date, sizeof(date)), stamp + 10);
+	return buf;
+}
+
+const char *
 nls_mark_of(const char *half, char *buf, size_t size)
 {
 	size_t n = strlen(half);

@@ -196,6 +196,15 @@ grep -qx '    (kết quả đạt được; 3 mục)' "$tmp/dump.vi" &&
 	grep -qx '    (opening; 2 mục)' "$tmp/dump.vi"
 ok $? "--dump in Vietnamese: the kinds the format knows are translated, others kept"
 
+# --dump's notes: their dates the way the screen writes them
+mkdir -p "$tmp/dn/ngan-son-2020.notes"
+cp data/ngan-son-2020.xml "$tmp/dn/"
+cp tests/screens/notes/Nguyen_Minh.xml "$tmp/dn/ngan-son-2020.notes/"
+is "$(run LANGUAGE=vi LANG=C.UTF-8 TZ=Asia/Ho_Chi_Minh sh -c '"$1" --dump "$0"' "$tmp/dn/ngan-son-2020.xml" | grep -c '^     \[.*\] Nguyễn Minh, 28/11/2025 15:00 +07')" 3 \
+	"--dump in Vietnamese: the notes' dates as DD/MM/YYYY"
+is "$(run LANG=C.UTF-8 TZ=Asia/Ho_Chi_Minh sh -c '"$1" --dump "$0"' "$tmp/dn/ngan-son-2020.xml" | grep -c '^     \[.*\] Nguyễn Minh, 2025-11-28 15:00 +07')" 3 \
+	"--dump in English: the notes' dates as YYYY-MM-DD"
+
 # the whole --help, translated (the catalog's text, so both can't drift)
 run LANGUAGE=vi LANG=C.UTF-8 sh -c '"$0" --help' >"$tmp/help.vi"
 grep -q 'Mã thoát: 0 thành công' "$tmp/help.vi"

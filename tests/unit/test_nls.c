@@ -86,6 +86,8 @@ main(void)
 	unsetenv("LC_NUMERIC");
 	IS_STR(nls_decimal_point(mark, sizeof(mark)), ".",
 	       "no catalog: the decimal point");
+	IS_STR(nls_stamp("2026-11-28 17:15 +07", buf, sizeof(buf)),
+	       "2026-11-28 17:15 +07", "no catalog: a stamp as written");
 	/* and the Vietnamese way with the build tree's catalog */
 	const char *builddir = getenv("top_builddir");
 	char dir[PATH_MAX];
@@ -99,6 +101,11 @@ main(void)
 	       "an impossible date is shown as written, in the same order");
 	IS_STR(nls_date("16/01/2020", buf, sizeof(buf)), "16/01/2020",
 	       "not ISO: copied as it is");
+	IS_STR(nls_stamp("2026-11-28 17:15 +07", buf, sizeof(buf)),
+	       "28/11/2026 17:15 +07", "a stamp's date in Vietnamese");
+	IS_STR(nls_stamp("2026-11-28", buf, sizeof(buf)), "2026-11-28",
+	       "a date alone is no stamp: copied as it is");
+	IS_STR(nls_stamp("?", buf, sizeof(buf)), "?", "no date: copied");
 	IS_STR(nls_decimal_point(mark, sizeof(mark)), ",",
 	       "in Vietnamese under C.UTF-8: the decimal comma");
 	setenv("LC_NUMERIC", "C.UTF-8", 1);
