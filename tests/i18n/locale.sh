@@ -186,7 +186,7 @@ run LANGUAGE=vi LANG=C.UTF-8 sh -c '"$1" --dump --width 72 "$0"' \
 is "$(grep -E '^(Cơ quan|Số|Ngày|Chủ trì|Thư ký|Tình trạng|Thành phần tham dự)[: ]' "$tmp/dump.vi")" \
 "Cơ quan: Ủy ban nhân dân xã Hòa Thuận
 Số: 15/BB-UBND
-Ngày: 2021-12-20 08:00–11:30
+Ngày: 20/12/2021 08:00–11:30
 Chủ trì: Đặng Văn Đức — Chủ tịch UBND xã, chủ trì
 Thư ký: Nguyễn Thị Thuỷ — Công chức Văn phòng - Thống kê, thư ký
 Tình trạng: đã thông qua
@@ -195,6 +195,21 @@ grep -qx '    (kết quả đạt được; 3 mục)' "$tmp/dump.vi" &&
 	grep -qx '    (hạn chế, tồn tại; 2 mục)' "$tmp/dump.vi" &&
 	grep -qx '    (opening; 2 mục)' "$tmp/dump.vi"
 ok $? "--dump in Vietnamese: the kinds the format knows are translated, others kept"
+
+# tasks' due dates the interface's way, in --dump and in the browser
+is "$(run LANGUAGE=vi LANG=C.UTF-8 sh -c '"$1" --dump "$0"' data/tan-lap-nong-thon-moi-2019.xml | grep -o 'thời hạn [0-9/-]*')" \
+"thời hạn 30/09/2019
+thời hạn 15/07/2019" "--dump in Vietnamese: due dates as DD/MM/YYYY"
+is "$(run LANG=C.UTF-8 sh -c '"$1" --dump "$0"' data/tan-lap-nong-thon-moi-2019.xml | grep -o 'due [0-9/-]*')" \
+"due 2019-09-30
+due 2019-07-15" "--dump in English: due dates as YYYY-MM-DD"
+
+printf 'j\nj\nj\nj\nj\nj\nj\n' >"$tmp/tasks.keys"
+rm -f "$tmp/tasks.screen"
+run LANGUAGE=vi LANG=C.UTF-8 COLUMNS=160 LINES=40 sh -c '"$2" --replay "$0" --dump-screen "$1" data/tan-lap-nong-thon-moi-2019.xml' \
+	"$tmp/tasks.keys" "$tmp/tasks.screen"
+grep -q 'thời hạn 30/09/2019' "$tmp/tasks.screen" && ! grep -q 'thời hạn 2019' "$tmp/tasks.screen"
+ok $? "the browser in Vietnamese: due dates as DD/MM/YYYY"
 
 # --dump's notes: their dates the way the screen writes them
 mkdir -p "$tmp/dn/ngan-son-2020.notes"
