@@ -25,12 +25,14 @@ enum text_mojibake {
 enum text_mojibake text_detect_mojibake(const char *s, size_t len,
 					 size_t *at);
 /* The same, with WORDS (a memo.h table of one-byte values, or NULL)
- * keeping what was found of each word from one text to the next: a
+ * keeping what was found of each chunk of words (the bytes between two
+ * ASCII characters that are no letters) from one text to the next: a
  * document repeats its words. */
 struct memo;
 enum text_mojibake text_detect_mojibake_memo(const char *s, size_t len,
 					      size_t *at, struct memo *words);
-/* A one-line hint on how to convert such a file ("" for NONE). */
+/* A one-line hint on how to convert such a file ("" for NONE), in
+ * English: the caller translates it (gettext). */
 const char *text_mojibake_hint(enum text_mojibake kind);
 
 /* Raw bytes of a file declared UTF-8 but written in a legacy encoding:
@@ -42,7 +44,8 @@ const char *text_mojibake_hint(enum text_mojibake kind);
 enum text_mojibake text_detect_legacy_bytes(const char *s, size_t len,
 					    size_t *line_off,
 					    size_t *line_len);
-/* What to do about such bytes ("" for NONE and DOUBLE_UTF8). */
+/* What to do about such bytes ("" for NONE and DOUBLE_UTF8), in
+ * English: the caller translates it (gettext). */
 const char *text_legacy_hint(enum text_mojibake kind);
 
 #endif

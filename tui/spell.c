@@ -23,6 +23,7 @@
 #include "nls.h"
 #include "spell.h"
 #include "spell_words.h"
+#include "spellnames.h"
 #include "text.h"
 #include "text_utf8.h"
 #include "xalloc.h"
@@ -71,18 +72,6 @@ ring_phrase(struct ring *r, size_t i, size_t k)
 	return out;
 }
 
-/* Names every clerk writes, so that "Hồ Chí minh" is seen in a file
- * that has no "Hồ Chí Minh" of its own. */
-static const char *const national_names[] = {
-	"h\xE1\xBB\x93 ch\xC3\xAD minh",                          /* Hồ Chí Minh */
-	"v\xC3\xB5 nguy\xC3\xAAn gi\xC3\xA1p",                    /* Võ Nguyên Giáp */
-	"t\xC3\xB4n \xC4\x91\xE1\xBB\xA9\x63 th\xE1\xBA\xAFng",    /* Tôn Đức Thắng */
-	"ph\xE1\xBA\xA1m v\xC4\x83n \xC4\x91\xE1\xBB\x93ng",      /* Phạm Văn Đồng */
-	"nguy\xE1\xBB\x85n \xC3\xA1i qu\xE1\xBB\x91\x63",          /* Nguyễn Ái Quốc */
-	"tr\xE1\xBA\xA7n h\xC6\xB0ng \xC4\x91\xE1\xBA\xA1o",      /* Trần Hưng Đạo */
-	NULL
-};
-
 struct spell {
 	char **names; /* folded names with two syllables or more */
 	size_t n, cap;
@@ -92,6 +81,7 @@ struct spell {
 	struct memo_docs docs; /* the documents learned */
 	struct memo firsts; /* the names' first words (a phrase is a name
 			     * only if its first word is one of them) */
+	struct memo givens; /* the <name>s' last words: "chị Hoà" names her */
 	uint32_t ndocs;     /* documents checked */
 };
 
@@ -144,7 +134,8 @@ spell_new(void)
 	memo_init(&sp->vc, sizeof(struct verdict), 65536); /* syllables */
 	memo_init(&sp->chunks, sizeof(struct chunk), 65536);
 	memo_init(&sp->firsts, 0, SIZE_MAX); /* never full */
-	for (const char *const *n = national_names; *n; n++)
+	memo_init(&sp->givens, 0, SIZE_MAX);
+	for (const char *const *n = spell_national_names; *n; n++)
 		spell_add(sp, xstrndup(*n, strlen(*n)));
 	return sp;
 }
@@ -162,6 +153,7 @@ spell_free(struct spell *sp)
 	memo_free(&sp->chunks);
 	memo_docs_free(&sp->docs);
 	memo_free(&sp->firsts);
+	memo_free(&sp->givens);
 	free(sp);
 }
 
@@ -176,29 +168,12 @@ struct learn {
 	bool run_long;  /* more than NAME_MAX_WORDS: no name */
 };
 
-/* Words that go before a name, not in it: "Bà Lê Thị Hồng Gấm". */
-static bool
-is_honorific(const char *folded)
-{
-	static const char *const words[] = {
-		"\xC3\xB4ng", "b\xC3\xA0", "anh", "ch\xE1\xBB\x8B", "c\xC3\xB4",
-		"ch\xC3\xBA", "b\xC3\xA1\x63", "em", "\xC4\x91/c", NULL
-	};
-
-	if (strlen(folded) > 5)
-		return false; /* none is longer */
-	for (const char *const *w = words; *w; w++)
-		if (strcmp(*w, folded) == 0)
-			return true;
-	return false;
-}
-
 static void
 learn_run_end(struct learn *l)
 {
 	/* three words or more (and four with an honorific first) */
 	if (l->run.n >= 3 && !l->run_long) {
-		size_t from = is_honorific(word_folded(&l->run.w[0]));
+		size_t from = spell_is_honorific(word_folded(&l->run.w[0]));
 		if (l->run.n - from >= 3)
 			spell_add(l->sp, ring_phrase(&l->run, from, l->run.n - from));
 	}
@@ -250,6 +225,10 @@ learn_word(struct learn *l, struct word *w)
 static void
 learn_name_end(struct learn *l)
 {
+	const char *g = l->name ? strrchr(l->name, ' ') : NULL;
+
+	if ((g = g ? g + 1 : l->name) && !memo_get(&l->sp->givens, g, strlen(g)))
+		memo_put(&l->sp->givens, g, strlen(g), "");
 	if (l->name && l->name_words >= 2)
 		spell_add(l->sp, l->name);
 	else
@@ -559,12 +538,14 @@ word_first(const struct spell *sp, struct word *w)
 	return w->first;
 }
 
-/* Whether the oldest word W must wait for the words after it: a
- * Capitalised word that may start a name (check_name looks at them). */
+/* Whether the oldest word W, with N words in the ring, must wait for
+ * the words after it: a Capitalised word that may start a name
+ * (check_name looks at them), or any Capitalised word until the next
+ * is read (a given name alone is not counted). */
 static bool
-word_waits(const struct spell *sp, struct word *w)
+word_waits(const struct spell *sp, struct word *w, size_t n)
 {
-	return w->cap && !w->in_name && !w->person && word_first(sp, w);
+	return w->cap && (n < 2 || (!w->in_name && !w->person && word_first(sp, w)));
 }
 
 /* (c) the known name starting at ring word 0, if any, marks its words;
@@ -653,7 +634,12 @@ check_oldest(struct check *ck)
 	if (w->marks) {
 		struct verdict tmp, *v = w->has_v ? &w->v : verdict_of(&ck->sp->vc, w, &tmp);
 		check_syllable(ck, w, v);
-		count_placement(ck, w, v);
+		/* a given name alone ("chị Hoà", not "Hoà Thuận") is spelled
+		 * as hers */
+		const struct word *next = r->n > 1 ? ring_at(r, 1) : NULL;
+		if (!w->cap || (next && next->cap && next->joined) ||
+		    !memo_get(&ck->sp->givens, word_folded(w), strlen(w->folded)))
+			count_placement(ck, w, v);
 	}
 	r->head = r->head + 1 == RING ? 0 : r->head + 1;
 	r->n--;
@@ -715,7 +701,7 @@ spell_check(struct spell *sp, const char *s, size_t len, spell_warn_fn warn,
 		 * waits for nothing now (what it finds does not depend on
 		 * the words after it) */
 		while (ck.r.n > 0 && (ck.r.n == RING ||
-				      !word_waits(sp, ring_at(&ck.r, 0))))
+				      !word_waits(sp, ring_at(&ck.r, 0), ck.r.n)))
 			check_oldest(&ck);
 	}
 	while (ck.r.n > 0)
