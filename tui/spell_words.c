@@ -346,6 +346,20 @@ chunk_read(const char *s, size_t from, size_t e, struct chunk *ch)
 	ch->v.judged = ch->v.parsed == 0 ? syl_judge(&ch->v.s) : -1;
 }
 
+/* What the chunk [POS, E) is: from the memo, or read now and kept
+ * there (in *TMP when the memo is full). */
+static struct chunk *
+chunk_of(struct reader *rd, size_t pos, size_t e, struct chunk *tmp)
+{
+	struct chunk *ch = memo_get(rd->chunks, rd->s + pos, e - pos);
+
+	if (!ch) {
+		chunk_read(rd->s, pos, e, tmp);
+		ch = memo_put(rd->chunks, rd->s + pos, e - pos, tmp);
+	}
+	return ch ? ch : tmp;
+}
+
 /* The word at POS (its first character read, up to AFTER) the quick
  * way, by its chunk: true when it was read into W. */
 static bool
@@ -371,12 +385,7 @@ reader_chunk(struct reader *rd, struct word *w, size_t pos, size_t after,
 		w->has_v = false;
 		word_fill(rd, w, pos, e, true, true);
 	} else {
-		if (!(ch = memo_get(rd->chunks, s + pos, e - pos))) {
-			chunk_read(s, pos, e, &tmp);
-			ch = memo_put(rd->chunks, s + pos, e - pos, &tmp);
-			if (!ch)
-				ch = &tmp;
-		}
+		ch = chunk_of(rd, pos, e, &tmp);
 		if (!ch->single || !ch->same)
 			return false;
 		w->marks = true;
@@ -411,6 +420,20 @@ static const unsigned char sep_class[256] = {
 #undef SEP4
 #undef SEP_ROW
 
+/* What the separator at POS, of class K, does: a newline counts a line,
+ * anything but white space parts two words. */
+static inline void
+sep_note(unsigned char k, size_t pos, uint32_t *line, size_t *line_start,
+	 bool *joined)
+{
+	if (k == SEP_NEWLINE) {
+		(*line)++;
+		*line_start = pos + 1;
+	} else if (k == SEP_OTHER) {
+		*joined = false;
+	}
+}
+
 /* The next word of the element texts into W (markup, comments and
  * attribute values skipped, entity references taken as separators), or
  * the end of a <name> element, or the end. */
@@ -431,15 +454,8 @@ reader_next(struct reader *rd, struct word *w)
 			uint32_t line = rd->line;
 			size_t line_start = rd->line_start;
 			unsigned char k;
-			while (pos < len && (k = sep_class[(unsigned char)s[pos]]) != 0) {
-				if (k == SEP_NEWLINE) {
-					line++;
-					line_start = pos + 1;
-				} else if (k == SEP_OTHER) {
-					joined = false;
-				}
-				pos++;
-			}
+			while (pos < len && (k = sep_class[(unsigned char)s[pos]]) != 0)
+				sep_note(k, pos++, &line, &line_start, &joined);
 			rd->pos = pos;
 			rd->joined = joined;
 			rd->line = line;
@@ -529,13 +545,7 @@ reader_skim(struct reader *rd, bool (*fn)(void *arg, struct chunk *ch),
 	while (pos < len) {
 		unsigned char c = (unsigned char)s[pos], k = sep_class[c];
 		if (k) {
-			if (k == SEP_NEWLINE) {
-				line++;
-				line_start = pos + 1;
-			} else if (k == SEP_OTHER) {
-				joined = false;
-			}
-			pos++;
+			sep_note(k, pos++, &line, &line_start, &joined);
 			continue;
 		}
 		if (c == '<' || c == '&')
@@ -713,12 +723,7 @@ capital_chunk(struct reader *rd, struct word *w, size_t pos, size_t after)
 
 	if (!high || e - pos >= WORD_BYTES)
 		return false; /* ASCII is quick the exact way */
-	if (!(ch = memo_get(rd->chunks, s + pos, e - pos))) {
-		chunk_read(s, pos, e, &tmp);
-		ch = memo_put(rd->chunks, s + pos, e - pos, &tmp);
-		if (!ch)
-			ch = &tmp;
-	}
+	ch = chunk_of(rd, pos, e, &tmp);
 	if (!ch->single || !ch->same)
 		return false;
 	w->nfc = s + pos;
