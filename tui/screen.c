@@ -27,6 +27,66 @@ screen_state(const struct ui *ui)
 	return ui->b.doc->m ? SCREEN_MEETING : SCREEN_ERROR;
 }
 
+/* "Ủy ban …" -> "Ủy ban…": a cut right after a space shows the mark
+ * against the word */
+static void
+trim_before_mark(char *s)
+{
+	size_t n = strlen(s);
+	if (n < 4 || strcmp(s + n - 3, "…") != 0)
+		return;
+	size_t k = n - 3;
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	memmove(s + k, "…", 4);
+}
+
+/* " · DATE" (nothing without a date) */
+static int
+date_tail(const char *date, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s%s", *date ? " · " : "", date);
+	return text_width(buf, strlen(buf));
+}
+
+/* Columns the meeting's part of the title bar must have: the date whole
+ * and 8 columns of the title (all of it when shorter). */
+static int
+title_need(const char *title, const char *date)
+{
+	char tail[160];
+	int tw = text_width(title, strlen(title));
+	return 1 + (tw < 8 ? tw : 8) + date_tail(date, tail, sizeof(tail));
+}
+
+/* The meeting in W columns: " TITLE · DATE · ORGANIZER"; short of room
+ * the organizer goes first, then the title is cut with "…": the date is
+ * never cut (at the narrowest it stands alone, as long as it fits). */
+static void
+title_meeting(char *buf, size_t size, const char *title, const char *date,
+	      const char *org, int w)
+{
+	char tail[160], cut[800];
+	int tw = date_tail(date, tail, sizeof(tail));
+
+	snprintf(buf, size, " %s%s%s%s", title, tail, *org ? " · " : "", org);
+	if (text_width(buf, strlen(buf)) <= w)
+		return;
+	snprintf(buf, size, " %s%s", title, tail);
+	if (text_width(buf, strlen(buf)) <= w)
+		return;
+	int room = w - 1 - tw;
+	if (room >= 4 || !*date) {
+		text_truncate(title, strlen(title), room, cut, sizeof(cut));
+		trim_before_mark(cut);
+		snprintf(buf, size, " %s%s", cut, tail);
+	} else if (1 + text_width(date, strlen(date)) <= w) {
+		snprintf(buf, size, " %s", date);
+	} else {
+		snprintf(buf, size, " %s", title);
+	}
+}
+
 static void
 draw_title(struct ui *ui)
 {
@@ -57,8 +117,6 @@ draw_title(struct ui *ui)
 	const struct mn_meeting *mt = &d->m->meeting;
 	char date[64];
 	nls_date(mt->date, date, sizeof(date));
-	snprintf(left, sizeof(left), " %s · %s%s%s", mt->title, date,
-		 *mt->organizer ? " · " : "", mt->organizer);
 	bool draft = mt->status == MN_STATUS_DRAFT;
 	snprintf(right, sizeof(right), " %s ",
 		 draft ? _("DRAFT") : _(mn_status_name(mt->status)));
@@ -80,12 +138,23 @@ draw_title(struct ui *ui)
 		rw += revw;
 	else
 		review[0] = '\0';
+	/* the file right-aligned before them, given half the row at most
+	 * when the title is long; but the date before the file: the file
+	 * yields what the date and 8 columns of the title need */
 	int fw = text_width(d->title, strlen(d->title));
 	int lw = ui->cols - rw - (fw + 2);
 	if (lw < ui->cols / 2) {
 		fw = ui->cols / 2 - rw - 2;
 		lw = ui->cols - rw - (fw > 0 ? fw + 2 : 0);
 	}
+	int need = title_need(mt->title, date);
+	if (fw > 0 && lw < need) {
+		fw -= need - lw;
+		if (fw < 8)
+			fw = 0;
+		lw = ui->cols - rw - (fw > 0 ? fw + 2 : 0);
+	}
+	title_meeting(left, sizeof(left), mt->title, date, mt->organizer, lw);
 	draw_str(0, 0, lw, left, STYLE_TITLE);
 	if (ui->cols - rw >= 0 && review[0])
 		draw_str(0, ui->cols - rw, revw, review, STYLE_TITLE);
@@ -93,8 +162,39 @@ draw_title(struct ui *ui)
 		draw_str(0, ui->cols - rw + (review[0] ? revw : 0),
 			 rw - (review[0] ? revw : 0), right,
 			 draft ? STYLE_DRAFT : STYLE_TITLE);
-	if (fw > 0)
-		draw_str(0, lw + 1, fw, d->title, STYLE_TITLE);
+	if (fw > 0) {
+		char path[512];
+		text_truncate_left(d->title, strlen(d->title), fw, path,
+				   sizeof(path));
+		draw_str(0, lw + 1, fw, path, STYLE_TITLE);
+	}
+}
+
+/* The columns the status line gives the entry's NAME, beside its
+ * position (POSW columns) and what goes on the right (RIGHTW: the
+ * hints, or a message): all the room there is, at least a quarter of
+ * the row (8 columns).  The hints (HINTS true) go before the name is
+ * cut short of that quarter: then *HW becomes 0. */
+static int
+status_name_room(const struct ui *ui, const char *name, int posw, int rightw,
+		 bool hints, int *hw)
+{
+	int nw = text_width(name, strlen(name));
+	int least = ui->cols / 4 > 8 ? ui->cols / 4 : 8;
+	int room = ui->cols - 1 - posw - rightw;
+
+	if (nw <= room)
+		return nw;
+	if (nw < least)
+		least = nw;
+	if (room >= least)
+		return room;
+	if (hints) {
+		*hw = 0;
+		room = ui->cols - 1 - posw;
+		return room > least ? room : least;
+	}
+	return least;
 }
 
 static void
@@ -110,17 +210,26 @@ draw_status(struct ui *ui)
 		return;
 	}
 	const struct entry *e = browser_entry(&ui->b);
+	snprintf(hints, sizeof(hints), "%s", _("q:back  /:search  Tab:pane  H:help"));
+	int hw = text_width(hints, strlen(hints));
 	if (e) {
 		struct entry_nav nv;
-		char name[64];
+		char name[400], pos[64];
 		e->ops->nav(&ui->b, e, &nv);
-		text_truncate(nv.label, strlen(nv.label),
-			      ui->cols / 4 > 8 ? ui->cols / 4 : 8, name,
-			      sizeof(name));
 		int n = e->ops->count(&ui->b, e);
-		snprintf(left, sizeof(left), " %s · %d/%d ", name,
-			 n ? browser_content_cur(&ui->b) + 1 : 0, n);
 		none_open = !n && ui->b.filter_open && e->ops->next_open;
+		snprintf(pos, sizeof(pos), " · %d/%d ",
+			 n ? browser_content_cur(&ui->b) + 1 : 0, n);
+		const char *right = ui->b.msg[0] ? ui->b.msg : none_open
+			? _("No item here has an open note (f shows every item)") : NULL;
+		int room = status_name_room(ui, nv.label,
+					    text_width(pos, strlen(pos)),
+					    right ? text_width(right, strlen(right))
+						  : hw + 2, !right, &hw);
+		text_truncate(nv.label, strlen(nv.label), room, name,
+			      sizeof(name));
+		trim_before_mark(name);
+		snprintf(left, sizeof(left), " %s%s", name, pos);
 	} else if (!ui->b.doc) {
 		snprintf(left, sizeof(left), " %d/%d ",
 			 pane_ops_of(ui, PANE_NAV)->cursor(ui)->cur + 1,
@@ -140,9 +249,7 @@ draw_status(struct ui *ui)
 			       STYLE_STATUS, ui->b.q);
 		return;
 	}
-	snprintf(hints, sizeof(hints), "%s", _("q:back  /:search  Tab:pane  H:help"));
-	int hw = text_width(hints, strlen(hints));
-	if (x + hw + 1 <= ui->cols)
+	if (hw && x + hw + 1 <= ui->cols)
 		draw_str_match(y, ui->cols - hw - 1, hw, hints, STYLE_STATUS, ui->b.q);
 }
 
