@@ -13,9 +13,23 @@
 #include "panes.h"
 #include "prompt.h"
 
+/* the detail pane's own selection, when its entry has one */
+static bool
+detail_move(struct ui *ui, int delta)
+{
+	const struct entry *e = browser_entry(&ui->b);
+
+	return browser_in_doc(&ui->b) && ui->b.focus == PANE_DETAIL && e &&
+	       e->ops->detail_move &&
+	       e->ops->detail_move(&ui->b, e, browser_content_cur(&ui->b), delta);
+}
+
 void
 act_move(struct ui *ui, enum action a)
 {
+	if (detail_move(ui, a == ACT_DOWN ? 1 : a == ACT_UP ? -1
+			: a == ACT_FIRST ? -(1 << 30) : 1 << 30))
+		return;
 	switch (a) {
 	case ACT_DOWN:
 		/* at a section's last record: on to the next section */
@@ -86,6 +100,10 @@ act_open(struct ui *ui, enum action a)
 		return;
 	if (navigate_problem_element(b))
 		return; /* from a problem to what it is about */
+	const struct entry *e = browser_entry(b);
+	if (b->focus == PANE_DETAIL && e && e->ops->detail_enter &&
+	    e->ops->detail_enter(b, e, browser_content_cur(b)))
+		return; /* from "Speaks in" to the item */
 	if (b->focus < PANE_DETAIL) {
 		b->focus++;
 		if (b->focus == PANE_DETAIL)

@@ -54,9 +54,9 @@ struct doc {
 	/* the items each attendee speaks in, built on first use: those of
 	 * person p are speaks[speaks_at[p] .. speaks_at[p + 1]) */
 	uint32_t *speaks_at;
-	struct { const char *text; uint32_t len; } *speaks; /* their texts,
-				 * side by side: drawing the list reads
-				 * no item */
+	struct { const char *text; uint32_t len, sec, item; } *speaks;
+				/* their texts, side by side (drawing the
+				 * list reads no item), and where they are */
 	struct wrap_cache *wrap; /* the items' lines at a width (lines.h) */
 	/* v2: every task of the meeting, in document order (section, item,
 	 * task of the item), built on first use */
@@ -119,6 +119,12 @@ struct browser {
 	int detail_rows;        /* rows the detail pane has: lists that could
 				 * be endless show no more than that */
 	bool note_scroll;       /* bring it into view at the next draw */
+	/* the selected line of an attendee's "Speaks in" (the detail pane
+	 * focused), where Enter goes: of person speak_person - 1 (0: of
+	 * nobody yet, the first line), laid out at detail line speak_line
+	 * (-1: none), kept in view after a move (speak_scroll) */
+	int speak_sel, speak_person, speak_line;
+	bool speak_scroll;
 
 	bool filter_open;       /* sections show only items with open notes */
 	int *fidx, nfidx, fentry; /* the filtered items of section fentry */

@@ -68,6 +68,13 @@ struct entry_ops {
 	 * (orphaned ones); NULL for kinds whose records notes are about */
 	const struct note *(*note)(struct browser *b, const struct entry *e,
 				   int cur);
+	/* the detail pane's own selection (an attendee's "Speaks in"),
+	 * moved by DELTA records (clamped) with the detail focused; false
+	 * when there is none (the pane scrolls instead) */
+	bool (*detail_move)(struct browser *b, const struct entry *e, int cur,
+			    int delta);
+	/* Enter on it: goes where it says (true), false when there is none */
+	bool (*detail_enter)(struct browser *b, const struct entry *e, int cur);
 	/* the entry p (problems) selects */
 	bool problems;
 };

@@ -104,6 +104,7 @@ item_summary(struct browser *b, const struct mn_item *it, struct lines *l,
 		char *buf = wording_speakers(m, it, width);
 		lines_add(l, NULL, STYLE_NORMAL, 0, lines_own(l, buf), 0,
 			  (uint32_t)strlen(buf), STYLE_DIM);
+		lines_cut(l, LINE_MARK);
 	}
 	if (it->nfigures) {
 		size_t size = 64, n = 0;

@@ -115,6 +115,14 @@ navigate_goto_id(struct browser *b, const char *id)
 				wording_cut(id, cut, sizeof(cut)));
 		return;
 	}
+	navigate_goto_element(b, kind, sec, item);
+}
+
+void
+navigate_goto_element(struct browser *b, int kind, int sec, int item)
+{
+	struct doc *d = b->doc;
+
 	for (int e = 0; e < d->nentries; e++)
 		if (d->entries[e].ops->locate(b, e, kind, sec, item))
 			return;

@@ -24,6 +24,9 @@ const struct note *navigate_sync_note(struct browser *b);
 
 /* :goto ID: selects the element, or says it is not there. */
 void navigate_goto_id(struct browser *b, const char *id);
+/* Selects element KIND (minutes_find_id's kinds) SEC, ITEM as :goto
+ * does. */
+void navigate_goto_element(struct browser *b, int kind, int sec, int item);
 /* :goto N or N.M: section N (in document order, from 1), item M of it;
  * false when ARG is not written so (it is then an id). */
 bool navigate_goto_position(struct browser *b, const char *arg);

@@ -415,7 +415,8 @@ struct pane_sig {
 	struct rect r;
 	const void *entry_ops;
 	int entry_arg, top, cur, focused;
-	int ccur, focus, note_sel; /* what a following pane follows */
+	int ccur, focus, note_sel, speak_sel; /* what a following pane
+					       * follows */
 	unsigned notes_gen, qgen, list_changes;
 	bool filter, doc_order, by_kind, valid;
 };
@@ -516,6 +517,7 @@ pane_signature(struct ui *ui, enum pane_id id)
 		sg.ccur = browser_content_cur(&ui->b);
 		sg.focus = ui->b.focus;
 		sg.note_sel = ui->b.note_sel;
+		sg.speak_sel = ui->b.speak_sel;
 	}
 	sg.valid = true;
 	return sg;
