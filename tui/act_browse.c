@@ -27,8 +27,11 @@ detail_move(struct ui *ui, int delta)
 void
 act_move(struct ui *ui, enum action a)
 {
+	/* g and G scroll the pane to its end as well (the lines after
+	 * the list come into view) */
 	if (detail_move(ui, a == ACT_DOWN ? 1 : a == ACT_UP ? -1
-			: a == ACT_FIRST ? -(1 << 30) : 1 << 30))
+			: a == ACT_FIRST ? -(1 << 30) : 1 << 30) &&
+	    (a == ACT_DOWN || a == ACT_UP))
 		return;
 	switch (a) {
 	case ACT_DOWN:

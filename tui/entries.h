@@ -20,6 +20,7 @@ struct entry_nav {
 	const char *sym;     /* one column: "!", "✎", a section's symbol */
 	enum style sym_st;
 	const char *label;   /* also the status line's name of the entry */
+	char num[24];        /* before the label: a section's "II. " (or "") */
 	char count[32];      /* " (12)", or "" */
 	size_t open;         /* open notes under it */
 	size_t answered;     /* notes under it with an answer (0 unless set) */

@@ -271,7 +271,7 @@ attendees_detail(struct browser *b, const struct entry *e, int cur,
 			  (uint32_t)strlen(head), STYLE_LABEL);
 	}
 	/* the item's first line, ending in "…" where it is cut; with the
-	 * pane focused, the one Enter goes to marked "▶" */
+	 * pane focused, the one Enter goes to drawn as a cursor */
 	int sel = speak_selected(b, pi, shown);
 	b->speak_line = -1;
 	for (uint32_t k = first; k < first + shown; k++) {
@@ -281,8 +281,8 @@ attendees_detail(struct browser *b, const struct entry *e, int cur,
 		bool is_sel = (int)(k - first) == sel;
 		if (is_sel)
 			b->speak_line = l->n;
-		lines_add(l, is_sel ? "▶" : NULL, STYLE_LABEL, 2, t, 0, len,
-			  is_sel ? STYLE_LABEL : STYLE_NORMAL);
+		lines_add(l, NULL, STYLE_NORMAL, 2, t, 0, len,
+			  is_sel ? STYLE_SELECTED : STYLE_NORMAL);
 		lines_cut(l, nl ? LINE_MORE : LINE_MARK);
 	}
 	if (shown < all) {

@@ -320,6 +320,38 @@ navigate_section_step(struct browser *b, int dir, bool only_at_end, bool say)
 	return false;
 }
 
+/* A section number as the screen shows it ("III", upper case, in its
+ * one canonical form) at *P: its value, *P moved past it; 0 when there
+ * is none. */
+static unsigned long
+roman_section(const char **p)
+{
+	static const char letters[] = "IVXLCDM";
+	static const unsigned vals[] = { 1, 5, 10, 50, 100, 500, 1000 };
+	const char *s = *p;
+	unsigned long v = 0;
+	size_t n = 0;
+	char want[16], got[16];
+
+	while (s[n] && strchr(letters, s[n]) && n + 1 < sizeof(got))
+		n++;
+	if (!n || n + 1 >= sizeof(got))
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		unsigned a = vals[strchr(letters, s[k]) - letters];
+		unsigned z = k + 1 < n ? vals[strchr(letters, s[k + 1]) - letters] : 0;
+		v = a < z ? v - a : v + a;
+	}
+	memcpy(got, s, n);
+	got[n] = '\0';
+	if (v < 1 || v > 3999 ||
+	    strcmp(wording_section_number((uint32_t)(v - 1), want, sizeof(want)),
+		   got) != 0)
+		return 0;
+	*p = s + n;
+	return v;
+}
+
 bool
 navigate_goto_position(struct browser *b, const char *arg)
 {
@@ -327,9 +359,20 @@ navigate_goto_position(struct browser *b, const char *arg)
 	const char *p = arg;
 	bool item = false;
 
-	if (!browser_in_doc(b) || *p < '0' || *p > '9')
+	if (!browser_in_doc(b))
 		return false;
-	while (*p >= '0' && *p <= '9' && s < 1000000)
+	/* "III.2" as the screen numbers sections, unless an element has
+	 * that id */
+	if (*p >= 'A' && *p <= 'Z') {
+		int sec, it;
+		if (minutes_find_id(b->doc->m, arg, &sec, &it) ||
+		    !(s = roman_section(&p)))
+			return false;
+	} else if (*p < '0' || *p > '9') {
+		return false;
+	}
+	while (!(*arg >= 'A' && *arg <= 'Z') && *p >= '0' && *p <= '9' &&
+	       s < 1000000)
 		s = s * 10 + (unsigned long)(*p++ - '0');
 	if (*p == '.' && p[1] >= '0' && p[1] <= '9') {
 		item = true;

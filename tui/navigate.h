@@ -28,7 +28,9 @@ void navigate_goto_id(struct browser *b, const char *id);
  * does. */
 void navigate_goto_element(struct browser *b, int kind, int sec, int item);
 /* :goto N or N.M: section N (in document order, from 1), item M of it;
- * false when ARG is not written so (it is then an id). */
+ * N may be written as the screen numbers sections (III, III.2) unless
+ * an element has that id; false when ARG is not written so (it is then
+ * an id). */
 bool navigate_goto_position(struct browser *b, const char *arg);
 
 /* A new query from TEXT ("" keeps the last one); false (said) when

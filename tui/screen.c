@@ -214,8 +214,11 @@ draw_status(struct ui *ui)
 	int hw = text_width(hints, strlen(hints));
 	if (e) {
 		struct entry_nav nv;
-		char name[400], pos[64];
+		char name[400], pos[64], label[600];
+		memset(&nv, 0, sizeof(nv));
 		e->ops->nav(&ui->b, e, &nv);
+		snprintf(label, sizeof(label), "%s%s", nv.num, nv.label);
+		nv.label = label;
 		int n = e->ops->count(&ui->b, e);
 		none_open = !n && ui->b.filter_open && e->ops->next_open;
 		snprintf(pos, sizeof(pos), " · %d/%d ",
@@ -651,6 +654,12 @@ draw_screen(struct ui *ui)
 	 * drawn next, takes it while a line is typed) */
 	enum pane_id f = pane_focused(ui);
 	int row = ui->lay.visible[f] ? pane_cursor_row(ui, f) : -1;
+	/* (the detail pane's own selection: a "Speaks in" line) */
+	const struct rect *dr = &ui->lay.panes[PANE_DETAIL];
+	if (f == PANE_DETAIL && ui->lay.visible[f] && browser_in_doc(&ui->b) &&
+	    ui->b.speak_line >= ui->b.doc->detail.cur &&
+	    ui->b.speak_line < ui->b.doc->detail.cur + dr->h - 1)
+		row = dr->y + 1 + ui->b.speak_line - ui->b.doc->detail.cur;
 	ui->sel_y = row;
 	ui->sel_x = ui->lay.panes[f].x;
 	draw_status(ui);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "decimal.h"
+#include "docwords.h"
 #include "nls.h"
 #include "notes.h"
 #include "text.h"
@@ -244,4 +245,10 @@ wording_target(const struct minutes *m, const char *id, char *buf,
 	default: snprintf(buf, size, _("%s (not in the minutes)"), cut); break;
 	}
 	return buf;
+}
+
+const char *
+wording_section_number(uint32_t s, char *buf, size_t size)
+{
+	return docw_roman(s + 1, buf, size);
 }

@@ -25,6 +25,10 @@ const char *wording_verdict(enum mn_verdict v);
  * far as WIDTH columns and one cluster more (a row cuts it there). */
 char *wording_speakers(const struct minutes *m, const struct mn_item *it,
 		       int width);
+/* Section S (from 0, in document order) as biên bản number them: "II"
+ * for the second; the screen and --dump put "II. " before its heading.
+ * BUF holds at least 16 bytes. */
+const char *wording_section_number(uint32_t s, char *buf, size_t size);
 /* A section's figures by verdict: V[MN_UNKNOWN], V[MN_MET], V[MN_MISSED] */
 void wording_section_verdicts(const struct mn_section *s, unsigned v[3]);
 /* "2 met, 1 missed, 0 unknown" */
