@@ -111,6 +111,12 @@ item_summary(struct browser *b, const struct mn_item *it, struct lines *l,
 			  (uint32_t)strlen(buf), STYLE_DIM);
 		lines_cut(l, LINE_MARK);
 	}
+	char *nobody = wording_nobody(m, it, width);
+	if (nobody) {
+		lines_add(l, NULL, STYLE_NORMAL, 0, lines_own(l, nobody), 0,
+			  (uint32_t)strlen(nobody), STYLE_ERROR);
+		lines_cut(l, LINE_MARK);
+	}
 	if (it->nfigures) {
 		size_t size = 64, n = 0;
 		char *buf = xmalloc(size);
@@ -245,6 +251,13 @@ detail_item(struct browser *b, const struct mn_item *it, int width,
 			lines_add(l, NULL, STYLE_NORMAL, 2, more, 0,
 				  (uint32_t)strlen(more), STYLE_DIM);
 		}
+	}
+	char *nobody = wording_nobody(m, it, 0);
+	if (nobody) {
+		if (!it->nby)
+			detail_heading(l, it->nunknown > 1 ? _("Speakers") : _("Speaker"));
+		lines_wrap(l, NULL, STYLE_NORMAL, 2, lines_own(l, nobody), width,
+			   STYLE_ERROR);
 	}
 	if (it->vote) {
 		const struct mn_vote *v = it->vote;

@@ -335,6 +335,10 @@ dump_section(FILE *out, const struct minutes *m, const struct mn_section *s,
 		} while (p);
 		if (it->nby)
 			dump_speakers(out, m, it, width);
+		char *nobody = wording_nobody(m, it, 0);
+		if (nobody)
+			dump_wrapped(out, "     ", "       ", nobody, width);
+		free(nobody);
 		dump_figures(out, it, width);
 		dump_tasks(out, m, it, width);
 		if (it->vote)
