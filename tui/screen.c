@@ -27,20 +27,6 @@ screen_state(const struct ui *ui)
 	return ui->b.doc->m ? SCREEN_MEETING : SCREEN_ERROR;
 }
 
-/* "Ủy ban …" -> "Ủy ban…": a cut right after a space shows the mark
- * against the word */
-static void
-trim_before_mark(char *s)
-{
-	size_t n = strlen(s);
-	if (n < 4 || strcmp(s + n - 3, "…") != 0)
-		return;
-	size_t k = n - 3;
-	while (k > 0 && s[k - 1] == ' ')
-		k--;
-	memmove(s + k, "…", 4);
-}
-
 /* " · DATE" (nothing without a date) */
 static int
 date_tail(const char *date, char *buf, size_t size)
@@ -78,7 +64,7 @@ title_meeting(char *buf, size_t size, const char *title, const char *date,
 	int room = w - 1 - tw;
 	if (room >= 4 || !*date) {
 		text_truncate(title, strlen(title), room, cut, sizeof(cut));
-		trim_before_mark(cut);
+		text_trim_before_mark(cut);
 		snprintf(buf, size, " %s%s", cut, tail);
 	} else if (1 + text_width(date, strlen(date)) <= w) {
 		snprintf(buf, size, " %s", date);
@@ -231,7 +217,7 @@ draw_status(struct ui *ui)
 						  : hw + 2, !right, &hw);
 		text_truncate(nv.label, strlen(nv.label), room, name,
 			      sizeof(name));
-		trim_before_mark(name);
+		text_trim_before_mark(name);
 		snprintf(left, sizeof(left), " %s%s", name, pos);
 	} else if (!ui->b.doc) {
 		snprintf(left, sizeof(left), " %d/%d ",

@@ -1056,6 +1056,18 @@ text_truncate(const char *s, size_t len, int cols, char *buf, size_t size)
 	return col;
 }
 
+void
+text_trim_before_mark(char *s)
+{
+	size_t n = strlen(s);
+	if (n < 4 || strcmp(s + n - 3, ELLIPSIS) != 0)
+		return;
+	size_t k = n - 3;
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	memmove(s + k, ELLIPSIS, 4);
+}
+
 int
 text_truncate_left(const char *s, size_t len, int cols, char *buf,
 		   size_t size)

@@ -797,6 +797,18 @@ test_truncate_left(void)
 	}
 }
 
+static void
+test_trim_before_mark(void)
+{
+	char a[] = "\xE1\xBB\xA6y ban  \xE2\x80\xA6", b[] = "ab \xE2\x80\xA6" "c", c[] = " \xE2\x80\xA6";
+	text_trim_before_mark(a);
+	IS_STR(a, "\xE1\xBB\xA6y ban\xE2\x80\xA6", "trim: the spaces before the mark go");
+	text_trim_before_mark(b);
+	IS_STR(b, "ab \xE2\x80\xA6" "c", "trim: a mark inside is left alone");
+	text_trim_before_mark(c);
+	IS_STR(c, "\xE2\x80\xA6", "trim: down to the mark alone");
+}
+
 struct sanitize_case {
 	const char *s;
 	bool keep_nl;
@@ -1033,6 +1045,7 @@ main(void)
 	test_fit();
 	test_truncate();
 	test_truncate_left();
+	test_trim_before_mark();
 	test_sanitize();
 	test_wrap_long_token();
 	test_wrap_cases();
