@@ -24,6 +24,27 @@ detail_move(struct ui *ui, int delta)
 	       e->ops->detail_move(&ui->b, e, browser_content_cur(&ui->b), delta);
 }
 
+/* Enter in the detail pane, when its entry has its own selection */
+static bool
+detail_enter(struct browser *b)
+{
+	const struct entry *e = browser_entry(b);
+
+	return browser_in_doc(b) && b->focus == PANE_DETAIL && e &&
+	       e->ops->detail_enter &&
+	       e->ops->detail_enter(b, e, browser_content_cur(b));
+}
+
+/* (Enter does it first, in act_open; :speaks-goto by name) */
+void
+act_speaks(struct ui *ui, enum action a)
+{
+	(void)a;
+	if (!detail_enter(&ui->b))
+		browser_message(&ui->b, false, "%s",
+				_("Select an item under an attendee's \"Speaks in\" first (the detail pane)"));
+}
+
 void
 act_move(struct ui *ui, enum action a)
 {
@@ -103,9 +124,7 @@ act_open(struct ui *ui, enum action a)
 		return;
 	if (navigate_problem_element(b))
 		return; /* from a problem to what it is about */
-	const struct entry *e = browser_entry(b);
-	if (b->focus == PANE_DETAIL && e && e->ops->detail_enter &&
-	    e->ops->detail_enter(b, e, browser_content_cur(b)))
+	if (detail_enter(b))
 		return; /* from "Speaks in" to the item */
 	if (b->focus < PANE_DETAIL) {
 		b->focus++;
