@@ -42,7 +42,7 @@ act_speaks(struct ui *ui, enum action a)
 	(void)a;
 	if (!detail_enter(&ui->b))
 		browser_message(&ui->b, false, "%s",
-				_("Select an item under an attendee's \"Speaks in\" first (the detail pane)"));
+				_("First select an item under an attendee's \"Speaks in\""));
 }
 
 void
