@@ -252,7 +252,9 @@ detail_item(struct browser *b, const struct mn_item *it, int width,
 				  (uint32_t)strlen(more), STYLE_DIM);
 		}
 	}
-	char *nobody = wording_nobody(m, it, 0);
+	/* (no more of a hostile list than the pane's rows can show) */
+	char *nobody = wording_nobody(m, it, width * (b->detail_rows > 2
+						      ? b->detail_rows : 2));
 	if (nobody) {
 		if (!it->nby)
 			detail_heading(l, it->nunknown > 1 ? _("Speakers") : _("Speaker"));

@@ -264,8 +264,8 @@ wording_nobody(const struct minutes *m, const struct mn_item *it, int width)
 	char *buf = xmalloc(size);
 	n = (size_t)snprintf(buf, size, "⚠ %s: ", head);
 	int cols = text_width(buf, n);
-	for (uint32_t k = 0; k < it->nunknown && (width <= 0 || cols <= width);
-	     k++) {
+	uint32_t k;
+	for (k = 0; k < it->nunknown && (width <= 0 || cols <= width); k++) {
 		const char *name = m->by_unknown[it->by[it->nby + k]];
 		size_t len = strlen(name);
 		if (n + len + 3 > size) {
@@ -279,6 +279,12 @@ wording_nobody(const struct minutes *m, const struct mn_item *it, int width)
 		memcpy(buf + n, name, len);
 		n += len;
 		cols += 2 + text_width(name, len);
+	}
+	if (k < it->nunknown) { /* bounded: more names than shown */
+		if (n + sizeof(", …") > size)
+			buf = xrealloc(buf, size = n + sizeof(", …"));
+		memcpy(buf + n, ", …", sizeof(", …") - 1);
+		n += sizeof(", …") - 1;
 	}
 	buf[n] = '\0';
 	return buf;

@@ -31,7 +31,8 @@ char *wording_speakers(const struct minutes *m, const struct mn_item *it,
 const char *wording_section_number(uint32_t s, char *buf, size_t size);
 /* "⚠ not an attendee: lan, hoa": the names IT's by gives that are no
  * attendee's id (NULL when there are none); WIDTH > 0: only as far as
- * WIDTH columns and a little more (a row cuts it).  malloc'd. */
+ * WIDTH columns and a little more (a row cuts it), ", …" after them
+ * when some are left out.  malloc'd. */
 char *wording_nobody(const struct minutes *m, const struct mn_item *it,
 		     int width);
 /* A section's figures by verdict: V[MN_UNKNOWN], V[MN_MET], V[MN_MISSED] */

@@ -60,7 +60,7 @@ main(void)
 	IS_STR(s, "⚠ not attendees: Hoà, lan, lan", "nobody: several, in the item's order");
 	free(s);
 	s = wording_nobody(&m2, &it2, 22);
-	IS_STR(s, "⚠ not attendees: Hoà, lan", "nobody: bounded by a width");
+	IS_STR(s, "⚠ not attendees: Hoà, lan, …", "nobody: bounded by a width");
 	free(s);
 	char want[64];
 	IS_STR(wording_time(1764320000, buf, sizeof(buf)),
