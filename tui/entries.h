@@ -71,7 +71,8 @@ struct entry_ops {
 				   int cur);
 	/* the detail pane's own selection (an attendee's "Speaks in"),
 	 * moved by DELTA records (clamped) with the detail focused; false
-	 * when there is none (the pane scrolls instead) */
+	 * when there is none, or a step of one would leave it (the pane
+	 * scrolls instead) */
 	bool (*detail_move)(struct browser *b, const struct entry *e, int cur,
 			    int delta);
 	/* Enter on it: goes where it says (true), false when there is none */

@@ -210,6 +210,10 @@ attendees_detail_move(struct browser *b, const struct entry *e, int cur,
 	if (!speak_range(b, cur, &pi, &first, &shown))
 		return false;
 	speak_selected(b, pi, shown);
+	/* past either end of the list, the pane scrolls (to the notes) */
+	if ((delta == 1 && b->speak_sel + 1 >= (int)shown) ||
+	    (delta == -1 && b->speak_sel == 0))
+		return false;
 	long sel = (long)b->speak_sel + delta;
 	if (sel < 0)
 		sel = 0;

@@ -19,6 +19,7 @@ detail_prepare(struct ui *ui)
 						     : ui->cols;
 
 	b->note_line = -1;
+	b->speak_line = -1; /* (laid out again below, if there is one) */
 	b->detail_rows = ui->lay.panes[PANE_DETAIL].h;
 	lines_reset(&ui->detail, b->q);
 	if (e && width >= 1) {
