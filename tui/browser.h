@@ -126,6 +126,10 @@ struct browser {
 	 * (-1: none), kept in view after a move (speak_scroll) */
 	int speak_sel, speak_person, speak_line;
 	bool speak_scroll;
+	/* the detail lines that selection is among, as last laid out
+	 * (whatever the focus): [pick_first, pick_first + pick_n), where a
+	 * click selects (pick_n 0: none) */
+	int pick_first, pick_n;
 
 	bool filter_open;       /* sections show only items with open notes */
 	int *fidx, nfidx, fentry; /* the filtered items of section fentry */

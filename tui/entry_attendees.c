@@ -278,6 +278,8 @@ attendees_detail(struct browser *b, const struct entry *e, int cur,
 	 * pane focused, the one Enter goes to drawn as a cursor */
 	int sel = speak_selected(b, pi, shown);
 	b->speak_line = -1;
+	b->pick_first = l->n;
+	b->pick_n = (int)shown;
 	for (uint32_t k = first; k < first + shown; k++) {
 		const char *t = d->speaks[k].text;
 		const char *nl = memchr(t, '\n', d->speaks[k].len);

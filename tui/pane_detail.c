@@ -20,6 +20,7 @@ detail_prepare(struct ui *ui)
 
 	b->note_line = -1;
 	b->speak_line = -1; /* (laid out again below, if there is one) */
+	b->pick_n = 0;
 	b->detail_rows = ui->lay.panes[PANE_DETAIL].h;
 	lines_reset(&ui->detail, b->q);
 	if (e && width >= 1) {

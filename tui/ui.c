@@ -20,6 +20,7 @@
 #include "commands.h"
 #include "doc.h"
 #include "draw.h"
+#include "entries.h"
 #include "keys.h"
 #include "meetings.h"
 #include "navigate.h"
@@ -416,6 +417,17 @@ ui_mouse(struct ui *ui, int kind, int x, int y)
 		pane_move(ui, kind == KEYC_WHEEL_UP ? -3 : 3);
 		if (ui->b.doc)
 			ui->b.focus = was; /* the wheel leaves the focus where it was */
+		return;
+	}
+	/* on the detail pane's own selection (a "Speaks in" line): that
+	 * line selected */
+	const struct rect dr = ui->lay.panes[PANE_DETAIL];
+	int line = ui->b.doc ? ui->b.doc->detail.cur + y - (dr.y + 1) : -1;
+	const struct entry *e = browser_entry(&ui->b);
+	if (p == PANE_DETAIL && ui->b.pick_n && e && e->ops->detail_move &&
+	    line >= ui->b.pick_first && line < ui->b.pick_first + ui->b.pick_n) {
+		e->ops->detail_move(&ui->b, e, browser_content_cur(&ui->b),
+				    line - ui->b.pick_first - ui->b.speak_sel);
 		return;
 	}
 	int idx = pane_record_at(ui, (enum pane_id)p, y);
