@@ -126,6 +126,7 @@ struct browser {
 	 * (-1: none), kept in view after a move (speak_scroll) */
 	int speak_sel, speak_person, speak_line;
 	bool speak_scroll;
+	const struct doc *speak_doc; /* ... of this document */
 	/* the detail lines that selection is among, as last laid out
 	 * (whatever the focus): [pick_first, pick_first + pick_n), where a
 	 * click selects (pick_n 0: none) */

@@ -171,8 +171,9 @@ speaks_index(struct doc *d)
 static int
 speak_selected(struct browser *b, uint32_t pi, uint32_t shown)
 {
-	if (b->speak_person != (int)pi + 1) {
+	if (b->speak_person != (int)pi + 1 || b->speak_doc != b->doc) {
 		b->speak_person = (int)pi + 1;
+		b->speak_doc = b->doc;
 		b->speak_sel = 0;
 	}
 	if (b->speak_sel >= (int)shown)
