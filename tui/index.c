@@ -229,6 +229,8 @@ static const char schema_sql[] =
 	" figures_met INTEGER, figures_missed INTEGER, votes INTEGER,"
 	" tasks INTEGER, problems INTEGER, warnings INTEGER,"
 	" open_notes INTEGER, review TEXT,"
+	/* the browser's list: its text filter, its review label's parts */
+	" organizer TEXT, unanswered INTEGER, signers TEXT,"
 	/* the folds of the file's texts, one a line, in order: what its
 	 * FTS5 row was made of, and what a search looks through */
 	" doc BLOB);"
@@ -390,10 +392,11 @@ prepare_writes(struct minutes_index *ix)
 		       "INSERT INTO files(rel, dev, ino, size, mtime_ns, ctime_ns,"
 		       " notes_sig, racy, load, error, mid, date, title, status,"
 		       " items, figures_met, figures_missed, problems, open_notes,"
-		       " number, agency, votes, tasks, warnings, review)"
+		       " number, agency, votes, tasks, warnings, review,"
+		       " organizer, unanswered, signers)"
 		       " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
 		       " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,"
-		       " ?24, ?25)") ||
+		       " ?24, ?25, ?26, ?27, ?28)") ||
 	       prepare(ix, &ix->ins_elem,
 		       "INSERT INTO elems(file, ord, grp, line, eid, text)"
 		       " VALUES(?1, ?2, ?3, ?4, ?5, ?6)") ||
@@ -515,6 +518,7 @@ index_open(const char *dir, const struct index_options *opts, char *err,
 				   sql_fold, NULL, NULL, NULL);
 	sqlite3_create_collation_v2(ix->db, "vi", SQLITE_UTF8, NULL,
 				    sql_collate_vi, NULL);
+	ix_register_list_fns(ix->db);
 	if (trigram_register(ix->db) != 0) {
 		snprintf(err, errsize, "%s: %s", ix->db_path,
 			 _("this SQLite has no FTS5"));
@@ -1018,7 +1022,7 @@ review_keyword(enum notes_review r)
  * when the notes cannot be read. */
 static bool
 review_of(const char *path, const struct minutes *m, const char *reviewer,
-	  struct notes_review_state *rs)
+	  struct notes_review_state *rs, char **signers)
 {
 	struct notes_error nerr;
 	struct notes_store *s = notes_open(path, m, notes_reviewer_name(reviewer),
@@ -1026,6 +1030,7 @@ review_of(const char *path, const struct minutes *m, const char *reviewer,
 	if (!s)
 		return false;
 	notes_review(s, rs);
+	*signers = notes_review_signers(s);
 	notes_close(s);
 	return true;
 }
@@ -1088,11 +1093,15 @@ write_file(struct minutes_index *ix, const char *path, const char *rel,
 	sqlite3_bind_int64(st, 17, missed);
 	sqlite3_bind_int64(st, 18, minutes_error_count(m));
 	struct notes_review_state rs;
-	if (review_of(path, m, ix->o.reviewer, &rs)) {
+	char *signers = NULL;
+	if (review_of(path, m, ix->o.reviewer, &rs, &signers)) {
 		sqlite3_bind_int64(st, 19, (sqlite3_int64)rs.open);
 		sqlite3_bind_text(st, 25, review_keyword(rs.state), -1,
 				  SQLITE_STATIC);
+		sqlite3_bind_int64(st, 27, (sqlite3_int64)rs.unanswered);
+		sqlite3_bind_text(st, 28, signers, -1, free);
 	}
+	bind_text_or_null(st, 26, mt->organizer);
 	/* v2 (absent from a v1 file: unknown, not none) */
 	if (m->version >= 2) {
 		bind_text_or_null(st, 20, mt->number);

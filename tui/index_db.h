@@ -29,6 +29,8 @@ void ix_seterr(struct minutes_index *ix, const char *fmt, ...)
 /* The message of the last failed SQLite call (damaged: says to
  * --reindex). */
 void ix_dberr(struct minutes_index *ix);
+/* The SQL functions of the browser's list (index_query.c). */
+void ix_register_list_fns(sqlite3 *db);
 /* PATH relative to the folder, or NULL when it is not under it. */
 const char *rel_path(const struct minutes_index *ix, const char *path);
 
