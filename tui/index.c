@@ -518,7 +518,6 @@ index_open(const char *dir, const struct index_options *opts, char *err,
 				   sql_fold, NULL, NULL, NULL);
 	sqlite3_create_collation_v2(ix->db, "vi", SQLITE_UTF8, NULL,
 				    sql_collate_vi, NULL);
-	ix_register_list_fns(ix->db);
 	if (trigram_register(ix->db) != 0) {
 		snprintf(err, errsize, "%s: %s", ix->db_path,
 			 _("this SQLite has no FTS5"));
@@ -1136,6 +1135,15 @@ write_file(struct minutes_index *ix, const char *path, const char *rel,
 	return rc;
 }
 
+/* the same file, the two-second rule apart */
+static bool
+ident_fields_same(const struct ident *a, const struct ident *b)
+{
+	struct ident x = *a, y = *b;
+	x.racy = y.racy = false;
+	return ident_same(&x, &y);
+}
+
 /* --- syncing ----------------------------------------------------------------- */
 
 static void
@@ -1204,6 +1212,8 @@ index_sync(struct minutes_index *ix, char *const *paths,
 		struct row *r = rows_find(&rows, rel);
 		if (r)
 			r->seen = true;
+		stats->added += !r;
+		stats->changed += r && !ident_fields_same(&r->ident, &ids[i]);
 		if (!r || !ident_same(&r->ident, &ids[i]))
 			work[nwork++] = i;
 	}

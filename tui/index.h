@@ -84,6 +84,8 @@ struct index_sync_stats {
 	size_t files;     /* the folder's *.xml files */
 	size_t loaded;    /* loaded again: new or changed */
 	size_t removed;   /* gone since the last sync */
+	size_t added;     /* new since the last sync */
+	size_t changed;   /* indexed before, changed since (loaded again) */
 };
 
 /* Brings the index up to date with PATHS, every *.xml under the folder as

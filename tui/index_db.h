@@ -20,6 +20,7 @@ struct minutes_index {
 		*del_file, *get_file, *sel_doc, *set_doc;
 	char *fold_buf; /* reused by the folds of a sync */
 	size_t fold_cap;
+	bool list_fns;  /* the browser list's SQL functions are there */
 	char *doc;      /* a file's folded texts, one a line, for FTS5 */
 	size_t doc_len, doc_cap;
 };
@@ -29,8 +30,6 @@ void ix_seterr(struct minutes_index *ix, const char *fmt, ...)
 /* The message of the last failed SQLite call (damaged: says to
  * --reindex). */
 void ix_dberr(struct minutes_index *ix);
-/* The SQL functions of the browser's list (index_query.c). */
-void ix_register_list_fns(sqlite3 *db);
 /* PATH relative to the folder, or NULL when it is not under it. */
 const char *rel_path(const struct minutes_index *ix, const char *path);
 

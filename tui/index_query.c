@@ -303,11 +303,14 @@ sql_list_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, 0);
 }
 
-void
-ix_register_list_fns(sqlite3 *db)
+static void
+list_fns(struct minutes_index *ix)
 {
-	sqlite3_create_function_v2(db, "minutes_list_match", 9, SQLITE_UTF8,
+	if (ix->list_fns)
+		return;
+	sqlite3_create_function_v2(ix->db, "minutes_list_match", 9, SQLITE_UTF8,
 				   NULL, sql_list_match, NULL, NULL, NULL);
+	ix->list_fns = true;
 }
 
 /* Appends FILTER's WHERE clause to SQL (bound from ?1 on, in the order
@@ -380,6 +383,7 @@ index_count(struct minutes_index *ix, const struct index_filter *filter)
 {
 	char sql[1024] = "SELECT count(*) FROM files";
 	sqlite3_stmt *st;
+	list_fns(ix);
 	filter_sql(sql, sizeof(sql), filter);
 	if (sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL) != SQLITE_OK) {
 		ix_dberr(ix);
@@ -421,6 +425,7 @@ index_list(struct minutes_index *ix, enum index_sort sort, bool desc,
 	const char *dir = desc ? "DESC" : "ASC";
 	/* "most first" sorts are descending unless reversed */
 	const char *most = desc ? "ASC" : "DESC";
+	list_fns(ix);
 	filter_sql(sql, sizeof(sql), filter);
 	size_t n = strlen(sql);
 	switch (sort) {
