@@ -112,6 +112,7 @@ struct browser {
 			 double rate, void *arg);
 	bool (*stop)(void *arg);
 	void *progress_arg;
+	long long progress_ns;  /* how often (0: every second) */
 	bool interrupted;       /* the first sync was stopped */
 	bool docs_by_kind;      /* sections grouped by kind (doc_group_by_kind) */
 	struct cursor list;

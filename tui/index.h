@@ -167,6 +167,12 @@ struct index_filter {
 	const char *text, *text_dir;
 };
 
+/* Makes the indexes the browser's list reads through (the list's orders,
+ * the open notes, the files' identities), once per database: without
+ * them (a read-only or full database) the answers are the same, slower
+ * and with the whole database read. */
+void index_list_prepare(struct minutes_index *ix);
+
 /* The number of meetings FILTER (NULL: all) lets through, or -1. */
 long index_count(struct minutes_index *ix, const struct index_filter *filter);
 

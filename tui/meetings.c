@@ -214,6 +214,7 @@ meetings_index_open(struct browser *b, const char *dir, char **paths)
 	o.reviewer = b->reviewer;
 	o.progress_fn = index_progress;
 	o.progress_arg = b;
+	o.progress_ns = b->progress_ns;
 	o.stop = index_stop;
 	o.stop_arg = b;
 	struct minutes_index *ix = index_open(dir, &o, err, sizeof(err));
@@ -227,6 +228,7 @@ meetings_index_open(struct browser *b, const char *dir, char **paths)
 				cut);
 		return false;
 	}
+	index_list_prepare(ix);
 	b->ix = ix;
 	b->ix_paths = paths;
 	b->list_ready = false;
@@ -405,7 +407,7 @@ index_apply(struct browser *b)
 	long n = index_count(b->ix, &f), total = index_count(b->ix, NULL);
 	size_t sum = 0;
 	if (n < 0 || total < 0 ||
-	    index_list(b->ix, INDEX_SORT_PATH, false, &open, 0, -1, sum_open, &sum) < 0) {
+	    index_list(b->ix, INDEX_SORT_OPEN_NOTES, false, &open, 0, -1, sum_open, &sum) < 0) {
 		index_failed(b, index_error(b->ix));
 		goto fell_back;
 	}
@@ -882,23 +884,27 @@ meetings_search_next(struct browser *b, bool reverse)
 static void
 say_changes(struct browser *b, size_t added, size_t removed, size_t changed)
 {
+	const size_t n[3] = { added, removed, changed };
 	char part[3][64];
-	const char *v[3];
 	int k = 0;
-	if (added)
-		snprintf(part[k], sizeof(part[k]), _("%zu new"), added), v[k] = part[k], k++;
-	if (removed)
-		snprintf(part[k], sizeof(part[k]), _("%zu removed"), removed), v[k] = part[k], k++;
-	if (changed)
-		snprintf(part[k], sizeof(part[k]), _("%zu changed"), changed), v[k] = part[k], k++;
+	for (int i = 0; i < 3; i++) {
+		if (!n[i])
+			continue;
+		switch (i) {
+		case 0: snprintf(part[k], sizeof(part[k]), _("%zu new"), n[i]); break;
+		case 1: snprintf(part[k], sizeof(part[k]), _("%zu removed"), n[i]); break;
+		default: snprintf(part[k], sizeof(part[k]), _("%zu changed"), n[i]); break;
+		}
+		k++;
+	}
 	if (k == 0)
 		browser_message(b, false, "%s", _("Nothing changed in the folder"));
 	else if (k == 1)
-		browser_message(b, false, "%s", v[0]);
+		browser_message(b, false, "%s", part[0]);
 	else if (k == 2)
-		browser_message(b, false, "%s, %s", v[0], v[1]);
+		browser_message(b, false, "%s, %s", part[0], part[1]);
 	else
-		browser_message(b, false, "%s, %s, %s", v[0], v[1], v[2]);
+		browser_message(b, false, "%s, %s, %s", part[0], part[1], part[2]);
 }
 
 /* the loaded documents: those whose file changed are read again, those

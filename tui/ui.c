@@ -695,6 +695,9 @@ ui_main(char *const *args, int nargs, const struct ui_options *opt)
 	ui.b.progress = ui_progress;
 	ui.b.stop = ui_stop;
 	ui.b.progress_arg = &ui;
+	const char *every = getenv("MINUTES_PROGRESS_NS"); /* tests: how often */
+	if (every && *every)
+		ui.b.progress_ns = strtoll(every, NULL, 10);
 	if (!browser_open(&ui.b, args, nargs, notes_reviewer_name(opt->reviewer))) {
 		ui_free(&ui);
 		return 1;
