@@ -177,6 +177,7 @@ test_cache_and_notes(void)
 	struct meetings_row w;
 	OK(meetings_row(&ix, row, &w) && w.open == 1, "the row counts the new note");
 	IS_STR(w.review, "open (1 open)", "and says it is open");
+	browser_close(&ix);
 	browser_close(&scan);
 	open_both(&ix, &scan);
 	same(&ix, &scan, "the index and the files agree about the note");
