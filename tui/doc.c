@@ -405,14 +405,26 @@ list_cmp(const void *a, const void *b, void *arg)
 	return strcmp(x->path, y->path);
 }
 
+static int
+doc_path_cmp(const void *a, const void *b)
+{
+	const struct doc *x = *(struct doc *const *)a, *y = *(struct doc *const *)b;
+	return strcmp(x->path, y->path);
+}
+
 void
 browser_load_all(struct browser *b, char **paths)
 {
 	int n = 0;
 	while (paths && paths[n])
 		n++;
+	/* documents already loaded stay (their notes, their cursors):
+	 * found by path in WAS, sorted */
 	struct doc **was = b->docs;
 	int nwas = b->ndocs;
+	bool *kept = xcalloc((size_t)nwas + 1, sizeof(*kept));
+	if (nwas > 1)
+		qsort(was, (size_t)nwas, sizeof(*was), doc_path_cmp);
 	b->docs = xcalloc((size_t)n + (size_t)nwas + 1, sizeof(*b->docs));
 	free(b->list_order);
 	b->list_order = xcalloc((size_t)n + (size_t)nwas + 1, sizeof(int));
@@ -424,13 +436,13 @@ browser_load_all(struct browser *b, char **paths)
 	for (int i = 0; i < n; i++)
 		spell_learn_file(b->spell, paths[i]);
 	for (int i = 0; i < n; i++) {
-		struct doc *d = NULL;
-		/* documents already loaded stay (their notes, their cursors) */
-		for (int k = 0; k < nwas && !d; k++)
-			if (was[k] && strcmp(was[k]->path, paths[i]) == 0) {
-				d = was[k];
-				was[k] = NULL;
-			}
+		struct doc key = { .path = paths[i] }, *kp = &key, *d = NULL;
+		struct doc **at = nwas ? bsearch(&kp, was, (size_t)nwas, sizeof(*was),
+						 doc_path_cmp) : NULL;
+		if (at && !kept[at - was]) {
+			d = *at;
+			kept[at - was] = true;
+		}
 		if (!d)
 			d = doc_open(paths[i], b->reviewer, b->docs_by_kind);
 		doc_spelling(d, b->spell);
@@ -438,7 +450,7 @@ browser_load_all(struct browser *b, char **paths)
 		b->docs[b->ndocs++] = d;
 	}
 	for (int k = 0; k < nwas; k++) {
-		if (!was[k])
+		if (kept[k])
 			continue;
 		if (was[k] == b->doc || (was[k]->notes && notes_unsaved(was[k]->notes))) {
 			/* gone from the folder, but open or with notes not saved */
@@ -448,6 +460,7 @@ browser_load_all(struct browser *b, char **paths)
 			doc_free(was[k]);
 		}
 	}
+	free(kept);
 	free(was);
 	b->nmeetings = b->ndocs;
 	b->fdoc = NULL;

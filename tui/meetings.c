@@ -967,9 +967,17 @@ meetings_rescan(struct browser *b)
 	size_t npaths = 0;
 	while (paths && paths[npaths])
 		npaths++;
+	/* the files that are new: not among the documents (by path) */
+	char **have = xmalloc(((size_t)b->ndocs + 1) * sizeof(*have));
+	for (int i = 0; i < b->ndocs; i++)
+		have[i] = b->docs[i]->path;
+	if (b->ndocs > 1)
+		qsort(have, (size_t)b->ndocs, sizeof(*have), path_cmp);
 	size_t added = 0;
 	for (size_t i = 0; i < npaths; i++)
-		added += loaded(b, paths[i]) == NULL;
+		added += !b->ndocs || !bsearch(&paths[i], have, (size_t)b->ndocs,
+					       sizeof(*have), path_cmp);
+	free(have);
 	size_t gone = 0, changed = 0;
 	refresh_loaded(b, paths, &gone, &changed);
 	browser_load_all(b, paths);
