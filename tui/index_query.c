@@ -260,7 +260,7 @@ out:
 _Static_assert(LOAD_FATAL == 2, "the files_list_* indexes say load = 2");
 static const char list_indexes_sql[] =
 	"CREATE INDEX IF NOT EXISTS files_list_date ON files(load = 2,"
-	" date DESC, rel);"
+	" date DESC, rel, status, open_notes);"
 	"CREATE INDEX IF NOT EXISTS files_list_status ON files(load = 2,"
 	" CASE status WHEN 'draft' THEN 0 WHEN 'final' THEN 1"
 	" WHEN 'approved' THEN 2 ELSE 3 END, date DESC, rel);"
@@ -269,7 +269,7 @@ static const char list_indexes_sql[] =
 	"CREATE INDEX IF NOT EXISTS files_open ON files(open_notes)"
 	" WHERE open_notes > 0;"
 	"CREATE INDEX IF NOT EXISTS files_ident ON files(rel, dev, ino, size,"
-	" mtime_ns, ctime_ns, notes_sig, racy);";
+	" mtime_ns, ctime_ns, notes_sig, racy, load);";
 
 void
 index_list_prepare(struct minutes_index *ix)
