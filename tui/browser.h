@@ -104,6 +104,7 @@ struct browser {
 	struct meetings_window *win;
 	bool ix_syncing;        /* a sync is under way: the list reads what
 				 * it has so far */
+	bool ix_failed;         /* ... and the index failed meanwhile */
 	bool no_index;          /* --no-index: every file read */
 	const char *cache_dir;  /* where indexes go (NULL: XDG's) */
 	/* called during a long sync: DONE of TOTAL files, RATE a second;

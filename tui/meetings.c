@@ -179,10 +179,15 @@ meetings_progress_text(char *buf, size_t size, size_t done, size_t total,
 	return buf;
 }
 
-/* The index failed (WHY): every file is read instead, said once. */
-static void
+/* The index failed (WHY): every file is read instead, said once (false:
+ * not now, a sync is under way with it; meetings_sync does it after). */
+static bool
 index_failed(struct browser *b, const char *why)
 {
+	if (b->ix_syncing) {
+		b->ix_failed = true;
+		return false;
+	}
 	char *w = text_sanitize(why ? why : "", why ? strlen(why) : 0, false);
 	char cut[320];
 	text_truncate(w ? w : "", w ? strlen(w) : 0, 200, cut, sizeof(cut));
@@ -203,6 +208,7 @@ index_failed(struct browser *b, const char *why)
 	browser_load_all(b, paths);
 	paths_free(paths);
 	b->list_ready = false;
+	return true;
 }
 
 bool
@@ -248,7 +254,8 @@ meetings_sync(struct browser *b)
 		b->interrupted = true;
 		return false;
 	}
-	if (r != INDEX_OK) {
+	if (r != INDEX_OK || b->ix_failed) {
+		b->ix_failed = false;
 		index_failed(b, index_error(b->ix));
 		return false;
 	}
@@ -394,11 +401,14 @@ index_apply(struct browser *b)
 	}
 	if (!b->ix)
 		goto fell_back;
+	if (b->ix_failed)
+		goto empty;
 	/* the notes changed (or files): the summaries are brought up to
 	 * date first, one stat a file */
 	if (b->list_gen != b->notes_gen && !b->ix_syncing &&
 	    index_sync(b->ix, NULL, NULL) != INDEX_OK) {
-		index_failed(b, index_error(b->ix));
+		if (!index_failed(b, index_error(b->ix)))
+			goto empty;
 		goto fell_back;
 	}
 	struct index_filter f, open = { 0 };
@@ -408,7 +418,8 @@ index_apply(struct browser *b)
 	size_t sum = 0;
 	if (n < 0 || total < 0 ||
 	    index_list(b->ix, INDEX_SORT_OPEN_NOTES, false, &open, 0, -1, sum_open, &sum) < 0) {
-		index_failed(b, index_error(b->ix));
+		if (!index_failed(b, index_error(b->ix)))
+			goto empty;
 		goto fell_back;
 	}
 	b->nlist = (int)n;
@@ -425,6 +436,12 @@ index_apply(struct browser *b)
 			b->list.cur = (int)fr.at;
 	}
 	free(was);
+	return;
+empty: /* during the sync: nothing to show yet */
+	free(was);
+	b->nlist = 0;
+	b->list_ready = true;
+	b->list_gen = b->notes_gen;
 	return;
 fell_back:
 	free(was);
@@ -957,6 +974,7 @@ meetings_rescan(struct browser *b)
 		paths_free(paths);
 		b->nmeetings = (int)st.files;
 		b->notes_gen++;
+		b->list_gen = b->notes_gen; /* synced just now */
 		b->list_ready = false;
 		meetings_rows(b);
 		say_changes(b, st.added, st.removed, st.changed);
