@@ -246,6 +246,32 @@ static const char schema_sql[] =
 	/* fewer, bigger segments while building */
 	"INSERT INTO elem_fts(elem_fts, rank) VALUES('hashsize', 33554432);";
 
+/* The browser's list reads a window of rows in its orders (load = 2:
+ * LOAD_FATAL, those that did not load, last), the archive's open notes,
+ * and the sync the files' identities, from these indexes alone: never
+ * the wide rows of files (a scan of them touches the whole database). */
+static const char list_indexes_sql[] =
+	"CREATE INDEX IF NOT EXISTS files_list_date ON files(load = 2,"
+	" date DESC, rel, status, open_notes);"
+	"CREATE INDEX IF NOT EXISTS files_list_status ON files(load = 2,"
+	" CASE status WHEN 'draft' THEN 0 WHEN 'final' THEN 1"
+	" WHEN 'approved' THEN 2 ELSE 3 END, date DESC, rel);"
+	"CREATE INDEX IF NOT EXISTS files_list_open ON files(load = 2,"
+	" coalesce(open_notes, 0) DESC, date DESC, rel);"
+	"CREATE INDEX IF NOT EXISTS files_open ON files(open_notes)"
+	" WHERE open_notes > 0;"
+	"CREATE INDEX IF NOT EXISTS files_ident ON files(rel, dev, ino, size,"
+	" mtime_ns, ctime_ns, notes_sig, racy, load);";
+
+void
+index_list_prepare(struct minutes_index *ix)
+{
+	/* a read-only, full or locked database answers without them */
+	if (!ix->readonly &&
+	    sqlite3_exec(ix->db, list_indexes_sql, NULL, NULL, NULL) != SQLITE_OK)
+		sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 static const char drop_sql[] =
 	"DROP TABLE IF EXISTS elem_fts; DROP TABLE IF EXISTS elems;"
 	"DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta;";
@@ -546,6 +572,8 @@ index_open(const char *dir, const struct index_options *opts, char *err,
 			r = -1;
 		} else {
 			r = schema_create(ix, fold);
+			if (r == 0)
+				index_list_prepare(ix); /* while it is empty */
 		}
 	}
 	free(fold);

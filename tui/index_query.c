@@ -253,32 +253,8 @@ out:
 
 /* --- the meetings list ------------------------------------------------------------- */
 
-/* The browser's list reads a window of rows in its orders (load = 2:
- * LOAD_FATAL, those that did not load, last), the archive's open notes,
- * and the sync the files' identities, from these indexes alone: never
- * the wide rows of files (a scan of them touches the whole database). */
+/* the list's orders walk the indexes of index_list_prepare */
 _Static_assert(LOAD_FATAL == 2, "the files_list_* indexes say load = 2");
-static const char list_indexes_sql[] =
-	"CREATE INDEX IF NOT EXISTS files_list_date ON files(load = 2,"
-	" date DESC, rel, status, open_notes);"
-	"CREATE INDEX IF NOT EXISTS files_list_status ON files(load = 2,"
-	" CASE status WHEN 'draft' THEN 0 WHEN 'final' THEN 1"
-	" WHEN 'approved' THEN 2 ELSE 3 END, date DESC, rel);"
-	"CREATE INDEX IF NOT EXISTS files_list_open ON files(load = 2,"
-	" coalesce(open_notes, 0) DESC, date DESC, rel);"
-	"CREATE INDEX IF NOT EXISTS files_open ON files(open_notes)"
-	" WHERE open_notes > 0;"
-	"CREATE INDEX IF NOT EXISTS files_ident ON files(rel, dev, ino, size,"
-	" mtime_ns, ctime_ns, notes_sig, racy, load);";
-
-void
-index_list_prepare(struct minutes_index *ix)
-{
-	/* a read-only, full or locked database answers without them */
-	if (!ix->readonly &&
-	    sqlite3_exec(ix->db, list_indexes_sql, NULL, NULL, NULL) != SQLITE_OK)
-		sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
-}
 
 /* minutes_list_match(text, dir, load, title, number, agency, date, rel,
  * organizer): 1 when the file loaded and one of its fields holds TEXT
