@@ -269,6 +269,16 @@ is "$rc:$err" "0:" "an item said by 100 people: exit 0"
 is "$(sed -n '22,23p' screen | sed 's/.*│//')" "  N20
   … and 79 more speakers" "an item said by 100 people: the pane's rows, then how many more"
 rm -f many-by.xml
+# nor the names of nobody of an item whose by names 100,000 of them
+awk 'BEGIN { printf "<minutes version=\"1\" id=\"m\"><meeting><title>T</title><date>2020-01-01</date></meeting><attendees><person id=\"p\"><name>Lan</name></person></attendees><section id=\"s\" kind=\"other\"><heading>H</heading><item id=\"i\" by=\""
+	for (i = 0; i < 100000; i++) printf "x%d ", i
+	printf "\">t</item></section></minutes>\n" }' >nobody.xml
+printf 'j\nj\n<Tab>\n<Tab>\nG\n' >nobody.keys
+run env COLUMNS=140 LINES=24 "$MINUTES" --replay nobody.keys --dump-screen screen nobody.xml
+is "$rc:$err" "0:" "an item whose by names 100,000 nobodies: exit 0"
+is "$(sed -n '23p' screen | sed 's/.*│//')" "  x186, x187, …" \
+	"an item whose by names 100,000 nobodies: the pane's rows of them, then …"
+rm -f nobody.xml
 
 # --- bytes that are not XML ------------------------------------------------
 printf '<minutes version="1" id="m">\0</minutes>' >nul.xml

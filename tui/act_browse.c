@@ -13,9 +13,47 @@
 #include "panes.h"
 #include "prompt.h"
 
+/* the detail pane's own selection, when its entry has one */
+static bool
+detail_move(struct ui *ui, int delta)
+{
+	const struct entry *e = browser_entry(&ui->b);
+
+	return browser_in_doc(&ui->b) && ui->b.focus == PANE_DETAIL && e &&
+	       e->ops->detail_move &&
+	       e->ops->detail_move(&ui->b, e, browser_content_cur(&ui->b), delta);
+}
+
+/* Enter in the detail pane, when its entry has its own selection */
+static bool
+detail_enter(struct browser *b)
+{
+	const struct entry *e = browser_entry(b);
+
+	return browser_in_doc(b) && b->focus == PANE_DETAIL && e &&
+	       e->ops->detail_enter &&
+	       e->ops->detail_enter(b, e, browser_content_cur(b));
+}
+
+/* (Enter does it first, in act_open; :speaks-goto by name) */
+void
+act_speaks(struct ui *ui, enum action a)
+{
+	(void)a;
+	if (!detail_enter(&ui->b))
+		browser_message(&ui->b, false, "%s",
+				_("First select an item under an attendee's \"Speaks in\""));
+}
+
 void
 act_move(struct ui *ui, enum action a)
 {
+	/* g and G scroll the pane to its end as well (the lines after
+	 * the list come into view) */
+	if (detail_move(ui, a == ACT_DOWN ? 1 : a == ACT_UP ? -1
+			: a == ACT_FIRST ? -(1 << 30) : 1 << 30) &&
+	    (a == ACT_DOWN || a == ACT_UP))
+		return;
 	switch (a) {
 	case ACT_DOWN:
 		/* at a section's last record: on to the next section */
@@ -86,6 +124,8 @@ act_open(struct ui *ui, enum action a)
 		return;
 	if (navigate_problem_element(b))
 		return; /* from a problem to what it is about */
+	if (detail_enter(b))
+		return; /* from "Speaks in" to the item */
 	if (b->focus < PANE_DETAIL) {
 		b->focus++;
 		if (b->focus == PANE_DETAIL)
@@ -130,7 +170,10 @@ act_prompt(struct ui *ui, enum action a)
 void
 act_find(struct ui *ui, enum action a)
 {
-	navigate_search_next(&ui->b, a == ACT_FIND_PREV);
+	if (ui->b.doc)
+		navigate_search_next(&ui->b, a == ACT_FIND_PREV);
+	else
+		meetings_search_next(&ui->b, a == ACT_FIND_PREV);
 }
 
 void
@@ -158,10 +201,11 @@ act_problems(struct ui *ui, enum action a)
 	struct browser *b = &ui->b;
 
 	(void)a;
-	if (!b->doc && b->ndocs) {
+	if (!b->doc) {
 		/* in the list: the selected file's problems (opened), or why
 		 * it could not be loaded (its error screen) */
-		b->doc = b->docs[b->list_order[b->list.cur]];
+		if (b->onotes || !(b->doc = meetings_doc(b, b->list.cur)))
+			return;
 		b->focus = PANE_NAV;
 		if (!b->doc->m)
 			return;
@@ -185,6 +229,8 @@ act_reload(struct ui *ui, enum action a)
 	(void)a;
 	if (b->doc)
 		doc_reload(b, b->doc);
+	else if (b->archive)
+		meetings_rescan(b); /* the folder read again */
 	else if (meetings_doc(b, b->list.cur))
 		doc_reload(b, meetings_doc(b, b->list.cur));
 }

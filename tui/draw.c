@@ -418,8 +418,25 @@ draw_lines(struct lines *l, struct rect r, int skip)
 			const size_t *hl;
 			size_t nhl;
 			lines_matches(l, skip + i, &hl, &nhl);
-			draw_text_hl(r.y + i, r.x + d->indent, r.w - d->indent,
-				     d->s, d->off, d->len, d->st, hl, nhl);
+			int w = r.w - d->indent, used = 0;
+			bool cut = d->cut == LINE_MORE;
+			size_t len = d->len;
+			if (d->cut != LINE_CLIP) {
+				bool wide;
+				size_t fit = text_fit_cut(d->s + d->off, d->len,
+							  w, &used, &wide);
+				if (wide || (cut && used + 1 > w))
+					len = text_fit(d->s + d->off, d->len,
+						       w - 1, &used);
+				else
+					len = fit;
+				cut = cut || wide;
+			}
+			used = draw_text_hl(r.y + i, r.x + d->indent, w, d->s,
+					    d->off, len, d->st, hl, nhl);
+			if (cut && used < w)
+				draw_str(r.y + i, r.x + d->indent + used, 1, "…",
+					 d->st);
 		}
 	}
 }

@@ -20,6 +20,7 @@ struct entry_nav {
 	const char *sym;     /* one column: "!", "✎", a section's symbol */
 	enum style sym_st;
 	const char *label;   /* also the status line's name of the entry */
+	char num[24];        /* before the label: a section's "II. " (or "") */
 	char count[32];      /* " (12)", or "" */
 	size_t open;         /* open notes under it */
 	size_t answered;     /* notes under it with an answer (0 unless set) */
@@ -68,6 +69,14 @@ struct entry_ops {
 	 * (orphaned ones); NULL for kinds whose records notes are about */
 	const struct note *(*note)(struct browser *b, const struct entry *e,
 				   int cur);
+	/* the detail pane's own selection (an attendee's "Speaks in"),
+	 * moved by DELTA records (clamped) with the detail focused; false
+	 * when there is none, or a step of one would leave it (the pane
+	 * scrolls instead) */
+	bool (*detail_move)(struct browser *b, const struct entry *e, int cur,
+			    int delta);
+	/* Enter on it: goes where it says (true), false when there is none */
+	bool (*detail_enter)(struct browser *b, const struct entry *e, int cur);
 	/* the entry p (problems) selects */
 	bool problems;
 	/* for records that are no element of the minutes (a problem): the

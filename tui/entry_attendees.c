@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "entries.h"
+#include "navigate.h"
 #include "nls.h"
 #include "notes_view.h"
 #include "xalloc.h"
@@ -157,9 +158,86 @@ speaks_index(struct doc *d)
 				uint32_t k = at[it->by[b] + 1]++;
 				d->speaks[k].text = it->text;
 				d->speaks[k].len = it->len;
+				d->speaks[k].sec = s;
+				d->speaks[k].item = i;
 			}
 		}
 	d->speaks_at = at;
+}
+
+/* The selected line of person PI's "Speaks in" (of SHOWN lines), -1
+ * when the detail pane does not have the keys: a new person starts at
+ * the first. */
+static int
+speak_selected(struct browser *b, uint32_t pi, uint32_t shown)
+{
+	if (b->speak_person != (int)pi + 1 || b->speak_doc != b->doc) {
+		b->speak_person = (int)pi + 1;
+		b->speak_doc = b->doc;
+		b->speak_sel = 0;
+	}
+	if (b->speak_sel >= (int)shown)
+		b->speak_sel = shown ? (int)shown - 1 : 0;
+	return b->focus == PANE_DETAIL && shown ? b->speak_sel : -1;
+}
+
+/* the items the attendee of record CUR speaks in: FIRST and how many
+ * lines the detail pane lists (*SHOWN); false for none */
+static bool
+speak_range(struct browser *b, int cur, uint32_t *pi, uint32_t *first,
+	    uint32_t *shown)
+{
+	struct doc *d = b->doc;
+
+	if (cur < 0 || cur >= (int)d->m->npersons)
+		return false;
+	*pi = (uint32_t)browser_person_at(b, cur);
+	if (!d->speaks_at)
+		speaks_index(d);
+	*first = d->speaks_at[*pi];
+	uint32_t all = d->speaks_at[*pi + 1] - *first;
+	uint32_t rows = b->detail_rows > 2 ? (uint32_t)b->detail_rows : 2;
+	*shown = all > rows ? rows - 1 : all;
+	return *shown > 0;
+}
+
+static bool
+attendees_detail_move(struct browser *b, const struct entry *e, int cur,
+		      int delta)
+{
+	uint32_t pi, first, shown;
+
+	(void)e;
+	if (!speak_range(b, cur, &pi, &first, &shown))
+		return false;
+	speak_selected(b, pi, shown);
+	/* past either end of the list, the pane scrolls (to the notes) */
+	if ((delta == 1 && b->speak_sel + 1 >= (int)shown) ||
+	    (delta == -1 && b->speak_sel == 0))
+		return false;
+	long sel = (long)b->speak_sel + delta;
+	if (sel < 0)
+		sel = 0;
+	if (sel >= (long)shown)
+		sel = (long)shown - 1;
+	b->speak_sel = (int)sel;
+	b->speak_scroll = true;
+	return true;
+}
+
+static bool
+attendees_detail_enter(struct browser *b, const struct entry *e, int cur)
+{
+	uint32_t pi, first, shown;
+
+	(void)e;
+	if (!speak_range(b, cur, &pi, &first, &shown))
+		return false;
+	speak_selected(b, pi, shown);
+	uint32_t k = first + (uint32_t)b->speak_sel;
+	navigate_goto_element(b, 1, (int)b->doc->speaks[k].sec,
+			      (int)b->doc->speaks[k].item);
+	return true;
 }
 
 static void
@@ -197,9 +275,23 @@ attendees_detail(struct browser *b, const struct entry *e, int cur,
 		lines_add(l, NULL, STYLE_NORMAL, 0, head, 0,
 			  (uint32_t)strlen(head), STYLE_LABEL);
 	}
-	for (uint32_t k = first; k < first + shown; k++)
-		lines_add(l, NULL, STYLE_NORMAL, 2, d->speaks[k].text, 0,
-			  d->speaks[k].len, STYLE_NORMAL);
+	/* the item's first line, ending in "…" where it is cut; with the
+	 * pane focused, the one Enter goes to drawn as a cursor */
+	int sel = speak_selected(b, pi, shown);
+	b->speak_line = -1;
+	b->pick_first = l->n;
+	b->pick_n = (int)shown;
+	for (uint32_t k = first; k < first + shown; k++) {
+		const char *t = d->speaks[k].text;
+		const char *nl = memchr(t, '\n', d->speaks[k].len);
+		uint32_t len = nl ? (uint32_t)(nl - t) : d->speaks[k].len;
+		bool is_sel = (int)(k - first) == sel;
+		if (is_sel)
+			b->speak_line = l->n;
+		lines_add(l, NULL, STYLE_NORMAL, 2, t, 0, len,
+			  is_sel ? STYLE_SELECTED : STYLE_NORMAL);
+		lines_cut(l, nl ? LINE_MORE : LINE_MARK);
+	}
 	if (shown < all) {
 		const char *more = lines_printf(l, ngettext("… and %u more item",
 							    "… and %u more items",
@@ -263,6 +355,8 @@ const struct entry_ops entry_attendees = {
 	.gap = true,
 	.detail_header = attendees_detail_header,
 	.detail = attendees_detail,
+	.detail_move = attendees_detail_move,
+	.detail_enter = attendees_detail_enter,
 	.matches = attendees_matches,
 	.target = attendees_target,
 	.no_target = N_("The attendee list takes no note: select an attendee (Enter)"),

@@ -68,6 +68,9 @@ section_nav(struct browser *b, const struct entry *e, struct entry_nav *out)
 	out->sym = mn_kind_symbol(s->kind);
 	out->sym_st = kind_style(s->kind);
 	out->label = s->heading;
+	char n[16];
+	snprintf(out->num, sizeof(out->num), "%s. ",
+		 wording_section_number((uint32_t)e->arg, n, sizeof(n)));
 	snprintf(out->count, sizeof(out->count), " (%u)", s->nitems);
 	out->open = b->doc->notes
 		? notes_section_open_count(b->doc->notes, (size_t)e->arg) : 0;
@@ -81,13 +84,15 @@ section_header(struct browser *b, const struct entry *e, char *buf,
 	const struct mn_section *s = section_of(b, e);
 	const unsigned *v = b->doc->verdicts[e->arg];
 	const char *filter = b->filter_open ? _(" · only open notes") : "";
+	char n[16];
 
+	wording_section_number((uint32_t)e->arg, n, sizeof(n));
 	if (v[0] + v[1] + v[2])
-		snprintf(buf, size, "%s %s%s · %s %u ✓ %u ✗ %u ?",
-			 mn_kind_symbol(s->kind), s->heading, filter,
+		snprintf(buf, size, "%s %s. %s%s · %s %u ✓ %u ✗ %u ?",
+			 mn_kind_symbol(s->kind), n, s->heading, filter,
 			 _("figures"), v[MN_MET], v[MN_MISSED], v[MN_UNKNOWN]);
 	else
-		snprintf(buf, size, "%s %s%s", mn_kind_symbol(s->kind),
+		snprintf(buf, size, "%s %s. %s%s", mn_kind_symbol(s->kind), n,
 			 s->heading, filter);
 }
 
@@ -104,6 +109,13 @@ item_summary(struct browser *b, const struct mn_item *it, struct lines *l,
 		char *buf = wording_speakers(m, it, width);
 		lines_add(l, NULL, STYLE_NORMAL, 0, lines_own(l, buf), 0,
 			  (uint32_t)strlen(buf), STYLE_DIM);
+		lines_cut(l, LINE_MARK);
+	}
+	char *nobody = wording_nobody(m, it, width);
+	if (nobody) {
+		lines_add(l, NULL, STYLE_NORMAL, 0, lines_own(l, nobody), 0,
+			  (uint32_t)strlen(nobody), STYLE_ERROR);
+		lines_cut(l, LINE_MARK);
 	}
 	if (it->nfigures) {
 		size_t size = 64, n = 0;
@@ -240,6 +252,15 @@ detail_item(struct browser *b, const struct mn_item *it, int width,
 				  (uint32_t)strlen(more), STYLE_DIM);
 		}
 	}
+	/* (no more of a hostile list than the pane's rows can show) */
+	char *nobody = wording_nobody(m, it, width * (b->detail_rows > 2
+						      ? b->detail_rows : 2));
+	if (nobody) {
+		if (!it->nby)
+			detail_heading(l, it->nunknown > 1 ? _("Speakers") : _("Speaker"));
+		lines_wrap(l, NULL, STYLE_NORMAL, 2, lines_own(l, nobody), width,
+			   STYLE_ERROR);
+	}
 	if (it->vote) {
 		const struct mn_vote *v = it->vote;
 		uint32_t base, need = mn_vote_needed(m, v, &base);
@@ -281,6 +302,18 @@ detail_item(struct browser *b, const struct mn_item *it, int width,
 	}
 }
 
+/* "II. heading", whole, wrapped */
+static void
+section_heading(struct lines *l, int sec, const struct mn_section *s,
+		int width, enum style st)
+{
+	char n[16];
+
+	wording_section_number((uint32_t)sec, n, sizeof(n));
+	lines_wrap(l, NULL, STYLE_NORMAL, 0,
+		   lines_printf(l, "%s. %s", n, s->heading), width, st);
+}
+
 static void
 detail_section(struct browser *b, const struct entry *e, int width,
 	       struct lines *l)
@@ -288,7 +321,7 @@ detail_section(struct browser *b, const struct entry *e, int width,
 	const struct mn_section *s = section_of(b, e);
 	const unsigned *v = b->doc->verdicts[e->arg];
 
-	lines_wrap(l, NULL, STYLE_NORMAL, 0, s->heading, width, STYLE_LABEL);
+	section_heading(l, e->arg, s, width, STYLE_LABEL);
 	lines_wrap(l, NULL, STYLE_NORMAL, 0,
 		   lines_printf(l, "%s · %s · %u %s · %s %u", s->id,
 				mn_kind_label(s->kind, s->kind_name),
@@ -317,6 +350,11 @@ section_detail(struct browser *b, const struct entry *e, int cur, int width,
 	if (cur >= browser_item_count(b, e->arg))
 		return;
 	const struct mn_item *it = &s->items[browser_item_at(b, e->arg, cur)];
+	/* the section's heading whole above the item: the content pane's
+	 * header cuts a long one, and the section's own detail shows only
+	 * beside the navigator (120 columns) */
+	section_heading(l, e->arg, s, width, STYLE_DIM);
+	lines_blank(l);
 	detail_item(b, it, width, l);
 	notes_view_lines(b, l, it->id, width);
 }

@@ -119,7 +119,15 @@ lines_add(struct lines *l, const char *lead, enum style lead_st, int indent,
 		l->cap = l->cap ? l->cap * 2 : 64;
 		l->v = xreallocarray(l->v, (size_t)l->cap, sizeof(*l->v));
 	}
-	l->v[l->n++] = (struct line){ lead, lead_st, indent, s, off, len, st };
+	l->v[l->n++] = (struct line){ lead, lead_st, indent, s, off, len, st,
+				      LINE_CLIP };
+}
+
+void
+lines_cut(struct lines *l, enum line_cut how)
+{
+	if (l->n)
+		l->v[l->n - 1].cut = how;
 }
 
 void

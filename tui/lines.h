@@ -32,6 +32,10 @@ struct line {
 	const char *s;    /* the text (a model string or an owned one) */
 	uint32_t off, len;
 	enum style st;
+	/* a line cut at the pane's edge: LINE_CLIP just stops there;
+	 * LINE_MARK ends with "…" when the text is wider; LINE_MORE ends
+	 * with "…" always (the text goes on past LEN) */
+	enum line_cut { LINE_CLIP, LINE_MARK, LINE_MORE } cut;
 };
 
 struct lines {
@@ -63,6 +67,9 @@ const char *lines_printf(struct lines *l, const char *fmt, ...)
 void lines_add(struct lines *l, const char *lead, enum style lead_st,
 	       int indent, const char *s, uint32_t off, uint32_t len,
 	       enum style st);
+/* How the last line added is cut at the pane's edge (LINE_CLIP unless
+ * said). */
+void lines_cut(struct lines *l, enum line_cut how);
 /* a blank line */
 void lines_blank(struct lines *l);
 /* TEXT wrapped into WIDTH - INDENT columns; LEAD on the first line. */

@@ -45,9 +45,14 @@
 #include "loader_text.h"
 #include "loader_v2.h"
 
+/* a by slot that names nobody: BY_NOBODY | its index in by_unknown */
+#define BY_NOBODY 0x80000000u
+
 static void
 resolve_later(struct ld *ld)
 {
+	struct minutes *m = ld->m;
+
 	for (uint32_t i = 0; i < ld->nlater; i++) {
 		struct by_later *b = &ld->later[i];
 		const char *name = ld->names.s + b->name;
@@ -57,7 +62,13 @@ resolve_later(struct ld *ld)
 			it->by[b->slot] = REF_INDEX(ref);
 			continue;
 		}
-		it->by[b->slot] = UINT32_MAX;
+		/* kept apart, so that the screen can mark the item */
+		if (!m->by_unknown)
+			m->by_unknown = mn_arena_alloc(m->arena, ld->nlater *
+						       sizeof(*m->by_unknown));
+		it->by[b->slot] = BY_NOBODY | m->nby_unknown;
+		m->by_unknown[m->nby_unknown++] =
+			mn_arena_strndup(m->arena, name, strlen(name));
 		if (ref == REF_NONE)
 			ld_problem(ld, b->line, b->col,
 				"by refers to unknown person \"%s\"", name);
@@ -65,13 +76,23 @@ resolve_later(struct ld *ld)
 			ld_problem(ld, b->line, b->col,
 				"by refers to \"%s\", which is not a person", name);
 	}
+	/* the attendees first, then the names of nobody (an item's are
+	 * placed one after the other: its by is read at once) */
 	for (uint32_t i = 0; i < ld->nlater; i++) {
 		struct mn_item *it = &ld->items[ld->later[i].item];
-		uint32_t n = 0;
-		for (uint32_t k = 0; k < it->nby; k++)
-			if (it->by[k] != UINT32_MAX)
+		uint32_t n = 0, u = 0, first = UINT32_MAX;
+		for (uint32_t k = 0; k < it->nby; k++) {
+			if (!(it->by[k] & BY_NOBODY))
 				it->by[n++] = it->by[k];
+			else if (u++, (it->by[k] & ~BY_NOBODY) < first)
+				first = it->by[k] & ~BY_NOBODY;
+		}
+		if (!u)
+			continue; /* this item's done (or all its names resolved) */
+		for (uint32_t k = 0; k < u; k++)
+			it->by[n + k] = first + k;
 		it->nby = n;
+		it->nunknown = u;
 	}
 }
 

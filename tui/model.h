@@ -107,6 +107,9 @@ struct mn_item {
 	uint32_t *by;               /* indexes into minutes.persons */
 	struct mn_figure *figures;
 	uint32_t ntasks;            /* v2, inline <task>s in text order */
+	/* names in by that are no attendee's id (each a problem too):
+	 * minutes.by_unknown[by[nby + k]] for k < nunknown */
+	uint32_t nunknown;
 	struct mn_task *tasks;
 	const struct mn_vote *vote; /* v2: non-NULL when this is a <vote> */
 };
@@ -199,6 +202,8 @@ struct minutes {
 	struct mn_person *persons;
 	struct mn_section *sections;
 	struct mn_problem *problems; /* errors and warnings, in line order */
+	const char **by_unknown; /* the names of mn_item.by past nby */
+	uint32_t nby_unknown;
 	uint32_t nwarnings;          /* how many of them are warnings */
 	/* v2 <attendees expected present>: MN_NONE when not given */
 	uint32_t expected, present;

@@ -35,7 +35,7 @@ navigate_clamp(struct browser *b)
 	if (!b->doc) {
 		/* the meetings and the Open notes row after them (the list
 		 * keeps its cursor on its rows: meetings.h) */
-		clamp(&b->list, b->ndocs + 1);
+		clamp(&b->list, b->nmeetings + 1);
 		return;
 	}
 	if (!b->doc->m)
@@ -115,21 +115,29 @@ navigate_goto_id(struct browser *b, const char *id)
 				wording_cut(id, cut, sizeof(cut)));
 		return;
 	}
+	navigate_goto_element(b, kind, sec, item);
+}
+
+void
+navigate_goto_element(struct browser *b, int kind, int sec, int item)
+{
+	struct doc *d = b->doc;
+
 	for (int e = 0; e < d->nentries; e++)
 		if (d->entries[e].ops->locate(b, e, kind, sec, item))
 			return;
 }
 
-static void
-say_wrapped(struct browser *b, bool back)
+void
+navigate_say_wrapped(struct browser *b, bool back)
 {
 	browser_message(b, false, "%s",
 			back ? _("search hit TOP, continuing at BOTTOM")
 			     : _("search hit BOTTOM, continuing at TOP"));
 }
 
-static void
-say_not_found(struct browser *b)
+void
+navigate_say_not_found(struct browser *b)
 {
 	char cut[256];
 	browser_message(b, true, _("Pattern not found: %s"),
@@ -172,39 +180,13 @@ search_in_doc(struct browser *b, bool back)
 			if (b->focus == PANE_NAV && r >= 0)
 				b->focus = PANE_CONTENT;
 			if (wrapped)
-				say_wrapped(b, back);
+				navigate_say_wrapped(b, back);
 			return;
 		}
 		if (wrapped && e == d->nav.cur && r == browser_content_cur(b))
 			break;
 	}
-	say_not_found(b);
-}
-
-static bool
-stop_at_first(const struct search_hit *h, void *arg)
-{
-	(void)h;
-	(void)arg;
-	return false;
-}
-
-static void
-search_in_list(struct browser *b, bool back)
-{
-	int n = b->ndocs;
-	for (int k = 1; k <= n; k++) {
-		int i = ((b->list.cur + (back ? -k : k)) % n + n) % n;
-		const struct doc *d = b->docs[b->list_order[i]];
-		if (d->m && search_minutes(b->q, d->m, stop_at_first, NULL)) {
-			bool wrapped = back ? i > b->list.cur : i < b->list.cur;
-			b->list.cur = i;
-			if (wrapped)
-				say_wrapped(b, back);
-			return;
-		}
-	}
-	say_not_found(b);
+	navigate_say_not_found(b);
 }
 
 void
@@ -217,8 +199,6 @@ navigate_search_next(struct browser *b, bool reverse)
 	bool back = b->search_back != reverse;
 	if (browser_in_doc(b))
 		search_in_doc(b, back);
-	else if (!b->doc)
-		search_in_list(b, back);
 }
 
 bool
@@ -312,6 +292,38 @@ navigate_section_step(struct browser *b, int dir, bool only_at_end, bool say)
 	return false;
 }
 
+/* A section number as the screen shows it ("III", upper case, in its
+ * one canonical form) at *P: its value, *P moved past it; 0 when there
+ * is none. */
+static unsigned long
+roman_section(const char **p)
+{
+	static const char letters[] = "IVXLCDM";
+	static const unsigned vals[] = { 1, 5, 10, 50, 100, 500, 1000 };
+	const char *s = *p;
+	unsigned long v = 0;
+	size_t n = 0;
+	char want[16], got[16];
+
+	while (s[n] && strchr(letters, s[n]) && n + 1 < sizeof(got))
+		n++;
+	if (!n || n + 1 >= sizeof(got))
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		unsigned a = vals[strchr(letters, s[k]) - letters];
+		unsigned z = k + 1 < n ? vals[strchr(letters, s[k + 1]) - letters] : 0;
+		v = a < z ? v - a : v + a;
+	}
+	memcpy(got, s, n);
+	got[n] = '\0';
+	if (v < 1 || v > 3999 ||
+	    strcmp(wording_section_number((uint32_t)(v - 1), want, sizeof(want)),
+		   got) != 0)
+		return 0;
+	*p = s + n;
+	return v;
+}
+
 bool
 navigate_goto_position(struct browser *b, const char *arg)
 {
@@ -319,9 +331,20 @@ navigate_goto_position(struct browser *b, const char *arg)
 	const char *p = arg;
 	bool item = false;
 
-	if (!browser_in_doc(b) || *p < '0' || *p > '9')
+	if (!browser_in_doc(b))
 		return false;
-	while (*p >= '0' && *p <= '9' && s < 1000000)
+	/* "III.2" as the screen numbers sections, unless an element has
+	 * that id */
+	if (*p >= 'A' && *p <= 'Z') {
+		int sec, it;
+		if (minutes_find_id(b->doc->m, arg, &sec, &it) ||
+		    !(s = roman_section(&p)))
+			return false;
+	} else if (*p < '0' || *p > '9') {
+		return false;
+	}
+	while (!(*arg >= 'A' && *arg <= 'Z') && *p >= '0' && *p <= '9' &&
+	       s < 1000000)
 		s = s * 10 + (unsigned long)(*p++ - '0');
 	if (*p == '.' && p[1] >= '0' && p[1] <= '9') {
 		item = true;

@@ -24,8 +24,13 @@ const struct note *navigate_sync_note(struct browser *b);
 
 /* :goto ID: selects the element, or says it is not there. */
 void navigate_goto_id(struct browser *b, const char *id);
+/* Selects element KIND (minutes_find_id's kinds) SEC, ITEM as :goto
+ * does. */
+void navigate_goto_element(struct browser *b, int kind, int sec, int item);
 /* :goto N or N.M: section N (in document order, from 1), item M of it;
- * false when ARG is not written so (it is then an id). */
+ * N may be written as the screen numbers sections (III, III.2) unless
+ * an element has that id; false when ARG is not written so (it is then
+ * an id). */
 bool navigate_goto_position(struct browser *b, const char *arg);
 
 /* A new query from TEXT ("" keeps the last one); false (said) when
@@ -56,5 +61,10 @@ void navigate_toggle_filter(struct browser *b);
 void navigate_toggle_sort(struct browser *b);
 /* the Problems entry, or a message that there are none */
 void navigate_problems(struct browser *b);
+
+/* What a search says: it went round the end (BACK: the start), or
+ * found nothing. */
+void navigate_say_wrapped(struct browser *b, bool back);
+void navigate_say_not_found(struct browser *b);
 
 #endif

@@ -19,6 +19,8 @@ detail_prepare(struct ui *ui)
 						     : ui->cols;
 
 	b->note_line = -1;
+	b->speak_line = -1; /* (laid out again below, if there is one) */
+	b->pick_n = 0;
 	b->detail_rows = ui->lay.panes[PANE_DETAIL].h;
 	lines_reset(&ui->detail, b->q);
 	if (e && width >= 1) {
@@ -28,6 +30,16 @@ detail_prepare(struct ui *ui)
 	if (b->note_scroll && b->note_line >= 0)
 		b->doc->detail.cur = b->note_line;
 	b->note_scroll = false;
+	/* the "Speaks in" line just selected, in view */
+	int h = ui->lay.panes[PANE_DETAIL].h - 1;
+	if (b->speak_scroll && b->speak_line >= 0 && h > 0) {
+		struct cursor *c = &b->doc->detail;
+		if (b->speak_line < c->cur)
+			c->cur = b->speak_line;
+		else if (b->speak_line >= c->cur + h)
+			c->cur = b->speak_line - h + 1;
+	}
+	b->speak_scroll = false;
 }
 
 static int

@@ -35,27 +35,24 @@ column(struct ui *ui, struct rect r, int x, int w, const char *text,
 static void
 onote_draw(struct ui *ui, int idx, struct rect r)
 {
-	struct doc *d;
-	const struct note *nt = meetings_open_note(&ui->b, idx, &d);
+	struct meetings_note_view v;
 	char age[64];
 
-	if (!nt) {
+	if (!meetings_note_view(&ui->b, idx, &v)) {
 		draw_str(r.y, r.x, r.w, _("(this note is gone)"), STYLE_DIM);
 		return;
 	}
-	long days = (long)((ui->b.now - nt->created) / 86400);
+	long days = (long)((ui->b.now - v.created) / 86400);
 	if (days < 1)
 		snprintf(age, sizeof(age), "%s", _("today"));
 	else
 		snprintf(age, sizeof(age), ngettext("%ld day", "%ld days", days), days);
-	const char *title = d->m ? (*d->m->meeting.number ? d->m->meeting.number
-				    : d->m->meeting.title) : d->title;
-	int x = column(ui, r, r.x, 24, title, STYLE_NORMAL);
-	x = column(ui, r, x, 12, nt->target, STYLE_LABEL);
-	x = column(ui, r, x, 16, nt->author, STYLE_NORMAL);
+	int x = column(ui, r, r.x, 24, v.meeting, STYLE_NORMAL);
+	x = column(ui, r, x, 12, v.target, STYLE_LABEL);
+	x = column(ui, r, x, 16, v.author, STYLE_NORMAL);
 	x = column(ui, r, x, 8, age, STYLE_DIM);
 	if (r.w - (x - r.x) > 0)
-		draw_str_match(r.y, x, r.w - (x - r.x), nt->text, STYLE_NOTE, ui->b.q);
+		draw_str_match(r.y, x, r.w - (x - r.x), v.text, STYLE_NOTE, ui->b.q);
 }
 
 /* the state column is as wide as its widest label in the interface's
@@ -77,6 +74,64 @@ state_width(void)
 	return w;
 }
 
+/* The columns a narrow list leaves out, so that the title and the file
+ * keep some room: first the review state, then the open notes, then
+ * the number (the date and the status always stay). */
+enum { COL_NUMBER = 1, COL_OPEN = 2, COL_REVIEW = 4 };
+static unsigned
+list_columns(int w)
+{
+	unsigned c = COL_NUMBER | COL_OPEN | COL_REVIEW;
+	int room = w - (W_DATE + 2) - (state_width() + 2) - (W_NUMBER + 2) -
+		   (W_OPEN + 2) - (W_REVIEW + 2);
+
+	if (room < 40)
+		c &= ~COL_REVIEW, room += W_REVIEW + 2;
+	if (room < 30)
+		c &= ~COL_OPEN, room += W_OPEN + 2;
+	if (room < 20)
+		c &= ~COL_NUMBER;
+	return c;
+}
+
+/* TITLE, two spaces and the file at X: when both do not fit, the
+ * file keeps half the room (what a short title leaves, more), cut from
+ * the left so that its name shows ("…-2020.xml": two meetings of one
+ * title look apart), and the title is cut with "…" in the rest. */
+static void
+title_and_path(struct ui *ui, struct rect r, int x, const char *title,
+	       enum style st, const char *path)
+{
+	int room = r.w - (x - r.x);
+	int tn = text_width(title, strlen(title));
+	int pw = text_width(path, strlen(path)), tw, half = (room - 2) / 2;
+	char cut[512];
+
+	if (room <= 0)
+		return;
+	if (tn + 2 + pw <= room)
+		tw = tn;
+	else if (tn <= half)
+		tw = tn;
+	else if (pw <= half)
+		tw = room - 2 - pw;
+	else
+		tw = room - 2 - half;
+	if (tw < 1 && tn)
+		tw = 1;
+	text_truncate(title, strlen(title), tw, cut, sizeof(cut));
+	text_trim_before_mark(cut);
+	x += draw_str_match(r.y, x, tw, cut, st, ui->b.q);
+	int pf = r.w - (x - r.x) - (tn ? 2 : 0);
+	if (pf < 1)
+		return;
+	if (tn)
+		x += draw_str_match(r.y, x, 2, "  ", STYLE_NORMAL, ui->b.q);
+	text_truncate_left(path, strlen(path), pf, cut, sizeof(cut));
+	draw_str_match(r.y, x, pf, cut, st == STYLE_ERROR ? STYLE_NORMAL : STYLE_DIM,
+		       ui->b.q);
+}
+
 static void
 list_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 {
@@ -90,70 +145,53 @@ list_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 		onote_draw(ui, idx, r);
 		return;
 	}
-	const struct doc *d = meetings_doc(b, idx);
-	if (!d) {
+	struct meetings_row row;
+	if (!meetings_row(b, idx, &row)) {
 		/* the last row: every open note of the archive */
 		size_t n = b->list_open;
-		char row[128];
-		snprintf(row, sizeof(row), "✎ %s (%zu) — %s", _("Open notes"), n,
+		char line[128];
+		snprintf(line, sizeof(line), "✎ %s (%zu) — %s", _("Open notes"), n,
 			 _("Enter lists them"));
-		draw_str_match(r.y, r.x, r.w, row, STYLE_NOTE, b->q);
+		draw_str_match(r.y, r.x, r.w, line, STYLE_NOTE, b->q);
 		return;
 	}
-	if (!d->m) {
+	unsigned cols = list_columns(r.w);
+	if (row.broken) {
 		x = column(ui, r, x, W_DATE, "", STYLE_ERROR);
-		x = column(ui, r, x, W_NUMBER, "", STYLE_ERROR);
+		if (cols & COL_NUMBER)
+			x = column(ui, r, x, W_NUMBER, "", STYLE_ERROR);
 		x = column(ui, r, x, state_width(), _("ERROR"), STYLE_ERROR);
 		/* why, before it is opened: the first line of the message, in
 		 * the open notes and review columns a broken file leaves empty */
-		const char *why = d->error;
-		size_t tl = strlen(d->title);
-		if (strncmp(why, d->title, tl) == 0 && why[tl] == ':')
-			why += tl + 1; /* the path is on the row already */
-		why += strspn(why, " ");
-		char line[256];
-		size_t el = strcspn(why, "\n");
-		if (el >= sizeof(line))
-			el = sizeof(line) - 1;
-		memcpy(line, why, el);
-		line[el] = '\0';
-		x = column(ui, r, x, W_OPEN + 2 + W_REVIEW, line, STYLE_ERROR);
-		if (r.w - (x - r.x) > 0)
-			draw_str_match(r.y, x, r.w - (x - r.x), d->title, STYLE_NORMAL, b->q);
+		int whyw = (cols & COL_OPEN ? W_OPEN + 2 : 0) +
+			  (cols & COL_REVIEW ? W_REVIEW + 2 : 0);
+		if (whyw >= 20) {
+			x = column(ui, r, x, whyw - 2, row.reason, STYLE_ERROR);
+			title_and_path(ui, r, x, "", STYLE_NORMAL, row.shown);
+		} else { /* narrower: the why in the title's place */
+			title_and_path(ui, r, x, row.reason, STYLE_ERROR, row.shown);
+		}
 		return;
 	}
-	const struct minutes *m = d->m;
 	/* form warnings alone do not make a file one with problems */
-	bool errors = minutes_error_count(m) > 0;
-	const char *st = errors ? _("problems") : _(mn_status_name(m->meeting.status));
-	size_t open = meetings_open(d);
-	char *review = meetings_review(d);
+	bool errors = row.problems;
+	const char *st = errors ? _("problems") : _(mn_status_name(row.status));
+	size_t open = row.open;
 	if (open)
 		snprintf(num, sizeof(num), "%4zu", open);
 	else
 		snprintf(num, sizeof(num), "   ·");
 	char date[64];
-	nls_date(m->meeting.date, date, sizeof(date));
+	nls_date(row.date, date, sizeof(date));
 	x = column(ui, r, x, W_DATE, date, STYLE_NORMAL);
-	x = column(ui, r, x, W_NUMBER, m->meeting.number, STYLE_NORMAL);
+	if (cols & COL_NUMBER)
+		x = column(ui, r, x, W_NUMBER, row.number, STYLE_NORMAL);
 	x = column(ui, r, x, state_width(), st, errors ? STYLE_ERROR : STYLE_NORMAL);
-	x = column(ui, r, x, W_OPEN, num, open ? STYLE_NOTE : STYLE_DIM);
-	x = column(ui, r, x, W_REVIEW, review, STYLE_DIM);
-	free(review);
-	int room = r.w - (x - r.x);
-	if (room <= 0)
-		return;
-	/* the title, and the file after it: a long title leaves the file
-	 * half the room at least (two files of one title look apart) */
-	int pw = text_width(d->title, strlen(d->title));
-	int tw = room;
-	if (room > 20)
-		tw = room - 2 - (pw < room / 2 ? pw : room / 2);
-	x += draw_str_match(r.y, x, tw, m->meeting.title, STYLE_NORMAL, b->q);
-	if (r.w - (x - r.x) > 4) {
-		x += draw_str_match(r.y, x, 2, "  ", STYLE_NORMAL, b->q);
-		draw_str_match(r.y, x, r.w - (x - r.x), d->title, STYLE_DIM, b->q);
-	}
+	if (cols & COL_OPEN)
+		x = column(ui, r, x, W_OPEN, num, open ? STYLE_NOTE : STYLE_DIM);
+	if (cols & COL_REVIEW)
+		x = column(ui, r, x, W_REVIEW, row.review, STYLE_DIM);
+	title_and_path(ui, r, x, row.title, STYLE_NORMAL, row.shown);
 }
 
 /* the column headers, the sorted one marked ▼ */
@@ -164,6 +202,10 @@ list_header(struct ui *ui, char *buf, size_t size)
 	static const char *const names[] = { N_("Date"), N_("Number"), N_("Status"),
 					     N_("Open"), N_("Review"), N_("Title") };
 	const int widths[] = { W_DATE, W_NUMBER, state_width(), W_OPEN, W_REVIEW, 0 };
+	/* the columns list_draw shows at this width (the list is as wide
+	 * as the screen) */
+	const unsigned shown = list_columns(ui->cols);
+	const unsigned col_bit[] = { 0, COL_NUMBER, 0, COL_OPEN, COL_REVIEW, 0 };
 	/* the column each order sorts by */
 	static const int sorted[] = { 0, 5, 2, 3 };
 	size_t n = 0;
@@ -175,6 +217,8 @@ list_header(struct ui *ui, char *buf, size_t size)
 	}
 	buf[0] = '\0';
 	for (int c = 0; c < 6 && n < size; c++) {
+		if (col_bit[c] && !(shown & col_bit[c]))
+			continue;
 		char cell[64];
 		const char *name = _(names[c]);
 		snprintf(cell, sizeof(cell), "%s%s", name,

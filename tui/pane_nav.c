@@ -36,13 +36,17 @@ nav_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 	draw_str_match(r.y, r.x, 1, nv.sym, nv.sym_st, ui->b.q);
 	if (r.w <= 2)
 		return;
-	int avail = r.w - 2 - cw;
+	/* a section's number, then its heading */
+	int x = r.x + 2, nw = text_width(nv.num, strlen(nv.num));
+	if (nw && nw + 4 <= r.w - 2 - cw)
+		x += draw_str_match(r.y, x, nw, nv.num, STYLE_DIM, ui->b.q);
+	int avail = r.w - (x - r.x) - cw;
 	if (avail < 4) {
-		draw_str_match(r.y, r.x + 2, r.w - 2, nv.label, STYLE_NORMAL, ui->b.q);
+		draw_str_match(r.y, x, r.w - (x - r.x), nv.label, STYLE_NORMAL, ui->b.q);
 		return;
 	}
-	int lw = draw_str_match(r.y, r.x + 2, avail, nv.label, STYLE_NORMAL, ui->b.q);
-	draw_str_match(r.y, r.x + 2 + lw, cw, count, STYLE_DIM, ui->b.q);
+	int lw = draw_str_match(r.y, x, avail, nv.label, STYLE_NORMAL, ui->b.q);
+	draw_str_match(r.y, x + lw, cw, count, STYLE_DIM, ui->b.q);
 }
 
 static void

@@ -314,7 +314,9 @@ dump_section(FILE *out, const struct minutes *m, const struct mn_section *s,
 	unsigned v[3];
 
 	wording_section_verdicts(s, v);
-	snprintf(head, sizeof(head), "\n[%s] ", mn_kind_symbol(s->kind));
+	char n[16];
+	wording_section_number((uint32_t)(s - m->sections), n, sizeof(n));
+	snprintf(head, sizeof(head), "\n[%s] %s. ", mn_kind_symbol(s->kind), n);
 	dump_wrapped(out, head, "    ", s->heading, width);
 	const char *items = ngettext("item", "items", s->nitems);
 	char summary[256], counts[160];
@@ -348,6 +350,10 @@ dump_section(FILE *out, const struct minutes *m, const struct mn_section *s,
 		} while (p);
 		if (it->nby)
 			dump_speakers(out, m, it, width);
+		char *nobody = wording_nobody(m, it, 0);
+		if (nobody)
+			dump_wrapped(out, "     ", "       ", nobody, width);
+		free(nobody);
 		dump_figures(out, it, width);
 		dump_tasks(out, m, it, width);
 		if (it->vote)

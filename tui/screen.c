@@ -28,6 +28,52 @@ screen_state(const struct ui *ui)
 	return ui->b.doc->m ? SCREEN_MEETING : SCREEN_ERROR;
 }
 
+/* " · DATE" (nothing without a date) */
+static int
+date_tail(const char *date, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s%s", *date ? " · " : "", date);
+	return text_width(buf, strlen(buf));
+}
+
+/* Columns the meeting's part of the title bar must have: the date whole
+ * and 8 columns of the title (all of it when shorter). */
+static int
+title_need(const char *title, const char *date)
+{
+	char tail[160];
+	int tw = text_width(title, strlen(title));
+	return 1 + (tw < 8 ? tw : 8) + date_tail(date, tail, sizeof(tail));
+}
+
+/* The meeting in W columns: " TITLE · DATE · ORGANIZER"; short of room
+ * the organizer goes first, then the title is cut with "…": the date is
+ * never cut (at the narrowest it stands alone, as long as it fits). */
+static void
+title_meeting(char *buf, size_t size, const char *title, const char *date,
+	      const char *org, int w)
+{
+	char tail[160], cut[800];
+	int tw = date_tail(date, tail, sizeof(tail));
+
+	snprintf(buf, size, " %s%s%s%s", title, tail, *org ? " · " : "", org);
+	if (text_width(buf, strlen(buf)) <= w)
+		return;
+	snprintf(buf, size, " %s%s", title, tail);
+	if (text_width(buf, strlen(buf)) <= w)
+		return;
+	int room = w - 1 - tw;
+	if (room >= 4 || !*date) {
+		text_truncate(title, strlen(title), room, cut, sizeof(cut));
+		text_trim_before_mark(cut);
+		snprintf(buf, size, " %s%s", cut, tail);
+	} else if (1 + text_width(date, strlen(date)) <= w) {
+		snprintf(buf, size, " %s", date);
+	} else {
+		snprintf(buf, size, " %s", title);
+	}
+}
+
 static void
 draw_title(struct ui *ui)
 {
@@ -39,14 +85,14 @@ draw_title(struct ui *ui)
 	if (!d) {
 		char how[256];
 		int shown = meetings_rows(&ui->b);
-		if (shown < ui->b.ndocs || meetings_sort_column(&ui->b))
+		int all = meetings_total(&ui->b);
+		if (shown < all || meetings_sort_column(&ui->b))
 			snprintf(left, sizeof(left), " minutes · %d %s · %d %s · %s",
-				 ui->b.ndocs,
-				 ui->b.ndocs == 1 ? _("meeting") : _("meetings"), shown,
+				 all, all == 1 ? _("meeting") : _("meetings"), shown,
 				 _("shown"), meetings_describe(&ui->b, how, sizeof(how)));
 		else
-			snprintf(left, sizeof(left), " minutes · %d %s", ui->b.ndocs,
-				 ui->b.ndocs == 1 ? _("meeting") : _("meetings"));
+			snprintf(left, sizeof(left), " minutes · %d %s", all,
+				 all == 1 ? _("meeting") : _("meetings"));
 		draw_str(0, 0, ui->cols, left, STYLE_TITLE);
 		return;
 	}
@@ -58,8 +104,6 @@ draw_title(struct ui *ui)
 	const struct mn_meeting *mt = &d->m->meeting;
 	char date[64];
 	nls_date(mt->date, date, sizeof(date));
-	snprintf(left, sizeof(left), " %s · %s%s%s", mt->title, date,
-		 *mt->organizer ? " · " : "", mt->organizer);
 	bool draft = mt->status == MN_STATUS_DRAFT;
 	snprintf(right, sizeof(right), " %s ",
 		 draft ? _("DRAFT") : _(mn_status_name(mt->status)));
@@ -75,12 +119,23 @@ draw_title(struct ui *ui)
 		rw += revw;
 	else
 		review[0] = '\0';
+	/* the file right-aligned before them, given half the row at most
+	 * when the title is long; but the date before the file: the file
+	 * yields what the date and 8 columns of the title need */
 	int fw = text_width(d->title, strlen(d->title));
 	int lw = ui->cols - rw - (fw + 2);
 	if (lw < ui->cols / 2) {
 		fw = ui->cols / 2 - rw - 2;
 		lw = ui->cols - rw - (fw > 0 ? fw + 2 : 0);
 	}
+	int need = title_need(mt->title, date);
+	if (fw > 0 && lw < need) {
+		fw -= need - lw;
+		if (fw < 8)
+			fw = 0;
+		lw = ui->cols - rw - (fw > 0 ? fw + 2 : 0);
+	}
+	title_meeting(left, sizeof(left), mt->title, date, mt->organizer, lw);
 	draw_str(0, 0, lw, left, STYLE_TITLE);
 	if (ui->cols - rw >= 0 && review[0])
 		draw_str(0, ui->cols - rw, revw, review, STYLE_TITLE);
@@ -88,8 +143,39 @@ draw_title(struct ui *ui)
 		draw_str(0, ui->cols - rw + (review[0] ? revw : 0),
 			 rw - (review[0] ? revw : 0), right,
 			 draft ? STYLE_DRAFT : STYLE_TITLE);
-	if (fw > 0)
-		draw_str(0, lw + 1, fw, d->title, STYLE_TITLE);
+	if (fw > 0) {
+		char path[512];
+		text_truncate_left(d->title, strlen(d->title), fw, path,
+				   sizeof(path));
+		draw_str(0, lw + 1, fw, path, STYLE_TITLE);
+	}
+}
+
+/* The columns the status line gives the entry's NAME, beside its
+ * position (POSW columns) and what goes on the right (RIGHTW: the
+ * hints, or a message): all the room there is, at least a quarter of
+ * the row (8 columns).  The hints (HINTS true) go before the name is
+ * cut short of that quarter: then *HW becomes 0. */
+static int
+status_name_room(const struct ui *ui, const char *name, int posw, int rightw,
+		 bool hints, int *hw)
+{
+	int nw = text_width(name, strlen(name));
+	int least = ui->cols / 4 > 8 ? ui->cols / 4 : 8;
+	int room = ui->cols - 1 - posw - rightw;
+
+	if (nw <= room)
+		return nw;
+	if (nw < least)
+		least = nw;
+	if (room >= least)
+		return room;
+	if (hints) {
+		*hw = 0;
+		room = ui->cols - 1 - posw;
+		return room > least ? room : least;
+	}
+	return least;
 }
 
 static void
@@ -105,17 +191,29 @@ draw_status(struct ui *ui)
 		return;
 	}
 	const struct entry *e = browser_entry(&ui->b);
+	snprintf(hints, sizeof(hints), "%s", _("q:back  /:search  Tab:pane  H:help"));
+	int hw = text_width(hints, strlen(hints));
 	if (e) {
 		struct entry_nav nv;
-		char name[64];
+		char name[400], pos[64], label[600];
+		memset(&nv, 0, sizeof(nv));
 		e->ops->nav(&ui->b, e, &nv);
-		text_truncate(nv.label, strlen(nv.label),
-			      ui->cols / 4 > 8 ? ui->cols / 4 : 8, name,
-			      sizeof(name));
+		snprintf(label, sizeof(label), "%s%s", nv.num, nv.label);
+		nv.label = label;
 		int n = e->ops->count(&ui->b, e);
-		snprintf(left, sizeof(left), " %s · %d/%d ", name,
-			 n ? browser_content_cur(&ui->b) + 1 : 0, n);
 		none_open = !n && ui->b.filter_open && e->ops->next_open;
+		snprintf(pos, sizeof(pos), " · %d/%d ",
+			 n ? browser_content_cur(&ui->b) + 1 : 0, n);
+		const char *right = ui->b.msg[0] ? ui->b.msg : none_open
+			? _("No item here has an open note (f shows every item)") : NULL;
+		int room = status_name_room(ui, nv.label,
+					    text_width(pos, strlen(pos)),
+					    right ? text_width(right, strlen(right))
+						  : hw + 2, !right, &hw);
+		text_truncate(nv.label, strlen(nv.label), room, name,
+			      sizeof(name));
+		text_trim_before_mark(name);
+		snprintf(left, sizeof(left), " %s%s", name, pos);
 	} else if (!ui->b.doc) {
 		snprintf(left, sizeof(left), " %d/%d ",
 			 pane_ops_of(ui, PANE_NAV)->cursor(ui)->cur + 1,
@@ -135,9 +233,7 @@ draw_status(struct ui *ui)
 			       STYLE_STATUS, ui->b.q);
 		return;
 	}
-	snprintf(hints, sizeof(hints), "%s", _("q:back  /:search  Tab:pane  H:help"));
-	int hw = text_width(hints, strlen(hints));
-	if (x + hw + 1 <= ui->cols)
+	if (hw && x + hw + 1 <= ui->cols)
 		draw_str_match(y, ui->cols - hw - 1, hw, hints, STYLE_STATUS, ui->b.q);
 }
 
@@ -303,7 +399,8 @@ struct pane_sig {
 	struct rect r;
 	const void *entry_ops;
 	int entry_arg, top, cur, focused;
-	int ccur, focus, note_sel; /* what a following pane follows */
+	int ccur, focus, note_sel, speak_sel; /* what a following pane
+					       * follows */
 	unsigned notes_gen, qgen, list_changes;
 	bool filter, doc_order, by_kind, valid;
 };
@@ -404,6 +501,7 @@ pane_signature(struct ui *ui, enum pane_id id)
 		sg.ccur = browser_content_cur(&ui->b);
 		sg.focus = ui->b.focus;
 		sg.note_sel = ui->b.note_sel;
+		sg.speak_sel = ui->b.speak_sel;
 	}
 	sg.valid = true;
 	return sg;
@@ -537,6 +635,12 @@ draw_screen(struct ui *ui)
 	 * drawn next, takes it while a line is typed) */
 	enum pane_id f = pane_focused(ui);
 	int row = ui->lay.visible[f] ? pane_cursor_row(ui, f) : -1;
+	/* (the detail pane's own selection: a "Speaks in" line) */
+	const struct rect *dr = &ui->lay.panes[PANE_DETAIL];
+	if (f == PANE_DETAIL && ui->lay.visible[f] && browser_in_doc(&ui->b) &&
+	    ui->b.speak_line >= ui->b.doc->detail.cur &&
+	    ui->b.speak_line < ui->b.doc->detail.cur + dr->h - 1)
+		row = dr->y + 1 + ui->b.speak_line - ui->b.doc->detail.cur;
 	ui->sel_y = row;
 	ui->sel_x = ui->lay.panes[f].x;
 	draw_status(ui);

@@ -1056,6 +1056,47 @@ text_truncate(const char *s, size_t len, int cols, char *buf, size_t size)
 	return col;
 }
 
+void
+text_trim_before_mark(char *s)
+{
+	size_t n = strlen(s);
+	if (n < 4 || strcmp(s + n - 3, ELLIPSIS) != 0)
+		return;
+	size_t k = n - 3;
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	memmove(s + k, ELLIPSIS, 4);
+}
+
+int
+text_truncate_left(const char *s, size_t len, int cols, char *buf,
+		   size_t size)
+{
+	if (size == 0)
+		return 0;
+	buf[0] = '\0';
+	if (cols <= 0)
+		return 0;
+	if (cols == 1 || text_width(s, len) <= cols)
+		return text_truncate(s, len, cols, buf, size);
+	size_t start = len;
+	int w = 0;
+	while (start > 0) {
+		size_t p = text_cluster_prev(s, len, start);
+		int cw = text_width(s + p, start - p);
+		if (w + cw > cols - 1)
+			break;
+		w += cw;
+		start = p;
+	}
+	if (size <= sizeof(ELLIPSIS))
+		return text_truncate(s, len, cols, buf, size);
+	memcpy(buf, ELLIPSIS, sizeof(ELLIPSIS) - 1);
+	return 1 + text_truncate(s + start, len - start, cols - 1,
+				 buf + sizeof(ELLIPSIS) - 1,
+				 size - (sizeof(ELLIPSIS) - 1));
+}
+
 char *
 text_sanitize(const char *s, size_t len, bool keep_nl)
 {

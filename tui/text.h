@@ -108,6 +108,15 @@ int32_t text_cluster_single(const char *s, const struct text_cluster *c);
 int text_truncate(const char *s, size_t len, int cols, char *buf,
 		  size_t size);
 
+/* "Ủy ban …" -> "Ủy ban…": a string cut (by text_truncate) right after
+ * a space shows its mark against the word.  In place. */
+void text_trim_before_mark(char *s);
+
+/* text_truncate keeping the end of S: "…-2020.xml" (a path's file
+ * name is what tells two files apart). */
+int text_truncate_left(const char *s, size_t len, int cols, char *buf,
+		       size_t size);
+
 /* A whole string made safe for a terminal or a pipe (like
  * text_cluster_render over every cluster; '\n' kept when KEEP_NL).
  * malloc'd, NUL-terminated. */

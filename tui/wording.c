@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "decimal.h"
+#include "docwords.h"
 #include "nls.h"
 #include "notes.h"
 #include "text.h"
@@ -240,5 +241,48 @@ wording_target(const struct minutes *m, const char *id, char *buf,
 		break;
 	default: snprintf(buf, size, _("%s (not in the minutes)"), cut); break;
 	}
+	return buf;
+}
+
+const char *
+wording_section_number(uint32_t s, char *buf, size_t size)
+{
+	return docw_roman(s + 1, buf, size);
+}
+
+char *
+wording_nobody(const struct minutes *m, const struct mn_item *it, int width)
+{
+	if (!it->nunknown)
+		return NULL;
+	const char *head = ngettext("not an attendee", "not attendees",
+				    it->nunknown);
+	size_t size = strlen(head) + 64, n;
+	char *buf = xmalloc(size);
+	n = (size_t)snprintf(buf, size, "⚠ %s: ", head);
+	int cols = text_width(buf, n);
+	uint32_t k;
+	for (k = 0; k < it->nunknown && (width <= 0 || cols <= width); k++) {
+		const char *name = m->by_unknown[it->by[it->nby + k]];
+		size_t len = strlen(name);
+		if (n + len + 3 > size) {
+			size = (n + len + 3) * 2;
+			buf = xrealloc(buf, size);
+		}
+		if (k) {
+			memcpy(buf + n, ", ", 2);
+			n += 2;
+		}
+		memcpy(buf + n, name, len);
+		n += len;
+		cols += 2 + text_width(name, len);
+	}
+	if (k < it->nunknown) { /* bounded: more names than shown */
+		if (n + sizeof(", …") > size)
+			buf = xrealloc(buf, size = n + sizeof(", …"));
+		memcpy(buf + n, ", …", sizeof(", …") - 1);
+		n += sizeof(", …") - 1;
+	}
+	buf[n] = '\0';
 	return buf;
 }

@@ -25,6 +25,16 @@ const char *wording_verdict(enum mn_verdict v);
  * far as WIDTH columns and one cluster more (a row cuts it there). */
 char *wording_speakers(const struct minutes *m, const struct mn_item *it,
 		       int width);
+/* Section S (from 0, in document order) as biên bản number them: "II"
+ * for the second; the screen and --dump put "II. " before its heading.
+ * BUF holds at least 16 bytes. */
+const char *wording_section_number(uint32_t s, char *buf, size_t size);
+/* "⚠ not an attendee: lan, hoa": the names IT's by gives that are no
+ * attendee's id (NULL when there are none); WIDTH > 0: only as far as
+ * WIDTH columns and a little more (a row cuts it), ", …" after them
+ * when some are left out.  malloc'd. */
+char *wording_nobody(const struct minutes *m, const struct mn_item *it,
+		     int width);
 /* A section's figures by verdict: V[MN_UNKNOWN], V[MN_MET], V[MN_MISSED] */
 void wording_section_verdicts(const struct mn_section *s, unsigned v[3]);
 /* "2 met, 1 missed, 0 unknown" */

@@ -31,7 +31,7 @@ if command -v base64 >/dev/null 2>&1; then
 else
 	skip "... base64(1) agrees" "base64 is not installed (Debian: coreutils)"
 fi
-is "$(cat "$tmp/status")" " Kết quả công tác mặt trận năm 2019 · 1/8 Copied 113 characters, if the terminal allows OSC 52" \
+is "$(cat "$tmp/status")" " II. Kết quả công tác mặt trận năm 2019 · 1/8 Copied 113 characters, if the terminal allows OSC 52" \
 	"y: the status line counts the characters and says the terminal must allow it"
 
 # --- Y: the id and FILE:LINE -------------------------------------------------

@@ -96,6 +96,43 @@ test_goto(struct browser *b)
 	IS_STR(where(b), "meeting0/0 nav", "... and moves nothing");
 }
 
+/* data/ngan-son-2020.xml: Phạm Huy Hoàng speaks in VI.1, VI.2, VII.1;
+ * the detail pane's own selection goes there (issue 16) */
+static void
+test_speaks(struct browser *b)
+{
+	navigate_goto_id(b, "hoang");
+	b->focus = PANE_DETAIL;
+	b->detail_rows = 20;
+	const struct entry *e = browser_entry(b);
+	int cur = browser_content_cur(b);
+	OK(e->ops->detail_move && e->ops->detail_move(b, e, cur, 1),
+	   "speaks: j moves the selection");
+	OK(e->ops->detail_move(b, e, cur, 1), "speaks: j to the third");
+	OK(!e->ops->detail_move(b, e, cur, 1),
+	   "speaks: j past the last: none to move (the pane scrolls)");
+	IS_INT(b->speak_sel, 2, "speaks: the third selected");
+	OK(e->ops->detail_enter(b, e, cur), "speaks: Enter goes");
+	IS_STR(where(b), "section6/0 content", "speaks: to VII.1, its cursor on it");
+	navigate_goto_id(b, "hoang");
+	b->focus = PANE_DETAIL;
+	e = browser_entry(b);
+	OK(e->ops->detail_move(b, e, cur, -1), "speaks: k");
+	OK(e->ops->detail_enter(b, e, cur), "speaks: Enter");
+	IS_STR(where(b), "section5/1 content", "speaks: to VI.2");
+	navigate_goto_id(b, "hoang");
+	b->focus = PANE_CONTENT;
+	e = browser_entry(b);
+	OK(e->ops->detail_move(b, e, cur, -(1 << 30)) && b->speak_sel == 0,
+	   "speaks: g selects the first");
+	IS_INT(navigate_goto_position(b, "III.2"), 1, ":goto III.2 is a position");
+	IS_STR(where(b), "section2/1 content", ":goto III.2: section III, item 2");
+	OK(!navigate_goto_position(b, "IIII.2"), ":goto IIII.2 is no number (an id)");
+	OK(!navigate_goto_position(b, "iii"), ":goto iii: numbers in upper case only");
+	IS_INT(navigate_goto_position(b, "VII"), 1, ":goto VII");
+	IS_STR(where(b), "section6/0 nav", ":goto VII: the section");
+}
+
 static void
 test_search(struct browser *b)
 {
@@ -296,6 +333,12 @@ main(void)
 		test_filter(&b);
 		test_orphans(&b);
 	}
+	browser_close(&b);
+	copy_fixture(SRCDIR "/data/ngan-son-2020.xml");
+	memset(&b, 0, sizeof(b));
+	IS_INT(browser_open(&b, args, 1, "lan"), 1, "the sample");
+	if (b.doc && b.doc->m)
+		test_speaks(&b);
 	browser_close(&b);
 	test_editor_template();
 	char cmd[4300];

@@ -273,6 +273,12 @@ test_invalid_models(void)
 	IS_INT(item(m, 0, 0)->nby, 1, "dangling by: the known person is kept");
 	IS_INT(item(m, 0, 0)->by[0], 0, "dangling by: its index");
 	IS_INT(item(m, 0, 1)->nby, 0, "dangling by: the unknown one is dropped");
+	/* ... from the speakers, kept apart for the screen's mark */
+	IS_INT(item(m, 0, 0)->nunknown, 1, "dangling by: one name of nobody");
+	IS_STR(m->by_unknown[item(m, 0, 0)->by[1]], "lan", "dangling by: its name");
+	IS_INT(item(m, 0, 1)->nunknown, 1, "dangling by: the other item's");
+	IS_STR(m->by_unknown[item(m, 0, 1)->by[0]], "hoa", "dangling by: its name too");
+	IS_INT(m->nby_unknown, 2, "dangling by: two names of nobody in all");
 	minutes_free(m);
 	loader_load_file(fixture("invalid-mixed-text.xml"), &m, &err);
 	IS_STR(item(m, 0, 0)->text, "Mở đầu\nĐoạn một.",

@@ -771,6 +771,44 @@ test_truncate(void)
 	}
 }
 
+/* the end kept: a path's file name, never half a letter or half a
+ * wide character */
+static void
+test_truncate_left(void)
+{
+	static const struct trunc_case cases[] = {
+		{ "data/ngan-son-2020.xml", 12, 64, "\xE2\x80\xA6" "on-2020.xml", 12 },
+		{ "data/ngan-son-2020.xml", 22, 64, "data/ngan-son-2020.xml", 22 },
+		{ "data/ngan-son-2020.xml", 23, 64, "data/ngan-son-2020.xml", 22 },
+		{ "h\xE1\xBB\x8Dp/bi\xC3\xAAn-b\xE1\xBA\xA3n.xml", 10, 64,
+		  "\xE2\x80\xA6" "n-b\xE1\xBA\xA3n.xml", 10 },
+		{ "a/\xE6\xB2\xB3\xE5\x86\x85.xml", 7, 64, "\xE2\x80\xA6" "\xE5\x86\x85.xml", 7 },
+		{ "a/\xE6\xB2\xB3\xE5\x86\x85.xml", 6, 64, "\xE2\x80\xA6.xml", 5 },
+		{ "abcdef", 1, 64, "\xE2\x80\xA6", 1 },
+		{ "abcdef", 0, 64, "", 0 },
+	};
+	for (size_t i = 0; i < LEN(cases); i++) {
+		const struct trunc_case *t = &cases[i];
+		char buf[64], what[64];
+		int w = text_truncate_left(t->s, strlen(t->s), t->cols, buf, t->size);
+		snprintf(what, sizeof(what), "truncate_left case %zu", i);
+		IS_STR(buf, t->out, what);
+		IS_INT(w, t->width, "truncate_left width");
+	}
+}
+
+static void
+test_trim_before_mark(void)
+{
+	char a[] = "\xE1\xBB\xA6y ban  \xE2\x80\xA6", b[] = "ab \xE2\x80\xA6" "c", c[] = " \xE2\x80\xA6";
+	text_trim_before_mark(a);
+	IS_STR(a, "\xE1\xBB\xA6y ban\xE2\x80\xA6", "trim: the spaces before the mark go");
+	text_trim_before_mark(b);
+	IS_STR(b, "ab \xE2\x80\xA6" "c", "trim: a mark inside is left alone");
+	text_trim_before_mark(c);
+	IS_STR(c, "\xE2\x80\xA6", "trim: down to the mark alone");
+}
+
 struct sanitize_case {
 	const char *s;
 	bool keep_nl;
@@ -1006,6 +1044,8 @@ main(void)
 	test_width();
 	test_fit();
 	test_truncate();
+	test_truncate_left();
+	test_trim_before_mark();
 	test_sanitize();
 	test_wrap_long_token();
 	test_wrap_cases();

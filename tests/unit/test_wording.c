@@ -45,6 +45,23 @@ main(void)
 	s = wording_speakers(&m, &it, 14);
 	IS_STR(s, "— Đào Thị Hoà, Đ", "bounded: 14 columns and one letter more, whole");
 	free(s);
+	OK(wording_nobody(&m, &it, 0) == NULL, "nobody: none when all are attendees");
+	/* names of nobody after the speakers in by (model.h) */
+	const char *unknown[2] = { "lan", "Hoà" };
+	uint32_t by3[4] = { 1, 1, 0, 0 };
+	struct minutes m2 = { .persons = persons, .npersons = 2,
+			      .by_unknown = unknown, .nby_unknown = 2 };
+	struct mn_item it2 = { .by = by3, .nby = 1, .nunknown = 1 };
+	s = wording_nobody(&m2, &it2, 0);
+	IS_STR(s, "⚠ not an attendee: Hoà", "nobody: one name");
+	free(s);
+	it2.by = by3 + 1, it2.nby = 0, it2.nunknown = 3;
+	s = wording_nobody(&m2, &it2, 0);
+	IS_STR(s, "⚠ not attendees: Hoà, lan, lan", "nobody: several, in the item's order");
+	free(s);
+	s = wording_nobody(&m2, &it2, 22);
+	IS_STR(s, "⚠ not attendees: Hoà, lan, …", "nobody: bounded by a width");
+	free(s);
 	char want[64];
 	IS_STR(wording_time(1764320000, buf, sizeof(buf)),
 	       notes_format_time(1764320000, want, sizeof(want)),
