@@ -215,9 +215,10 @@ draw_status(struct ui *ui)
 		text_trim_before_mark(name);
 		snprintf(left, sizeof(left), " %s%s", name, pos);
 	} else if (!ui->b.doc) {
-		snprintf(left, sizeof(left), " %d/%d ",
-			 pane_ops_of(ui, PANE_NAV)->cursor(ui)->cur + 1,
-			 pane_ops_of(ui, PANE_NAV)->count(ui));
+		int rows = pane_ops_of(ui, PANE_NAV)->count(ui);
+		snprintf(left, sizeof(left), " %d/%d ", /* 0/0: none shown */
+			 rows ? pane_ops_of(ui, PANE_NAV)->cursor(ui)->cur + 1 : 0,
+			 rows);
 	} else {
 		left[0] = '\0';
 	}
