@@ -17,12 +17,20 @@ struct minutes_index {
 	struct index_options o;
 	char err[1024];
 	sqlite3_stmt *ins_file, *ins_elem, *ins_fts, *del_fts, *del_elems,
-		*del_file, *get_file, *sel_doc, *set_doc;
+		*del_file, *get_file, *sel_doc;
 	char *fold_buf; /* reused by the folds of a sync */
 	size_t fold_cap;
 	char *doc;      /* a file's folded texts, one a line, for FTS5 */
 	size_t doc_len, doc_cap;
+	char *texts;    /* the same texts as written, packed (see below) */
+	size_t texts_len, texts_cap;
 };
+
+/* A file's texts in its `elems` row, in search_elements order, one record
+ * each: its line (4 bytes, little-endian), 1 when it is joined to the one
+ * before (search_elements' JOINED) else 0, the element's id and the text,
+ * each ended by a NUL.  Line N of the row's doc is the fold of record N. */
+#define IX_REC_HEAD 5
 
 void ix_seterr(struct minutes_index *ix, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
