@@ -541,6 +541,11 @@ index_open(const char *dir, const struct index_options *opts, char *err,
 	/* turning a new file to WAL wants it alone, and SQLite says "locked"
 	 * at once, without its busy handler, when another process opens it
 	 * at the same moment: tried again here */
+	/* a new file's pages: 64 KB, so that a file's elems row (a doc and
+	 * its texts, some 16 KB) fits in one and is read where it lies (in
+	 * the mapped file, not copied from a chain of overflow pages) */
+	if (!ix->readonly && ix->o.max_pages <= 0)
+		sqlite3_exec(ix->db, "PRAGMA page_size = 65536", NULL, NULL, NULL);
 	for (int waited = 0; !ix->readonly; waited++) {
 		r = sqlite3_exec(ix->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
 		if (r != SQLITE_BUSY || !busy_wait(ix, waited))
@@ -552,7 +557,7 @@ index_open(const char *dir, const struct index_options *opts, char *err,
 	}
 	if (r == 0 && !ix->readonly)
 		r = exec(ix, "PRAGMA synchronous = NORMAL;"
-			     " PRAGMA cache_size = -16000; PRAGMA mmap_size = 67108864");
+			     " PRAGMA cache_size = -16000; PRAGMA mmap_size = 2147418112");
 	if (r == 0 && ix->o.max_pages > 0) {
 		char sql[64];
 		snprintf(sql, sizeof(sql), "PRAGMA max_page_count = %ld",
@@ -593,6 +598,7 @@ index_close(struct minutes_index *ix)
 	free(ix->fold_buf);
 	free(ix->doc);
 	free(ix->texts);
+	free(ix->offs);
 	free(ix->dir);
 	free(ix->real);
 	free(ix->db_path);
@@ -915,6 +921,8 @@ doc_add(struct minutes_index *ix, const char *key, size_t klen)
 	ix->doc[ix->doc_len++] = '\n';
 }
 
+static void put_u32(unsigned char *p, uint32_t v);
+
 /* Appends one record (index_db.h) to the file's packed texts. */
 static void
 texts_add(struct minutes_index *ix, uint32_t line, bool joined,
@@ -922,19 +930,46 @@ texts_add(struct minutes_index *ix, uint32_t line, bool joined,
 {
 	size_t il = strlen(id), tl = strlen(text);
 	size_t need = ix->texts_len + IX_REC_HEAD + il + tl + 2;
+	if (ix->noffs == ix->offs_cap) {
+		ix->offs_cap = ix->offs_cap ? 2 * ix->offs_cap : 256;
+		ix->offs = xrealloc(ix->offs, ix->offs_cap * sizeof(*ix->offs));
+	}
+	ix->offs[ix->noffs++] = (uint32_t)ix->texts_len;
 	if (need > ix->texts_cap) {
 		ix->texts_cap = 2 * need;
 		ix->texts = xrealloc(ix->texts, ix->texts_cap);
 	}
 	unsigned char *p = (unsigned char *)ix->texts + ix->texts_len;
-	p[0] = (unsigned char)(line & 0xff);
-	p[1] = (unsigned char)((line >> 8) & 0xff);
-	p[2] = (unsigned char)((line >> 16) & 0xff);
-	p[3] = (unsigned char)((line >> 24) & 0xff);
+	put_u32(p, line);
 	p[4] = joined;
 	p += IX_REC_HEAD;
 	memcpy(p, id, il + 1);
 	memcpy(p + il + 1, text, tl + 1);
+	ix->texts_len = need;
+}
+
+static void
+put_u32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v & 0xff);
+	p[1] = (unsigned char)((v >> 8) & 0xff);
+	p[2] = (unsigned char)((v >> 16) & 0xff);
+	p[3] = (unsigned char)((v >> 24) & 0xff);
+}
+
+/* Ends the packed texts with where each record starts, and their number. */
+static void
+texts_end(struct minutes_index *ix)
+{
+	size_t need = ix->texts_len + 4 * (ix->noffs + 1);
+	if (need > ix->texts_cap) {
+		ix->texts_cap = need;
+		ix->texts = xrealloc(ix->texts, ix->texts_cap);
+	}
+	unsigned char *p = (unsigned char *)ix->texts + ix->texts_len;
+	for (size_t i = 0; i < ix->noffs; i++, p += 4)
+		put_u32(p, ix->offs[i]);
+	put_u32(p, (uint32_t)ix->noffs);
 	ix->texts_len = need;
 }
 
@@ -1142,8 +1177,10 @@ write_file(struct minutes_index *ix, const char *path, const char *rel,
 		struct elem_writer w = { ix, m, 0 };
 		ix->doc_len = 0;
 		ix->texts_len = 0;
+		ix->noffs = 0;
 		search_elements(m, write_elem, &w);
 		if (w.ord > 0) {
+			texts_end(ix);
 			/* one FTS5 row per file: its texts' folds, a line each,
 			 * kept in its elems row with the texts */
 			sqlite3_bind_int64(ix->ins_elem, 1, file);

@@ -38,7 +38,7 @@
 #include "model.h"
 #include "search.h"
 
-#define INDEX_SCHEMA 5 /* bump on any change of the tables below */
+#define INDEX_SCHEMA 6 /* bump on any change of the tables below */
 
 struct minutes_index;
 
@@ -60,7 +60,9 @@ struct index_options {
 	bool (*stop)(void *arg);
 	void *stop_arg;
 	const char *reviewer; /* for the notes (NULL: notes_reviewer_name) */
-	long max_pages;       /* tests: a database that fills up (0: none) */
+	/* tests: a database that fills up (0: none), in pages of SQLite's
+	 * default size (4 KB; a real index has pages of 64 KB) */
+	long max_pages;
 	/* tests: the clock for the two-second rule (NULL: real time) */
 	long long (*now_ns)(void);
 };

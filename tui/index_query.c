@@ -28,6 +28,60 @@ struct hit_buf {
 	size_t n, cap;
 };
 
+/* The newlines in the N bytes at P, eight bytes at a time: a doc has a
+ * line per text, a memchr per line cost more than the search itself. */
+static long
+count_newlines(const char *p, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ULL, nl = ones * '\n';
+	const uint64_t low7 = 0x7f7f7f7f7f7f7f7fULL;
+	long c = 0;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, p + i, 8);
+		w ^= nl; /* a newline's byte is now 0 */
+		/* the high bit of each byte set where it is 0, exactly */
+		uint64_t z = ~(((w & low7) + low7) | w | low7);
+		c += (long)(((z >> 7) * ones) >> 56); /* the bytes set, summed */
+	}
+	for (; i < n; i++)
+		c += p[i] == '\n';
+	return c;
+}
+
+static uint32_t
+get_u32(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	return (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16 |
+	       (uint32_t)u[3] << 24;
+}
+
+/* Whether record ORD (from 1) of the NRECS at RECS (index_db.h, their
+ * starts at OFFS) lies whole before the table of starts. */
+static bool
+rec_ok(const char *recs, const char *offs, size_t nrecs, long ord)
+{
+	(void)nrecs;
+	uint32_t o = get_u32(offs + 4 * (ord - 1));
+	size_t room = (size_t)(offs - recs);
+	if (o >= room || room - o < IX_REC_HEAD + 2)
+		return false;
+	const char *id = recs + o + IX_REC_HEAD, *end = offs;
+	const char *z = memchr(id, '\0', (size_t)(end - id));
+	return z && z + 1 < end && memchr(z + 1, '\0', (size_t)(end - z - 1));
+}
+
+/* Whether record ORD is joined to the one before (false when its start
+ * is out of bounds: a damaged row, which rec_ok tells for a hit's). */
+static bool
+rec_joined(const char *recs, const char *offs, long ord)
+{
+	uint32_t o = get_u32(offs + 4 * (ord - 1));
+	return o + (size_t)IX_REC_HEAD <= (size_t)(offs - recs) && recs[o + 4];
+}
+
 /* The hits of one candidate file (the row at ST: rel, file, doc, texts):
  * the lines of its doc (the texts' folds, in order, made by the fold the
  * search makes of each text) holding KEY are its hits, exactly those a
@@ -42,59 +96,45 @@ search_doc(struct minutes_index *ix, sqlite3_stmt *st, const char *key,
 	const char *doc = sqlite3_column_blob(st, 2);
 	size_t n = (size_t)sqlite3_column_bytes(st, 2);
 	const char *p = doc, *end = doc + n, *counted = doc;
-	const char *rec = NULL, *rend = NULL;
-	long ord = 1, rord = 0, grp = 0, last_grp = 0;
+	const char *recs = NULL, *offs = NULL;
+	size_t nrecs = 0;
+	long ord = 1, last_grp = 0;
 
 	if (!doc || !klen)
 		return 0;
 	for (const char *h; p < end && (h = memmem(p, (size_t)(end - p), key, klen));) {
 		/* its line: the newlines before it */
-		for (const char *nl; (nl = memchr(counted, '\n', (size_t)(h - counted)));) {
-			ord++;
-			counted = nl + 1;
+		ord += count_newlines(counted, (size_t)(h - counted));
+		counted = h;
+		if (!recs) {
+			recs = sqlite3_column_blob(st, 3);
+			size_t rn = (size_t)sqlite3_column_bytes(st, 3);
+			nrecs = rn >= 4 ? get_u32(recs + rn - 4) : 0;
+			if (!recs || rn < 4 || nrecs > (rn - 4) / (4 + IX_REC_HEAD + 2))
+				nrecs = 0; /* damaged */
+			offs = nrecs ? recs + rn - 4 - 4 * nrecs : NULL;
 		}
-		if (!rec) {
-			rec = sqlite3_column_blob(st, 3);
-			rend = rec + sqlite3_column_bytes(st, 3);
-		}
-		/* its record: the ord-th, the group it is in */
-		const char *id = NULL, *text = NULL;
-		while (rec && rend - rec > IX_REC_HEAD && rord < ord) {
-			const char *i = rec + IX_REC_HEAD;
-			const char *z = memchr(i, '\0', (size_t)(rend - i));
-			const char *t = z ? z + 1 : rend;
-			const char *tz = t < rend ? memchr(t, '\0', (size_t)(rend - t)) : NULL;
-			if (!tz)
-				break;
-			rord++;
-			if (!rec[4])
-				grp = rord;
-			id = i;
-			text = t;
-			const char *r = rec;
-			rec = tz + 1;
-			if (rord == ord) {
-				const unsigned char *u = (const unsigned char *)r;
-				unsigned line = (unsigned)u[0] | (unsigned)u[1] << 8 |
-						(unsigned)u[2] << 16 | (unsigned)u[3] << 24;
-				if (grp != last_grp) {
-					last_grp = grp;
-					if (buf->n == buf->cap) {
-						buf->cap = buf->cap ? buf->cap * 2 : 16;
-						buf->v = xrealloc(buf->v, buf->cap * sizeof(*buf->v));
-					}
-					buf->v[buf->n].line = line;
-					buf->v[buf->n].id = id;
-					buf->v[buf->n].text = text;
-					buf->n++;
-				}
-			}
-		}
-		if (rord != ord) {
+		/* its record, and the first of the group it is in */
+		if (ord > (long)nrecs || !rec_ok(recs, offs, nrecs, ord)) {
 			/* a doc line without its text: the index is damaged */
 			ix_seterr(ix, _("%s is damaged (%s): 'minutes --reindex' makes it again"),
 				  ix->db_path, _("texts missing"));
 			return -1;
+		}
+		long grp = ord;
+		while (grp > 1 && rec_joined(recs, offs, grp))
+			grp--;
+		if (grp != last_grp) {
+			const char *r = recs + get_u32(offs + 4 * (ord - 1));
+			last_grp = grp;
+			if (buf->n == buf->cap) {
+				buf->cap = buf->cap ? buf->cap * 2 : 16;
+				buf->v = xrealloc(buf->v, buf->cap * sizeof(*buf->v));
+			}
+			buf->v[buf->n].line = get_u32(r);
+			buf->v[buf->n].id = r + IX_REC_HEAD;
+			buf->v[buf->n].text = r + IX_REC_HEAD + strlen(r + IX_REC_HEAD) + 1;
+			buf->n++;
 		}
 		/* on to the next line */
 		const char *nl = memchr(h, '\n', (size_t)(end - h));

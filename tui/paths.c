@@ -71,7 +71,13 @@ paths_walk(struct path_list *l, const char *dir, int depth, int *errors)
 		while (dl > 1 && dir[dl - 1] == '/')
 			dl--;
 		p = xasprintf("%.*s/%s", (int)dl, dir, e->d_name);
-		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+		/* the entry's type from readdir where the file system gives
+		 * it (no lstat per file: a folder of 20,000 minutes is
+		 * listed on every indexed search) */
+		bool is_dir = e->d_type == DT_UNKNOWN
+				      ? lstat(p, &st) == 0 && S_ISDIR(st.st_mode)
+				      : e->d_type == DT_DIR;
+		if (is_dir) {
 			/* NAME.notes/ holds reviewers' notes, not minutes */
 			size_t nl = strlen(e->d_name);
 			bool notes = nl > 6 && strcmp(e->d_name + nl - 6, ".notes") == 0;
