@@ -557,7 +557,7 @@ index_open(const char *dir, const struct index_options *opts, char *err,
 	}
 	if (r == 0 && !ix->readonly)
 		r = exec(ix, "PRAGMA synchronous = NORMAL;"
-			     " PRAGMA cache_size = -16000; PRAGMA mmap_size = 2147418112");
+			     " PRAGMA cache_size = -16000");
 	if (r == 0 && ix->o.max_pages > 0) {
 		char sql[64];
 		snprintf(sql, sizeof(sql), "PRAGMA max_page_count = %ld",
