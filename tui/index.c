@@ -771,16 +771,18 @@ dir_cursor_has_notes(const struct dir_cursor *dc, const char *name)
 {
 	if (dc->fd < 0)
 		return true; /* not listed: look */
+	if (!dc->nnotes)
+		return false;
 	size_t n = strlen(name);
 	if (n > 4 && strcmp(name + n - 4, ".xml") == 0)
 		n -= 4;
 	char buf[NAME_MAX + 8];
 	if (n > NAME_MAX)
 		return true;
-	snprintf(buf, sizeof(buf), "%.*s.notes", (int)n, name);
+	memcpy(buf, name, n);
+	memcpy(buf + n, ".notes", sizeof(".notes"));
 	const char *key = buf;
-	return dc->nnotes &&
-	       bsearch(&key, dc->notes, dc->nnotes, sizeof(*dc->notes), str_cmp);
+	return bsearch(&key, dc->notes, dc->nnotes, sizeof(*dc->notes), str_cmp);
 }
 
 static void
