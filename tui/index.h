@@ -98,7 +98,8 @@ enum index_result index_sync(struct minutes_index *ix, char *const *paths,
 
 /* What a search hands back for one file, in PATHS order (the paths given
  * to index_sync; NULL: the folder is walked here):
- *   hit:  a hit (LINE, element ID, the element's whole TEXT);
+ *   hit:  a hit (LINE, element ID, the element's whole TEXT; the
+ *         strings are valid during the call only: copy what you keep);
  *   scan: the file cannot be answered from the index (it did not load:
  *         the caller loads it to say why; or the index failed from this
  *         file on): the caller scans it.
