@@ -46,6 +46,7 @@ struct doc {
 	char notice[1200];    /* said once when the document is first shown */
 	enum load_status st;
 	char error[2200];
+	unsigned error_line;  /* ... and its line (0: not known) */
 	struct entry *entries; /* navigator order */
 	int nentries;
 	bool by_kind;         /* sections grouped by kind, not as written */

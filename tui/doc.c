@@ -207,6 +207,7 @@ doc_load(struct doc *d, const char *reviewer)
 	d->st = loader_load_file(d->path, &d->m, &err);
 	if (d->st == LOAD_FATAL) {
 		d->m = NULL;
+		d->error_line = err.line;
 		load_error_format(&err, d->error, sizeof(d->error));
 		return;
 	}
@@ -291,22 +292,12 @@ doc_notes_changed(struct browser *b)
 		entries_build(b->doc);
 }
 
-void
-doc_reload(struct browser *b, struct doc *d)
+/* M, loaded with status ST, becomes D's model: the notes re-anchored to
+ * it, the positions kept where they still exist */
+static void
+doc_install(struct browser *b, struct doc *d, enum load_status st,
+	    struct minutes *m)
 {
-	struct load_error err;
-	struct minutes *m = NULL;
-
-	b->notes_gen++;
-	enum load_status st = loader_load_file(d->path, &m, &err);
-	if (st == LOAD_FATAL) {
-		doc_clear(d);
-		doc_spelling_free(d);
-		d->st = st;
-		load_error_format(&err, d->error, sizeof(d->error));
-		browser_message(b, true, "%s", _("The file could not be loaded."));
-		return;
-	}
 	if (!d->m) {
 		d->st = st;
 		d->m = m;
@@ -343,6 +334,44 @@ doc_reload(struct browser *b, struct doc *d)
 	if (d->nav.cur >= d->nentries)
 		d->nav.cur = d->nentries - 1;
 	browser_message(b, false, "%s", d->notice[0] ? d->notice : _("Reloaded."));
+}
+
+void
+doc_reload(struct browser *b, struct doc *d)
+{
+	struct load_error err;
+	struct minutes *m = NULL;
+
+	b->notes_gen++;
+	enum load_status st = loader_load_file(d->path, &m, &err);
+	if (st == LOAD_FATAL) {
+		doc_clear(d);
+		doc_spelling_free(d);
+		d->st = st;
+		d->error_line = err.line;
+		load_error_format(&err, d->error, sizeof(d->error));
+		browser_message(b, true, "%s", _("The file could not be loaded."));
+		return;
+	}
+	doc_install(b, d, st, m);
+}
+
+bool
+doc_reload_keep(struct browser *b, struct doc *d, struct load_error *err)
+{
+	struct minutes *m = NULL;
+	enum load_status st = loader_load_file(d->path, &m, err);
+
+	if (st == LOAD_FATAL) {
+		if (!d->m) { /* the error screen shows the new error */
+			d->error_line = err->line;
+			load_error_format(err, d->error, sizeof(d->error));
+		}
+		return false;
+	}
+	b->notes_gen++;
+	doc_install(b, d, st, m);
+	return true;
 }
 
 /* unloadable files last, then newest first, then by path */

@@ -17,6 +17,10 @@ void browser_close(struct browser *b);
 /* Reads D's file again; its notes are re-anchored to the new text and
  * the positions kept where they still exist. */
 void doc_reload(struct browser *b, struct doc *d);
+/* The same, except that a file that no longer loads leaves D as it
+ * was (the model, the notes, the positions; a document that could not
+ * be loaded gets the new error): false then, and *ERR says why. */
+bool doc_reload_keep(struct browser *b, struct doc *d, struct load_error *err);
 /* Shows the sections of every document grouped by kind (BY_KIND) or in
  * the document's order, each cursor kept on what it was on. */
 void doc_group_by_kind(struct browser *b, bool by_kind);

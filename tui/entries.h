@@ -70,6 +70,12 @@ struct entry_ops {
 				   int cur);
 	/* the entry p (problems) selects */
 	bool problems;
+	/* for records that are no element of the minutes (a problem): the
+	 * source line record CUR is about (0: not known) and its text as
+	 * one line (malloc'd, into *TEXT when not NULL); NULL for kinds
+	 * whose records are elements (their target's line is used) */
+	uint32_t (*source)(struct browser *b, const struct entry *e, int cur,
+			   char **text);
 };
 
 /* The navigator's entries of D, in order (into d->entries). */

@@ -7,6 +7,7 @@
 
 #include "entries.h"
 #include "nls.h"
+#include "xalloc.h"
 
 extern const struct entry_ops entry_problems;
 
@@ -142,6 +143,23 @@ problems_target(struct browser *b, const struct entry *e, int cur)
 	return NULL;
 }
 
+/* the problem's line, and "LINE:COL: [warning:] message" */
+static uint32_t
+problems_source(struct browser *b, const struct entry *e, int cur,
+		char **text)
+{
+	(void)e;
+	if (cur < 0 || (uint32_t)cur >= problems_total(b->doc))
+		return 0;
+	struct problem_rec p = problem_at(b->doc, cur);
+	if (text)
+		*text = p.warning
+			? xasprintf("%u:%u: %s %s", p.line, p.col, _("warning:"),
+				    p.msg ? p.msg : "")
+			: xasprintf("%u:%u: %s", p.line, p.col, p.msg ? p.msg : "");
+	return p.line;
+}
+
 static bool
 problems_locate(struct browser *b, int entry, int kind, int sec, int item)
 {
@@ -167,4 +185,5 @@ const struct entry_ops entry_problems = {
 	.target = problems_target,
 	.locate = problems_locate,
 	.problems = true,
+	.source = problems_source,
 };

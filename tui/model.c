@@ -399,3 +399,23 @@ minutes_find_id(const struct minutes *m, const char *id, int *sec, int *item)
 	}
 	return 0;
 }
+
+uint32_t
+minutes_id_line(const struct minutes *m, const char *id)
+{
+	int sec = -1, item = -1;
+
+	if (!m || !id || !*id)
+		return 0;
+	switch (minutes_find_id(m, id, &sec, &item)) {
+	case 1:
+		return item < 0 ? m->sections[sec].line
+			       : m->sections[sec].items[item].line;
+	case 2:
+		return m->persons[sec].line;
+	case 3:
+		return m->meeting.line;
+	default:
+		return 0;
+	}
+}

@@ -277,5 +277,9 @@ uint32_t minutes_item_count(const struct minutes *m);
  * (*sec = person index), 3 for the minutes id itself, 0 when absent. */
 int minutes_find_id(const struct minutes *m, const char *id, int *sec,
 		    int *item);
+/* The source line the element with id ID starts on (its start tag, as
+ * the loader read it: an item, a section, an attendee; the minutes id:
+ * the <meeting> line), 0 when there is none or it is not known. */
+uint32_t minutes_id_line(const struct minutes *m, const char *id);
 
 #endif

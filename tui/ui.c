@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "act_edit.h"
 #include "act_notes.h"
 #include "cli.h"
 #include "actions.h"
@@ -130,19 +131,80 @@ paste_end(struct ui *ui)
 
 /* --- the $EDITOR handover ------------------------------------------------ */
 
-/* $VISUAL or $EDITOR on a temporary file holding TEXT, with the screen
- * handed over and back.  The new text (malloc'd), or NULL. */
-static char *
-editor_run(struct ui *ui, const char *text)
+/* The editor's command: $VISUAL, else $EDITOR, else vi. */
+static const char *
+editor_command(void)
 {
 	const char *editor = getenv("VISUAL");
-	const char *tmpdir = getenv("TMPDIR");
-	char path[4096];
 
 	if (!editor || !*editor)
 		editor = getenv("EDITOR");
 	if (!editor || !*editor)
 		editor = "vi";
+	return editor;
+}
+
+/* The editor on PATH (after LINE_ARG, "+12", when not NULL), the screen
+ * handed over and taken back: curses' mode saved and the screen left
+ * (bracketed paste off), then restored and redrawn whole.  The command
+ * is split into words as a shell does (sh -c, so $EDITOR may be
+ * "emacs -nw" or carry quotes); the line and the file are the shell's
+ * arguments, never part of the command text.  True when the editor
+ * exited with status 0. */
+static bool
+editor_spawn(struct ui *ui, const char *editor, const char *line_arg,
+	     const char *path)
+{
+	char dotted[4096];
+
+	if (path[0] == '-') { /* never taken for an option */
+		snprintf(dotted, sizeof(dotted), "./%s", path);
+		path = dotted;
+	}
+	paste_mode(ui, false); /* the editor asks for it itself if it wants it */
+	def_prog_mode();
+	endwin();
+	/* as system(3) does: a Ctrl-C or Ctrl-\ typed in the editor is
+	 * the editor's, it does not end the browser waiting for it */
+	struct sigaction ign, was_int, was_quit;
+	memset(&ign, 0, sizeof(ign));
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGINT, &ign, &was_int);
+	sigaction(SIGQUIT, &ign, &was_quit);
+	pid_t pid = fork();
+	if (pid == 0) {
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
+		const char *run = "eval \"$0 \\\"\\$@\\\"\"";
+		if (line_arg)
+			execl("/bin/sh", "sh", "-c", run, editor, line_arg, path,
+			      (char *)NULL);
+		else
+			execl("/bin/sh", "sh", "-c", run, editor, path, (char *)NULL);
+		_exit(127);
+	}
+	int status = -1;
+	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	sigaction(SIGINT, &was_int, NULL);
+	sigaction(SIGQUIT, &was_quit, NULL);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+	paste_mode(ui, true);
+	return pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+/* $VISUAL or $EDITOR on a temporary file holding TEXT, with the screen
+ * handed over and back.  The new text (malloc'd), or NULL. */
+static char *
+editor_run(struct ui *ui, const char *text)
+{
+	const char *editor = editor_command();
+	const char *tmpdir = getenv("TMPDIR");
+	char path[4096];
+
 	snprintf(path, sizeof(path), "%s/minutes-note-XXXXXX",
 		 tmpdir && *tmpdir ? tmpdir : "/tmp");
 	int fd = mkstemp(path);
@@ -158,24 +220,8 @@ editor_run(struct ui *ui, const char *text)
 		unlink(path);
 		return NULL;
 	}
-	paste_mode(ui, false); /* the editor asks for it itself if it wants it */
-	def_prog_mode();
-	endwin();
-	pid_t pid = fork();
-	if (pid == 0) {
-		execl("/bin/sh", "sh", "-c", "eval \"$0 \\\"\\$1\\\"\"", editor,
-		      path, (char *)NULL);
-		_exit(127);
-	}
-	int status = -1;
-	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	reset_prog_mode();
-	clearok(curscr, TRUE);
-	refresh();
-	paste_mode(ui, true);
 	char *out = NULL;
-	if (pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+	if (editor_spawn(ui, editor, NULL, path)) {
 		struct notes_error e; /* the whole file, or a message: never cut */
 		if (!(out = notes_text_from_file(path, &e)))
 			browser_message(&ui->b, true, "%s", e.msg);
@@ -194,6 +240,16 @@ editor_handover(struct ui *ui)
 	if (!ui->editor.pending)
 		return;
 	ui->editor.pending = false;
+	if (ui->editor.file) { /* v: the minutes themselves */
+		struct doc *d = ui->editor.file;
+		char line[32];
+		ui->editor.file = NULL;
+		snprintf(line, sizeof(line), "+%u", (unsigned)ui->editor.line);
+		const char *editor = editor_command();
+		act_edit_file_done(ui, d, editor,
+				   editor_spawn(ui, editor, line, d->path));
+		return;
+	}
 	char *text = editor_run(ui, ui->editor.text);
 	act_notes_editor_done(ui, text);
 	free(text);
@@ -588,6 +644,7 @@ run_replay(struct ui *ui, const struct ui_options *opt)
 		return 2;
 	}
 	screen_setup(true);
+	ui->headless = true;
 	/* the first screen, then each key and the screen after it: the
 	 * keys' time (--replay-time) leaves out loading and the first draw */
 	struct timespec t0, t1;

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 #include "browser.h"
+#include "doc_edit.h"
 #include "layout.h"
 #include "lineedit.h"
 #include "lines.h"
@@ -77,6 +78,10 @@ struct editor_request {
 	char *text;             /* what the file starts with (malloc'd) */
 	char *orig;             /* the note's text before (malloc'd) */
 	enum notes_kind kind;
+	/* v: the minutes file itself, at a line (FILE NULL: a note) */
+	struct doc *file;
+	uint32_t line;
+	struct doc_edit_mark mark;
 };
 
 struct ui {
@@ -116,6 +121,7 @@ struct ui {
 		size_t len, cap;
 	} paste;
 
+	bool headless;          /* --replay: keys from a script, no terminal */
 	int cols, rows;
 	struct layout lay;
 	struct screen_memo *memo; /* what was drawn (screen.c) */

@@ -592,4 +592,105 @@ t send-keys -t e2e Q
 is "$(wait_exit)" 0 "ESCDELAY: quit"
 stop
 
+# --- v: the minutes in $EDITOR at the element's line, reloaded by id --------
+# the fake editor records its arguments and edits the file as $V_MODE says
+cat >"$tmp/v-editor.sh" <<'EOS'
+#!/bin/sh
+printf '%s\n' "$*" >> "$V_ARGS"
+for f; do :; done
+case $(cat "$V_MODE") in
+insert) sed -i 's|^    <item id="kq1">|    <item id="kq0">Một mục mới.</item>\n&|' "$f" ;;
+break) sed -i '0,/<\/heading>/s|</heading>||' "$f" ;;
+drop) sed -i '/<item id="kq3">/,/<\/item>/d' "$f" ;;
+fail) exit 3 ;;
+intr) kill -INT 0; sleep 1 ;;
+esac
+EOS
+chmod +x "$tmp/v-editor.sh"
+rm -rf "$tmp/v" && mkdir -p "$tmp/v" && cp data/ngan-son-2020.xml "$tmp/v/"
+rm -f "$tmp/status" "$tmp/v.args"
+echo insert >"$tmp/v.mode"
+t new-session -d -s e2e -x 200 -y 30 \
+	"V_ARGS=$tmp/v.args V_MODE=$tmp/v.mode VISUAL= EDITOR='$tmp/v-editor.sh' TERM=screen-256color $MINUTES $tmp/v/ngan-son-2020.xml; echo \$? > $tmp/status; sleep 30"
+wait_for "Contents"
+t send-keys -t e2e j j j Enter j v
+wait_for "Reloaded: 3 problems"
+ok $? "v: the file changed, reloaded: the status line says so with the problems"
+is "$(cat "$tmp/v.args")" "+46 $tmp/v/ngan-son-2020.xml" "v: the editor got +LINE of item kq2's start tag, then the file"
+screen | grep -q '│kq2 · line 47'
+ok $? "v: after the reload the cursor is on kq2 again (by id: an item was added before it), at its new line"
+screen | grep -q '· 3/9 '
+ok $? "v: ... the third of nine items now"
+echo none >"$tmp/v.mode"
+t send-keys -t e2e v
+wait_for "Not changed"
+ok $? "v: the editor left without a change: Not changed"
+is "$(sed -n 2p "$tmp/v.args")" "+47 $tmp/v/ngan-son-2020.xml" "v: the line comes from the reloaded model"
+echo break >"$tmp/v.mode"
+t send-keys -t e2e v
+wait_for "Not reloaded, the minutes from before are kept: $tmp/v/ngan-son-2020.xml:41:13: error: Opening and ending tag mismatch"
+ok $? "v: a file that no longer loads: the error with FILE:LINE:COL, the old model kept"
+screen | grep -q '│kq2 · line 47'
+ok $? "v: ... and the screen still shows it, the cursor where it was"
+sed -i 's|<heading>Hội nghị tổng kết công tác mặt trận năm 2019$|&</heading>|' "$tmp/v/ngan-son-2020.xml"
+echo drop >"$tmp/v.mode"
+t send-keys -t e2e j v
+wait_for "Reloaded: 3 problems; kq3 is gone: its section is shown"
+ok $? "v: the element deleted in the editor: its section is selected, and said"
+screen | grep -q '│ket-qua · achievements · 8 items · line 42'
+ok $? "v: ... the section, in the navigator" || screen | tail -1 >&2
+echo fail >"$tmp/v.mode"
+t send-keys -t e2e v
+wait_for "failed; the file is not changed"
+ok $? "v: an editor that fails says so"
+# a Ctrl-C in the editor (SIGINT to the terminal's foreground group) is
+# the editor's: the browser waiting for it goes on
+echo intr >"$tmp/v.mode"
+t send-keys -t e2e Home v
+wait_for "failed; the file is not changed"
+ok $? "v: an editor ended by SIGINT: said, the browser goes on"
+[ -s "$tmp/status" ]
+ok $((! $?)) "v: ... and has not quit"
+t send-keys -t e2e j
+settle
+screen | tail -n 1 | grep -q "^ Attendees · "
+ok $? "v: ... it still takes keys"
+t send-keys -t e2e Q
+is "$(wait_exit)" 0 "v: quit"
+stop
+# the meetings list: v opens the selected file at its top
+rm -f "$tmp/v.args"
+echo none >"$tmp/v.mode"
+t new-session -d -s e2e -x 200 -y 30 \
+	"V_ARGS=$tmp/v.args V_MODE=$tmp/v.mode VISUAL='$tmp/v-editor.sh' EDITOR=false TERM=screen-256color $MINUTES $tmp/v/ data/; echo \$? > $tmp/status; sleep 30"
+wait_for "Open notes"
+t send-keys -t e2e v
+wait_for "Not changed"
+ok $? "v in the meetings list: the editor ran (VISUAL before EDITOR), nothing changed"
+grep -q '^+1 .*\.xml$' "$tmp/v.args"
+ok $? "v in the meetings list: the selected file, at line 1"
+t send-keys -t e2e Q
+wait_exit >/dev/null
+stop
+
+# --- y: OSC 52 reaches a real terminal's clipboard (tmux's set-clipboard) ---
+# tmux sets $TMUX in its panes: without it the sequence is sent bare, and
+# tmux, told to take OSC 52 from programs, makes it a paste buffer
+rm -f "$tmp/status"
+t new-session -d -s e2e -x 160 -y 30 \
+	"env -u TMUX TERM=screen-256color $MINUTES data/ngan-son-2020.xml; echo \$? > $tmp/status; sleep 30"
+t set-option -g set-clipboard on >/dev/null
+wait_for "Contents"
+t send-keys -t e2e j j j Enter y
+wait_for "Copied 113 characters, if the terminal allows OSC 52"
+ok $? "y: the status line says what was sent"
+is "$(t show-buffer 2>/dev/null)" "Trong năm 2019, MTTQ các cấp trên địa bàn huyện đã tổ chức thành công Đại hội nhiệm kỳ 2019 - 2024 theo kế hoạch;" \
+	"y: tmux took kq1's text from OSC 52 into its clipboard"
+t send-keys -t e2e Y
+wait_for "Copied 29 characters"
+is "$(t show-buffer 2>/dev/null)" "kq1 data/ngan-son-2020.xml:44" "Y: the id and FILE:LINE in the clipboard"
+t send-keys -t e2e Q
+is "$(wait_exit)" 0 "y: quit"
+stop
+
 done_testing
