@@ -130,7 +130,10 @@ act_prompt(struct ui *ui, enum action a)
 void
 act_find(struct ui *ui, enum action a)
 {
-	navigate_search_next(&ui->b, a == ACT_FIND_PREV);
+	if (ui->b.doc)
+		navigate_search_next(&ui->b, a == ACT_FIND_PREV);
+	else
+		meetings_search_next(&ui->b, a == ACT_FIND_PREV);
 }
 
 void
@@ -158,10 +161,11 @@ act_problems(struct ui *ui, enum action a)
 	struct browser *b = &ui->b;
 
 	(void)a;
-	if (!b->doc && b->ndocs) {
+	if (!b->doc) {
 		/* in the list: the selected file's problems (opened), or why
 		 * it could not be loaded (its error screen) */
-		b->doc = b->docs[b->list_order[b->list.cur]];
+		if (b->onotes || !(b->doc = meetings_doc(b, b->list.cur)))
+			return;
 		b->focus = PANE_NAV;
 		if (!b->doc->m)
 			return;
@@ -185,6 +189,8 @@ act_reload(struct ui *ui, enum action a)
 	(void)a;
 	if (b->doc)
 		doc_reload(b, b->doc);
+	else if (b->archive)
+		meetings_rescan(b); /* the folder read again */
 	else if (meetings_doc(b, b->list.cur))
 		doc_reload(b, meetings_doc(b, b->list.cur));
 }

@@ -126,7 +126,7 @@ header(const struct bb *b)
 	fputs("</p>\n", out);
 }
 
-/* "08 giờ 00 phút, ngày 20 tháng 12 năm 2021", blanks for what is
+/* "08 giờ 00, ngày 20 tháng 12 năm 2021", blanks for what is
  * missing. */
 static void
 moment(const struct bb *b, const char *time, const char *date)
@@ -138,7 +138,6 @@ moment(const struct bb *b, const char *time, const char *date)
 		fill(b, "fill short");
 		fputs(" giờ ", b->out);
 		fill(b, "fill short");
-		fputs(" phút", b->out);
 	} else {
 		fill(b, "fill short");
 	}

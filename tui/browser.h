@@ -40,6 +40,9 @@ struct entry {
 
 struct doc {
 	char *path;
+	/* the file as it was loaded (dev, inode, size, mtime): a rescan
+	 * (meetings_rescan) reloads it when that changed */
+	unsigned long long ident[4];
 	char *title;          /* safe one-line path for the title bar */
 	struct minutes *m;    /* NULL when the file could not be loaded */
 	struct notes_store *notes; /* the reviewers' notes (NULL: none) */
@@ -79,11 +82,41 @@ struct doc {
 	uint32_t *problem_order;
 };
 
+struct minutes_index;
+struct meetings_window;
+struct meetings_onote;
+
 struct browser {
+	/* every document (a file, several, or a folder read without its
+	 * index); with the index, the few loaded lately (doc_get), the most
+	 * recent first */
 	struct doc **docs;
 	int ndocs;
 	bool archive;        /* several files: the meetings list is the top */
-	int *list_order;     /* docs, newest first */
+	int *list_order;     /* docs, newest first (NULL with the index) */
+	/* a folder's meetings from its index (meetings.h): the list holds
+	 * the summaries of the rows around the cursor only */
+	struct minutes_index *ix;
+	char *ix_dir;           /* the folder, as given (trailing / cut) */
+	char **args;            /* what was opened: r reads it again */
+	int nargs;
+	char **ix_paths;        /* its files, until the first sync */
+	int nmeetings;          /* the folder's meetings */
+	struct meetings_window *win;
+	bool ix_syncing;        /* a sync is under way: the list reads what
+				 * it has so far */
+	bool ix_failed;         /* ... and the index failed meanwhile */
+	bool no_index;          /* --no-index: every file read */
+	const char *cache_dir;  /* where indexes go (NULL: XDG's) */
+	/* called during a long sync: DONE of TOTAL files, RATE a second;
+	 * STOP: true ends it (what is done is kept) */
+	void (*progress)(struct browser *b, size_t done, size_t total,
+			 double rate, void *arg);
+	bool (*stop)(void *arg);
+	void *progress_arg;
+	long long progress_ns;  /* how often (0: every second) */
+	bool interrupted;       /* the first sync was stopped */
+	bool docs_by_kind;      /* sections grouped by kind (doc_group_by_kind) */
 	struct cursor list;
 	/* the meetings list's order and filters (meetings.h) */
 	int list_sort;          /* 0 date, 1 title, 2 status, 3 open notes */
@@ -97,7 +130,7 @@ struct browser {
 	unsigned list_changes;  /* counts changes of order or filters */
 	size_t list_open;       /* open notes of the whole archive */
 	bool onotes;            /* the Open notes listing is shown */
-	struct { int doc; char *id; } *onote; /* its notes */
+	struct meetings_onote *onote; /* its notes */
 	int nonote;
 	struct cursor onote_cur;
 	struct doc *doc;     /* the open document, NULL in the list */

@@ -26,9 +26,9 @@ bool decimal_valid(const char *s, size_t len);
 int decimal_compare(const char *a, const char *b);
 
 /* The decimal S as written, with its '.' shown as POINT (NULL: the
- * decimal mark of the current LC_NUMERIC locale, "," in a Vietnamese
- * interface, "." in C).  malloc'd, NUL-terminated; NULL only when out
- * of memory. */
+ * decimal mark of the current LC_NUMERIC locale; the screen passes
+ * nls_decimal_point(), "," in a Vietnamese interface, "." in English).
+ * malloc'd, NUL-terminated; NULL only when out of memory. */
 char *decimal_format(const char *s, const char *point);
 
 /* The double nearest to the decimal S (read without the locale; too

@@ -8,7 +8,6 @@
 #include "doc.h"
 #include "entries.h"
 #include "lines.h"
-#include "meetings.h"
 #include "nls.h"
 #include "paths.h"
 #include "spell.h"
@@ -217,14 +216,54 @@ doc_load(struct doc *d, const char *reviewer)
 	doc_index(d);
 }
 
+/* The file's identity now (zeros when it cannot be read). */
+static void
+doc_ident(const char *path, unsigned long long id[4])
+{
+	struct stat st;
+	memset(id, 0, 4 * sizeof(*id));
+	if (stat(path, &st) != 0)
+		return;
+	id[0] = (unsigned long long)st.st_dev;
+	id[1] = (unsigned long long)st.st_ino;
+	id[2] = (unsigned long long)st.st_size;
+	id[3] = (unsigned long long)st.st_mtim.tv_sec * 1000000000ULL +
+		(unsigned long long)st.st_mtim.tv_nsec;
+}
+
+bool
+doc_changed(const struct doc *d)
+{
+	unsigned long long now[4];
+	doc_ident(d->path, now);
+	return memcmp(now, d->ident, sizeof(now)) != 0;
+}
+
 static struct doc *
-doc_open(const char *path, const char *reviewer)
+doc_open(const char *path, const char *reviewer, bool by_kind)
 {
 	struct doc *d = xcalloc(1, sizeof(*d));
 	d->path = xstrdup(path);
 	d->title = text_sanitize(path, strlen(path), false);
+	d->by_kind = by_kind;
+	doc_ident(path, d->ident);
 	doc_load(d, reviewer);
 	return d;
+}
+
+/* The spelling check of D: against the names of every file (B's spell,
+ * a scan), or, with the index, of D's file alone. */
+static void
+doc_check_spelling(struct browser *b, struct doc *d)
+{
+	if (b->spell) {
+		doc_spelling(d, b->spell);
+		return;
+	}
+	struct spell *sp = spell_new();
+	spell_learn_file(sp, d->path);
+	doc_spelling(d, sp);
+	spell_free(sp);
 }
 
 static void
@@ -277,6 +316,7 @@ doc_regroup(struct doc *d, bool by_kind)
 void
 doc_group_by_kind(struct browser *b, bool by_kind)
 {
+	b->docs_by_kind = by_kind;
 	for (int i = 0; i < b->ndocs; i++)
 		if (b->docs[i]->m && b->docs[i]->nentries)
 			doc_regroup(b->docs[i], by_kind);
@@ -304,8 +344,9 @@ doc_install(struct browser *b, struct doc *d, enum load_status st,
 		struct notes_error nerr;
 		d->notes = notes_open(d->path, d->m, b->reviewer, &nerr);
 		doc_index(d);
-		spell_learn_file(b->spell, d->path);
-		doc_spelling(d, b->spell);
+		if (b->spell)
+			spell_learn_file(b->spell, d->path);
+		doc_check_spelling(b, d);
 		browser_message(b, false, "%s", _("Reloaded."));
 		return;
 	}
@@ -323,8 +364,9 @@ doc_install(struct browser *b, struct doc *d, enum load_status st,
 		doc_notes_notice(d);
 	}
 	doc_index(d);
-	spell_learn_file(b->spell, d->path);
-	doc_spelling(d, b->spell);
+	if (b->spell)
+		spell_learn_file(b->spell, d->path);
+	doc_check_spelling(b, d);
 	minutes_free(old);
 	d->nav = nav;
 	for (int i = 0; i < n && i < d->nentries && content; i++)
@@ -343,6 +385,7 @@ doc_reload(struct browser *b, struct doc *d)
 	struct minutes *m = NULL;
 
 	b->notes_gen++;
+	doc_ident(d->path, d->ident);
 	enum load_status st = loader_load_file(d->path, &m, &err);
 	if (st == LOAD_FATAL) {
 		doc_clear(d);
@@ -360,6 +403,7 @@ bool
 doc_reload_keep(struct browser *b, struct doc *d, struct load_error *err)
 {
 	struct minutes *m = NULL;
+	doc_ident(d->path, d->ident);
 	enum load_status st = loader_load_file(d->path, &m, err);
 
 	if (st == LOAD_FATAL) {
@@ -391,70 +435,135 @@ list_cmp(const void *a, const void *b, void *arg)
 	return strcmp(x->path, y->path);
 }
 
-int
-browser_open(struct browser *b, char *const *args, int nargs,
-	     const char *reviewer)
+static int
+doc_path_cmp(const void *a, const void *b)
 {
-	static char *const here[] = { "." };
-	int errors = 0;
-
-	b->reviewer = reviewer;
-	/* the order of protocol, as written (the chair and guests first);
-	 * s sorts by given name */
-	b->attendees_doc_order = true;
-	browser_set_today(b, time(NULL));
-	if (nargs == 0) {
-		args = here;
-		nargs = 1;
-	}
-	for (int i = 0; i < nargs; i++) {
-		struct stat st;
-		if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode))
-			b->archive = true;
-	}
-	if (nargs > 1)
-		b->archive = true;
-	char **paths = paths_expand(args, nargs, &errors);
-	for (char **p = paths; p && *p; p++)
-		b->ndocs++;
-	if (b->ndocs == 0) {
-		fprintf(stderr, "minutes: %s\n", _("no minutes (*.xml) to show"));
-		paths_free(paths);
-		return 0;
-	}
-	b->docs = xcalloc((size_t)b->ndocs, sizeof(*b->docs));
-	b->list_order = xcalloc((size_t)b->ndocs, sizeof(int));
-	/* the spelling check learns the names of every file first, as
-	 * --check does, so that both warn alike */
-	b->spell = spell_new();
-	for (int i = 0; i < b->ndocs; i++)
-		spell_learn_file(b->spell, paths[i]);
-	for (int i = 0; i < b->ndocs; i++) {
-		b->docs[i] = doc_open(paths[i], reviewer);
-		doc_spelling(b->docs[i], b->spell);
-		b->list_order[i] = i;
-	}
-	paths_free(paths);
-	qsort_r(b->list_order, (size_t)b->ndocs, sizeof(int), list_cmp, b->docs);
-	if (!b->archive) {
-		b->doc = b->docs[0];
-		if (b->doc->m && b->doc->notice[0])
-			browser_message(b, true, "%s", b->doc->notice);
-	}
-	return b->ndocs;
+	const struct doc *x = *(struct doc *const *)a, *y = *(struct doc *const *)b;
+	return strcmp(x->path, y->path);
 }
 
 void
-browser_close(struct browser *b)
+browser_load_all(struct browser *b, char **paths)
+{
+	int n = 0;
+	while (paths && paths[n])
+		n++;
+	/* documents already loaded stay (their notes, their cursors):
+	 * found by path in WAS, sorted */
+	struct doc **was = b->docs;
+	int nwas = b->ndocs;
+	bool *kept = xcalloc((size_t)nwas + 1, sizeof(*kept));
+	if (nwas > 1)
+		qsort(was, (size_t)nwas, sizeof(*was), doc_path_cmp);
+	b->docs = xcalloc((size_t)n + (size_t)nwas + 1, sizeof(*b->docs));
+	free(b->list_order);
+	b->list_order = xcalloc((size_t)n + (size_t)nwas + 1, sizeof(int));
+	b->ndocs = 0;
+	/* the spelling check learns the names of every file first, as
+	 * --check does, so that both warn alike */
+	if (!b->spell)
+		b->spell = spell_new();
+	for (int i = 0; i < n; i++)
+		spell_learn_file(b->spell, paths[i]);
+	for (int i = 0; i < n; i++) {
+		struct doc key = { .path = paths[i] }, *kp = &key, *d = NULL;
+		struct doc **at = nwas ? bsearch(&kp, was, (size_t)nwas, sizeof(*was),
+						 doc_path_cmp) : NULL;
+		if (at && !kept[at - was]) {
+			d = *at;
+			kept[at - was] = true;
+		}
+		if (!d)
+			d = doc_open(paths[i], b->reviewer, b->docs_by_kind);
+		doc_spelling(d, b->spell);
+		b->list_order[b->ndocs] = b->ndocs;
+		b->docs[b->ndocs++] = d;
+	}
+	for (int k = 0; k < nwas; k++) {
+		if (kept[k])
+			continue;
+		if (was[k] == b->doc || (was[k]->notes && notes_unsaved(was[k]->notes))) {
+			/* gone from the folder, but open or with notes not saved */
+			b->list_order[b->ndocs] = b->ndocs;
+			b->docs[b->ndocs++] = was[k];
+		} else {
+			doc_free(was[k]);
+		}
+	}
+	free(kept);
+	free(was);
+	b->nmeetings = b->ndocs;
+	b->fdoc = NULL;
+	b->list_ready = false;
+	qsort_r(b->list_order, (size_t)b->ndocs, sizeof(int), list_cmp, b->docs);
+}
+
+/* Documents kept loaded with the index, besides the open one and those
+ * with notes not saved yet. */
+#define DOC_CACHE 4
+
+struct doc *
+doc_get(struct browser *b, const char *path)
+{
+	int at = -1;
+	for (int i = 0; i < b->ndocs && at < 0; i++)
+		if (strcmp(b->docs[i]->path, path) == 0)
+			at = i;
+	if (!b->ix)
+		return at >= 0 ? b->docs[at] : NULL;
+	struct doc *d;
+	if (at >= 0) {
+		d = b->docs[at];
+		memmove(b->docs + 1, b->docs, (size_t)at * sizeof(*b->docs));
+	} else {
+		d = doc_open(path, b->reviewer, b->docs_by_kind);
+		doc_check_spelling(b, d);
+		b->docs = xreallocarray(b->docs, (size_t)b->ndocs + 1,
+					sizeof(*b->docs));
+		memmove(b->docs + 1, b->docs, (size_t)b->ndocs * sizeof(*b->docs));
+		b->ndocs++;
+	}
+	b->docs[0] = d;
+	/* the least recently used go, unless open or with unsaved notes */
+	for (int i = b->ndocs - 1; i > 0 && b->ndocs > DOC_CACHE; i--) {
+		struct doc *o = b->docs[i];
+		if (o == b->doc || (o->notes && notes_unsaved(o->notes)))
+			continue;
+		doc_forget(b, o);
+	}
+	return d;
+}
+
+void
+doc_forget(struct browser *b, struct doc *d)
+{
+	for (int i = 0; i < b->ndocs; i++) {
+		if (b->docs[i] != d)
+			continue;
+		memmove(b->docs + i, b->docs + i + 1,
+			(size_t)(b->ndocs - i - 1) * sizeof(*b->docs));
+		b->ndocs--;
+		break;
+	}
+	if (b->fdoc == d)
+		b->fdoc = NULL;
+	if (b->doc == d)
+		b->doc = NULL;
+	doc_free(d);
+}
+
+void
+doc_close_all(struct browser *b)
 {
 	for (int i = 0; i < b->ndocs; i++)
 		doc_free(b->docs[i]);
 	free(b->docs);
 	free(b->list_order);
-	search_query_free(b->q);
 	spell_free(b->spell);
-	free(b->query);
-	free(b->fidx);
-	meetings_free(b);
-	memset(b, 0, sizeof(*b));
+	b->docs = NULL;
+	b->list_order = NULL;
+	b->spell = NULL;
+	b->ndocs = 0;
+	b->doc = NULL;
+	b->fdoc = NULL;
 }

@@ -7,12 +7,24 @@
 
 #include "browser.h"
 
-/* Opens ARGS (files or directories; NARGS 0: ".") into B, the reviewer
- * REVIEWER; the meetings list is sorted newest first.  Returns the
- * number of documents (0: none found, said on stderr). */
-int browser_open(struct browser *b, char *const *args, int nargs,
-		 const char *reviewer);
-void browser_close(struct browser *b);
+/* browser_open and browser_close are meetings.h's (a folder opens
+ * through its index there). */
+#include "meetings.h"
+
+/* Frees every document of B (browser_close). */
+void doc_close_all(struct browser *b);
+/* Reads every file of PATHS into B (a folder without its index, or when
+ * the index failed: documents already loaded are kept). */
+void browser_load_all(struct browser *b, char **paths);
+
+/* The document of the file at PATH: with the index, loaded when it is
+ * not (the least recently used of the others beyond a few freed); else
+ * the one of B's documents (NULL: none). */
+struct doc *doc_get(struct browser *b, const char *path);
+/* Drops D from B and frees it. */
+void doc_forget(struct browser *b, struct doc *d);
+/* Whether D's file changed since it was loaded (identity, size, time). */
+bool doc_changed(const struct doc *d);
 
 /* Reads D's file again; its notes are re-anchored to the new text and
  * the positions kept where they still exist. */

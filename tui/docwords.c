@@ -125,7 +125,7 @@ docw_time(enum docw_lang lang, const char *time, char *buf, size_t size)
 	if (lang == DOCW_EN)
 		snprintf(buf, size, "%02d:%02d", h, mi);
 	else
-		snprintf(buf, size, "%02d giờ %02d phút", h, mi);
+		snprintf(buf, size, "%02d giờ %02d", h, mi);
 	return true;
 }
 
@@ -133,10 +133,12 @@ void
 docw_stamp(enum docw_lang lang, time_t t, char *buf, size_t size)
 {
 	struct tm tm;
-	char when[32], zone[8];
+	char when[48], zone[8];
+	/* the Vietnamese time the way documents write one: 17 giờ 15 */
 	if (!localtime_r(&t, &tm) ||
 	    !strftime(when, sizeof(when),
-		      lang == DOCW_EN ? "%Y-%m-%d %H:%M" : "%d/%m/%Y %H:%M",
+		      lang == DOCW_EN ? "%Y-%m-%d %H:%M"
+				      : "%H giờ %M ngày %d/%m/%Y",
 		      &tm) ||
 	    !strftime(zone, sizeof(zone), "%z", &tm) || strlen(zone) != 5) {
 		snprintf(buf, size, "?");

@@ -5,7 +5,7 @@
  * locale of whoever runs the command: the labels of the official form
  * (NĐ 30/2020/NĐ-CP, Mẫu 1.9), dates as documents write them ("ngày 05
  * tháng 02 năm 2025": days below 10 and the months 1 and 2 with a
- * leading zero), times ("10 giờ 45 phút"), section numbers in Roman
+ * leading zero), times ("10 giờ 45"), section numbers in Roman
  * numerals, vote tallies and results.  Every output that writes such a
  * document takes its words from here, so they cannot drift apart.
  *
@@ -154,12 +154,13 @@ const char *docw_roman(uint32_t n, char *buf, size_t size);
  * False (BUF "") when DATE is not YYYY-MM-DD. */
 bool docw_date(enum docw_lang lang, const char *date, char *buf,
 	       size_t size);
-/* "10:45" -> "10 giờ 45 phút" ("10:45"); "08:05" -> "08 giờ 05 phút".
+/* "10:45" -> "10 giờ 45" ("10:45"); "08:05" -> "08 giờ 05".
  * False (BUF "") when TIME is not HH:MM. */
 bool docw_time(enum docw_lang lang, const char *time, char *buf,
 	       size_t size);
 /* A moment in local time, as the review report shows who wrote when:
- * "28/11/2026 17:15 (UTC+07:00)" ("2026-11-28 17:15 (UTC+07:00)"). */
+ * "17 giờ 15 ngày 28/11/2026 (UTC+07:00)" in Vietnamese, the time the
+ * way documents write it ("2026-11-28 17:15 (UTC+07:00)" in English). */
 void docw_stamp(enum docw_lang lang, time_t t, char *buf, size_t size);
 /* A decimal number as written (decimal.h), with the language's decimal
  * mark: "96.4" stays "96.4" in English and becomes "96,4" in Vietnamese;

@@ -92,11 +92,14 @@ task_line(struct browser *b, const struct mn_task *t, struct lines *l,
 	  int indent, int width)
 {
 	bool late = mn_task_overdue(t, b->today);
-	char *who = assignees(b->doc->m, t);
+	char *who = assignees(b->doc->m, t), day[64];
+	/* the due date the interface's way (30/09/2019 in Vietnamese) */
+	const char *due = strlen(t->due) == 10
+		? nls_date(t->due, day, sizeof(day)) : t->due;
 	const char *s = lines_printf(l, "→ %s%s%s%s%s%s%s",
 		*who ? who : _("nobody named"),
-		*t->due ? " · " : "", *t->due ? _("due") : "",
-		*t->due ? " " : "", t->due, late ? " · ⚠ " : "",
+		*due ? " · " : "", *due ? _("due") : "",
+		*due ? " " : "", due, late ? " · ⚠ " : "",
 		late ? _("overdue") : "");
 	free(who);
 	lines_wrap(l, NULL, STYLE_NORMAL, indent, s, width,

@@ -228,7 +228,9 @@ static const char schema_sql[] =
 	" status TEXT, number TEXT, agency TEXT, items INTEGER,"
 	" figures_met INTEGER, figures_missed INTEGER, votes INTEGER,"
 	" tasks INTEGER, problems INTEGER, warnings INTEGER,"
-	" open_notes INTEGER, review TEXT);"
+	" open_notes INTEGER, review TEXT,"
+	/* the browser's list: its text filter, its review label's parts */
+	" organizer TEXT, unanswered INTEGER, signers TEXT);"
 	/* a file's texts, one row (its id that of the files row): the
 	 * folds, one a line, in order (what its FTS5 row was made of, and
 	 * what a search looks through), and the texts as written with their
@@ -243,6 +245,32 @@ static const char schema_sql[] =
 	" tokenize='minutes_trigram');"
 	/* fewer, bigger segments while building */
 	"INSERT INTO elem_fts(elem_fts, rank) VALUES('hashsize', 33554432);";
+
+/* The browser's list reads a window of rows in its orders (load = 2:
+ * LOAD_FATAL, those that did not load, last), the archive's open notes,
+ * and the sync the files' identities, from these indexes alone: never
+ * the wide rows of files (a scan of them touches the whole database). */
+static const char list_indexes_sql[] =
+	"CREATE INDEX IF NOT EXISTS files_list_date ON files(load = 2,"
+	" date DESC, rel, status, open_notes);"
+	"CREATE INDEX IF NOT EXISTS files_list_status ON files(load = 2,"
+	" CASE status WHEN 'draft' THEN 0 WHEN 'final' THEN 1"
+	" WHEN 'approved' THEN 2 ELSE 3 END, date DESC, rel);"
+	"CREATE INDEX IF NOT EXISTS files_list_open ON files(load = 2,"
+	" coalesce(open_notes, 0) DESC, date DESC, rel);"
+	"CREATE INDEX IF NOT EXISTS files_open ON files(open_notes)"
+	" WHERE open_notes > 0;"
+	"CREATE INDEX IF NOT EXISTS files_ident ON files(rel, dev, ino, size,"
+	" mtime_ns, ctime_ns, notes_sig, racy, load);";
+
+void
+index_list_prepare(struct minutes_index *ix)
+{
+	/* a read-only, full or locked database answers without them */
+	if (!ix->readonly &&
+	    sqlite3_exec(ix->db, list_indexes_sql, NULL, NULL, NULL) != SQLITE_OK)
+		sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
+}
 
 static const char drop_sql[] =
 	"DROP TABLE IF EXISTS elem_fts; DROP TABLE IF EXISTS elems;"
@@ -390,10 +418,11 @@ prepare_writes(struct minutes_index *ix)
 		       "INSERT INTO files(rel, dev, ino, size, mtime_ns, ctime_ns,"
 		       " notes_sig, racy, load, error, mid, date, title, status,"
 		       " items, figures_met, figures_missed, problems, open_notes,"
-		       " number, agency, votes, tasks, warnings, review)"
+		       " number, agency, votes, tasks, warnings, review,"
+		       " organizer, unanswered, signers)"
 		       " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
 		       " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,"
-		       " ?24, ?25)") ||
+		       " ?24, ?25, ?26, ?27, ?28)") ||
 	       prepare(ix, &ix->ins_elem,
 		       "INSERT INTO elems(file, doc, texts) VALUES(?1, ?2, ?3)") ||
 	       prepare(ix, &ix->ins_fts,
@@ -573,6 +602,8 @@ index_open(const char *dir, const struct index_options *opts, char *err,
 			r = -1;
 		} else {
 			r = schema_create(ix, fold);
+			if (r == 0)
+				index_list_prepare(ix); /* while it is empty */
 		}
 	}
 	free(fold);
@@ -1090,7 +1121,7 @@ review_keyword(enum notes_review r)
  * when the notes cannot be read. */
 static bool
 review_of(const char *path, const struct minutes *m, const char *reviewer,
-	  struct notes_review_state *rs)
+	  struct notes_review_state *rs, char **signers)
 {
 	struct notes_error nerr;
 	struct notes_store *s = notes_open(path, m, notes_reviewer_name(reviewer),
@@ -1098,6 +1129,7 @@ review_of(const char *path, const struct minutes *m, const char *reviewer,
 	if (!s)
 		return false;
 	notes_review(s, rs);
+	*signers = notes_review_signers(s);
 	notes_close(s);
 	return true;
 }
@@ -1160,11 +1192,15 @@ write_file(struct minutes_index *ix, const char *path, const char *rel,
 	sqlite3_bind_int64(st, 17, missed);
 	sqlite3_bind_int64(st, 18, minutes_error_count(m));
 	struct notes_review_state rs;
-	if (review_of(path, m, ix->o.reviewer, &rs)) {
+	char *signers = NULL;
+	if (review_of(path, m, ix->o.reviewer, &rs, &signers)) {
 		sqlite3_bind_int64(st, 19, (sqlite3_int64)rs.open);
 		sqlite3_bind_text(st, 25, review_keyword(rs.state), -1,
 				  SQLITE_STATIC);
+		sqlite3_bind_int64(st, 27, (sqlite3_int64)rs.unanswered);
+		sqlite3_bind_text(st, 28, signers, -1, free);
 	}
+	bind_text_or_null(st, 26, mt->organizer);
 	/* v2 (absent from a v1 file: unknown, not none) */
 	if (m->version >= 2) {
 		bind_text_or_null(st, 20, mt->number);
@@ -1201,6 +1237,15 @@ write_file(struct minutes_index *ix, const char *path, const char *rel,
 	}
 	minutes_free(m);
 	return rc;
+}
+
+/* the same file, the two-second rule apart */
+static bool
+ident_fields_same(const struct ident *a, const struct ident *b)
+{
+	struct ident x = *a, y = *b;
+	x.racy = y.racy = false;
+	return ident_same(&x, &y);
 }
 
 /* --- syncing ----------------------------------------------------------------- */
@@ -1271,6 +1316,8 @@ index_sync(struct minutes_index *ix, char *const *paths,
 		struct row *r = rows_find(&rows, rel);
 		if (r)
 			r->seen = true;
+		stats->added += !r;
+		stats->changed += r && !ident_fields_same(&r->ident, &ids[i]);
 		if (!r || !ident_same(&r->ident, &ids[i]))
 			work[nwork++] = i;
 	}

@@ -38,7 +38,7 @@
 #include "model.h"
 #include "search.h"
 
-#define INDEX_SCHEMA 6 /* bump on any change of the tables below */
+#define INDEX_SCHEMA 7 /* bump on any change of the tables below */
 
 struct minutes_index;
 
@@ -88,6 +88,8 @@ struct index_sync_stats {
 	size_t files;     /* the folder's *.xml files */
 	size_t loaded;    /* loaded again: new or changed */
 	size_t removed;   /* gone since the last sync */
+	size_t added;     /* new since the last sync */
+	size_t changed;   /* indexed before, changed since (loaded again) */
 };
 
 /* Brings the index up to date with PATHS, every *.xml under the folder as
@@ -135,6 +137,10 @@ struct index_summary {
 	/* the review state (notes_review): "none", "open", "answered",
 	 * "signed", "ready" */
 	const char *review;
+	/* the browser's meetings list: the organizer, the notes open
+	 * without an answer, the sign-offs in force ("lan, minh") */
+	const char *organizer, *signers;
+	long unanswered;
 };
 
 enum index_sort {
@@ -143,6 +149,13 @@ enum index_sort {
 	INDEX_SORT_TITLE,      /* Vietnamese order (text_collate), then path */
 	INDEX_SORT_OPEN_NOTES, /* most first, then path */
 	INDEX_SORT_PROBLEMS,   /* most first (unloadable files first), then path */
+	/* the browser's orders: files that loaded first, by date, title,
+	 * status (drafts first) or open notes (most first), then newest
+	 * first, then path (DESC is not for these) */
+	INDEX_SORT_LIST_DATE,
+	INDEX_SORT_LIST_TITLE,
+	INDEX_SORT_LIST_STATUS,
+	INDEX_SORT_LIST_OPEN,
 };
 
 struct index_filter {
@@ -153,7 +166,17 @@ struct index_filter {
 	bool open_notes;        /* only meetings with open notes */
 	bool problems;          /* only meetings with problems or not loadable */
 	const char *review;     /* the review state ("ready" ...); NULL: any */
+	/* the browser's text filter: files that loaded whose title,
+	 * number, agency, date, path (TEXT_DIR/rel, made safe) or organizer
+	 * holds TEXT (search_text); NULL: any */
+	const char *text, *text_dir;
 };
+
+/* Makes the indexes the browser's list reads through (the list's orders,
+ * the open notes, the files' identities), once per database: without
+ * them (a read-only or full database) the answers are the same, slower
+ * and with the whole database read. */
+void index_list_prepare(struct minutes_index *ix);
 
 /* The number of meetings FILTER (NULL: all) lets through, or -1. */
 long index_count(struct minutes_index *ix, const struct index_filter *filter);

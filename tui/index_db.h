@@ -21,6 +21,7 @@ struct minutes_index {
 		*del_file, *get_file, *sel_doc;
 	char *fold_buf; /* reused by the folds of a sync */
 	size_t fold_cap;
+	bool list_fns;  /* the browser list's SQL functions are there */
 	char *doc;      /* a file's folded texts, one a line, for FTS5 */
 	size_t doc_len, doc_cap;
 	char *texts;    /* the same texts as written, packed (see below) */

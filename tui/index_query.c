@@ -275,6 +275,69 @@ out:
 
 /* --- the meetings list ------------------------------------------------------------- */
 
+/* the list's orders walk the indexes of index_list_prepare */
+_Static_assert(LOAD_FATAL == 2, "the files_list_* indexes say load = 2");
+
+/* minutes_list_match(text, dir, load, title, number, agency, date, rel,
+ * organizer): 1 when the file loaded and one of its fields holds TEXT
+ * as the browser's list filter finds it (search_text; the path is
+ * DIR/rel made safe).  The compiled query is kept with the statement. */
+static void
+sql_list_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct search_query *q = sqlite3_get_auxdata(ctx, 0);
+	const unsigned char *text = sqlite3_value_text(argv[0]);
+	if (!q) {
+		if (!text || !(q = search_compile((const char *)text))) {
+			sqlite3_result_int(ctx, 0);
+			return;
+		}
+		sqlite3_set_auxdata(ctx, 0, q, (void (*)(void *))search_query_free);
+		q = sqlite3_get_auxdata(ctx, 0);
+		if (!q) {
+			sqlite3_result_error_nomem(ctx);
+			return;
+		}
+	}
+	if (sqlite3_value_int(argv[2]) == LOAD_FATAL) {
+		sqlite3_result_int(ctx, 0);
+		return;
+	}
+	const char *dir = (const char *)sqlite3_value_text(argv[1]);
+	for (int i = 3; i < argc; i++) {
+		const char *f = (const char *)sqlite3_value_text(argv[i]);
+		char *own = NULL;
+		if (!f || !*f)
+			continue;
+		if (i == 7) { /* the path, as the list shows it */
+			char *full = dir && *dir ? xasprintf("%s/%s", dir, f) : xstrdup(f);
+			own = text_sanitize(full, strlen(full), false);
+			free(full);
+			if (!own)
+				continue;
+			f = own;
+		}
+		size_t a, b;
+		bool hit = search_text(q, f, strlen(f), 0, &a, &b);
+		free(own);
+		if (hit) {
+			sqlite3_result_int(ctx, 1);
+			return;
+		}
+	}
+	sqlite3_result_int(ctx, 0);
+}
+
+static void
+list_fns(struct minutes_index *ix)
+{
+	if (ix->list_fns)
+		return;
+	sqlite3_create_function_v2(ix->db, "minutes_list_match", 9, SQLITE_UTF8,
+				   NULL, sql_list_match, NULL, NULL, NULL);
+	ix->list_fns = true;
+}
+
 /* Appends FILTER's WHERE clause to SQL (bound from ?1 on, in the order
  * filter_bind binds them). */
 static void
@@ -313,6 +376,11 @@ filter_sql(char *sql, size_t size, const struct index_filter *f)
 		ADD("%sopen_notes > 0", and);
 	if (f->problems)
 		ADD("%s(problems > 0 OR load = %d)", and, (int)LOAD_FATAL);
+	if (f->text) {
+		ADD("%sminutes_list_match(?%d, ?%d, load, title, number, agency,"
+		    " date, rel, organizer)", and, arg, arg + 1);
+		arg += 2;
+	}
 #undef ADD
 }
 
@@ -327,6 +395,11 @@ filter_bind(sqlite3_stmt *st, const struct index_filter *f)
 	for (size_t i = 0; i < sizeof(v) / sizeof(*v); i++)
 		if (v[i])
 			sqlite3_bind_text(st, arg++, v[i], -1, SQLITE_STATIC);
+	if (f->text) {
+		sqlite3_bind_text(st, arg++, f->text, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, arg++, f->text_dir ? f->text_dir : "", -1,
+				  SQLITE_STATIC);
+	}
 	return arg;
 }
 
@@ -335,6 +408,7 @@ index_count(struct minutes_index *ix, const struct index_filter *filter)
 {
 	char sql[1024] = "SELECT count(*) FROM files";
 	sqlite3_stmt *st;
+	list_fns(ix);
 	filter_sql(sql, sizeof(sql), filter);
 	if (sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL) != SQLITE_OK) {
 		ix_dberr(ix);
@@ -371,10 +445,12 @@ index_list(struct minutes_index *ix, enum index_sort sort, bool desc,
 	char sql[2048] =
 		"SELECT rel, load, error, mid, date, title, status, number,"
 		" agency, items, figures_met, figures_missed, votes, tasks,"
-		" problems, warnings, open_notes, review FROM files";
+		" problems, warnings, open_notes, review, organizer, signers,"
+		" unanswered FROM files";
 	const char *dir = desc ? "DESC" : "ASC";
 	/* "most first" sorts are descending unless reversed */
 	const char *most = desc ? "ASC" : "DESC";
+	list_fns(ix);
 	filter_sql(sql, sizeof(sql), filter);
 	size_t n = strlen(sql);
 	switch (sort) {
@@ -395,6 +471,21 @@ index_list(struct minutes_index *ix, enum index_sort sort, bool desc,
 				      " ORDER BY load = %d %s, problems %s, rel %s",
 				      (int)LOAD_FATAL, most, most, dir);
 		break;
+	case INDEX_SORT_LIST_DATE:
+	case INDEX_SORT_LIST_TITLE:
+	case INDEX_SORT_LIST_STATUS:
+	case INDEX_SORT_LIST_OPEN: {
+		static const char *const by[] = {
+			"", "title COLLATE vi, ",
+			"CASE status WHEN 'draft' THEN 0 WHEN 'final' THEN 1"
+			" WHEN 'approved' THEN 2 ELSE 3 END, ",
+			"coalesce(open_notes, 0) DESC, ",
+		};
+		n += (size_t)snprintf(sql + n, sizeof(sql) - n,
+				      " ORDER BY load = %d, %sdate DESC, rel",
+				      (int)LOAD_FATAL, by[sort - INDEX_SORT_LIST_DATE]);
+		break;
+	}
 	default:
 		n += (size_t)snprintf(sql + n, sizeof(sql) - n, " ORDER BY rel %s", dir);
 		break;
@@ -431,6 +522,9 @@ index_list(struct minutes_index *ix, enum index_sort sort, bool desc,
 			.warnings = col_count(st, 15),
 			.open_notes = col_count(st, 16),
 			.review = col_text(st, 17),
+			.organizer = col_text(st, 18),
+			.signers = col_text(st, 19),
+			.unanswered = col_count(st, 20),
 		};
 		count++;
 		if (!fn(&s, arg)) {

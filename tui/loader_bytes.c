@@ -298,11 +298,15 @@ fix_problem(struct ld *ld, struct utf8_fix *u, bool at_end)
 		ld_problem(ld, u->run_line, u->run_col, "invalid UTF-8: the file "
 			"ends inside a character (bytes %s), shown as U+FFFD",
 			bytes);
-	else
-		ld_problem(ld, u->run_line, u->run_col, "invalid UTF-8 (%s %s%s), "
-			"shown as U+FFFD%s%s", n == 1 ? "byte" : "bytes", bytes,
-			n > 4 ? " ..." : "", u->hint ? "; " : "",
-			u->hint ? u->hint : "");
+	else {
+		char what[96];
+		/* TRANSLATORS: %s is one byte or more, as 0xC3 0x28 */
+		snprintf(what, sizeof(what), ngettext("byte %s", "bytes %s", n),
+			 bytes);
+		ld_problem(ld, u->run_line, u->run_col, "invalid UTF-8 (%s%s), "
+			"shown as U+FFFD%s%s", what, n > 4 ? " ..." : "",
+			u->hint ? "; " : "", u->hint ? u->hint : "");
+	}
 	u->hint = NULL;
 }
 
@@ -378,8 +382,8 @@ ld_fix_chunk(struct ld *ld, struct utf8_fix *u, const char *p, size_t n,
 			enum text_mojibake k = text_detect_legacy_bytes(
 				(const char *)b, m, NULL, NULL);
 			u->looked = true;
-			if (k != TEXT_MOJI_NONE)
-				u->hint = text_legacy_hint(k);
+			if (k != TEXT_MOJI_NONE && *text_legacy_hint(k))
+				u->hint = _(text_legacy_hint(k));
 		}
 		if (!u->run_n) {
 			u->run_line = u->line;

@@ -11,6 +11,7 @@
 #include "nls.h"
 #include "loader_state.h"
 #include "loader_errors.h"
+#include "xmlwords.h"
 
 void
 ld_stop(struct ld *ld)
@@ -66,11 +67,7 @@ xml_message(XML_ERROR *e, char *buf, size_t size)
 				 code);
 	} else if (e->code == XML_ERR_DOCUMENT_EMPTY) {
 		snprintf(buf, size, "%s", _("not an XML document (it must start with '<')"));
-	} else if (e->code == XML_ERR_UNDECLARED_ENTITY ||
-		   e->code == XML_WAR_UNDECLARED_ENTITY) {
-		snprintf(buf, size, _("%s (only &amp; &lt; &gt; &quot; &apos; "
-			 "and character references are allowed)"), msg);
-	} else {
+	} else if (!xmlwords_say(e, buf, size)) {
 		snprintf(buf, size, "%s", msg);
 	}
 	for (const char *p = buf; *p && n + 1 < size; p++) {
@@ -100,13 +97,13 @@ ld_on_xml_error(void *arg, XML_ERROR *e)
 		return;
 	}
 	if (ld->cut && ld->finishing)
-		snprintf(msg, sizeof(msg),
-			 "invalid UTF-8: the file ends inside a character");
+		snprintf(msg, sizeof(msg), "%s",
+			 _("invalid UTF-8: the file ends inside a character"));
 	else if (ld->finishing && e->code == XML_ERR_DOCUMENT_END &&
 		 ld->nframes > 1)
 		/* libxml2 says "Extra content at the end of the document" */
-		snprintf(msg, sizeof(msg), "the file ends before the document "
-			 "does (is it cut short?)");
+		snprintf(msg, sizeof(msg), "%s", _("the file ends before the "
+			 "document does (is it cut short?)"));
 	else
 		xml_message(e, msg, sizeof(msg));
 	ld_fatal(ld, e->line > 0 ? (uint32_t)e->line : 0,

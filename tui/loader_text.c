@@ -9,6 +9,7 @@
 #include "loader_ids.h"
 #include "loader_text.h"
 #include "mojibake.h"
+#include "nls.h"
 #include "text.h"
 
 /* SIZE bytes aligned to ALIGN (a power of two <= 16), packed: the arena
@@ -244,7 +245,7 @@ ld_check_mojibake(struct ld *ld, const struct frame *f, const char *s,
 	enum text_mojibake k = text_detect_mojibake(s, len, &at);
 	if (k != TEXT_MOJI_NONE)
 		ld_problem(ld, f->line, f->col, "text looks mangled: %s",
-			text_mojibake_hint(k));
+			_(text_mojibake_hint(k)));
 }
 
 /* The text of a leaf element, finished. */

@@ -203,6 +203,8 @@ main(int argc, char **argv)
 					notes_format && !strcmp(notes_format, "html"));
 	case OPT_EXPORT: return cli_export_html(args[0]);
 	case OPT_MERGE_NOTES: return cli_merge_notes(args, nargs);
-	default: return ui_main(args, nargs, &ui);
+	default:
+		ui.no_index = !use_index;
+		return ui_main(args, nargs, &ui);
 	}
 }

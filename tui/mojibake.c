@@ -9,6 +9,7 @@
 #include <utf8proc.h>
 
 #include "mojibake.h"
+#include "nls.h"
 #include "spell.h"
 #include "text_utf8.h"
 
@@ -763,18 +764,18 @@ text_mojibake_hint(enum text_mojibake kind)
 {
 	switch (kind) {
 	case TEXT_MOJI_TCVN3:
-		return "the text looks like TCVN3 (ABC) read as Latin-1; "
+		return N_("the text looks like TCVN3 (ABC) read as Latin-1; "
 		       "convert the file to UTF-8 (e.g. with a converter such "
-		       "as Unikey's) and declare encoding=\"UTF-8\"";
+		       "as Unikey's) and declare encoding=\"UTF-8\"");
 	case TEXT_MOJI_VNI:
-		return "the text looks like VNI read as Latin-1; convert the "
+		return N_("the text looks like VNI read as Latin-1; convert the "
 		       "file from VNI to UTF-8 (e.g. with a converter such as "
-		       "Unikey's) and declare encoding=\"UTF-8\"";
+		       "Unikey's) and declare encoding=\"UTF-8\"");
 	case TEXT_MOJI_DOUBLE_UTF8:
-		return "the text looks like UTF-8 that was read as Latin-1 and "
+		return N_("the text looks like UTF-8 that was read as Latin-1 and "
 		       "encoded again; convert it back (e.g. iconv -f UTF-8 -t "
 		       "WINDOWS-1252, then check the result) and declare "
-		       "encoding=\"UTF-8\"";
+		       "encoding=\"UTF-8\"");
 	case TEXT_MOJI_NONE:
 		break;
 	}
@@ -853,13 +854,13 @@ text_legacy_hint(enum text_mojibake kind)
 {
 	switch (kind) {
 	case TEXT_MOJI_TCVN3:
-		return "the bytes look like TCVN3 (ABC): declare "
+		return N_("the bytes look like TCVN3 (ABC): declare "
 		       "encoding=\"TCVN3\" in the XML declaration, or convert "
-		       "the file to UTF-8";
+		       "the file to UTF-8");
 	case TEXT_MOJI_VNI:
-		return "the bytes look like VNI, which no XML encoding name "
+		return N_("the bytes look like VNI, which no XML encoding name "
 		       "covers: convert the file to UTF-8 (e.g. with a "
-		       "converter such as Unikey's)";
+		       "converter such as Unikey's)");
 	case TEXT_MOJI_DOUBLE_UTF8:
 	case TEXT_MOJI_NONE:
 		break;

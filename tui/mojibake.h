@@ -24,7 +24,8 @@ enum text_mojibake {
  * that is a syllable both ways ("Mét" for Một, also "mét") is not. */
 enum text_mojibake text_detect_mojibake(const char *s, size_t len,
 					 size_t *at);
-/* A one-line hint on how to convert such a file ("" for NONE). */
+/* A one-line hint on how to convert such a file ("" for NONE), in
+ * English: the caller translates it (gettext). */
 const char *text_mojibake_hint(enum text_mojibake kind);
 
 /* Raw bytes of a file declared UTF-8 but written in a legacy encoding:
@@ -36,7 +37,8 @@ const char *text_mojibake_hint(enum text_mojibake kind);
 enum text_mojibake text_detect_legacy_bytes(const char *s, size_t len,
 					    size_t *line_off,
 					    size_t *line_len);
-/* What to do about such bytes ("" for NONE and DOUBLE_UTF8). */
+/* What to do about such bytes ("" for NONE and DOUBLE_UTF8), in
+ * English: the caller translates it (gettext). */
 const char *text_legacy_hint(enum text_mojibake kind);
 
 #endif

@@ -35,7 +35,7 @@ navigate_clamp(struct browser *b)
 	if (!b->doc) {
 		/* the meetings and the Open notes row after them (the list
 		 * keeps its cursor on its rows: meetings.h) */
-		clamp(&b->list, b->ndocs + 1);
+		clamp(&b->list, b->nmeetings + 1);
 		return;
 	}
 	if (!b->doc->m)
@@ -120,16 +120,16 @@ navigate_goto_id(struct browser *b, const char *id)
 			return;
 }
 
-static void
-say_wrapped(struct browser *b, bool back)
+void
+navigate_say_wrapped(struct browser *b, bool back)
 {
 	browser_message(b, false, "%s",
 			back ? _("search hit TOP, continuing at BOTTOM")
 			     : _("search hit BOTTOM, continuing at TOP"));
 }
 
-static void
-say_not_found(struct browser *b)
+void
+navigate_say_not_found(struct browser *b)
 {
 	char cut[256];
 	browser_message(b, true, _("Pattern not found: %s"),
@@ -172,39 +172,13 @@ search_in_doc(struct browser *b, bool back)
 			if (b->focus == PANE_NAV && r >= 0)
 				b->focus = PANE_CONTENT;
 			if (wrapped)
-				say_wrapped(b, back);
+				navigate_say_wrapped(b, back);
 			return;
 		}
 		if (wrapped && e == d->nav.cur && r == browser_content_cur(b))
 			break;
 	}
-	say_not_found(b);
-}
-
-static bool
-stop_at_first(const struct search_hit *h, void *arg)
-{
-	(void)h;
-	(void)arg;
-	return false;
-}
-
-static void
-search_in_list(struct browser *b, bool back)
-{
-	int n = b->ndocs;
-	for (int k = 1; k <= n; k++) {
-		int i = ((b->list.cur + (back ? -k : k)) % n + n) % n;
-		const struct doc *d = b->docs[b->list_order[i]];
-		if (d->m && search_minutes(b->q, d->m, stop_at_first, NULL)) {
-			bool wrapped = back ? i > b->list.cur : i < b->list.cur;
-			b->list.cur = i;
-			if (wrapped)
-				say_wrapped(b, back);
-			return;
-		}
-	}
-	say_not_found(b);
+	navigate_say_not_found(b);
 }
 
 void
@@ -217,8 +191,6 @@ navigate_search_next(struct browser *b, bool reverse)
 	bool back = b->search_back != reverse;
 	if (browser_in_doc(b))
 		search_in_doc(b, back);
-	else if (!b->doc)
-		search_in_list(b, back);
 }
 
 bool

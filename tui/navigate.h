@@ -57,4 +57,9 @@ void navigate_toggle_sort(struct browser *b);
 /* the Problems entry, or a message that there are none */
 void navigate_problems(struct browser *b);
 
+/* What a search says: it went round the end (BACK: the start), or
+ * found nothing. */
+void navigate_say_wrapped(struct browser *b, bool back);
+void navigate_say_not_found(struct browser *b);
+
 #endif

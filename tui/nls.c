@@ -74,6 +74,73 @@ nls_date(const char *iso, char *buf, size_t size)
 	return buf;
 }
 
+const char *
+nls_stamp(const char *stamp, char *buf, size_t size)
+{
+	char day[11], date[64];
+	if (size == 0)
+		return buf;
+	if (strlen(stamp) < 11 || stamp[10] != ' ') {
+		snprintf(buf, size, "%s", stamp);
+		return buf;
+	}
+	memcpy(day, stamp, 10);
+	day[10] = '\0';
+	snprintf(buf, size, "%s%s", nls_date(day, date, sizeof(date)), stamp + 10);
+	return buf;
+}
+
+const char *
+nls_mark_of(const char *half, char *buf, size_t size)
+{
+	size_t n = strlen(half);
+	if (size == 0)
+		return buf;
+	snprintf(buf, size, ".");
+	/* "0", then a mark of 1 to 4 bytes, then "5" */
+	if (n < 3 || n > 6 || half[0] != '0' || half[n - 1] != '5' ||
+	    n - 2 >= size)
+		return buf;
+	for (size_t i = 1; i + 1 < n; i++)
+		if ((unsigned char)half[i] < 0x20 ||
+		    (half[i] >= '0' && half[i] <= '9'))
+			return buf;
+	memcpy(buf, half + 1, n - 2);
+	buf[n - 2] = '\0';
+	return buf;
+}
+
+/* numeric_own: LC_NUMERIC names a locale of its own (set, and not
+ * overridden by LC_ALL) that is installed and not C */
+static bool
+numeric_own(void)
+{
+	const char *all = getenv("LC_ALL"), *num = getenv("LC_NUMERIC");
+	if ((all && *all) || !num || !*num)
+		return false;
+	const char *now = setlocale(LC_NUMERIC, NULL);
+	return now && strcmp(now, "C") != 0 && strcmp(now, "POSIX") != 0 &&
+	       strncmp(now, "C.", 2) != 0;
+}
+
+const char *
+nls_decimal_point(char *buf, size_t size)
+{
+	if (size == 0)
+		return buf;
+	if (numeric_own()) {
+		const struct lconv *lc = localeconv();
+		if (lc && lc->decimal_point && *lc->decimal_point &&
+		    strlen(lc->decimal_point) < size) {
+			snprintf(buf, size, "%s", lc->decimal_point);
+			return buf;
+		}
+	}
+	/* TRANSLATORS: one half written as a decimal number, with the
+	 * decimal mark of your language between 0 and 5 (Vietnamese: 0,5) */
+	return nls_mark_of(_("0.5"), buf, size);
+}
+
 /* messages_locale: the locale name that decides the messages' language */
 static const char *
 messages_locale(void)

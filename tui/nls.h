@@ -30,4 +30,22 @@ const char *nls_catalog_dir(const char *exe, char *buf, size_t size);
  * date is copied as it is. */
 const char *nls_date(const char *iso, char *buf, size_t size);
 
+/* nls_stamp: a time STAMP that starts with a date ("2026-11-28 17:15
+ * +07") with its date the interface's way (nls_date: "28/11/2026 17:15
+ * +07" in Vietnamese), written to BUF (SIZE bytes); anything else is
+ * copied as it is. */
+const char *nls_stamp(const char *stamp, char *buf, size_t size);
+
+/* nls_decimal_point: the decimal mark numbers are shown with, written
+ * to BUF (SIZE bytes, 8 are enough): the interface language's ("," in
+ * Vietnamese, "." in English, whatever the locale behind the messages:
+ * C.UTF-8 with LANGUAGE=vi, or a vi_VN.UTF-8 that is not installed, is
+ * still a comma), unless LC_NUMERIC itself names an installed locale
+ * (and LC_ALL does not override it): then that locale's. */
+const char *nls_decimal_point(char *buf, size_t size);
+
+/* nls_mark_of: the decimal mark in HALF, one half as the catalog writes
+ * it ("0,5" gives ","); "." for anything not of the form 0<mark>5. */
+const char *nls_mark_of(const char *half, char *buf, size_t size);
+
 #endif

@@ -364,6 +364,14 @@ notes_review(const struct notes_store *s, struct notes_review_state *st);
  * "ready to sign"...), translated, made safe: malloc'd. */
 char *
 notes_review_label(const struct notes_store *s);
+/* Its parts: the signers in force as the label names them ("lan,
+ * minh"; malloc'd), and the words of a state, UNANSWERED notes and
+ * SIGNERS (what an index keeps of a meeting: the same words). */
+char *
+notes_review_signers(const struct notes_store *s);
+char *
+notes_review_words(enum notes_review state, size_t unanswered,
+		   const char *signers);
 
 /* The git merge driver: merges the notes files BASE (the common
  * ancestor, possibly empty), OURS and THEIRS into OURS: the union of

@@ -74,8 +74,10 @@ notes_dump_for(FILE *out, const struct notes_store *s, const char *id,
 		indent = 60;
 	for (size_t i = 0; i < n; i++) {
 		const struct note *nt = v[i];
-		char when[48], *author = notes_safe_str(nt->author), *head;
-		notes_format_time(nt->created, when, sizeof(when));
+		char iso[48], when[64], *author = notes_safe_str(nt->author), *head;
+		/* the date as the screen shows it (16/01/2020 in Vietnamese) */
+		notes_format_time(nt->created, iso, sizeof(iso));
+		nls_stamp(iso, when, sizeof(when));
 		if (nt->reply_to) { /* under its note: "↳ [accepted] thu, …" */
 			head = xasprintf("\u21b3 [%s] %s, %s", nt->kind == NOTES_RESPONSE
 					 ? notes_disposition_label(nt->disposition)

@@ -24,6 +24,7 @@
 #include "smap.h"
 #include "text.h"
 #include "xalloc.h"
+#include "xmlwords.h"
 
 #define NOTES_MAX_FILE ((off_t)64 << 20)
 
@@ -132,8 +133,9 @@ xml_error(void *arg, xmlErrorPtr e)
 		return;
 	pe->set = true;
 	pe->line = e->line;
-	snprintf(pe->msg, sizeof(pe->msg), "%s",
-		 e->message ? e->message : "XML error");
+	if (!xmlwords_say(e, pe->msg, sizeof(pe->msg)))
+		snprintf(pe->msg, sizeof(pe->msg), "%s",
+			 e->message ? e->message : "XML error");
 	size_t n = strlen(pe->msg);
 	while (n && (pe->msg[n - 1] == '\n' || pe->msg[n - 1] == ' '))
 		pe->msg[--n] = '\0';

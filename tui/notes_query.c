@@ -451,42 +451,62 @@ notes_review(const struct notes_store *s, struct notes_review_state *st)
 }
 
 char *
-notes_review_label(const struct notes_store *s)
+notes_review_signers(const struct notes_store *s)
 {
-	struct notes_review_state st;
 	struct buf b = { 0 };
-	notes_review(s, &st);
-	switch (st.state) {
+	bool first = true;
+	for (size_t i = 0; i < s->nsigns; i++) {
+		const struct notes_signoff *g = s->signs[i];
+		if (!g->verified || g->withdrawn)
+			continue;
+		if (!first)
+			buf_str(&b, ", ");
+		buf_str(&b, g->by);
+		first = false;
+	}
+	char *r = xstrdup(b.p ? b.p : "");
+	free(b.p);
+	return r;
+}
+
+char *
+notes_review_words(enum notes_review state, size_t unanswered,
+		   const char *signers)
+{
+	struct buf b = { 0 };
+	switch (state) {
 	case NOTES_REVIEW_NONE:
 		buf_str(&b, _("no notes"));
 		break;
 	case NOTES_REVIEW_OPEN:
 		buf_printf(&b, ngettext("open (%zu open)", "open (%zu open)",
-					st.unanswered),
-			   st.unanswered);
+					unanswered),
+			   unanswered);
 		break;
 	case NOTES_REVIEW_ANSWERED:
 		buf_str(&b, _("answered"));
 		break;
 	case NOTES_REVIEW_SIGNED:
 	case NOTES_REVIEW_READY:
-		buf_str(&b, st.state == NOTES_REVIEW_READY ? _("ready to sign")
-							   : _("signed off"));
+		buf_str(&b, state == NOTES_REVIEW_READY ? _("ready to sign")
+							: _("signed off"));
 		buf_printf(&b, " (%s ", _("by"));
-		bool first = true;
-		for (size_t i = 0; i < s->nsigns; i++) {
-			const struct notes_signoff *g = s->signs[i];
-			if (!g->verified || g->withdrawn)
-				continue;
-			if (!first)
-				buf_str(&b, ", ");
-			buf_str(&b, g->by);
-			first = false;
-		}
+		buf_str(&b, signers ? signers : "");
 		buf_str(&b, ")");
 		break;
 	}
 	char *r = notes_safe_str(b.p ? b.p : "");
 	free(b.p);
+	return r;
+}
+
+char *
+notes_review_label(const struct notes_store *s)
+{
+	struct notes_review_state st;
+	notes_review(s, &st);
+	char *by = notes_review_signers(s);
+	char *r = notes_review_words(st.state, st.unanswered, by);
+	free(by);
 	return r;
 }

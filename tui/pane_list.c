@@ -35,27 +35,24 @@ column(struct ui *ui, struct rect r, int x, int w, const char *text,
 static void
 onote_draw(struct ui *ui, int idx, struct rect r)
 {
-	struct doc *d;
-	const struct note *nt = meetings_open_note(&ui->b, idx, &d);
+	struct meetings_note_view v;
 	char age[64];
 
-	if (!nt) {
+	if (!meetings_note_view(&ui->b, idx, &v)) {
 		draw_str(r.y, r.x, r.w, _("(this note is gone)"), STYLE_DIM);
 		return;
 	}
-	long days = (long)((ui->b.now - nt->created) / 86400);
+	long days = (long)((ui->b.now - v.created) / 86400);
 	if (days < 1)
 		snprintf(age, sizeof(age), "%s", _("today"));
 	else
 		snprintf(age, sizeof(age), ngettext("%ld day", "%ld days", days), days);
-	const char *title = d->m ? (*d->m->meeting.number ? d->m->meeting.number
-				    : d->m->meeting.title) : d->title;
-	int x = column(ui, r, r.x, 24, title, STYLE_NORMAL);
-	x = column(ui, r, x, 12, nt->target, STYLE_LABEL);
-	x = column(ui, r, x, 16, nt->author, STYLE_NORMAL);
+	int x = column(ui, r, r.x, 24, v.meeting, STYLE_NORMAL);
+	x = column(ui, r, x, 12, v.target, STYLE_LABEL);
+	x = column(ui, r, x, 16, v.author, STYLE_NORMAL);
 	x = column(ui, r, x, 8, age, STYLE_DIM);
 	if (r.w - (x - r.x) > 0)
-		draw_str_match(r.y, x, r.w - (x - r.x), nt->text, STYLE_NOTE, ui->b.q);
+		draw_str_match(r.y, x, r.w - (x - r.x), v.text, STYLE_NOTE, ui->b.q);
 }
 
 /* the state column is as wide as its widest label in the interface's
@@ -90,69 +87,55 @@ list_draw(struct ui *ui, int idx, struct rect r, int skip, bool selected)
 		onote_draw(ui, idx, r);
 		return;
 	}
-	const struct doc *d = meetings_doc(b, idx);
-	if (!d) {
+	struct meetings_row row;
+	if (!meetings_row(b, idx, &row)) {
 		/* the last row: every open note of the archive */
 		size_t n = b->list_open;
-		char row[128];
-		snprintf(row, sizeof(row), "✎ %s (%zu) — %s", _("Open notes"), n,
+		char line[128];
+		snprintf(line, sizeof(line), "✎ %s (%zu) — %s", _("Open notes"), n,
 			 _("Enter lists them"));
-		draw_str_match(r.y, r.x, r.w, row, STYLE_NOTE, b->q);
+		draw_str_match(r.y, r.x, r.w, line, STYLE_NOTE, b->q);
 		return;
 	}
-	if (!d->m) {
+	if (row.broken) {
 		x = column(ui, r, x, W_DATE, "", STYLE_ERROR);
 		x = column(ui, r, x, W_NUMBER, "", STYLE_ERROR);
 		x = column(ui, r, x, state_width(), _("ERROR"), STYLE_ERROR);
 		/* why, before it is opened: the first line of the message, in
 		 * the open notes and review columns a broken file leaves empty */
-		const char *why = d->error;
-		size_t tl = strlen(d->title);
-		if (strncmp(why, d->title, tl) == 0 && why[tl] == ':')
-			why += tl + 1; /* the path is on the row already */
-		why += strspn(why, " ");
-		char line[256];
-		size_t el = strcspn(why, "\n");
-		if (el >= sizeof(line))
-			el = sizeof(line) - 1;
-		memcpy(line, why, el);
-		line[el] = '\0';
-		x = column(ui, r, x, W_OPEN + 2 + W_REVIEW, line, STYLE_ERROR);
+		x = column(ui, r, x, W_OPEN + 2 + W_REVIEW, row.reason, STYLE_ERROR);
 		if (r.w - (x - r.x) > 0)
-			draw_str_match(r.y, x, r.w - (x - r.x), d->title, STYLE_NORMAL, b->q);
+			draw_str_match(r.y, x, r.w - (x - r.x), row.shown, STYLE_NORMAL, b->q);
 		return;
 	}
-	const struct minutes *m = d->m;
 	/* form warnings alone do not make a file one with problems */
-	bool errors = minutes_error_count(m) > 0;
-	const char *st = errors ? _("problems") : _(mn_status_name(m->meeting.status));
-	size_t open = meetings_open(d);
-	char *review = meetings_review(d);
+	bool errors = row.problems;
+	const char *st = errors ? _("problems") : _(mn_status_name(row.status));
+	size_t open = row.open;
 	if (open)
 		snprintf(num, sizeof(num), "%4zu", open);
 	else
 		snprintf(num, sizeof(num), "   ·");
 	char date[64];
-	nls_date(m->meeting.date, date, sizeof(date));
+	nls_date(row.date, date, sizeof(date));
 	x = column(ui, r, x, W_DATE, date, STYLE_NORMAL);
-	x = column(ui, r, x, W_NUMBER, m->meeting.number, STYLE_NORMAL);
+	x = column(ui, r, x, W_NUMBER, row.number, STYLE_NORMAL);
 	x = column(ui, r, x, state_width(), st, errors ? STYLE_ERROR : STYLE_NORMAL);
 	x = column(ui, r, x, W_OPEN, num, open ? STYLE_NOTE : STYLE_DIM);
-	x = column(ui, r, x, W_REVIEW, review, STYLE_DIM);
-	free(review);
+	x = column(ui, r, x, W_REVIEW, row.review, STYLE_DIM);
 	int room = r.w - (x - r.x);
 	if (room <= 0)
 		return;
 	/* the title, and the file after it: a long title leaves the file
 	 * half the room at least (two files of one title look apart) */
-	int pw = text_width(d->title, strlen(d->title));
+	int pw = text_width(row.shown, strlen(row.shown));
 	int tw = room;
 	if (room > 20)
 		tw = room - 2 - (pw < room / 2 ? pw : room / 2);
-	x += draw_str_match(r.y, x, tw, m->meeting.title, STYLE_NORMAL, b->q);
+	x += draw_str_match(r.y, x, tw, row.title, STYLE_NORMAL, b->q);
 	if (r.w - (x - r.x) > 4) {
 		x += draw_str_match(r.y, x, 2, "  ", STYLE_NORMAL, b->q);
-		draw_str_match(r.y, x, r.w - (x - r.x), d->title, STYLE_DIM, b->q);
+		draw_str_match(r.y, x, r.w - (x - r.x), row.shown, STYLE_DIM, b->q);
 	}
 }
 

@@ -102,13 +102,18 @@ dump_header(FILE *out, const struct minutes *m, int width)
 	dump_field(out, _("Agency"), mt->agency, width);
 	dump_field(out, _("Parent body"), mt->agency_parent, width);
 	dump_field(out, _("Number"), mt->number, width);
+	/* the date the interface's way (16/01/2020 in Vietnamese), as on
+	 * screen */
+	char day[64];
+	const char *date = strlen(mt->date) == 10
+		? nls_date(mt->date, day, sizeof(day)) : mt->date;
 	if (*mt->start && *mt->end)
-		snprintf(when, sizeof(when), "%s %s–%s", mt->date, mt->start,
+		snprintf(when, sizeof(when), "%s %s–%s", date, mt->start,
 			 mt->end);
 	else if (*mt->start)
-		snprintf(when, sizeof(when), "%s %s", mt->date, mt->start);
+		snprintf(when, sizeof(when), "%s %s", date, mt->start);
 	else
-		snprintf(when, sizeof(when), "%s", mt->date);
+		snprintf(when, sizeof(when), "%s", date);
 	dump_field(out, _("Date"), when, width);
 	dump_field(out, _("Organizer"), mt->organizer, width);
 	dump_field(out, _("Place"), mt->place, width);
@@ -132,15 +137,21 @@ static void
 dump_attendees(FILE *out, const struct minutes *m, int width,
 	       const struct notes_store *notes)
 {
+	char *head;
 	if (m->version >= 2 && m->expected != MN_NONE)
-		fprintf(out, "\n%s (%u; %s %u, %s %u)\n", _("Attendees"),
-			m->npersons, _("present"), minutes_present_count(m),
-			_("expected"), m->expected);
+		head = xasprintf("%s (%u; %s %u, %s %u)", _("Attendees"),
+				 m->npersons, _("present"), minutes_present_count(m),
+				 _("expected"), m->expected);
 	else if (m->version >= 2)
-		fprintf(out, "\n%s (%u; %s %u)\n", _("Attendees"),
-			m->npersons, _("present"), minutes_present_count(m));
+		head = xasprintf("%s (%u; %s %u)", _("Attendees"),
+				 m->npersons, _("present"), minutes_present_count(m));
 	else
-		fprintf(out, "\n%s (%u)\n", _("Attendees"), m->npersons);
+		head = xasprintf("%s (%u)", _("Attendees"), m->npersons);
+	/* wrapped like the rest: "Attendees (9; present 8, expected 9)" is
+	 * wider than a narrow --width */
+	fputc('\n', out);
+	dump_wrapped(out, "", "  ", head, width);
+	free(head);
 	for (uint32_t i = 0; i < m->npersons; i++) {
 		const struct mn_person *p = &m->persons[i];
 		char *line = person_line(p);
@@ -244,8 +255,12 @@ dump_tasks(FILE *out, const struct minutes *m, const struct mn_item *it,
 		size_t n = t->end - t->start + 64;
 		for (uint32_t a = 0; a < t->nassignees; a++)
 			n += strlen(m->persons[t->assignees[a]].name) + 2;
+		/* the due date the interface's way, like the screen */
+		char day[64];
+		const char *due = strlen(t->due) == 10
+			? nls_date(t->due, day, sizeof(day)) : t->due;
 		/* the labels are translated: counted, not guessed */
-		char *line = xmalloc(n + strlen(t->due) + strlen(_("Task")) +
+		char *line = xmalloc(n + strlen(due) + strlen(_("Task")) +
 				     strlen(_("due")) + 64);
 		size_t k = (size_t)sprintf(line, "%s: ", _("Task"));
 		if (t->end <= it->len && t->start < t->end) {
@@ -256,8 +271,8 @@ dump_tasks(FILE *out, const struct minutes *m, const struct mn_item *it,
 		for (uint32_t a = 0; a < t->nassignees; a++)
 			k += (size_t)sprintf(line + k, "%s %s", a ? "," : "",
 					     m->persons[t->assignees[a]].name);
-		if (*t->due)
-			sprintf(line + k, "; %s %s", _("due"), t->due);
+		if (*due)
+			sprintf(line + k, "; %s %s", _("due"), due);
 		dump_wrapped(out, "     ", "       ", line, width);
 		free(line);
 	}

@@ -307,10 +307,30 @@ hard_break(const struct out *o)
 
 /* Who wrote N and when: the reviewer, or "chưa xác thực (FILE)" when
  * its file does not belong to the name it claims; a time ahead flagged. */
+/* ", " and the stamp of T; in HTML its parts do not break inside
+ * ("15 giờ 00", "ngày 28/11/2025", "(UTC+07:00)"), so a narrow column
+ * breaks only between them */
+static void
+stamp(const struct out *o, time_t t)
+{
+	char when[64];
+	docw_stamp(o->lang, t, when, sizeof(when));
+	fputs(", ", o->f);
+	for (const char *p = when; *p; p++) {
+		bool keep = *p == ' ' && o->fmt != REVIEW_MD &&
+			    (strncmp(p + 1, "gi\xE1\xBB\x9D ", 5) == 0 ||
+			     (p - when >= 5 && strncmp(p - 5, "gi\xE1\xBB\x9D", 5) == 0) ||
+			     (p - when >= 5 && strncmp(p - 5, "ng\xC3\xA0y", 5) == 0));
+		if (keep)
+			fputs("&nbsp;", o->f);
+		else
+			fputc(*p, o->f);
+	}
+}
+
 static void
 who(const struct out *o, const struct note *n)
 {
-	char when[64];
 	if (n->verified) {
 		put(o, n->author, false);
 	} else {
@@ -319,8 +339,7 @@ who(const struct out *o, const struct note *n)
 		put(o, n->file ? n->file : "", false);
 		fputs(")", o->f);
 	}
-	docw_stamp(o->lang, n->created, when, sizeof(when));
-	fprintf(o->f, ", %s", when);
+	stamp(o, n->created);
 	if (n->future) {
 		fputs(" (", o->f);
 		word(o, DOCW_FUTURE);
@@ -375,7 +394,6 @@ static void
 row(const struct out *o, size_t no, const struct row *r)
 {
 	const struct note *n = r->n;
-	char when[64];
 
 	fputs(o->fmt == REVIEW_MD ? "|" : "<tr>\n", o->f);
 	cell_start(o, "no");
@@ -413,8 +431,7 @@ row(const struct out *o, size_t no, const struct row *r)
 		word(o, DOCW_RESOLVED);
 		fputs(": ", o->f);
 		put(o, n->status_by, false);
-		docw_stamp(o->lang, n->status_at, when, sizeof(when));
-		fprintf(o->f, ", %s", when);
+		stamp(o, n->status_at);
 	}
 	cell_end(o);
 	fputs(o->fmt == REVIEW_MD ? "\n" : "</tr>\n", o->f);
@@ -470,7 +487,6 @@ signoffs(const struct out *o, const struct notes_store *s)
 {
 	const struct notes_signoff *const *v;
 	size_t n = notes_signoffs(s, &v);
-	char when[64];
 	if (!n)
 		return;
 	fputs(o->fmt == REVIEW_MD ? "\n- " : "</li>\n<li>", o->f);
@@ -483,8 +499,7 @@ signoffs(const struct out *o, const struct notes_store *s)
 			put(o, v[i]->by, false);
 		else
 			word(o, DOCW_UNVERIFIED);
-		docw_stamp(o->lang, v[i]->at, when, sizeof(when));
-		fprintf(o->f, ", %s", when);
+		stamp(o, v[i]->at);
 		if (*v[i]->remark) {
 			fputs(": ", o->f);
 			put(o, v[i]->remark, false);
@@ -670,10 +685,10 @@ static const char html_style[] =
 	"th.no { white-space: nowrap; }\n"
 	".no { width: 4%; }\n"
 	".part { width: 14%; }\n"
-	".quote { width: 19%; }\n"
-	".note { width: 21%; }\n"
+	".quote { width: 16%; }\n"
+	".note { width: 17%; }\n"
 	".kind { width: 7%; }\n"
-	".who { width: 12%; }\n"
+	".who { width: 19%; }\n"
 	".answer { width: 23%; }\n";
 
 static int

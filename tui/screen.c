@@ -38,14 +38,14 @@ draw_title(struct ui *ui)
 	if (!d) {
 		char how[256];
 		int shown = meetings_rows(&ui->b);
-		if (shown < ui->b.ndocs || meetings_sort_column(&ui->b))
+		int all = meetings_total(&ui->b);
+		if (shown < all || meetings_sort_column(&ui->b))
 			snprintf(left, sizeof(left), " minutes · %d %s · %d %s · %s",
-				 ui->b.ndocs,
-				 ui->b.ndocs == 1 ? _("meeting") : _("meetings"), shown,
+				 all, all == 1 ? _("meeting") : _("meetings"), shown,
 				 _("shown"), meetings_describe(&ui->b, how, sizeof(how)));
 		else
-			snprintf(left, sizeof(left), " minutes · %d %s", ui->b.ndocs,
-				 ui->b.ndocs == 1 ? _("meeting") : _("meetings"));
+			snprintf(left, sizeof(left), " minutes · %d %s", all,
+				 all == 1 ? _("meeting") : _("meetings"));
 		draw_str(0, 0, ui->cols, left, STYLE_TITLE);
 		return;
 	}

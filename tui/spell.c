@@ -21,6 +21,7 @@
 #include "model.h"
 #include "nls.h"
 #include "spell.h"
+#include "spellnames.h"
 #include "text.h"
 #include "text_utf8.h"
 #include "xalloc.h"
@@ -599,6 +600,7 @@ struct spell {
 	struct memo_docs docs; /* the documents learned */
 	struct memo firsts; /* the names' first words (a phrase is a name
 			     * only if its first word is one of them) */
+	struct memo givens; /* the <name>s' last words: "chị Hoà" names her */
 };
 
 /* syl_parse (and syl_judge when it parses) of the word W (LEN bytes)
@@ -1001,18 +1003,6 @@ ring_phrase(const struct ring *r, size_t i, size_t k)
 	return out;
 }
 
-/* Names every clerk writes, so that "Hồ Chí minh" is seen in a file
- * that has no "Hồ Chí Minh" of its own. */
-static const char *const national_names[] = {
-	"h\xE1\xBB\x93 ch\xC3\xAD minh",                          /* Hồ Chí Minh */
-	"v\xC3\xB5 nguy\xC3\xAAn gi\xC3\xA1p",                    /* Võ Nguyên Giáp */
-	"t\xC3\xB4n \xC4\x91\xE1\xBB\xA9\x63 th\xE1\xBA\xAFng",    /* Tôn Đức Thắng */
-	"ph\xE1\xBA\xA1m v\xC4\x83n \xC4\x91\xE1\xBB\x93ng",      /* Phạm Văn Đồng */
-	"nguy\xE1\xBB\x85n \xC3\xA1i qu\xE1\xBB\x91\x63",          /* Nguyễn Ái Quốc */
-	"tr\xE1\xBA\xA7n h\xC6\xB0ng \xC4\x91\xE1\xBA\xA1o",      /* Trần Hưng Đạo */
-	NULL
-};
-
 struct spell *
 spell_new(void)
 {
@@ -1021,7 +1011,8 @@ spell_new(void)
 	memset(sp, 0, sizeof(*sp));
 	memo_init(&sp->vc, sizeof(struct verdict), 65536); /* syllables */
 	memo_init(&sp->firsts, 0, SIZE_MAX); /* never full */
-	for (const char *const *n = national_names; *n; n++)
+	memo_init(&sp->givens, 0, SIZE_MAX);
+	for (const char *const *n = spell_national_names; *n; n++)
 		spell_add(sp, xstrndup(*n, strlen(*n)));
 	return sp;
 }
@@ -1038,6 +1029,7 @@ spell_free(struct spell *sp)
 	memo_free(&sp->vc);
 	memo_docs_free(&sp->docs);
 	memo_free(&sp->firsts);
+	memo_free(&sp->givens);
 	free(sp);
 }
 
@@ -1051,25 +1043,10 @@ struct learn {
 	bool run_long;  /* more than NAME_MAX_WORDS: no name */
 };
 
-/* Words that go before a name, not in it: "Bà Lê Thị Hồng Gấm". */
-static bool
-is_honorific(const char *folded)
-{
-	static const char *const words[] = {
-		"\xC3\xB4ng", "b\xC3\xA0", "anh", "ch\xE1\xBB\x8B", "c\xC3\xB4",
-		"ch\xC3\xBA", "b\xC3\xA1\x63", "em", "\xC4\x91/c", NULL
-	};
-
-	for (const char *const *w = words; *w; w++)
-		if (strcmp(*w, folded) == 0)
-			return true;
-	return false;
-}
-
 static void
 learn_run_end(struct learn *l)
 {
-	size_t from = l->run.n > 0 && is_honorific(l->run.w[0].folded);
+	size_t from = l->run.n > 0 && spell_is_honorific(l->run.w[0].folded);
 
 	if (l->run.n - from >= 3 && !l->run_long)
 		spell_add(l->sp, ring_phrase(&l->run, from, l->run.n - from));
@@ -1110,7 +1087,10 @@ static void
 learn_name_end(void *ctx)
 {
 	struct learn *l = ctx;
+	const char *g = l->name ? strrchr(l->name, ' ') : NULL;
 
+	if ((g = g ? g + 1 : l->name) && !memo_get(&l->sp->givens, g, strlen(g)))
+		memo_put(&l->sp->givens, g, strlen(g), "");
 	if (l->name && l->name_words >= 2)
 		spell_add(l->sp, l->name);
 	else
@@ -1424,7 +1404,11 @@ check_oldest(struct check *ck)
 	struct syl s;
 	int judged, parsed = verdict_of(&ck->sp->vc, w->nfc, w->nlen, &s, &judged);
 	check_syllable(ck, w, parsed, judged);
-	count_placement(ck, w, parsed, &s, judged);
+	/* a given name alone ("chị Hoà", not "Hoà Thuận") is spelled as hers */
+	const struct word *next = r->n > 1 ? ring_at(r, 1) : NULL;
+	if (!w->cap || (next && next->cap && next->joined) ||
+	    !memo_get(&ck->sp->givens, w->folded, strlen(w->folded)))
+		count_placement(ck, w, parsed, &s, judged);
 	word_free(ring_at(r, 0));
 	r->head = r->head + 1 == RING ? 0 : r->head + 1;
 	r->n--;

@@ -288,7 +288,10 @@ prompt_finish(struct ui *ui)
 			act_notes_prompt_done(ui, true);
 		else if (navigate_search_set(&ui->b, ui->edit.buf,
 					     was == PROMPT_SEARCH_BACK)) {
-			navigate_search_next(&ui->b, false);
+			if (ui->b.doc)
+				navigate_search_next(&ui->b, false);
+			else
+				meetings_search_next(&ui->b, false);
 		}
 		break;
 	case PROMPT_ESCAPED:
@@ -447,6 +450,38 @@ signals_init(void)
 	sigaction(SIGINT, &sa, NULL);
 }
 
+/* The index's first sync (meetings_sync), the status line saying how
+ * far it is while the list fills in; Ctrl-C stops it (what was done is
+ * kept).  False when it was stopped. */
+static void
+ui_progress(struct browser *b, size_t done, size_t total, double rate,
+	    void *arg)
+{
+	struct ui *ui = arg;
+	char buf[256];
+	browser_message(b, false, "%s",
+			meetings_progress_text(buf, sizeof(buf), done, total, rate));
+	b->list_ready = false; /* the rows indexed so far */
+	draw_screen(ui);
+	refresh();
+}
+
+static bool
+ui_stop(void *arg)
+{
+	(void)arg;
+	return got_signal == SIGINT || got_signal == SIGTERM || got_signal == SIGHUP;
+}
+
+static bool
+ui_sync(struct ui *ui)
+{
+	if (!ui->b.ix)
+		return true;
+	meetings_sync(&ui->b);
+	return !ui->b.interrupted;
+}
+
 static bool
 locale_ok(void)
 {
@@ -524,6 +559,12 @@ run_terminal(struct ui *ui, const struct ui_options *opt)
 		mouseinterval(0);
 	}
 	signals_init();
+	if (!ui_sync(ui)) {
+		endwin();
+		fprintf(stderr, "minutes: %s\n",
+			_("interrupted: the index keeps the files done so far, the next run goes on"));
+		return 128 + (got_signal ? got_signal : SIGINT);
+	}
 	int errors = 0;
 	while (!ui->b.quit) {
 		/* a ^C inside pasted text reaches us as SIGINT: pasted, so
@@ -649,6 +690,7 @@ run_replay(struct ui *ui, const struct ui_options *opt)
 	 * keys' time (--replay-time) leaves out loading and the first draw */
 	struct timespec t0, t1;
 	size_t done = 0;
+	ui_sync(ui);
 	draw_screen(ui);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (size_t i = 0; i < ks.n && !ui->b.quit; i++) {
@@ -706,6 +748,13 @@ ui_main(char *const *args, int nargs, const struct ui_options *opt)
 	memset(&ui, 0, sizeof(ui));
 	lineedit_init(&ui.edit);
 	ui.cursor_x = -1;
+	ui.b.no_index = opt->no_index;
+	ui.b.progress = ui_progress;
+	ui.b.stop = ui_stop;
+	ui.b.progress_arg = &ui;
+	const char *every = getenv("MINUTES_PROGRESS_NS"); /* tests: how often */
+	if (every && *every)
+		ui.b.progress_ns = strtoll(every, NULL, 10);
 	if (!browser_open(&ui.b, args, nargs, notes_reviewer_name(opt->reviewer))) {
 		ui_free(&ui);
 		return 1;

@@ -21,6 +21,7 @@ struct ui_options {
 	bool dump_attrs;         /* --dump-attrs: attribute rows too */
 	bool replay_time;        /* --replay-time: the keys' time to stderr */
 	bool mouse;              /* --mouse: clicks and the wheel */
+	bool no_index;           /* --no-index: a folder's files all read */
 	const char *reviewer;
 };
 

@@ -15,7 +15,9 @@
 char *
 wording_number(const char *s)
 {
-	char *v = s ? decimal_format(s, NULL) : xstrdup("?");
+	char point[8];
+	char *v = s ? decimal_format(s, nls_decimal_point(point, sizeof(point)))
+		    : xstrdup("?");
 	if (!v)
 		mn_oom();
 	return v;
@@ -56,14 +58,9 @@ wording_verdict(enum mn_verdict v)
 const char *
 wording_time(time_t t, char *buf, size_t size)
 {
-	char iso[64], day[11], date[64];
+	char iso[64];
 	notes_format_time(t, iso, sizeof(iso));
-	if (strlen(iso) < 11 || iso[10] != ' ')
-		return notes_format_time(t, buf, size);
-	memcpy(day, iso, 10);
-	day[10] = '\0';
-	snprintf(buf, size, "%s%s", nls_date(day, date, sizeof(date)), iso + 10);
-	return buf;
+	return nls_stamp(iso, buf, size);
 }
 
 const char *

@@ -76,10 +76,10 @@ ok $? "v1: Số is a blank to fill in"
 grep -q '<span class="label">Chủ trì (chủ tọa):</span> <span class="fill"></span>' \
 	"$exp/ngan-son-2020.bienban.html"
 ok $? "v1: no chair is invented"
-grep -q 'Cuộc họp kết thúc vào <span class="fill short"></span> giờ <span class="fill short"></span> phút, ngày 16 tháng 01 năm 2020.' \
+grep -q 'Cuộc họp kết thúc vào <span class="fill short"></span> giờ <span class="fill short"></span>, ngày 16 tháng 01 năm 2020.' \
 	"$exp/ngan-son-2020.bienban.html"
 ok $? "v1 without an end time: the closing sentence has blanks for it"
-grep -q 'Cuộc họp kết thúc vào 11 giờ 30 phút, ngày 20 tháng 12 năm 2021.' \
+grep -q 'Cuộc họp kết thúc vào 11 giờ 30, ngày 20 tháng 12 năm 2021.' \
 	"$exp/ban-ke-hoach-2021.bienban.html"
 ok $? "the closing sentence from date/@end"
 
@@ -105,7 +105,7 @@ grep -q 'Kết quả: thông qua.' "$h"
 ok $? "v2: the result"
 grep -q 'người thực hiện: Hoàng Thị Nga, Bế Thị Uyên; thời hạn: ngày 15 tháng 7 năm 2019.' "$h"
 ok $? "v2: a task's assignees and due date"
-grep -q 'Cuộc họp kết thúc vào 10 giờ 45 phút, ngày 27 tháng 6 năm 2019.' "$h"
+grep -q 'Cuộc họp kết thúc vào 10 giờ 45, ngày 27 tháng 6 năm 2019.' "$h"
 ok $? "v2: the closing sentence"
 is "$(grep -A4 '<div class="role">THƯ KÝ</div>' "$h" | grep signer)" '<div class="signer">Nông Thị Mai</div>' \
 	"v2: the secretary signs on the left"
@@ -145,7 +145,7 @@ is "$(printf '%s\n' "$out" | grep -A4 '<div class="role">CHỦ TỌA</div>' | gr
 	'<div class="signer">Nguyễn Văn An</div>' "the signer's name without academic title"
 printf '%s\n' "$out" | grep -q '<span class="label">Chủ trì (chủ tọa):</span> TS. Nguyễn Văn An; PGS.TS. Trần Thị Bình.</p>'
 ok $? "the chairs as the file names them"
-printf '%s\n' "$out" | grep -q 'Thời gian bắt đầu:</span> 14 giờ 00 phút, ngày 05 tháng 02 năm 2025.'
+printf '%s\n' "$out" | grep -q 'Thời gian bắt đầu:</span> 14 giờ 00, ngày 05 tháng 02 năm 2025.'
 ok $? "ngày 05 tháng 02: leading zeros"
 printf '%s\n' "$out" | grep -q '<span class="label">Địa điểm:</span> Phòng họp số 2, nhà A.</p>'
 ok $? "a place that ends with a period gets no second one"
@@ -198,6 +198,36 @@ golden "--export-notes DIR: the summary, then each meeting, newest first" \
 is "$?" 0 "--export-notes --format html DIR: exit 0"
 golden "--export-notes --format html DIR: one page, a section per meeting" \
 	"$exp/archive.review.html"
+
+# the report's language and its times are the minutes', whatever the
+# locale: "15 giờ 00 ngày 28/11/2025" for Vietnamese minutes, and an
+# English copy of the same minutes stays English under LANGUAGE=vi
+for e in "LC_ALL=C.UTF-8 LANGUAGE=vi" "LC_ALL=C.UTF-8 LANGUAGE=en" "LC_ALL=C"; do
+	(cd "$tmp/n" && env $e "$MINUTES" --export-notes --format md m/ngan-son-2020.xml) \
+		>"$tmp/out" 2>"$tmp/err"
+	golden "--export-notes under $e: the same Vietnamese table" \
+		"$exp/ngan-son-2020.review.md"
+done
+is "$(grep -c '| Nguyễn Minh, 15 giờ 00 ngày 28/11/2025 (UTC+07:00) |' "$exp/ngan-son-2020.review.md")" 4 \
+	"--export-notes in Vietnamese: a time as documents write it, in local time"
+mkdir -p "$tmp/en/ngan-son-2020.notes"
+sed 's/xml:lang="vi"/xml:lang="en"/' data/ngan-son-2020.xml >"$tmp/en/ngan-son-2020.xml"
+cp tests/screens/notes/Nguyen_Minh.xml "$tmp/en/ngan-son-2020.notes/"
+(cd "$tmp" && LC_ALL=C.UTF-8 LANGUAGE=vi "$MINUTES" --export-notes --format md en/ngan-son-2020.xml) \
+	>"$tmp/out" 2>"$tmp/err"
+is "$(grep -c '| Nguyễn Minh, 2025-11-28 15:00 (UTC+07:00) | open |$' "$tmp/out"):$(grep -c 'giờ\|ngày' "$tmp/out")" "4:0" \
+	"--export-notes of English minutes under LANGUAGE=vi: English times"
+sed 's/xml:lang="vi"/xml:lang="en"/' data/ban-ke-hoach-2021.xml >"$tmp/en/ban-ke-hoach-2021.xml"
+LC_ALL=C.UTF-8 LANGUAGE=vi "$MINUTES" --export html "$tmp/en/ban-ke-hoach-2021.xml" >"$tmp/out" 2>&1
+grep -q '<p><span class="label">Start:</span> 08:00, 20 December 2021.</p>' "$tmp/out" &&
+	grep -q '<p class="closing">The meeting ended at 11:30, 20 December 2021.</p>' "$tmp/out"
+ok $? "--export html of English minutes under LANGUAGE=vi: English times"
+is "$(grep -c 'giờ' "$tmp/out")" 0 "--export html of English minutes: no giờ"
+for e in "LC_ALL=C.UTF-8 LANGUAGE=vi" "LC_ALL=C"; do
+	env $e "$MINUTES" --export html data/ban-ke-hoach-2021.xml >"$tmp/out" 2>&1
+	grep -q '<p><span class="label">Thời gian bắt đầu:</span> 08 giờ 00, ngày 20 tháng 12 năm 2021.</p>' "$tmp/out"
+	ok $? "--export html of Vietnamese minutes under $e: 08 giờ 00"
+done
 
 mkdir "$tmp/empty"
 run "$MINUTES" --export-notes "$tmp/empty"
@@ -335,11 +365,11 @@ ok $? "hostile Markdown: emphasis, links, code and strike are escaped"
 grep -q '<br># heading<br>- \\\[x\\\] agreed — \\\*\\\*lan\\\*\\\*<br>\\`\\`\\`<br>&lt;div onclick=x&gt;<br>    code' "$tmp/hr.md"
 ok $? "hostile Markdown: a multi-line note stays in its cell, with hard breaks"
 # the file x.xml claims to be another reviewer's: shown by its file name
-grep -q '| chưa xác thực (x.xml), 01/01/2025 07:00 (UTC+07:00) |' "$tmp/hr.md"
+grep -q '| chưa xác thực (x.xml), 07 giờ 00 ngày 01/01/2025 (UTC+07:00) |' "$tmp/hr.md"
 ok $? "hostile Markdown: a file that is not its reviewer's is unverified, by file name"
 grep -q 'W &lt;script' "$tmp/hr.md"
 ok $((!$?)) "hostile Markdown: the name it claims is never shown"
-grep -q '| \*Giải trình\*: B &lt;script&gt;alert(1)&lt;/script&gt;.*<br>    code — thu, 02/01/2025 07:00 (UTC+07:00)<br>chưa xử lý |$' "$tmp/hr.md"
+grep -q '| \*Giải trình\*: B &lt;script&gt;alert(1)&lt;/script&gt;.*<br>    code — thu, 07 giờ 00 ngày 02/01/2025 (UTC+07:00)<br>chưa xử lý |$' "$tmp/hr.md"
 ok $? "hostile Markdown: the answer in the answers cell, escaped, with hard breaks"
 # and as a GFM viewer renders it (raw HTML allowed, as some viewers do)
 if command -v cmark-gfm >/dev/null 2>&1; then

@@ -19,8 +19,10 @@ is "$(printf '%s\n' "$out" | cut -d: -f2,3)" "54:kq4
 121:mt9" "search with ASCII quotes: both “Vì người nghèo”"
 
 # --- --dump --width N: no line wider than N, header fields included --------
-for f in data/ngan-son-2020.xml data/ban-ke-hoach-2021.xml; do
-	# (24: the widest fixed header, "Attendees (9; present 9)")
+for f in data/ngan-son-2020.xml data/ban-ke-hoach-2021.xml \
+	 data/tan-lap-nong-thon-moi-2019.xml; do
+	# (the attendees' heading wraps too: "Attendees (9; present 8,
+	# expected 9)" is 36 columns)
 	for w in 24 27 33 40 51; do
 		run "$MINUTES" --dump --width "$w" "$f"
 		widest=$(printf '%s\n' "$out" | LC_ALL=C.UTF-8 wc -L)
@@ -28,6 +30,9 @@ for f in data/ngan-son-2020.xml data/ban-ke-hoach-2021.xml; do
 		ok $? "--dump --width $w $f: widest line $widest"
 	done
 done
+run "$MINUTES" --dump --width 24 data/tan-lap-nong-thon-moi-2019.xml
+is "$(printf '%s\n' "$out" | grep -A1 '^Attendees')" "Attendees (9; present 8,
+  expected 9)" "--dump --width 24: the attendees' heading wraps, indented"
 run "$MINUTES" --dump --width 24 data/ngan-son-2020.xml
 is "$(printf '%s\n' "$out" | sed -n '/^Organizer:/,/^Status:/p')" "Organizer: Ủy ban MTTQ
   huyện Ngân Sơn

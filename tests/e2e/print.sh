@@ -61,12 +61,12 @@ tr '\n' ' ' <"$tmp/bb.txt" >"$tmp/bb.line"
 for s in 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' 'Độc lập - Tự do - Hạnh phúc' \
 	 'Số: 08/BB-UBND' 'BIÊN BẢN' 'ỦY BAN NHÂN DÂN HUYỆN SƠN HÀ' \
 	 'ỦY BAN NHÂN DÂN XÃ TÂN LẬP' \
-	 'Thời gian bắt đầu: 08 giờ 00 phút, ngày 27 tháng 6 năm 2019.' \
+	 'Thời gian bắt đầu: 08 giờ 00, ngày 27 tháng 6 năm 2019.' \
 	 'Thành phần tham dự:' 'Vắng có lý do:' 'Đàm Thị Hiền' \
 	 'Chủ trì (chủ tọa): Triệu Văn Toàn' 'Thư ký (người ghi biên bản): Nông Thị Mai' \
 	 'I. Khai mạc' 'IV. Biểu quyết' 'Tán thành: 7' 'Kết quả: thông qua.' \
 	 'thời hạn: ngày 30 tháng 9 năm 2019' \
-	 'Cuộc họp kết thúc vào 10 giờ 45 phút, ngày 27 tháng 6 năm 2019.' \
+	 'Cuộc họp kết thúc vào 10 giờ 45, ngày 27 tháng 6 năm 2019.' \
 	 'THƯ KÝ' 'CHỦ TỌA' 'Nơi nhận:' '- Lưu: VT, Hồ sơ.'; do
 	grep -qF -- "$s" "$tmp/bb.line"
 	ok $? "the printed biên bản says: $s"

@@ -592,6 +592,59 @@ t send-keys -t e2e Q
 is "$(wait_exit)" 0 "ESCDELAY: quit"
 stop
 
+# --- a folder's index: progress in the status line while it is built,
+# Ctrl-C keeps what is done and the next run goes on (issue 18)
+gen="$top_builddir/tests/bench/gen"
+if [ -x "$gen" ] && "$gen" -f 2000 10000 4000000 data/ngan-son-2020.xml "$tmp/big" >/dev/null 2>&1; then
+	rm -f "$tmp/status"
+	t new-session -d -s e2e -x 100 -y 20 \
+		"XDG_CACHE_HOME=$tmp/xcache MINUTES_PROGRESS_NS=1 TERM=screen-256color $MINUTES $tmp/big 2>$tmp/intr.err; echo \$? > $tmp/status; sleep 30"
+	wait_for "Indexing the folder: "
+	ok $? "the status line says how far the index is"
+	t send-keys -t e2e C-c
+	is "$(wait_exit)" 130 "Ctrl-C while the index is built: exit 130"
+	is "$(cat "$tmp/intr.err")" "minutes: interrupted: the index keeps the files done so far, the next run goes on" \
+		"Ctrl-C: the index keeps what is done"
+	stop
+	if command -v sqlite3 >/dev/null 2>&1; then
+		n=$(sqlite3 "$tmp"/xcache/minutes/big-*.sqlite 'SELECT count(*) FROM files' 2>/dev/null)
+		ok "$([ "${n:-0}" -gt 0 ] && [ "${n:-0}" -lt 2000 ] && echo 0 || echo 1)" \
+			"the partial index holds the files done ($n of 2000)"
+	else
+		skip "the partial index holds the files done" "sqlite3 is not installed (Debian: sqlite3)"
+	fi
+	rm -f "$tmp/status"
+	t new-session -d -s e2e -x 100 -y 20 \
+		"XDG_CACHE_HOME=$tmp/xcache TERM=screen-256color $MINUTES $tmp/big; echo \$? > $tmp/status; sleep 30"
+	wait_for "minutes · 2000 meetings"
+	ok $? "the next run completes the index: 2000 meetings"
+	t send-keys -t e2e q
+	is "$(wait_exit)" 0 "and quits"
+	stop
+else
+	skip "the index's progress and Ctrl-C" "tests/bench/gen is not built (make check builds it)"
+fi
+
+# r in the meetings list reads the folder again (issue 16 item 6): new
+# files come in, deleted ones go, and the status line says so
+mkdir "$tmp/rescan"
+cp data/*.xml "$tmp/rescan/"
+rm -f "$tmp/status"
+t new-session -d -s e2e -x 120 -y 12 \
+	"XDG_CACHE_HOME=$tmp/xcache TERM=screen-256color $MINUTES $tmp/rescan; echo \$? > $tmp/status; sleep 30"
+wait_for "minutes · 3 meetings"
+settle
+cp data/ngan-son-2020.xml "$tmp/rescan/copy.xml"
+rm "$tmp/rescan/tan-lap-nong-thon-moi-2019.xml"
+t send-keys -t e2e r
+wait_for "1 new, 1 removed"
+ok $? "r: the status line says what changed"
+is "$(screen | grep -c 'Ủy ban MTTQ')" 2 "r: the new file is listed (a copy of ngan-son)"
+is "$(screen | grep -c 'Họp Ủy ban nhân')" 0 "r: the deleted one is gone"
+t send-keys -t e2e q
+is "$(wait_exit)" 0 "r: quit"
+stop
+
 # --- v: the minutes in $EDITOR at the element's line, reloaded by id --------
 # the fake editor records its arguments and edits the file as $V_MODE says
 cat >"$tmp/v-editor.sh" <<'EOS'

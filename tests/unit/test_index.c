@@ -368,7 +368,7 @@ test_freshness(void)
 	   "a long query with repeated trigrams: the same lines");
 
 	/* an edit that changes the size */
-	edit("ban-ke-hoach.xml", "Hoà Thuận", "Hoà Thuận Thượng Hạ");
+	edit("ban-ke-hoach.xml", "Hòa Thuận", "Hòa Thuận Thượng Hạ");
 	IS_INT(sync_archive(ix, &s), INDEX_OK, "sync after an edit");
 	IS_INT(s.loaded, 1, "the edited file is loaded again");
 	OK(same_as_scan(ix, "thuong ha", NULL, &r), "the edit is found");

@@ -1152,9 +1152,9 @@ test_replies(void)
 	IS_INT(notes_replies(lan, r1, NULL), 0, "the answer has none");
 	struct exp_args a = { m, lan };
 	char *md = capture(do_export, &a);
-	OK(md && strstr(md, "| 120 hay 125? | câu hỏi | lan, 28/11/2026 10:15 (UTC+00:00) | "
-			    "*Tiếp thu*: Đã sửa thành 125. — thu, 28/11/2026 10:16 (UTC+00:00)<br>"
-			    "đã xử lý: thu, 28/11/2026 10:16 (UTC+00:00) |\n"),
+	OK(md && strstr(md, "| 120 hay 125? | câu hỏi | lan, 10 giờ 15 ngày 28/11/2026 (UTC+00:00) | "
+			    "*Tiếp thu*: Đã sửa thành 125. — thu, 10 giờ 16 ngày 28/11/2026 (UTC+00:00)<br>"
+			    "đã xử lý: thu, 10 giờ 16 ngày 28/11/2026 (UTC+00:00) |\n"),
 	   "the export: the answer in its note's row, with its disposition, author and time");
 	if (md && !strstr(md, "| 120 hay 125? |"))
 		printf("# %s\n", md);
