@@ -239,6 +239,9 @@ struct search_run {
 	const struct search_query *q;
 	size_t hits;
 	int errors;
+	/* the index's hits come file by file: the last path made safe */
+	const char *last_path;
+	char *last_safe;
 };
 
 /* Loads PATH and prints its hits (a scan). */
@@ -268,9 +271,12 @@ search_index_hit(const char *path, unsigned line, const char *id,
 		 const char *text, void *arg)
 {
 	struct search_run *r = arg;
-	char *p = search_field(path);
-	print_hit_line(p ? p : "", line, id, text);
-	free(p);
+	if (path != r->last_path) {
+		free(r->last_safe);
+		r->last_safe = search_field(path);
+		r->last_path = path;
+	}
+	print_hit_line(r->last_safe ? r->last_safe : "", line, id, text);
 	r->hits++;
 	return true;
 }
@@ -365,7 +371,7 @@ cli_search(const char *query, char *const *args, int nargs, bool use_index)
 	char ***lists = mn_xrealloc(NULL, (size_t)(nargs + 1) * sizeof(*lists));
 	for (int i = 0; i < nargs; i++)
 		lists[i] = paths_expand(&args[i], 1, &errors);
-	struct search_run run = { q, 0, errors };
+	struct search_run run = { q, 0, errors, NULL, NULL };
 	struct index_search_fns fns = { search_index_hit, search_scan_file, &run };
 	bool interrupted = false;
 	for (int i = 0; i < nargs && !interrupted; i++) {
@@ -385,6 +391,7 @@ cli_search(const char *query, char *const *args, int nargs, bool use_index)
 	for (int i = 0; i < nargs; i++)
 		paths_free(lists[i]);
 	free(lists);
+	free(run.last_safe);
 	search_query_free(q);
 	if (interrupted)
 		return 130;

@@ -230,14 +230,14 @@ static const char schema_sql[] =
 	" tasks INTEGER, problems INTEGER, warnings INTEGER,"
 	" open_notes INTEGER, review TEXT,"
 	/* the browser's list: its text filter, its review label's parts */
-	" organizer TEXT, unanswered INTEGER, signers TEXT,"
-	/* the folds of the file's texts, one a line, in order: what its
-	 * FTS5 row was made of, and what a search looks through */
-	" doc BLOB);"
-	"CREATE TABLE elems("
-	" id INTEGER PRIMARY KEY, file INTEGER NOT NULL, ord INTEGER,"
-	" grp INTEGER, line INTEGER, eid TEXT, text TEXT);"
-	"CREATE INDEX elems_file ON elems(file, ord);"
+	" organizer TEXT, unanswered INTEGER, signers TEXT);"
+	/* a file's texts, one row (its id that of the files row): the
+	 * folds, one a line, in order (what its FTS5 row was made of, and
+	 * what a search looks through), and the texts as written with their
+	 * lines and ids (index_db.h): a row per file rather than per text,
+	 * so that writing a file is three inserts, and the summaries stay
+	 * small for the meetings list */
+	"CREATE TABLE elems(file INTEGER PRIMARY KEY, doc BLOB, texts BLOB);"
 	/* rowids only (detail=none): a query is the AND of its trigrams, its
 	 * candidates checked with search_text; positions would make the
 	 * index half as big again and its build slower by as much */
@@ -424,8 +424,7 @@ prepare_writes(struct minutes_index *ix)
 		       " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,"
 		       " ?24, ?25, ?26, ?27, ?28)") ||
 	       prepare(ix, &ix->ins_elem,
-		       "INSERT INTO elems(file, ord, grp, line, eid, text)"
-		       " VALUES(?1, ?2, ?3, ?4, ?5, ?6)") ||
+		       "INSERT INTO elems(file, doc, texts) VALUES(?1, ?2, ?3)") ||
 	       prepare(ix, &ix->ins_fts,
 		       "INSERT INTO elem_fts(rowid, key) VALUES(?1, ?2)") ||
 	       /* single rows only: FTS5 writes its pending terms out at
@@ -434,8 +433,7 @@ prepare_writes(struct minutes_index *ix)
 	       prepare(ix, &ix->del_fts,
 		       "INSERT INTO elem_fts(elem_fts, rowid, key)"
 		       " VALUES('delete', ?1, ?2)") ||
-	       prepare(ix, &ix->sel_doc, "SELECT doc FROM files WHERE id = ?1") ||
-	       prepare(ix, &ix->set_doc, "UPDATE files SET doc = ?2 WHERE id = ?1") ||
+	       prepare(ix, &ix->sel_doc, "SELECT doc FROM elems WHERE file = ?1") ||
 	       prepare(ix, &ix->del_elems, "DELETE FROM elems WHERE file = ?1") ||
 	       prepare(ix, &ix->del_file, "DELETE FROM files WHERE id = ?1") ||
 	       prepare(ix, &ix->get_file,
@@ -445,6 +443,21 @@ prepare_writes(struct minutes_index *ix)
 }
 
 /* --- opening ----------------------------------------------------------------- */
+
+/* SQLite's busy handler, polling every millisecond up to busy_ms: its own
+ * (sqlite3_busy_timeout) sleeps up to 100 ms between tries, so a waiting
+ * process missed the moment a syncing one let the lock go between two of
+ * its commits (see index_sync), and could wait its whole timeout. */
+static int
+busy_wait(void *arg, int tries)
+{
+	const struct minutes_index *ix = arg;
+	if (tries >= ix->o.busy_ms)
+		return 0;
+	struct timespec ts = { 0, 1000000 };
+	nanosleep(&ts, NULL);
+	return 1;
+}
 
 static void
 unlink_db(const char *path)
@@ -537,7 +550,7 @@ index_open(const char *dir, const struct index_options *opts, char *err,
 		index_close(ix);
 		return NULL;
 	}
-	sqlite3_busy_timeout(ix->db, ix->o.busy_ms);
+	sqlite3_busy_handler(ix->db, busy_wait, ix);
 	sqlite3_extended_result_codes(ix->db, 0);
 	sqlite3_create_function_v2(ix->db, "minutes_fold", 1,
 				   SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
@@ -554,9 +567,26 @@ index_open(const char *dir, const struct index_options *opts, char *err,
 	char *fold = fold_fingerprint();
 	bool current = false;
 	int r = 0;
-	if (!ix->readonly)
-		r = exec(ix, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-			     " PRAGMA cache_size = -16000; PRAGMA mmap_size = 67108864");
+	/* turning a new file to WAL wants it alone, and SQLite says "locked"
+	 * at once, without its busy handler, when another process opens it
+	 * at the same moment: tried again here */
+	/* a new file's pages: 64 KB, so that a file's elems row (a doc and
+	 * its texts, some 16 KB) fits in one and is read where it lies (in
+	 * the mapped file, not copied from a chain of overflow pages) */
+	if (!ix->readonly && ix->o.max_pages <= 0)
+		sqlite3_exec(ix->db, "PRAGMA page_size = 65536", NULL, NULL, NULL);
+	for (int waited = 0; !ix->readonly; waited++) {
+		r = sqlite3_exec(ix->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+		if (r != SQLITE_BUSY || !busy_wait(ix, waited))
+			break;
+	}
+	if (r != SQLITE_OK) {
+		ix_dberr(ix);
+		r = -1;
+	}
+	if (r == 0 && !ix->readonly)
+		r = exec(ix, "PRAGMA synchronous = NORMAL;"
+			     " PRAGMA cache_size = -16000");
 	if (r == 0 && ix->o.max_pages > 0) {
 		char sql[64];
 		snprintf(sql, sizeof(sql), "PRAGMA max_page_count = %ld",
@@ -592,12 +622,14 @@ index_close(struct minutes_index *ix)
 		return;
 	sqlite3_stmt *sts[] = { ix->ins_file, ix->ins_elem, ix->ins_fts,
 				ix->del_fts, ix->del_elems, ix->del_file,
-				ix->get_file, ix->sel_doc, ix->set_doc };
+				ix->get_file, ix->sel_doc };
 	for (size_t i = 0; i < sizeof(sts) / sizeof(*sts); i++)
 		sqlite3_finalize(sts[i]);
 	sqlite3_close(ix->db);
 	free(ix->fold_buf);
 	free(ix->doc);
+	free(ix->texts);
+	free(ix->offs);
 	free(ix->dir);
 	free(ix->real);
 	free(ix->db_path);
@@ -770,16 +802,18 @@ dir_cursor_has_notes(const struct dir_cursor *dc, const char *name)
 {
 	if (dc->fd < 0)
 		return true; /* not listed: look */
+	if (!dc->nnotes)
+		return false;
 	size_t n = strlen(name);
 	if (n > 4 && strcmp(name + n - 4, ".xml") == 0)
 		n -= 4;
 	char buf[NAME_MAX + 8];
 	if (n > NAME_MAX)
 		return true;
-	snprintf(buf, sizeof(buf), "%.*s.notes", (int)n, name);
+	memcpy(buf, name, n);
+	memcpy(buf + n, ".notes", sizeof(".notes"));
 	const char *key = buf;
-	return dc->nnotes &&
-	       bsearch(&key, dc->notes, dc->nnotes, sizeof(*dc->notes), str_cmp);
+	return bsearch(&key, dc->notes, dc->nnotes, sizeof(*dc->notes), str_cmp);
 }
 
 static void
@@ -908,9 +942,6 @@ step_done(struct minutes_index *ix, sqlite3_stmt *st)
 	return 0;
 }
 
-/* Drops file row ID, its texts and their FTS entries (a contentless
- * table: each entry is deleted with the key it was made from, the fold
- * of the text, made again). */
 static void
 doc_add(struct minutes_index *ix, const char *key, size_t klen)
 {
@@ -923,6 +954,61 @@ doc_add(struct minutes_index *ix, const char *key, size_t klen)
 	ix->doc[ix->doc_len++] = '\n';
 }
 
+static void put_u32(unsigned char *p, uint32_t v);
+
+/* Appends one record (index_db.h) to the file's packed texts. */
+static void
+texts_add(struct minutes_index *ix, uint32_t line, bool joined,
+	  const char *id, const char *text)
+{
+	size_t il = strlen(id), tl = strlen(text);
+	size_t need = ix->texts_len + IX_REC_HEAD + il + tl + 2;
+	if (ix->noffs == ix->offs_cap) {
+		ix->offs_cap = ix->offs_cap ? 2 * ix->offs_cap : 256;
+		ix->offs = xrealloc(ix->offs, ix->offs_cap * sizeof(*ix->offs));
+	}
+	ix->offs[ix->noffs++] = (uint32_t)ix->texts_len;
+	if (need > ix->texts_cap) {
+		ix->texts_cap = 2 * need;
+		ix->texts = xrealloc(ix->texts, ix->texts_cap);
+	}
+	unsigned char *p = (unsigned char *)ix->texts + ix->texts_len;
+	put_u32(p, line);
+	p[4] = joined;
+	p += IX_REC_HEAD;
+	memcpy(p, id, il + 1);
+	memcpy(p + il + 1, text, tl + 1);
+	ix->texts_len = need;
+}
+
+static void
+put_u32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v & 0xff);
+	p[1] = (unsigned char)((v >> 8) & 0xff);
+	p[2] = (unsigned char)((v >> 16) & 0xff);
+	p[3] = (unsigned char)((v >> 24) & 0xff);
+}
+
+/* Ends the packed texts with where each record starts, and their number. */
+static void
+texts_end(struct minutes_index *ix)
+{
+	size_t need = ix->texts_len + 4 * (ix->noffs + 1);
+	if (need > ix->texts_cap) {
+		ix->texts_cap = need;
+		ix->texts = xrealloc(ix->texts, ix->texts_cap);
+	}
+	unsigned char *p = (unsigned char *)ix->texts + ix->texts_len;
+	for (size_t i = 0; i < ix->noffs; i++, p += 4)
+		put_u32(p, ix->offs[i]);
+	put_u32(p, (uint32_t)ix->noffs);
+	ix->texts_len = need;
+}
+
+/* Drops file row ID, its texts and their FTS entries (a contentless
+ * table: each entry is deleted with the key it was made from, the doc
+ * kept for it). */
 static int
 drop_file(struct minutes_index *ix, sqlite3_int64 id)
 {
@@ -1002,9 +1088,7 @@ id_cmp(const void *a, const void *b)
 struct elem_writer {
 	struct minutes_index *ix;
 	const struct minutes *m;
-	sqlite3_int64 file;
-	int ord, grp;
-	int rc;
+	int ord;
 };
 
 static bool
@@ -1013,20 +1097,8 @@ write_elem(const struct search_hit *e, bool joined, void *arg)
 	struct elem_writer *w = arg;
 	struct minutes_index *ix = w->ix;
 	w->ord++;
-	if (!joined)
-		w->grp = w->ord;
-	sqlite3_stmt *st = ix->ins_elem;
-	sqlite3_bind_int64(st, 1, w->file);
-	sqlite3_bind_int(st, 2, w->ord);
-	sqlite3_bind_int(st, 3, w->grp);
-	sqlite3_bind_int64(st, 4, e->line);
 	const char *id = search_hit_id(w->m, e);
-	sqlite3_bind_text(st, 5, id ? id : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, e->text, -1, SQLITE_STATIC);
-	if (step_done(ix, st) != 0) {
-		w->rc = -1;
-		return false;
-	}
+	texts_add(ix, e->line, w->ord > 1 && joined, id ? id : "", e->text);
 	size_t klen;
 	const char *key = ix_fold(ix, e->text, &klen);
 	doc_add(ix, key, klen);
@@ -1139,20 +1211,24 @@ write_file(struct minutes_index *ix, const char *path, const char *rel,
 	sqlite3_bind_int64(st, 24, m->nwarnings);
 	int rc = step_done(ix, st);
 	if (rc == 0) {
-		struct elem_writer w = { ix, m, sqlite3_last_insert_rowid(ix->db),
-					 0, 0, 0 };
+		sqlite3_int64 file = sqlite3_last_insert_rowid(ix->db);
+		struct elem_writer w = { ix, m, 0 };
 		ix->doc_len = 0;
+		ix->texts_len = 0;
+		ix->noffs = 0;
 		search_elements(m, write_elem, &w);
-		rc = w.rc;
-		if (rc == 0 && w.ord > 0) {
+		if (w.ord > 0) {
+			texts_end(ix);
 			/* one FTS5 row per file: its texts' folds, a line each,
-			 * kept in the file's row too */
-			sqlite3_bind_int64(ix->set_doc, 1, w.file);
-			sqlite3_bind_blob(ix->set_doc, 2, ix->doc, (int)ix->doc_len,
+			 * kept in its elems row with the texts */
+			sqlite3_bind_int64(ix->ins_elem, 1, file);
+			sqlite3_bind_blob(ix->ins_elem, 2, ix->doc, (int)ix->doc_len,
 					  SQLITE_STATIC);
-			rc = step_done(ix, ix->set_doc);
+			sqlite3_bind_blob(ix->ins_elem, 3, ix->texts,
+					  (int)ix->texts_len, SQLITE_STATIC);
+			rc = step_done(ix, ix->ins_elem);
 			if (rc == 0) {
-				sqlite3_bind_int64(ix->ins_fts, 1, w.file);
+				sqlite3_bind_int64(ix->ins_fts, 1, file);
 				sqlite3_bind_text(ix->ins_fts, 2, ix->doc,
 						  (int)ix->doc_len, SQLITE_STATIC);
 				rc = step_done(ix, ix->ins_fts);
@@ -1321,6 +1397,10 @@ index_sync(struct minutes_index *ix, char *const *paths,
 			}
 			last_commit = t;
 			committed = true;
+			/* a moment for a process waiting for the lock (it
+			 * polls every millisecond: busy_wait) */
+			struct timespec ts = { 0, 3000000 };
+			nanosleep(&ts, NULL);
 			if (exec(ix, "BEGIN IMMEDIATE") != 0)
 				goto out;
 		}

@@ -4,21 +4,23 @@
  * One database per folder, under $XDG_CACHE_HOME/minutes/ (default
  * ~/.cache/minutes/; the folder 0700, the file 0600), named after the
  * folder's real path.  It holds a summary per meeting (table `files`),
- * every searchable text (search_elements) as written in the file (table
- * `elems`), each file's folds of them (the search's own fold), one a
- * line (`files.doc`), and an FTS5 row per file of the folds' trigrams
- * (trigram.h: each distinct one once, no positions).  A query's
- * candidates are the files holding all its trigrams; its hits, their
- * texts whose fold holds the query's (memmem over the doc), each checked
- * with search_text: a substring search exactly as in a scan.
+ * and a row per file (table `elems`) of its searchable texts
+ * (search_elements) as written in the file, with their lines and ids,
+ * and of their folds (the search's own fold), one a line (`doc`), and an
+ * FTS5 row per file of the folds' trigrams (trigram.h: each distinct one
+ * once, no positions).  A query's candidates are the files holding all
+ * its trigrams; its hits, their texts whose fold holds the query's
+ * (memmem over the doc): a substring search exactly as search_text does
+ * it in a scan, with no file read.
  *
  * Never stale: index_sync stats every file once (device, inode, size,
  * mtime and ctime in nanoseconds) and its NAME.notes/ folder, and loads
  * again what changed, adds what is new and drops what is gone; a file
  * changed less than two seconds before its stat is loaded again next time
- * too (its time stamp may not have moved since).  A search checks every
- * text the FTS table proposes with search_text, so the hits are exactly a
- * scan's.
+ * too (its time stamp may not have moved since).  A search looks through
+ * the folds of every text of the files the FTS table proposes, made with
+ * the fold search_text makes (the fold's fingerprint is kept: another
+ * fold rebuilds the index), so the hits are exactly a scan's.
  *
  * Never in the way: every failure (no cache folder, a damaged, locked,
  * read-only or full database) is an error with a message; the caller then
@@ -36,7 +38,7 @@
 #include "model.h"
 #include "search.h"
 
-#define INDEX_SCHEMA 5 /* bump on any change of the tables below */
+#define INDEX_SCHEMA 7 /* bump on any change of the tables below */
 
 struct minutes_index;
 
@@ -58,7 +60,9 @@ struct index_options {
 	bool (*stop)(void *arg);
 	void *stop_arg;
 	const char *reviewer; /* for the notes (NULL: notes_reviewer_name) */
-	long max_pages;       /* tests: a database that fills up (0: none) */
+	/* tests: a database that fills up (0: none), in pages of SQLite's
+	 * default size (4 KB; a real index has pages of 64 KB) */
+	long max_pages;
 	/* tests: the clock for the two-second rule (NULL: real time) */
 	long long (*now_ns)(void);
 };
@@ -96,7 +100,8 @@ enum index_result index_sync(struct minutes_index *ix, char *const *paths,
 
 /* What a search hands back for one file, in PATHS order (the paths given
  * to index_sync; NULL: the folder is walked here):
- *   hit:  a hit (LINE, element ID, the element's whole TEXT);
+ *   hit:  a hit (LINE, element ID, the element's whole TEXT; the
+ *         strings are valid during the call only: copy what you keep);
  *   scan: the file cannot be answered from the index (it did not load:
  *         the caller loads it to say why; or the index failed from this
  *         file on): the caller scans it.

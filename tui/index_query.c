@@ -17,21 +17,10 @@
 
 /* --- searching ------------------------------------------------------------------ */
 
-struct file_state {
-	char *rel;
-	int load;
-};
-
-static int
-fstate_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct file_state *)a)->rel,
-		      ((const struct file_state *)b)->rel);
-}
-
+/* A hit, pointing into the row being read (valid until its next step). */
 struct buffered_hit {
 	unsigned line;
-	char *id, *text;
+	const char *id, *text;
 };
 
 struct hit_buf {
@@ -39,69 +28,113 @@ struct hit_buf {
 	size_t n, cap;
 };
 
-static void
-hit_buf_clear(struct hit_buf *b)
+/* The newlines in the N bytes at P, eight bytes at a time: a doc has a
+ * line per text, a memchr per line cost more than the search itself. */
+static long
+count_newlines(const char *p, size_t n)
 {
-	for (size_t i = 0; i < b->n; i++) {
-		free(b->v[i].id);
-		free(b->v[i].text);
+	const uint64_t ones = 0x0101010101010101ULL, nl = ones * '\n';
+	const uint64_t low7 = 0x7f7f7f7f7f7f7f7fULL;
+	long c = 0;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, p + i, 8);
+		w ^= nl; /* a newline's byte is now 0 */
+		/* the high bit of each byte set where it is 0, exactly */
+		uint64_t z = ~(((w & low7) + low7) | w | low7);
+		c += (long)(((z >> 7) * ones) >> 56); /* the bytes set, summed */
 	}
-	b->n = 0;
+	for (; i < n; i++)
+		c += p[i] == '\n';
+	return c;
 }
 
-/* The hits of one candidate file (the row at ST: rel, id, doc): the
- * lines of its doc (the texts' folds, in order) holding KEY are the
- * texts to look at; each is read (ELEM) and checked with search_text,
- * the first of a group only (search_elements' JOINED), into BUF. */
+static uint32_t
+get_u32(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	return (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16 |
+	       (uint32_t)u[3] << 24;
+}
+
+/* Whether record ORD (from 1) of the NRECS at RECS (index_db.h, their
+ * starts at OFFS) lies whole before the table of starts. */
+static bool
+rec_ok(const char *recs, const char *offs, size_t nrecs, long ord)
+{
+	(void)nrecs;
+	uint32_t o = get_u32(offs + 4 * (ord - 1));
+	size_t room = (size_t)(offs - recs);
+	if (o >= room || room - o < IX_REC_HEAD + 2)
+		return false;
+	const char *id = recs + o + IX_REC_HEAD, *end = offs;
+	const char *z = memchr(id, '\0', (size_t)(end - id));
+	return z && z + 1 < end && memchr(z + 1, '\0', (size_t)(end - z - 1));
+}
+
+/* Whether record ORD is joined to the one before (false when its start
+ * is out of bounds: a damaged row, which rec_ok tells for a hit's). */
+static bool
+rec_joined(const char *recs, const char *offs, long ord)
+{
+	uint32_t o = get_u32(offs + 4 * (ord - 1));
+	return o + (size_t)IX_REC_HEAD <= (size_t)(offs - recs) && recs[o + 4];
+}
+
+/* The hits of one candidate file (the row at ST: rel, file, doc, texts):
+ * the lines of its doc (the texts' folds, in order, made by the fold the
+ * search makes of each text) holding KEY are its hits, exactly those a
+ * search_text of each text finds (the two folds agree: test_fold); of a
+ * group (search_elements' JOINED) the first only.  Each hit's line, id
+ * and text are those of the matching record of its texts (index_db.h),
+ * into BUF. */
 static int
-search_doc(struct minutes_index *ix, sqlite3_stmt *st, sqlite3_stmt *elem,
-	   const struct search_query *q, const char *key, size_t klen,
-	   struct hit_buf *buf)
+search_doc(struct minutes_index *ix, sqlite3_stmt *st, const char *key,
+	   size_t klen, struct hit_buf *buf)
 {
 	const char *doc = sqlite3_column_blob(st, 2);
 	size_t n = (size_t)sqlite3_column_bytes(st, 2);
-	sqlite3_int64 file = sqlite3_column_int64(st, 1);
 	const char *p = doc, *end = doc + n, *counted = doc;
-	long ord = 1, last_grp = -1;
+	const char *recs = NULL, *offs = NULL;
+	size_t nrecs = 0;
+	long ord = 1, last_grp = 0;
 
 	if (!doc || !klen)
 		return 0;
 	for (const char *h; p < end && (h = memmem(p, (size_t)(end - p), key, klen));) {
 		/* its line: the newlines before it */
-		for (const char *nl; (nl = memchr(counted, '\n', (size_t)(h - counted)));) {
-			ord++;
-			counted = nl + 1;
+		ord += count_newlines(counted, (size_t)(h - counted));
+		counted = h;
+		if (!recs) {
+			recs = sqlite3_column_blob(st, 3);
+			size_t rn = (size_t)sqlite3_column_bytes(st, 3);
+			nrecs = rn >= 4 ? get_u32(recs + rn - 4) : 0;
+			if (!recs || rn < 4 || nrecs > (rn - 4) / (4 + IX_REC_HEAD + 2))
+				nrecs = 0; /* damaged */
+			offs = nrecs ? recs + rn - 4 - 4 * nrecs : NULL;
 		}
-		sqlite3_bind_int64(elem, 1, file);
-		sqlite3_bind_int64(elem, 2, ord);
-		int rc = sqlite3_step(elem);
-		if (rc == SQLITE_ROW) {
-			long grp = sqlite3_column_int64(elem, 0);
-			const char *text = (const char *)sqlite3_column_text(elem, 3);
-			size_t a, b;
-			if (grp != last_grp && text &&
-			    search_text(q, text, strlen(text), 0, &a, &b)) {
-				last_grp = grp;
-				if (buf->n == buf->cap) {
-					buf->cap = buf->cap ? buf->cap * 2 : 16;
-					buf->v = xrealloc(buf->v, buf->cap * sizeof(*buf->v));
-				}
-				const char *id = (const char *)sqlite3_column_text(elem, 2);
-				buf->v[buf->n].line = (unsigned)sqlite3_column_int64(elem, 1);
-				buf->v[buf->n].id = xstrdup(id ? id : "");
-				buf->v[buf->n].text = xstrdup(text);
-				buf->n++;
-			}
-		}
-		sqlite3_reset(elem);
-		if (rc != SQLITE_ROW) {
+		/* its record, and the first of the group it is in */
+		if (ord > (long)nrecs || !rec_ok(recs, offs, nrecs, ord)) {
 			/* a doc line without its text: the index is damaged */
-			if (rc == SQLITE_DONE)
-				ix_seterr(ix, _("%s is damaged (%s): 'minutes --reindex' makes it again"),
-					  ix->db_path, _("texts missing"));
-			else
-				ix_dberr(ix);
+			ix_seterr(ix, _("%s is damaged (%s): 'minutes --reindex' makes it again"),
+				  ix->db_path, _("texts missing"));
 			return -1;
+		}
+		long grp = ord;
+		while (grp > 1 && rec_joined(recs, offs, grp))
+			grp--;
+		if (grp != last_grp) {
+			const char *r = recs + get_u32(offs + 4 * (ord - 1));
+			last_grp = grp;
+			if (buf->n == buf->cap) {
+				buf->cap = buf->cap ? buf->cap * 2 : 16;
+				buf->v = xrealloc(buf->v, buf->cap * sizeof(*buf->v));
+			}
+			buf->v[buf->n].line = get_u32(r);
+			buf->v[buf->n].id = r + IX_REC_HEAD;
+			buf->v[buf->n].text = r + IX_REC_HEAD + strlen(r + IX_REC_HEAD) + 1;
+			buf->n++;
 		}
 		/* on to the next line */
 		const char *nl = memchr(h, '\n', (size_t)(end - h));
@@ -113,19 +146,31 @@ search_doc(struct minutes_index *ix, sqlite3_stmt *st, sqlite3_stmt *elem,
 	return 0;
 }
 
+/* Steps ST (rows ordered by their first column, rel) up to REL: true
+ * when it is on REL's row.  *RC is the last step's code. */
+static bool
+seek_rel(sqlite3_stmt *st, int *rc, const char *rel)
+{
+	int c = 1;
+	while (*rc == SQLITE_ROW &&
+	       (c = strcmp((const char *)sqlite3_column_text(st, 0), rel)) < 0)
+		*rc = sqlite3_step(st);
+	return *rc == SQLITE_ROW && c == 0;
+}
+
 enum index_result
 index_search(struct minutes_index *ix, char *const *paths, const char *query,
 	     const struct search_query *q, const struct index_search_fns *fns)
 {
 	enum index_result res = INDEX_ERROR;
-	struct file_state *fs = NULL;
-	size_t nfs = 0, cap = 0, i = 0, n = 0;
-	sqlite3_stmt *st = NULL, *elem = NULL;
+	size_t i = 0, n = 0;
+	sqlite3_stmt *st = NULL, *fst = NULL;
 	struct hit_buf buf = { 0 };
 	char *match = NULL, *key = NULL;
 	bool stopped = false;
 	char **own = NULL;
 
+	(void)q; /* the doc's folds are the search's (see search_doc) */
 	if (!paths) {
 		int errors = 0;
 		char *arg = ix->dir;
@@ -143,34 +188,17 @@ index_search(struct minutes_index *ix, char *const *paths, const char *query,
 			goto fail;
 		}
 	}
-	/* every file's load status */
-	if (sqlite3_prepare_v2(ix->db, "SELECT rel, load FROM files", -1, &st,
-			       NULL) != SQLITE_OK) {
+	/* every file's load status, walked beside the paths (both in the
+	 * order of the names: SQLite's BINARY order is strcmp's) */
+	if (sqlite3_prepare_v2(ix->db, "SELECT rel, load FROM files ORDER BY rel",
+			       -1, &fst, NULL) != SQLITE_OK) {
 		ix_dberr(ix);
 		goto fail;
 	}
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (nfs == cap) {
-			cap = cap ? cap * 2 : 256;
-			fs = xrealloc(fs, cap * sizeof(*fs));
-		}
-		const unsigned char *t = sqlite3_column_text(st, 0);
-		fs[nfs].rel = xstrdup(t ? (const char *)t : "");
-		fs[nfs++].load = sqlite3_column_int(st, 1);
-	}
-	sqlite3_finalize(st);
-	st = NULL;
-	if (rc != SQLITE_DONE) {
-		ix_dberr(ix);
-		goto fail;
-	}
-	if (nfs > 1)
-		qsort(fs, nfs, sizeof(*fs), fstate_cmp);
 
 	/* the candidates: the files FTS5 finds every trigram of the query
-	 * in (3 characters or more), else every file; their texts whose
-	 * stored fold holds the query's are checked with search_text */
+	 * in (3 characters or more), else every file; their doc lines
+	 * holding the query's fold are the hits */
 	size_t klen;
 	key = text_fold_simple(query, strlen(query), &klen);
 	if (!key)
@@ -180,18 +208,13 @@ index_search(struct minutes_index *ix, char *const *paths, const char *query,
 		match = trigram_query(key, klen);
 		/* the candidate files in name order: no sort (+id keeps
 		 * SQLite from looking them up by id and sorting) */
-		sql = "SELECT rel, id, doc FROM files"
-		      " WHERE +id IN (SELECT rowid FROM elem_fts WHERE elem_fts MATCH ?1)"
-		      " ORDER BY rel";
+		sql = "SELECT f.rel, f.id, e.doc, e.texts FROM files f"
+		      " JOIN elems e ON e.file = f.id"
+		      " WHERE +f.id IN (SELECT rowid FROM elem_fts WHERE elem_fts MATCH ?1)"
+		      " ORDER BY f.rel";
 	} else {
-		sql = "SELECT rel, id, doc FROM files ORDER BY rel";
-	}
-	if (sqlite3_prepare_v2(ix->db,
-			       "SELECT grp, line, eid, text FROM elems"
-			       " WHERE file = ?1 AND ord = ?2", -1, &elem, NULL)
-	    != SQLITE_OK) {
-		ix_dberr(ix);
-		goto fail;
+		sql = "SELECT f.rel, f.id, e.doc, e.texts FROM files f"
+		      " JOIN elems e ON e.file = f.id ORDER BY f.rel";
 	}
 	if (sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL) != SQLITE_OK) {
 		ix_dberr(ix);
@@ -199,52 +222,51 @@ index_search(struct minutes_index *ix, char *const *paths, const char *query,
 	}
 	if (match)
 		sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	for (i = 0; i < n && !stopped; i++) {
+	int rc = sqlite3_step(st), frc = sqlite3_step(fst);
+	while (i < n && !stopped) {
 		const char *rel = rel_path(ix, paths[i]);
-		struct file_state k = { .rel = (char *)rel };
-		struct file_state *f = nfs ? bsearch(&k, fs, nfs, sizeof(*fs),
-						     fstate_cmp) : NULL;
 		/* texts of files not asked about (none after a sync) */
-		while (rc == SQLITE_ROW &&
-		       strcmp((const char *)sqlite3_column_text(st, 0), rel) < 0)
-			rc = sqlite3_step(st);
-		if (!f || f->load == LOAD_FATAL) {
-			if (!fns->scan(paths[i], fns->arg))
-				stopped = true;
-			continue;
-		}
-		hit_buf_clear(&buf);
-		if (rc == SQLITE_ROW &&
-		    strcmp((const char *)sqlite3_column_text(st, 0), rel) == 0) {
-			if (search_doc(ix, st, elem, q, key, klen, &buf) != 0)
-				goto fail;
-			rc = sqlite3_step(st);
-		}
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		bool known = seek_rel(fst, &frc, rel);
+		bool cand = seek_rel(st, &rc, rel);
+		if ((rc != SQLITE_ROW && rc != SQLITE_DONE) ||
+		    (frc != SQLITE_ROW && frc != SQLITE_DONE)) {
 			ix_dberr(ix);
 			goto fail;
 		}
+		if (!known || sqlite3_column_int(fst, 1) == LOAD_FATAL) {
+			if (!fns->scan(paths[i], fns->arg))
+				stopped = true;
+			i++;
+			continue;
+		}
+		buf.n = 0;
+		if (cand && search_doc(ix, st, key, klen, &buf) != 0)
+			goto fail;
+		/* the hits point into the row: handed over before the step */
 		for (size_t h = 0; h < buf.n && !stopped; h++)
 			if (!fns->hit(paths[i], buf.v[h].line, buf.v[h].id,
 				      buf.v[h].text, fns->arg))
 				stopped = true;
+		i++;
+		if (cand)
+			rc = sqlite3_step(st);
+	}
+	if ((rc != SQLITE_ROW && rc != SQLITE_DONE) ||
+	    (frc != SQLITE_ROW && frc != SQLITE_DONE)) {
+		ix_dberr(ix);
+		goto fail;
 	}
 	res = INDEX_OK;
 	goto out;
 fail:
 	/* the rest is scanned */
-	for (; i < n; i++)
+	for (; i < n && !stopped; i++)
 		if (!fns->scan(paths[i], fns->arg))
 			break;
 out:
 	sqlite3_finalize(st);
-	sqlite3_finalize(elem);
-	hit_buf_clear(&buf);
+	sqlite3_finalize(fst);
 	free(buf.v);
-	for (size_t k = 0; k < nfs; k++)
-		free(fs[k].rel);
-	free(fs);
 	free(match);
 	free(key);
 	paths_free(own);

@@ -24,9 +24,16 @@ struct tri_slot {
  * distinct trigrams; the table grows (3/4 full) for one with more. */
 #define TRI_SLOTS_MIN 8192
 
+/* A trigram of three ASCII characters (most of a folded Vietnamese text)
+ * is its own index in a table of 2^21 (7 bits a character): the text it
+ * was last seen in, no hashing, no probing. */
+#define TRI_ASCII (1u << 21)
+
 struct tri_tokenizer {
 	struct tri_slot *slots; /* open addressing, reused between texts */
 	size_t nslots, used;
+	uint32_t *ascii;        /* TRI_ASCII of them (calloc: untouched
+				 * pages cost nothing) */
 	uint32_t gen;
 };
 
@@ -79,6 +86,7 @@ tri_delete(Fts5Tokenizer *tok)
 	if (!t)
 		return;
 	free(t->slots);
+	free(t->ascii);
 	free(t);
 }
 
@@ -106,7 +114,18 @@ tri_line(struct tri_tokenizer *t, void *ctx, const char *text, size_t off,
 	while (c2 < len) {
 		c3 = utf8_next(s, len, c2);
 		size_t tl = c3 - c0;
-		if (tl <= 12) {
+		if (tl == 3) {
+			/* three bytes for three characters: all ASCII */
+			const unsigned char *u = (const unsigned char *)s + c0;
+			uint32_t code = (uint32_t)u[0] << 14 | (uint32_t)u[1] << 7 | u[2];
+			if (t->ascii[code] != t->gen) {
+				t->ascii[code] = t->gen;
+				int rc = emit(ctx, 0, s + c0, 3, (int)(off + c0),
+					      (int)(off + c3));
+				if (rc != SQLITE_OK)
+					return rc;
+			}
+		} else if (tl <= 12) {
 			unsigned char k[12] = { 0 };
 			memcpy(k, s + c0, tl);
 			uint64_t a;
@@ -157,8 +176,14 @@ tri_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text,
 		t->nslots = TRI_SLOTS_MIN;
 		t->gen = 0;
 	}
+	if (!t->ascii) {
+		t->ascii = calloc(TRI_ASCII, sizeof(*t->ascii));
+		if (!t->ascii)
+			return SQLITE_NOMEM;
+	}
 	if (++t->gen == 0) { /* wrapped: clear */
 		memset(t->slots, 0, t->nslots * sizeof(*t->slots));
+		memset(t->ascii, 0, TRI_ASCII * sizeof(*t->ascii));
 		t->gen = 1;
 	}
 	t->used = 0;

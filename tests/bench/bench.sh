@@ -16,6 +16,8 @@
 #   BENCH_INDEX_SIZES  archive sizes (files) the index is also measured on,
 #                  to show how its costs grow (default: none besides
 #                  BENCH_FILES; e.g. "20000": 75 items, 15 KB a file)
+#   BENCH_LARGE=1  the same as BENCH_INDEX_SIZES=20000 (the issue's
+#                  archive: 300 MB, some 15 minutes more on 2 cores)
 #   BENCH_INDEX_RUNS   timed runs per figure on those (default 3)
 #   BENCH_CLOCK    wall (default) or cpu: compare wall times, or the
 #                  commands' user + system CPU times (steadier when other
@@ -44,6 +46,9 @@ cpu) field=5 ;;
 *) echo "bench: BENCH_CLOCK is wall or cpu, not '$BENCH_CLOCK'" >&2; exit 2 ;;
 esac
 BENCH_INDEX_SIZES=${BENCH_INDEX_SIZES:-}
+if [ "${BENCH_LARGE:-0}" = 1 ] && [ -z "$BENCH_INDEX_SIZES" ]; then
+	BENCH_INDEX_SIZES=20000
+fi
 BENCH_INDEX_RUNS=${BENCH_INDEX_RUNS:-3}
 LC_ALL=C.UTF-8
 COLUMNS=120
@@ -313,10 +318,27 @@ new=$BENCH_RESULTS.new
 	printf 'first_screen\t%s\tx\t1.5\treplay 0 keys, big file / xmllint --noout --stream\n' "$r_screen"
 	printf 'key_cost\t%s\tx\t1.5\tper-key time, big file / sample (timed in the program: --replay-time)\n' "$r_keys"
 	printf 'nfc_share\t%s\t%%\t10\tNFC checks in load (%s)\n' "$nfc_share" "$nfc_how"
-	printf 'index_first\t%s\tx\t1.5\tminutes --search archive building its index / xmllint --noout\n' "$(round2 "$ix_first_ratio")"
+	printf 'index_first\t%s\tx\t1.5\tminutes --search archive (%s files) building its index / xmllint --noout\n' "$(round2 "$ix_first_ratio")" "$BENCH_FILES"
 	printf 'index_warm\t%s\tx\t0.05\tthe same search, index warm / xmllint --noout (same lines as --no-index: %s)\n' "$(round2 "$ix_warm_ratio")" "$ix_same"
 	printf 'index_edit\t%s\tx\t0.1\ta search right after one file was edited / xmllint --noout (the edit found: %s)\n' "$(round2 "$ix_edit_ratio")" "$ix_found"
 	printf 'index_nohit\t%s\tx\t-\ta search finding nothing, index warm (the stat pass) / xmllint --noout\n' "$(round2 "$ix_nohit_ratio")"
+	# the archives of BENCH_INDEX_SIZES: the same figures, the same
+	# targets (the issue sets them at 20,000 files), and how each time
+	# grew from BENCH_FILES files (xmllint's own growth beside them)
+	for z in $BENCH_INDEX_SIZES; do
+		eval "f_r=\$ix${z}_first_ratio w_r=\$ix${z}_warm_ratio e_r=\$ix${z}_edit_ratio n_r=\$ix${z}_nohit_ratio"
+		eval "same=\$ix${z}_same found=\$ix${z}_found"
+		printf 'index_first_%s\t%s\tx\t1.5\tbuilding the index, %s files / xmllint --noout\n' "$z" "$(round2 "$f_r")" "$z"
+		printf 'index_warm_%s\t%s\tx\t0.05\twarm search, %s files (same lines as --no-index: %s)\n' "$z" "$(round2 "$w_r")" "$z" "$same"
+		printf 'index_edit_%s\t%s\tx\t0.1\tafter one edit, %s files (the edit found: %s)\n' "$z" "$(round2 "$e_r")" "$z" "$found"
+		printf 'index_nohit_%s\t%s\tx\t-\tnothing found, %s files\n' "$z" "$(round2 "$n_r")" "$z"
+		for k in first warm edit nohit; do
+			eval "a=\$ix${z}_${k}_t b=\$ix_${k}_t"
+			printf 'grow_%s_%s\t%s\tx\t-\t%s: time at %s files / at %s\n' "$k" "$z" "$(ratio "$a" "$b")" "$k" "$z" "$BENCH_FILES"
+		done
+		eval "a=\$ix${z}_warm_base_t"
+		printf 'grow_xmllint_%s\t%s\tx\t-\txmllint --noout: time at %s files / at %s\n' "$z" "$(ratio "$a" "$ix_warm_base_t")" "$z" "$BENCH_FILES"
+	done
 	printf 'clock\t%s\t-\t-\ttimes compared (BENCH_CLOCK)\n' "$BENCH_CLOCK"
 	printf 'key_us_big\t%s\tus\t-\tper key, big file, %s keys at %sx%s\n' "$us_big" "$BENCH_KEYS" "$COLUMNS" "$LINES"
 	printf 'key_us_sample\t%s\tus\t-\tper key, sample\n' "$us_sample"
@@ -337,12 +359,6 @@ new=$BENCH_RESULTS.new
 		eval "f_t=\$${tag}_first_t w_t=\$${tag}_warm_t e_t=\$${tag}_edit_t n_t=\$${tag}_nohit_t ref=\$${tag}_warm_base_t"
 		eval "f_r=\$${tag}_first_ratio w_r=\$${tag}_warm_ratio e_r=\$${tag}_edit_ratio n_r=\$${tag}_nohit_ratio"
 		eval "f_m=\$${tag}_first_rss w_m=\$${tag}_warm_rss same=\$${tag}_same found=\$${tag}_found"
-		if [ "$tag" != ix ]; then
-			printf 'index_first_%s\t%s\tx\t-\tbuilding, %s files / xmllint --noout\n' "$files" "$(round2 "$f_r")" "$files"
-			printf 'index_warm_%s\t%s\tx\t-\twarm, %s files (same lines: %s)\n' "$files" "$(round2 "$w_r")" "$files" "$same"
-			printf 'index_edit_%s\t%s\tx\t-\tafter an edit, %s files (found: %s)\n' "$files" "$(round2 "$e_r")" "$files" "$found"
-			printf 'index_nohit_%s\t%s\tx\t-\tnothing found, %s files\n' "$files" "$(round2 "$n_r")" "$files"
-		fi
 		printf 'ref_%s_s\t%s\ts\t-\txmllint --noout on %s files\n' "$files" "$ref" "$files"
 		printf 'index_first_%s_s\t%s\ts\t-\tbuilding the index of %s files (peak RSS %s MB)\n' "$files" "$f_t" "$files" "$(awk -v k="$f_m" 'BEGIN { if (k != "") printf "%.1f", k / 1024 }')"
 		printf 'index_warm_%s_s\t%s\ts\t-\twarm search, %s files (peak RSS %s MB)\n' "$files" "$w_t" "$files" "$(awk -v k="$w_m" 'BEGIN { if (k != "") printf "%.1f", k / 1024 }')"

@@ -35,7 +35,8 @@ same() {
 }
 
 queries() { # queries WHAT DIR
-	for q in 'dai doan ket' 'huyện' 'HUYỆN' 'ng' 'a' 'Đoàn kết mới' 'hoà thuận' 'nguyen' '100%' 'zzzq'; do
+	for q in 'dai doan ket' 'huyện' 'HUYỆN' 'ng' 'a' 'Đoàn kết mới' 'hoà thuận' 'nguyen' '100%' 'zzzq' \
+		'ủy ban nhân dân huyện' '"đoàn'; do
 		same "$1" "$q" "$2"
 	done
 }

@@ -692,6 +692,31 @@ test_fallbacks(void)
 	index_close(index_open(arch, &o, err, sizeof(err)));
 	o.rebuild = false;
 
+	/* damaged inside: a file's packed texts cut short, the search
+	 * falls back rather than read past them */
+	ix = index_open(arch, &o, err, sizeof(err));
+	if (ix) {
+		IS_INT(sync_archive(ix, &s), INDEX_OK, "texts cut: the index is made");
+		index_close(ix);
+	}
+	sqlite3_open(db_path, &other);
+	sqlite3_exec(other, "UPDATE elems SET texts = substr(texts, 1, 40)",
+		     NULL, NULL, NULL);
+	sqlite3_close(other);
+	ix = index_open(arch, &o, err, sizeof(err));
+	if (ix) {
+		int scans;
+		OK(same_as_scan(ix, "dai doan ket", &scans, &r),
+		   "texts cut: the scan answers, the same lines");
+		IS_INT(r, INDEX_ERROR, "texts cut: the search says it failed");
+		OK(strstr(index_error(ix), "damaged") != NULL,
+		   "texts cut: the error says the index is damaged");
+		index_close(ix);
+	}
+	o.rebuild = true;
+	index_close(index_open(arch, &o, err, sizeof(err)));
+	o.rebuild = false;
+
 	/* unwritable: the cache folder cannot be made */
 	char blocker[1024];
 	snprintf(blocker, sizeof(blocker), "%s/file", scratch);
